@@ -1,0 +1,46 @@
+import type { Lang, TargetLang } from "./languages.ts";
+import type { Status } from "./status.ts";
+
+/** Where a document came from: the shipped corpus (with the content hash at import) or the user. */
+export type DocumentOrigin =
+  | { kind: "corpus"; path: string; hash: string }
+  | { kind: "user"; fileName?: string }
+  | { kind: "json"; fileName?: string };
+
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  sourceLang: Lang;
+  origin: DocumentOrigin;
+  segmentCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SegmentRecord {
+  id: string;
+  docId: string;
+  /** Fractional order key: sorts as a string; an insert never renumbers the other rows. */
+  order: string;
+  /** 0-based paragraph index within the document. */
+  paragraph: number;
+  source: string;
+}
+
+export interface TranslationRecord {
+  /** `${segmentId}:${lang}` */
+  id: string;
+  segmentId: string;
+  docId: string;
+  lang: TargetLang;
+  text: string;
+  status: Status;
+  createdBy: string;
+  createdAt: string;
+  changedBy: string;
+  changedAt: string;
+}
+
+export function translationId(segmentId: string, lang: TargetLang): string {
+  return `${segmentId}:${lang}`;
+}

@@ -1,0 +1,2 @@
+// db project: a real IndexedDB implementation in memory, fresh per test file.
+import "fake-indexeddb/auto";
