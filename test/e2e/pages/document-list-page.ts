@@ -1,0 +1,122 @@
+/** Page object for the document list (`#/`), over the selectors of notes/ui-contract.md. */
+import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+import { ExportDialog } from "./export-dialog.ts";
+import { GridPage } from "./grid-page.ts";
+
+export interface FileToUpload {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export interface PasteImport {
+  text: string;
+  title?: string;
+  /** Source language code (the dialog's default is "id"). */
+  lang?: string;
+}
+
+export class DocumentListPage {
+  readonly list: Locator;
+  readonly rows: Locator;
+  readonly addButton: Locator;
+  readonly exportAllButton: Locator;
+  /** The "Add document" dialog. */
+  readonly importDialog: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    this.list = page.getByTestId("doc-list");
+    this.rows = page.getByTestId("doc-row");
+    this.addButton = page.getByTestId("add-document");
+    this.exportAllButton = page.getByTestId("export-all");
+    this.importDialog = page.getByRole("dialog").filter({ has: page.getByTestId("import-submit") });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}#/`);
+    await this.list.waitFor();
+  }
+
+  /** Waits until the list shows `count` documents (the corpus import on first start gives 2). */
+  async waitForDocuments(count: number): Promise<void> {
+    await expect.poll(() => this.rows.count(), { timeout: 20_000 }).toBe(count);
+  }
+
+  async titles(): Promise<string[]> {
+    const rows = await this.rows.all();
+    return Promise.all(rows.map(async (r) => (await r.getAttribute("data-doc-title")) ?? ""));
+  }
+
+  row(title: string): Locator {
+    return this.page.locator(`[data-testid="doc-row"][data-doc-title="${cssString(title)}"]`);
+  }
+
+  async docId(title: string): Promise<string> {
+    const id = await this.row(title).getAttribute("data-doc-id");
+    if (id === null) throw new Error(`document row "${title}" has no data-doc-id`);
+    return id;
+  }
+
+  async segmentCount(title: string): Promise<number> {
+    const text = await this.row(title).getByTestId("doc-segments").innerText();
+    return Number(/\d+/.exec(text.replace(/[.,\s]/g, ""))?.[0] ?? Number.NaN);
+  }
+
+  /** Progress text per target language, e.g. "3/24". */
+  progress(title: string, lang: "vi" | "en"): Locator {
+    return this.row(title).getByTestId(`doc-progress-${lang}`);
+  }
+
+  /** Opens a document by clicking its title link; resolves once the grid shows rows. */
+  async open(title: string): Promise<GridPage> {
+    await this.row(title).getByRole("link", { name: title, exact: true }).click();
+    const grid = new GridPage(this.page, this.baseUrl);
+    await grid.waitForRows();
+    return grid;
+  }
+
+  async openAddDialog(): Promise<Locator> {
+    await this.addButton.click();
+    await this.importDialog.waitFor();
+    return this.importDialog;
+  }
+
+  /** Adds a document by pasting text into the import dialog and submitting it. */
+  async addFromText({ text, title, lang }: PasteImport): Promise<void> {
+    const dialog = await this.openAddDialog();
+    await dialog.getByTestId("import-text").fill(text);
+    if (title !== undefined) await dialog.getByTestId("import-title").fill(title);
+    if (lang !== undefined) await dialog.getByTestId("import-lang").selectOption(lang);
+    await dialog.getByTestId("import-submit").click();
+  }
+
+  /** Chooses files in the import dialog and submits them (the dialog stays open on errors). */
+  async addFiles(files: FileToUpload[], lang?: string): Promise<void> {
+    const dialog = await this.openAddDialog();
+    if (lang !== undefined) await dialog.getByTestId("import-lang").selectOption(lang);
+    await dialog.getByTestId("import-file").setInputFiles(files);
+    const submit = dialog.getByTestId("import-submit");
+    // Choosing files may import at once and close the dialog; submit only if it is still open.
+    if ((await submit.isVisible()) && (await submit.isEnabled())) await submit.click();
+  }
+
+  alert(): Locator {
+    return this.page.getByRole("alert");
+  }
+
+  async openExportAll(): Promise<ExportDialog> {
+    await this.exportAllButton.click();
+    const dialog = new ExportDialog(this.page);
+    await dialog.root.waitFor();
+    return dialog;
+  }
+}
+
+/** Escapes a value for a double-quoted CSS attribute selector. */
+export function cssString(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+}

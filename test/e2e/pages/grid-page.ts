@@ -1,0 +1,93 @@
+/** Page object for the grid of one document (`#/doc/<id>`), virtualized. */
+import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+import { ExportDialog } from "./export-dialog.ts";
+
+export type TargetLang = "vi" | "en";
+export type SaveState = "saved" | "saving" | "error";
+
+export class GridPage {
+  readonly root: Locator;
+  readonly grid: Locator;
+  /** Segment rows currently in the DOM (the header row has no data-segment-id). */
+  readonly segmentRows: Locator;
+  readonly saveState: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    this.root = page.getByTestId("grid-page");
+    this.grid = this.root.getByRole("grid");
+    this.segmentRows = this.grid.locator('[role="row"][data-segment-id]');
+    this.saveState = page.getByTestId("save-state");
+  }
+
+  async goto(docId: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}#/doc/${encodeURIComponent(docId)}`);
+    await this.waitForRows();
+  }
+
+  /** Waits until the grid shows its first segment row. */
+  async waitForRows(): Promise<void> {
+    await this.root.waitFor();
+    await this.source(0).waitFor({ timeout: 20_000 });
+  }
+
+  /** aria-rowcount of the grid (header row + one per segment). */
+  async ariaRowCount(): Promise<number> {
+    return Number(await this.grid.getAttribute("aria-rowcount"));
+  }
+
+  async segmentCount(): Promise<number> {
+    return (await this.ariaRowCount()) - 1;
+  }
+
+  /** The row of segment k (0-based): aria-rowindex k + 2. */
+  row(k: number): Locator {
+    return this.grid.locator(`[role="row"][aria-rowindex="${k + 2}"]`);
+  }
+
+  source(k: number): Locator {
+    return this.root.getByTestId(`source-${k}`);
+  }
+
+  target(lang: TargetLang, k: number): Locator {
+    return this.root.getByTestId(`target-${lang}-${k}`);
+  }
+
+  status(lang: TargetLang, k: number): Locator {
+    return this.root.getByTestId(`status-${lang}-${k}`);
+  }
+
+  async statusOf(lang: TargetLang, k: number): Promise<string | null> {
+    return this.status(lang, k).getAttribute("data-status");
+  }
+
+  /** Focuses the target cell and types `text` with the keyboard, key by key. */
+  async typeInto(lang: TargetLang, k: number, text: string): Promise<void> {
+    const cell = this.target(lang, k);
+    await cell.click();
+    await expect.poll(() => cell.evaluate((el) => el === document.activeElement)).toBe(true);
+    await this.page.keyboard.type(text);
+  }
+
+  async saveStateValue(): Promise<string | null> {
+    return this.saveState.getAttribute("data-state");
+  }
+
+  async waitForSaved(): Promise<void> {
+    await expect.poll(() => this.saveStateValue(), { timeout: 10_000 }).toBe("saved");
+  }
+
+  async openExport(): Promise<ExportDialog> {
+    await this.root.getByTestId("export-open").click();
+    const dialog = new ExportDialog(this.page);
+    await dialog.root.waitFor();
+    return dialog;
+  }
+
+  async backToList(): Promise<void> {
+    await this.page.getByTestId("back-to-list").click();
+  }
+}
