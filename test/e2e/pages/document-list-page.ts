@@ -1,6 +1,6 @@
 /** Page object for the document list (`#/`), over the selectors of notes/ui-contract.md. */
 import type { Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import { pollUntil } from "../lib/poll.ts";
 import { ExportDialog } from "./export-dialog.ts";
 import { GridPage } from "./grid-page.ts";
 
@@ -43,7 +43,14 @@ export class DocumentListPage {
 
   /** Waits until the list shows `count` documents (the corpus import on first start gives 2). */
   async waitForDocuments(count: number): Promise<void> {
-    await expect.poll(() => this.rows.count(), { timeout: 20_000 }).toBe(count);
+    await pollUntil(
+      () => this.rows.count(),
+      (n) => n === count,
+      {
+        timeout: 30_000,
+        what: `${count} document rows`,
+      },
+    );
   }
 
   async titles(): Promise<string[]> {

@@ -1,6 +1,6 @@
 /** Page object for the grid of one document (`#/doc/<id>`), virtualized. */
 import type { Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import { pollUntil } from "../lib/poll.ts";
 import { ExportDialog } from "./export-dialog.ts";
 
 export type TargetLang = "vi" | "en";
@@ -48,6 +48,13 @@ export class GridPage {
     return this.grid.locator(`[role="row"][aria-rowindex="${k + 2}"]`);
   }
 
+  /** The stable segment id of row k (its data-segment-id). */
+  async segmentId(k: number): Promise<string> {
+    const id = await this.row(k).getAttribute("data-segment-id");
+    if (id === null || id === "") throw new Error(`row ${k} has no data-segment-id`);
+    return id;
+  }
+
   source(k: number): Locator {
     return this.root.getByTestId(`source-${k}`);
   }
@@ -68,7 +75,11 @@ export class GridPage {
   async typeInto(lang: TargetLang, k: number, text: string): Promise<void> {
     const cell = this.target(lang, k);
     await cell.click();
-    await expect.poll(() => cell.evaluate((el) => el === document.activeElement)).toBe(true);
+    await pollUntil(
+      () => cell.evaluate((el) => el === document.activeElement),
+      (focused) => focused,
+      { what: `focus in target-${lang}-${k}` },
+    );
     await this.page.keyboard.type(text);
   }
 
@@ -77,7 +88,13 @@ export class GridPage {
   }
 
   async waitForSaved(): Promise<void> {
-    await expect.poll(() => this.saveStateValue(), { timeout: 10_000 }).toBe("saved");
+    await pollUntil(
+      () => this.saveStateValue(),
+      (s) => s === "saved",
+      {
+        what: 'save-state "saved"',
+      },
+    );
   }
 
   async openExport(): Promise<ExportDialog> {
