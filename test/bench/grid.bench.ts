@@ -1,0 +1,514 @@
+/**
+ * Grid bench (issue 2, Performance), in headless Chromium against the built app (`npm run bench`
+ * builds first; standalone: `npx vite build && node --import tsx test/bench/grid.bench.ts`).
+ *
+ * A 10,000-segment document (the corpus repeated) is created through the UI's paste import (the
+ * same path a user takes; if that fails, the bench clones corpus segments straight into IndexedDB
+ * and says so). Measured against a ~100-segment document created the same way in the same run:
+ *   - open, cold: navigation start of a fresh page load of #/doc/<id> until the first row is painted
+ *   - open from the list: click on the title link until the first row is painted
+ *   - rows in the DOM after opening and after scrolling to the middle (virtualized: < 200)
+ *   - keystroke until the text is in IndexedDB (includes the ~300 ms edit debounce)
+ *   - keystroke then Tab (flush on blur) until the text is in IndexedDB
+ *   - baseline: a raw IndexedDB put + commit from page.evaluate
+ * All times are taken inside the page (performance.now), medians of several runs.
+ * Targets: open < 1 s, persist < 100 ms. Exits non-zero only if the bench itself crashes.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { repoRoot } from "../e2e/lib/browser-env.ts";
+import { pollUntil } from "../e2e/lib/poll.ts";
+import { DocumentListPage, cssString } from "../e2e/pages/document-list-page.ts";
+import { GridPage } from "../e2e/pages/grid-page.ts";
+import { initialKeys } from "../../src/core/model/order-key.ts";
+import { formatMs, median, printTable, startBrowserBench } from "./lib/browser.ts";
+
+const BIG_TARGET = 10_000;
+const SMALL_TARGET = 100;
+const OPEN_RUNS = 5;
+const KEY_RUNS = 7;
+const OPEN_TARGET_MS = 1000;
+const PERSIST_TARGET_MS = 100;
+const MAX_DOM_ROWS = 200;
+
+declare global {
+  interface Window {
+    __benchFirstRow?: number;
+    __benchPersist?: Promise<number>;
+  }
+}
+
+/** Init script: records when the first source cell is first painted after navigation start. */
+const firstRowProbe = `(() => {
+  const seen = () => {
+    const el = document.querySelector('[data-testid="source-0"]');
+    return el !== null && el.getBoundingClientRect().height > 0;
+  };
+  const tick = () => {
+    if (window.__benchFirstRow !== undefined) return;
+    if (seen()) { requestAnimationFrame(() => { window.__benchFirstRow = performance.now(); }); return; }
+    requestAnimationFrame(tick);
+  };
+  if (location.hash.startsWith("#/doc/")) requestAnimationFrame(tick);
+})();`;
+
+function readCorpusText(): string {
+  const dir = join(repoRoot, "corpus", "id");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), "utf8").trim())
+    .join("\n\n");
+}
+
+interface BenchDoc {
+  title: string;
+  id: string;
+  segments: number;
+  created: "paste-import" | "indexeddb";
+  importMs: number;
+}
+
+async function countRows(list: DocumentListPage): Promise<number> {
+  return list.rows.count();
+}
+
+/** Creates a document through the "Add document" dialog (paste) and waits for its row. */
+async function pasteImport(list: DocumentListPage, title: string, text: string): Promise<BenchDoc> {
+  await list.goto();
+  const before = await countRows(list);
+  const started = Date.now();
+  await list.addFromText({ text, title });
+  await pollUntil(
+    () => list.row(title).count(),
+    (n) => n === 1,
+    {
+      timeout: 300_000,
+      what: `the row of "${title}"`,
+    },
+  );
+  const importMs = Date.now() - started;
+  await pollUntil(
+    () => countRows(list),
+    (n) => n === before + 1,
+    { what: "one more row" },
+  );
+  return {
+    title,
+    id: await list.docId(title),
+    segments: await list.segmentCount(title),
+    created: "paste-import",
+    importMs,
+  };
+}
+
+/**
+ * Fallback: clones the corpus segments (as the app stored them) into a new document of `count`
+ * segments with fresh order keys, straight into IndexedDB, then reloads the page.
+ */
+async function injectDocument(page: Page, title: string, count: number): Promise<BenchDoc> {
+  const started = Date.now();
+  const id = `bench${count}`;
+  await page.evaluate(
+    async ({ id, title, count, keys }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open("selaras");
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error ?? new Error("open"));
+      });
+      const all = await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        const req = db.transaction("segments").objectStore("segments").getAll();
+        req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
+        req.onerror = () => reject(req.error ?? new Error("getAll"));
+      });
+      all.sort((a, b) =>
+        String(a["docId"]) === String(b["docId"])
+          ? String(a["order"]) < String(b["order"])
+            ? -1
+            : 1
+          : String(a["docId"]) < String(b["docId"])
+            ? -1
+            : 1,
+      );
+      const now = new Date().toISOString();
+      const tx = db.transaction(["documents", "segments"], "readwrite");
+      tx.objectStore("documents").put({
+        id,
+        title,
+        sourceLang: "id",
+        origin: { kind: "user" },
+        segmentCount: count,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const store = tx.objectStore("segments");
+      let paragraph = 0;
+      let lastPara = -1;
+      for (let i = 0; i < count; i++) {
+        const src = all[i % all.length] ?? {};
+        const p = Number(src["paragraph"] ?? 0);
+        if (p !== lastPara || i % all.length === 0) paragraph++;
+        lastPara = p;
+        store.put({
+          id: `${id}s${i}`,
+          docId: id,
+          order: keys[i],
+          paragraph,
+          source: src["source"],
+        });
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error("tx"));
+      });
+      db.close();
+    },
+    { id, title, count, keys: initialKeys(count) },
+  );
+  await page.reload();
+  return { title, id, segments: count, created: "indexeddb", importMs: Date.now() - started };
+}
+
+async function createDoc(
+  page: Page,
+  list: DocumentListPage,
+  title: string,
+  text: string,
+  count: number,
+): Promise<BenchDoc> {
+  try {
+    return await pasteImport(list, title, text);
+  } catch (error) {
+    console.warn(
+      `paste import of "${title}" failed (${String(error)}); writing IndexedDB directly`,
+    );
+    return injectDocument(page, title, count);
+  }
+}
+
+/** Cold open: fresh page load of #/doc/<id>, navigation start until the first row is painted. */
+async function openCold(page: Page, baseUrl: string, doc: BenchDoc): Promise<number> {
+  await page.goto("about:blank");
+  await page.goto(`${baseUrl}#/doc/${encodeURIComponent(doc.id)}`);
+  const at = await pollUntil(
+    () => page.evaluate(() => window.__benchFirstRow ?? null),
+    (v) => v !== null,
+    { timeout: 60_000, what: `first row of ${doc.title}` },
+  );
+  return at ?? Number.NaN;
+}
+
+/** From the list: click on the title link until the first row is painted. */
+async function openFromList(list: DocumentListPage, doc: BenchDoc): Promise<number> {
+  await list.goto();
+  await list.row(doc.title).waitFor();
+  await pollUntil(
+    () => list.page.getByTestId("grid-page").count(),
+    (n) => n === 0,
+  );
+  return list.page.evaluate(
+    ({ selector }) =>
+      new Promise<number>((resolve, reject) => {
+        const link = document.querySelector<HTMLAnchorElement>(selector);
+        if (link === null) return reject(new Error(`no link ${selector}`));
+        const t0 = performance.now();
+        const tick = (): void => {
+          const el = document.querySelector('[data-testid="source-0"]');
+          if (el !== null && el.getBoundingClientRect().height > 0) {
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          } else if (performance.now() - t0 > 60_000) {
+            reject(new Error("grid did not show a row within 60 s"));
+          } else {
+            requestAnimationFrame(tick);
+          }
+        };
+        link.click();
+        requestAnimationFrame(tick);
+      }),
+    { selector: `[data-testid="doc-row"][data-doc-id="${cssString(doc.id)}"] a` },
+  );
+}
+
+interface DomRows {
+  afterOpen: number;
+  afterScroll: number;
+  scrolledTo: number;
+}
+
+/** Segment rows in the DOM right after opening, and after scrolling to the middle. */
+async function domRows(page: Page): Promise<DomRows> {
+  const grid = new GridPage(page, "");
+  const afterOpen = await grid.segmentRows.count();
+  const scrolledTo = await page.evaluate(() => {
+    const gridEl = document.querySelector('[role="grid"]');
+    const scrollable = (el: Element | null): el is HTMLElement =>
+      el instanceof HTMLElement &&
+      el.scrollHeight > el.clientHeight + 1 &&
+      /(auto|scroll)/.test(getComputedStyle(el).overflowY);
+    let target: HTMLElement | null = null;
+    for (let el: Element | null = gridEl; el !== null && target === null; el = el.parentElement) {
+      if (scrollable(el)) target = el;
+    }
+    if (target === null && gridEl !== null) {
+      target = [...gridEl.querySelectorAll("*")].find(scrollable) ?? null;
+    }
+    const scroller = target ?? (document.scrollingElement as HTMLElement | null);
+    if (scroller === null) return 0;
+    scroller.scrollTop = scroller.scrollHeight / 2;
+    scroller.dispatchEvent(new Event("scroll"));
+    return scroller.scrollTop;
+  });
+  const rowIndexes = (): Promise<number> =>
+    page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[role="row"][data-segment-id]')];
+      return Math.max(0, ...rows.map((r) => Number(r.getAttribute("aria-rowindex") ?? 0)));
+    });
+  // The virtualizer renders the new window on its next frames; wait for rows past the start.
+  await pollUntil(rowIndexes, (max) => max > afterOpen + 2, {
+    timeout: 5_000,
+    what: "rows of the middle of the document",
+  }).catch(() => 0);
+  return { afterOpen, afterScroll: await grid.segmentRows.count(), scrolledTo };
+}
+
+/**
+ * Types one character into target-vi-0 and returns the time from its keydown until IndexedDB
+ * holds the textarea's new value; with `blur`, presses Tab right after (flush on blur).
+ */
+async function keystrokeToStored(page: Page, segmentId: string, blur: boolean): Promise<number> {
+  const cell = page.getByTestId("target-vi-0");
+  await cell.click();
+  await page.evaluate(
+    ({ segmentId }) => {
+      window.__benchPersist = new Promise<number>((resolve) => {
+        const cellEl = document.querySelector<HTMLTextAreaElement>('[data-testid="target-vi-0"]');
+        const expectedLength = (cellEl?.value.length ?? 0) + 1;
+        let keyAt = Number.NaN;
+        document.addEventListener("keydown", () => (keyAt = performance.now()), {
+          capture: true,
+          once: true,
+        });
+        const open = indexedDB.open("selaras");
+        open.onsuccess = () => {
+          const db = open.result;
+          const deadline = performance.now() + 10_000;
+          const poll = (): void => {
+            const want = cellEl?.value ?? "";
+            const req = db
+              .transaction("translations", "readonly")
+              .objectStore("translations")
+              .get(`${segmentId}:vi`);
+            req.onsuccess = () => {
+              const text = (req.result as { text?: string } | undefined)?.text;
+              const now = performance.now();
+              if (!Number.isNaN(keyAt) && want.length === expectedLength && text === want) {
+                db.close();
+                resolve(now - keyAt);
+              } else if (now > deadline) {
+                db.close();
+                resolve(Number.NaN);
+              } else {
+                setTimeout(poll, 1);
+              }
+            };
+          };
+          poll();
+        };
+        open.onerror = () => resolve(Number.NaN);
+      });
+    },
+    { segmentId },
+  );
+  await page.keyboard.press("a");
+  if (blur) await page.keyboard.press("Tab");
+  return page.evaluate(() => window.__benchPersist ?? Promise.resolve(Number.NaN));
+}
+
+/** Baseline: one raw IndexedDB put (readwrite transaction until complete), in the page. */
+async function rawPut(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open("selaras-bench-baseline", 1);
+      req.onupgradeneeded = () => req.result.createObjectStore("rows", { keyPath: "id" });
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error("open"));
+    });
+    const t0 = performance.now();
+    const tx = db.transaction("rows", "readwrite");
+    tx.objectStore("rows").put({ id: "seg:vi", text: `Xin chào ${t0}`, status: "draft" });
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error("tx"));
+    });
+    const ms = performance.now() - t0;
+    db.close();
+    return ms;
+  });
+}
+
+interface DocFigures {
+  doc: BenchDoc;
+  cold: number;
+  fromList: number;
+  rows: DomRows;
+  keyDebounced: number;
+  keyBlur: number;
+}
+
+async function measureDoc(page: Page, baseUrl: string, doc: BenchDoc): Promise<DocFigures> {
+  const list = new DocumentListPage(page, baseUrl);
+  const cold: number[] = [];
+  const fromList: number[] = [];
+  for (let i = 0; i < OPEN_RUNS; i++) cold.push(await openCold(page, baseUrl, doc));
+  for (let i = 0; i < OPEN_RUNS; i++) fromList.push(await openFromList(list, doc));
+  const grid = new GridPage(page, baseUrl);
+  await grid.waitForRows();
+  const segmentId = await grid.segmentId(0);
+  const debounced: number[] = [];
+  const blurred: number[] = [];
+  for (let i = 0; i < KEY_RUNS; i++)
+    debounced.push(await keystrokeToStored(page, segmentId, false));
+  for (let i = 0; i < KEY_RUNS; i++) blurred.push(await keystrokeToStored(page, segmentId, true));
+  await openCold(page, baseUrl, doc);
+  const rows = await domRows(page);
+  return {
+    doc,
+    cold: median(cold),
+    fromList: median(fromList),
+    rows,
+    keyDebounced: median(debounced),
+    keyBlur: median(blurred),
+  };
+}
+
+const ratio = (a: number, b: number): string =>
+  Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}x` : "n/a";
+const verdict = (ok: boolean): string => (ok ? "ok" : "MISSED");
+
+async function main(): Promise<void> {
+  const bench = await startBrowserBench();
+  try {
+    const context = await bench.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(firstRowProbe);
+    const page = await context.newPage();
+    page.on("pageerror", (e) => console.warn(`pageerror: ${e.message}`));
+    const list = new DocumentListPage(page, bench.baseUrl);
+    await list.goto();
+    await list.waitForDocuments(2);
+    const corpusTitles = await list.titles();
+    let corpusSegments = 0;
+    for (const t of corpusTitles) corpusSegments += await list.segmentCount(t);
+
+    const corpus = readCorpusText();
+    const lines = corpus.split("\n");
+    const perLine = corpusSegments / Math.max(1, lines.filter((l) => l.trim() !== "").length);
+    const smallText = takeLines(lines, Math.ceil(SMALL_TARGET / perLine)).join("\n");
+    const copies = Math.ceil(BIG_TARGET / Math.max(1, corpusSegments));
+    const bigText = Array.from({ length: copies }, () => corpus).join("\n\n");
+
+    const small = await createDoc(page, list, "Bench small", smallText, SMALL_TARGET);
+    const big = await createDoc(page, list, "Bench 10k", bigText, copies * corpusSegments);
+
+    const raw: number[] = [];
+    for (let i = 0; i < 20; i++) raw.push(await rawPut(page));
+    const rawMs = median(raw);
+    const s = await measureDoc(page, bench.baseUrl, small);
+    const b = await measureDoc(page, bench.baseUrl, big);
+
+    console.log(`Chromium: ${bench.chromiumPath} (${bench.browser.version()}), headless`);
+    console.log(
+      `corpus: ${corpusTitles.length} docs, ${corpusSegments} segments; ` +
+        `small doc: ${s.doc.segments} segments, big doc: ${b.doc.segments} segments ` +
+        `(${copies} corpus copies); created by ${b.doc.created}`,
+    );
+    console.log(
+      `medians of ${OPEN_RUNS} opens and ${KEY_RUNS} keystrokes; times inside the page\n`,
+    );
+    printTable(
+      ["measure", `${s.doc.segments} seg`, `${b.doc.segments} seg`, "big/small", "target", ""],
+      [
+        [
+          `create (${b.doc.created})`,
+          formatMs(s.doc.importMs),
+          formatMs(b.doc.importMs),
+          ratio(b.doc.importMs, s.doc.importMs),
+          "",
+          "",
+        ],
+        [
+          "open cold: nav start -> first row painted",
+          formatMs(s.cold),
+          formatMs(b.cold),
+          ratio(b.cold, s.cold),
+          `< ${OPEN_TARGET_MS} ms`,
+          verdict(b.cold < OPEN_TARGET_MS),
+        ],
+        [
+          "open from list: click -> first row painted",
+          formatMs(s.fromList),
+          formatMs(b.fromList),
+          ratio(b.fromList, s.fromList),
+          `< ${OPEN_TARGET_MS} ms`,
+          verdict(b.fromList < OPEN_TARGET_MS),
+        ],
+        [
+          "segment rows in DOM after open",
+          String(s.rows.afterOpen),
+          String(b.rows.afterOpen),
+          "",
+          `< ${MAX_DOM_ROWS}`,
+          verdict(b.rows.afterOpen > 0 && b.rows.afterOpen < MAX_DOM_ROWS),
+        ],
+        [
+          "segment rows in DOM, scrolled to middle",
+          String(s.rows.afterScroll),
+          String(b.rows.afterScroll),
+          "",
+          `< ${MAX_DOM_ROWS}`,
+          verdict(b.rows.afterScroll > 0 && b.rows.afterScroll < MAX_DOM_ROWS),
+        ],
+        [
+          "keystroke -> in IndexedDB (debounced)",
+          formatMs(s.keyDebounced),
+          formatMs(b.keyDebounced),
+          ratio(b.keyDebounced, s.keyDebounced),
+          "",
+          "",
+        ],
+        [
+          "keystroke + Tab (blur flush) -> in IndexedDB",
+          formatMs(s.keyBlur),
+          formatMs(b.keyBlur),
+          ratio(b.keyBlur, s.keyBlur),
+          `< ${PERSIST_TARGET_MS} ms`,
+          verdict(b.keyBlur < PERSIST_TARGET_MS),
+        ],
+        ["baseline: raw IndexedDB put", formatMs(rawMs), "", "", "", ""],
+      ],
+    );
+    console.log(
+      `\nblur flush vs raw put: ${ratio(b.keyBlur, rawMs)}; ` +
+        `debounced persist vs raw put: ${ratio(b.keyDebounced, rawMs)}`,
+    );
+    await context.close();
+  } finally {
+    await bench.close();
+  }
+}
+
+function takeLines(lines: readonly string[], nonEmpty: number): string[] {
+  const out: string[] = [];
+  let n = 0;
+  for (let i = 0; n < nonEmpty; i++) {
+    const line = lines[i % lines.length] ?? "";
+    out.push(line);
+    if (line.trim() !== "") n++;
+  }
+  return out;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
