@@ -1,0 +1,62 @@
+import type { Bead } from "./dp.ts";
+import { LINK_TYPES } from "./dp.ts";
+import type { LengthModel } from "./length-cost.ts";
+
+/** Gale-Church's published link-type probabilities, split evenly between the two directions. */
+const DEFAULT_PROBABILITIES = [0.89, 0.005, 0.005, 0.0445, 0.0445, 0.011, 0.0025, 0.0025];
+
+export function defaultPriors(): Float64Array {
+  return Float64Array.from(DEFAULT_PROBABILITIES, (p) => -Math.log(p));
+}
+
+export const DEFAULT_VARIANCE = 6.8;
+
+/** Length ratio of the whole texts (target characters per source character). */
+export function initialLengthModel(sourceChars: number, targetChars: number): LengthModel {
+  const ratio = sourceChars > 0 && targetChars > 0 ? targetChars / sourceChars : 1;
+  return { ratio, variance: DEFAULT_VARIANCE };
+}
+
+/**
+ * Re-learn the ratio and variance from the 1-1 links of a first pass: ratio from their total
+ * lengths, variance robustly from the median squared residual (median of χ²₁ ≈ 0.455).
+ */
+export function refineLengthModel(
+  beads: readonly Bead[],
+  sourceLen: Float64Array,
+  targetLen: Float64Array,
+  fallback: LengthModel,
+): LengthModel {
+  const pairs: Array<[number, number]> = [];
+  for (const bead of beads) {
+    if (bead.a !== 1 || bead.b !== 1) continue;
+    const l1 = (sourceLen[bead.s + 1] ?? 0) - (sourceLen[bead.s] ?? 0);
+    const l2 = (targetLen[bead.t + 1] ?? 0) - (targetLen[bead.t] ?? 0);
+    if (l1 > 0 && l2 > 0) pairs.push([l1, l2]);
+  }
+  if (pairs.length < 10) return fallback;
+  let s1 = 0;
+  let s2 = 0;
+  for (const [a, b] of pairs) {
+    s1 += a;
+    s2 += b;
+  }
+  const ratio = s2 / s1;
+  const residuals = pairs
+    .map(([a, b]) => (b - a * ratio) ** 2 / Math.max(1, (a + b / ratio) / 2))
+    .sort((x, y) => x - y);
+  const median = residuals[Math.floor(residuals.length / 2)] ?? fallback.variance * 0.455;
+  const variance = Math.min(40, Math.max(1.5, median / 0.455));
+  return { ratio, variance };
+}
+
+/** Link-type costs re-estimated from a first pass, smoothed towards the defaults. */
+export function refinePriors(beads: readonly Bead[], smoothing: number): Float64Array {
+  const counts = DEFAULT_PROBABILITIES.map((p) => p * smoothing);
+  for (const bead of beads) {
+    const k = LINK_TYPES.findIndex(([a, b]) => a === bead.a && b === bead.b);
+    if (k >= 0) counts[k] = (counts[k] ?? 0) + 1;
+  }
+  const total = counts.reduce((x, y) => x + y, 0);
+  return Float64Array.from(counts, (c) => -Math.log(c / total));
+}

@@ -1,0 +1,103 @@
+import { monthNames } from "./months.ts";
+import { extractNumbers, usesDecimalComma } from "./numbers.ts";
+import { foldText, isCapitalized, words } from "./normalize-token.ts";
+
+/**
+ * Dictionary-free anchors of one sentence, as string keys that are equal on both sides when they
+ * match: numbers (`n:`), percent (`pc`), months (`m:`), URLs (`u:`), e-mails (`e:`), words and names
+ * by a cognate key (`w:`), punctuation (`p:`) and glossary terms (`g:`).
+ */
+export type FeatureKind = "n" | "pc" | "m" | "u" | "e" | "w" | "p" | "g";
+
+export function featureKind(key: string): FeatureKind {
+  const colon = key.indexOf(":");
+  return (colon < 0 ? key : key.slice(0, colon)) as FeatureKind;
+}
+
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'«»“”]+/giu;
+const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const PERCENT_WORDS =
+  /\b(?:persen|percent|per cent|prozent|pour cent|prosent|por ciento|per cento|procent|phan tram)\b/;
+const TRAILING = /[.,;:!?)\]}]+$/;
+
+/** The cognate key of a folded word: its first five letters (words under four letters have none). */
+export function cognateKey(folded: string): string | null {
+  return folded.length < 4 ? null : folded.slice(0, 5);
+}
+
+/** Glossary terms as folded strings padded with spaces, for whole-word search in folded text. */
+export function foldTerm(term: string): string {
+  return ` ${foldText(term)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()} `;
+}
+
+function punctuation(text: string, out: Set<string>): void {
+  if (text.includes("?")) out.add("p:?");
+  if (text.includes("!")) out.add("p:!");
+  if (/["“”„«»‹›]/.test(text) || /(^|\s)'|'(\s|$)/.test(text)) out.add("p:q");
+  if (/[([]/.test(text)) out.add("p:b");
+  if (/\.\.\.|…/.test(text)) out.add("p:e");
+  if (text.includes(":") && !/\d:\d/.test(text)) out.add("p:c");
+  if (text.includes(";")) out.add("p:s");
+}
+
+export function sentenceFeatures(
+  sentence: string,
+  lang: string,
+  glossaryTerms: readonly string[] = [],
+): string[] {
+  const out = new Set<string>();
+  let text = sentence.normalize("NFC");
+  text = text.replace(URL_RE, (url) => {
+    out.add(
+      `u:${url
+        .replace(TRAILING, "")
+        .replace(/^https?:\/\//i, "")
+        .toLowerCase()}`,
+    );
+    return " ";
+  });
+  text = text.replace(EMAIL_RE, (mail) => {
+    out.add(`e:${mail.toLowerCase()}`);
+    return " ";
+  });
+  for (const n of extractNumbers(text, usesDecimalComma(lang))) out.add(`n:${n}`);
+  const folded = foldText(text);
+  if (text.includes("%") || PERCENT_WORDS.test(folded)) out.add("pc");
+  punctuation(text, out);
+
+  const months = monthNames(lang);
+  const primary = lang.toLowerCase().split(/[-_]/)[0];
+  const ws = words(text);
+  let capsRun: string[] = [];
+  const flushCaps = (): void => {
+    for (let len = 2; len <= 3; len++) {
+      for (let i = 0; i + len <= capsRun.length; i++) {
+        const key = cognateKey(capsRun.slice(i, i + len).join(""));
+        if (key !== null) out.add(`w:${key}`);
+      }
+    }
+    capsRun = [];
+  };
+  for (const word of ws) {
+    const f = foldText(word);
+    const month = months.get(f);
+    if (month !== undefined && !(primary === "en" && f === "may" && !isCapitalized(word))) {
+      out.add(`m:${month}`);
+    }
+    const key = cognateKey(f);
+    if (key !== null) out.add(`w:${key}`);
+    if (isCapitalized(word)) capsRun.push(f);
+    else flushCaps();
+  }
+  flushCaps();
+
+  if (glossaryTerms.length > 0) {
+    const padded = ` ${folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+    glossaryTerms.forEach((term, i) => {
+      if (term.trim() !== "" && padded.includes(term)) out.add(`g:${i}`);
+    });
+  }
+  return [...out];
+}
