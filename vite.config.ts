@@ -1,10 +1,16 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { readFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
 
 export default defineConfig({
   plugins: [react()],
   base: "./",
+  define: { "import.meta.env.VITE_APP_VERSION": JSON.stringify(pkg.version) },
   build: {
     outDir: "dist",
     sourcemap: true,

@@ -1,0 +1,182 @@
+import type { SelarasDb } from "./database.ts";
+import type { TargetLang } from "../core/model/languages.ts";
+import { isTargetLang } from "../core/model/languages.ts";
+import { saveTranslation } from "./operations/save-translation.ts";
+import { AppError, isAppError, type ErrorInfo } from "../core/model/app-error.ts";
+import { nowIso } from "./ids.ts";
+
+/** Synchronous key/value storage for the edit journal (localStorage in the browser). */
+export interface JournalStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface PendingEdit {
+  segmentId: string;
+  lang: TargetLang;
+  text: string;
+  user: string;
+  at: string;
+}
+
+export type SaveState =
+  { kind: "saved" } | { kind: "saving"; pending: number } | { kind: "error"; error: ErrorInfo };
+
+export const JOURNAL_KEY = "selaras.pendingEdits";
+
+function editKey(segmentId: string, lang: TargetLang): string {
+  return `${segmentId}:${lang}`;
+}
+
+/**
+ * Debounced autosave of target cells. Every keystroke is first written synchronously to a small
+ * journal (so a tab closed right after typing loses nothing), then to IndexedDB after `delayMs`, or at
+ * once on `flush()` (blur, navigation, pagehide, visibilitychange). `replayJournal` stores what a
+ * previous session left in the journal.
+ */
+export class Autosave {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Map<string, PendingEdit>();
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly listeners = new Set<(state: SaveState) => void>();
+  private state: SaveState = { kind: "saved" };
+
+  constructor(
+    private readonly db: SelarasDb,
+    private readonly journal: JournalStorage | null,
+    private readonly delayMs = 300,
+  ) {}
+
+  getState(): SaveState {
+    return this.state;
+  }
+
+  subscribe(listener: (state: SaveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The latest unsaved text of a cell, if any (so a re-rendered cell shows what was typed). */
+  pendingText(segmentId: string, lang: TargetLang): string | undefined {
+    return this.pending.get(editKey(segmentId, lang))?.text;
+  }
+
+  schedule(edit: Omit<PendingEdit, "at">): void {
+    const key = editKey(edit.segmentId, edit.lang);
+    const full: PendingEdit = { ...edit, at: nowIso() };
+    this.pending.set(key, full);
+    this.writeJournal();
+    const old = this.timers.get(key);
+    if (old !== undefined) clearTimeout(old);
+    this.timers.set(
+      key,
+      setTimeout(() => void this.flushKey(key), this.delayMs),
+    );
+    this.setState({ kind: "saving", pending: this.pending.size });
+  }
+
+  /** Writes every pending edit now; resolves when all are stored (or failed). */
+  async flush(): Promise<void> {
+    const keys = [...this.pending.keys()];
+    await Promise.all(keys.map((k) => this.flushKey(k)));
+    await Promise.all([...this.inflight]);
+  }
+
+  private flushKey(key: string): Promise<void> {
+    const timer = this.timers.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(key);
+    const edit = this.pending.get(key);
+    if (!edit) return Promise.resolve();
+    const task = saveTranslation(this.db, edit).then(
+      () => {
+        if (this.pending.get(key) === edit) {
+          this.pending.delete(key);
+          this.writeJournal();
+        }
+        if (this.pending.size === 0 && this.state.kind !== "error")
+          this.setState({ kind: "saved" });
+        else if (this.pending.size > 0)
+          this.setState({ kind: "saving", pending: this.pending.size });
+      },
+      (error: unknown) => {
+        this.setState({ kind: "error", error: toErrorInfo(error) });
+      },
+    );
+    this.inflight.add(task);
+    void task.finally(() => this.inflight.delete(task));
+    return task;
+  }
+
+  private writeJournal(): void {
+    if (!this.journal) return;
+    try {
+      if (this.pending.size === 0) this.journal.removeItem(JOURNAL_KEY);
+      else this.journal.setItem(JOURNAL_KEY, JSON.stringify([...this.pending.values()]));
+    } catch {
+      // A full localStorage must not stop the IndexedDB save; the debounced write still happens.
+    }
+  }
+
+  private setState(state: SaveState): void {
+    this.state = state;
+    for (const l of this.listeners) l(state);
+  }
+}
+
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (isAppError(error)) return error.toInfo();
+  const name = error instanceof Error ? error.name : "";
+  if (
+    name === "QuotaExceededError" ||
+    (error as { inner?: { name?: string } })?.inner?.name === "QuotaExceededError"
+  ) {
+    return { code: "storage.quota", params: {} };
+  }
+  return {
+    code: "storage.failed",
+    params: { detail: error instanceof Error ? error.message : String(error) },
+  };
+}
+
+function parseJournal(raw: string | null): PendingEdit[] {
+  if (!raw) return [];
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (!Array.isArray(value)) return [];
+    return value.filter(
+      (e): e is PendingEdit =>
+        typeof e === "object" &&
+        e !== null &&
+        typeof (e as PendingEdit).segmentId === "string" &&
+        typeof (e as PendingEdit).text === "string" &&
+        typeof (e as PendingEdit).user === "string" &&
+        typeof (e as PendingEdit).at === "string" &&
+        isTargetLang(String((e as PendingEdit).lang)),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Stores edits a previous page left in the journal (tab closed before the debounced write), unless
+ * the database already holds a newer change of that cell. Returns how many were restored.
+ */
+export async function replayJournal(db: SelarasDb, journal: JournalStorage): Promise<number> {
+  const edits = parseJournal(journal.getItem(JOURNAL_KEY));
+  let restored = 0;
+  for (const edit of edits) {
+    try {
+      const current = await db.translations.get(editKey(edit.segmentId, edit.lang));
+      if (current && current.changedAt >= edit.at) continue;
+      await saveTranslation(db, { ...edit });
+      restored++;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "db.segmentMissing")) throw error;
+    }
+  }
+  journal.removeItem(JOURNAL_KEY);
+  return restored;
+}

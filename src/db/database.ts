@@ -1,0 +1,38 @@
+import Dexie, { type EntityTable } from "dexie";
+import type { DocumentRecord, SegmentRecord, TranslationRecord } from "../core/model/records.ts";
+import { SCHEMA_VERSIONS } from "./schema.ts";
+
+/** Key/value rows: corpus sync state, pending corpus updates, settings. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+/** A corpus file whose text changed since it was imported: offered to the user, never applied silently. */
+export interface CorpusUpdateRecord {
+  path: string;
+  docId: string;
+  hash: string;
+  text: string;
+  detectedAt: string;
+}
+
+export type SelarasDb = Dexie & {
+  documents: EntityTable<DocumentRecord, "id">;
+  segments: EntityTable<SegmentRecord, "id">;
+  translations: EntityTable<TranslationRecord, "id">;
+  meta: EntityTable<MetaRecord, "key">;
+  corpusUpdates: EntityTable<CorpusUpdateRecord, "path">;
+};
+
+export const DB_NAME = "selaras";
+
+/** Opens (lazily) the Selaras database with every schema version declared in order. */
+export function createDb(name: string = DB_NAME): SelarasDb {
+  const db = new Dexie(name) as SelarasDb;
+  for (const version of SCHEMA_VERSIONS) {
+    const declared = db.version(version.version).stores(version.stores);
+    if (version.upgrade) declared.upgrade(version.upgrade);
+  }
+  return db;
+}

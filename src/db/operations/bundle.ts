@@ -1,0 +1,209 @@
+import type { SelarasDb } from "../database.ts";
+import type { Bundle, BundleDocument, BundleSegment } from "../../core/model/bundle.ts";
+import type { DocumentRecord, SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
+import { translationId } from "../../core/model/records.ts";
+import { initialKeys } from "../../core/model/order-key.ts";
+import { TARGET_LANGS } from "../../core/model/languages.ts";
+import { newId, nowIso } from "../ids.ts";
+
+/** Reads documents (all, or the given ids, in list order) into the format-neutral Bundle. */
+export async function loadBundle(db: SelarasDb, docIds?: readonly string[]): Promise<Bundle> {
+  return db.transaction("r", db.documents, db.segments, db.translations, async () => {
+    const docs = docIds
+      ? (await db.documents.bulkGet([...docIds])).filter(
+          (d): d is DocumentRecord => d !== undefined,
+        )
+      : await db.documents.orderBy("title").toArray();
+    const documents: BundleDocument[] = [];
+    for (const doc of docs) {
+      const segments = await db.segments
+        .where("[docId+order]")
+        .between([doc.id, ""], [doc.id, "\uffff"])
+        .toArray();
+      const translations = await db.translations.where("docId").equals(doc.id).toArray();
+      const byId = new Map(translations.map((t) => [t.id, t]));
+      documents.push({
+        id: doc.id,
+        title: doc.title,
+        sourceLang: doc.sourceLang,
+        createdAt: doc.createdAt,
+        updatedAt: doc.updatedAt,
+        segments: segments.map((s) => toBundleSegment(s, byId)),
+      });
+    }
+    return { documents };
+  });
+}
+
+function toBundleSegment(
+  segment: SegmentRecord,
+  byId: ReadonlyMap<string, TranslationRecord>,
+): BundleSegment {
+  const targets: BundleSegment["targets"] = {};
+  for (const lang of TARGET_LANGS) {
+    const t = byId.get(translationId(segment.id, lang));
+    if (!t || t.text === "") continue;
+    targets[lang] = {
+      text: t.text,
+      status: t.status,
+      createdBy: t.createdBy,
+      createdAt: t.createdAt,
+      changedBy: t.changedBy,
+      changedAt: t.changedAt,
+    };
+  }
+  return { id: segment.id, paragraph: segment.paragraph, source: segment.source, targets };
+}
+
+export interface ImportConflict {
+  docId: string;
+  title: string;
+  existingTitle: string;
+  /** Targets in the database that the import would change or remove. */
+  changedTargets: number;
+}
+
+export interface BundleImportPlan {
+  newDocuments: number;
+  unchanged: number;
+  conflicts: ImportConflict[];
+}
+
+/** What importing the bundle would do, without writing anything. */
+export async function planBundleImport(db: SelarasDb, bundle: Bundle): Promise<BundleImportPlan> {
+  const plan: BundleImportPlan = { newDocuments: 0, unchanged: 0, conflicts: [] };
+  const existing = await loadBundle(
+    db,
+    bundle.documents.map((d) => d.id),
+  );
+  const byId = new Map(existing.documents.map((d) => [d.id, d]));
+  for (const doc of bundle.documents) {
+    const current = byId.get(doc.id);
+    if (!current) {
+      plan.newDocuments++;
+      continue;
+    }
+    const changed = countChangedTargets(current, doc);
+    if (changed === 0 && sameSource(current, doc)) plan.unchanged++;
+    else
+      plan.conflicts.push({
+        docId: doc.id,
+        title: doc.title,
+        existingTitle: current.title,
+        changedTargets: changed,
+      });
+  }
+  return plan;
+}
+
+function sameSource(a: BundleDocument, b: BundleDocument): boolean {
+  return (
+    a.segments.length === b.segments.length &&
+    a.segments.every((s, i) => s.id === b.segments[i]?.id && s.source === b.segments[i]?.source)
+  );
+}
+
+function countChangedTargets(current: BundleDocument, incoming: BundleDocument): number {
+  const incomingById = new Map(incoming.segments.map((s) => [s.id, s]));
+  let changed = 0;
+  for (const seg of current.segments) {
+    for (const lang of TARGET_LANGS) {
+      const mine = seg.targets[lang];
+      if (!mine) continue;
+      const theirs = incomingById.get(seg.id)?.targets[lang];
+      if (!theirs || theirs.text !== mine.text || theirs.status !== mine.status) changed++;
+    }
+  }
+  return changed;
+}
+
+/** What to do with a document that already exists: keep it, replace it, or import the file's one as a copy. */
+export type ConflictPolicy = "keep" | "replace" | "copy";
+
+export interface BundleImportResult {
+  created: string[];
+  replaced: string[];
+  kept: string[];
+}
+
+/** Imports a bundle in one transaction (all-or-nothing). */
+export async function applyBundleImport(
+  db: SelarasDb,
+  bundle: Bundle,
+  policy: ConflictPolicy,
+  user: string,
+): Promise<BundleImportResult> {
+  const result: BundleImportResult = { created: [], replaced: [], kept: [] };
+  const at = nowIso();
+  await db.transaction("rw", db.documents, db.segments, db.translations, async () => {
+    for (const doc of bundle.documents) {
+      const exists = (await db.documents.get(doc.id)) !== undefined;
+      if (exists && policy === "keep") {
+        result.kept.push(doc.id);
+        continue;
+      }
+      if (exists && policy === "replace") {
+        await db.segments.where("docId").equals(doc.id).delete();
+        await db.translations.where("docId").equals(doc.id).delete();
+        await db.documents.delete(doc.id);
+        await writeBundleDocument(db, doc, doc.id, false, user, at);
+        result.replaced.push(doc.id);
+        continue;
+      }
+      const id = exists ? newId("d") : doc.id;
+      await writeBundleDocument(db, doc, id, exists, user, at);
+      result.created.push(id);
+    }
+  });
+  return result;
+}
+
+async function writeBundleDocument(
+  db: SelarasDb,
+  doc: BundleDocument,
+  docId: string,
+  freshSegmentIds: boolean,
+  user: string,
+  at: string,
+): Promise<void> {
+  const keys = initialKeys(doc.segments.length);
+  const segments: SegmentRecord[] = [];
+  const translations: TranslationRecord[] = [];
+  doc.segments.forEach((s, i) => {
+    const segmentId = freshSegmentIds ? newId("s") : s.id;
+    segments.push({
+      id: segmentId,
+      docId,
+      order: keys[i] ?? String(i),
+      paragraph: s.paragraph,
+      source: s.source,
+    });
+    for (const lang of TARGET_LANGS) {
+      const t = s.targets[lang];
+      if (!t) continue;
+      translations.push({
+        id: translationId(segmentId, lang),
+        segmentId,
+        docId,
+        lang,
+        text: t.text,
+        status: t.status,
+        createdBy: t.createdBy ?? user,
+        createdAt: t.createdAt ?? at,
+        changedBy: t.changedBy ?? user,
+        changedAt: t.changedAt ?? at,
+      });
+    }
+  });
+  await db.documents.add({
+    id: docId,
+    title: doc.title,
+    sourceLang: doc.sourceLang,
+    origin: { kind: "json" },
+    segmentCount: segments.length,
+    createdAt: doc.createdAt ?? at,
+    updatedAt: doc.updatedAt ?? at,
+  });
+  await db.segments.bulkAdd(segments);
+  await db.translations.bulkAdd(translations);
+}

@@ -1,0 +1,29 @@
+import type { Transaction } from "dexie";
+
+/**
+ * The version chain. Add a version; never edit or remove a shipped one (src/db/README.md).
+ * test/db/schema.test.ts compares the live schema with test/fixtures/db/schema.json and checks that
+ * every version with an upgrade has a before/after case.
+ */
+export interface SchemaVersion {
+  version: number;
+  name: string;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    name: "initial",
+    stores: {
+      documents: "id, title, updatedAt",
+      segments: "id, docId, [docId+order]",
+      translations: "id, docId, segmentId, [docId+lang], [docId+lang+status]",
+      meta: "key",
+      corpusUpdates: "path, docId",
+    },
+  },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

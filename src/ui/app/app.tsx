@@ -1,0 +1,84 @@
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { createDb, type SelarasDb } from "../../db/database.ts";
+import { DbContext } from "../../db/db-context.ts";
+import { Autosave, toErrorInfo } from "../../db/autosave.ts";
+import type { ErrorInfo } from "../../core/model/app-error.ts";
+import { AutosaveContext } from "./autosave-context.ts";
+import { useHashRoute } from "./use-hash-route.ts";
+import { AppHeader } from "./app-header.tsx";
+import { StorageBanner } from "./storage-banner.tsx";
+import { DocumentList } from "../documents/document-list.tsx";
+import { GridPage } from "../grid/grid-page.tsx";
+import { CORPUS_FILES } from "./corpus-files.ts";
+import { startApp } from "./startup.ts";
+import type { CorpusFile } from "../../db/corpus-sync.ts";
+
+export interface AppProps {
+  /** Tests pass a fresh database and corpus; the real app uses the default ones. */
+  db?: SelarasDb;
+  corpus?: readonly CorpusFile[];
+}
+
+function browserJournal(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function App({ db: givenDb, corpus = CORPUS_FILES }: AppProps) {
+  const { t } = useTranslation();
+  const db = useMemo(() => givenDb ?? createDb(), [givenDb]);
+  const autosave = useMemo(() => new Autosave(db, browserJournal()), [db]);
+  const [ready, setReady] = useState(false);
+  const [startError, setStartError] = useState<ErrorInfo | null>(null);
+  const route = useHashRoute();
+
+  useEffect(() => {
+    let cancelled = false;
+    startApp(db, corpus, browserJournal()).then(
+      () => !cancelled && setReady(true),
+      (error: unknown) => !cancelled && setStartError(toErrorInfo(error)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [db, corpus]);
+
+  useEffect(() => {
+    const flush = () => void autosave.flush();
+    const onVisibility = () => document.visibilityState === "hidden" && flush();
+    window.addEventListener("pagehide", flush);
+    window.addEventListener("hashchange", flush);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      window.removeEventListener("hashchange", flush);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [autosave]);
+
+  return (
+    <DbContext.Provider value={db}>
+      <AutosaveContext.Provider value={autosave}>
+        <div className="app">
+          <AppHeader />
+          <StorageBanner startError={startError} />
+          <main className="app-main">
+            {!ready && !startError && (
+              <p className="loading" role="status">
+                {t("loading")}
+              </p>
+            )}
+            {ready && route.name === "documents" && <DocumentList />}
+            {ready && route.name === "document" && (
+              <GridPage key={route.docId} docId={route.docId} />
+            )}
+          </main>
+        </div>
+      </AutosaveContext.Provider>
+    </DbContext.Provider>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useDocuments } from "../../db/hooks.ts";
+import { useDb } from "../../db/db-context.ts";
+import { deleteDocument } from "../../db/operations/delete-document.ts";
+import { TARGET_LANGS } from "../../core/model/languages.ts";
+import { documentHref } from "../app/use-hash-route.ts";
+import { ProgressBar } from "./progress-bar.tsx";
+import { ImportDialog } from "./import-dialog.tsx";
+import { ImportTmDialog } from "./import-tm-dialog.tsx";
+import { CorpusUpdates } from "./corpus-updates.tsx";
+import { ExportDialog } from "../export/export-dialog.tsx";
+
+type OpenDialog = "none" | "add" | "importTm" | "export";
+
+export function DocumentList() {
+  const { t, i18n } = useTranslation();
+  const db = useDb();
+  const documents = useDocuments();
+  const [dialog, setDialog] = useState<OpenDialog>("none");
+  const close = () => setDialog("none");
+  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+
+  const onDelete = async (docId: string, title: string) => {
+    if (window.confirm(t("documents.confirmDelete", { title }))) await deleteDocument(db, docId);
+  };
+
+  return (
+    <section className="documents" aria-labelledby="documents-heading">
+      <div className="page-head">
+        <h1 id="documents-heading">{t("documents.heading")}</h1>
+        <div className="toolbar" role="toolbar" aria-label={t("documents.actions")}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="add-document"
+            onClick={() => setDialog("add")}
+          >
+            {t("documents.add")}
+          </button>
+          <button type="button" data-testid="import-tm" onClick={() => setDialog("importTm")}>
+            {t("documents.importTm")}
+          </button>
+          <button
+            type="button"
+            data-testid="export-all"
+            onClick={() => setDialog("export")}
+            disabled={!documents || documents.length === 0}
+          >
+            {t("documents.exportAll")}
+          </button>
+        </div>
+      </div>
+      <CorpusUpdates />
+      {documents && documents.length === 0 && <p className="empty-state">{t("documents.empty")}</p>}
+      {documents && documents.length > 0 && (
+        <table className="doc-table" data-testid="doc-list">
+          <thead>
+            <tr>
+              <th scope="col">{t("documents.title")}</th>
+              <th scope="col" className="num">
+                {t("documents.segments")}
+              </th>
+              {TARGET_LANGS.map((lang) => (
+                <th scope="col" key={lang}>
+                  {t(`lang.${lang}`)}
+                </th>
+              ))}
+              <th scope="col">{t("documents.updated")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("documents.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {documents.map(({ document: doc, progress }) => (
+              <tr
+                key={doc.id}
+                data-testid="doc-row"
+                data-doc-id={doc.id}
+                data-doc-title={doc.title}
+              >
+                <td>
+                  <a href={documentHref(doc.id)} className="doc-title">
+                    {doc.title}
+                  </a>
+                  <span className="doc-origin">
+                    {t(`documents.origin.${doc.origin.kind}`)} · {t(`lang.${doc.sourceLang}`)}
+                  </span>
+                </td>
+                <td className="num" data-testid="doc-segments">
+                  {doc.segmentCount}
+                </td>
+                {TARGET_LANGS.map((lang) => (
+                  <td key={lang}>
+                    <ProgressBar counts={progress[lang]} lang={lang} />
+                  </td>
+                ))}
+                <td className="date">{dateFormat.format(new Date(doc.updatedAt))}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="icon-button danger"
+                    aria-label={t("documents.delete", { title: doc.title })}
+                    title={t("documents.delete", { title: doc.title })}
+                    onClick={() => void onDelete(doc.id, doc.title)}
+                  >
+                    🗑
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {dialog === "add" && <ImportDialog onClose={close} />}
+      {dialog === "importTm" && <ImportTmDialog onClose={close} />}
+      {dialog === "export" && <ExportDialog onClose={close} docId={null} />}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { createColumnHelper } from "@tanstack/react-table";
+import type { SegmentRecord } from "../../core/model/records.ts";
+import type { TargetLang } from "../../core/model/languages.ts";
+
+export interface GridRow {
+  index: number;
+  segment: SegmentRecord;
+  /** First row of a paragraph (paragraph boundaries stay visible). */
+  paragraphStart: boolean;
+}
+
+export const COLUMN_IDS = ["number", "source", "vi", "en"] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+const helper = createColumnHelper<GridRow>();
+
+/** Column model; cells are rendered by the grid (they need live data and callbacks). */
+export const GRID_COLUMNS = [
+  helper.accessor((r) => r.index + 1, { id: "number", size: 64 }),
+  helper.accessor((r) => r.segment.source, { id: "source", size: 400 }),
+  helper.display({ id: "vi" satisfies TargetLang, size: 400 }),
+  helper.display({ id: "en" satisfies TargetLang, size: 400 }),
+];
+
+export function toGridRows(segments: readonly SegmentRecord[]): GridRow[] {
+  return segments.map((segment, index) => ({
+    index,
+    segment,
+    paragraphStart: index === 0 || segments[index - 1]?.paragraph !== segment.paragraph,
+  }));
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { cellCommandFor, moveFocus, type KeyLike } from "../../../src/ui/grid/grid-keyboard.ts";
+
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe("cell keymap", () => {
+  it("follows CAT-tool habits", () => {
+    expect(cellCommandFor(key("Enter", { ctrlKey: true }))).toBe("confirmAndNext");
+    expect(cellCommandFor(key("Enter", { metaKey: true }))).toBe("confirmAndNext");
+    expect(cellCommandFor(key("ArrowDown", { ctrlKey: true }))).toBe("nextRow");
+    expect(cellCommandFor(key("ArrowUp", { ctrlKey: true }))).toBe("prevRow");
+    expect(cellCommandFor(key("PageDown", { altKey: true }))).toBe("nextRow");
+    expect(cellCommandFor(key("Tab"))).toBe("nextCell");
+    expect(cellCommandFor(key("Tab", { shiftKey: true }))).toBe("prevCell");
+    expect(cellCommandFor(key("i", { ctrlKey: true }))).toBe("copySource");
+    expect(cellCommandFor(key("Insert", { ctrlKey: true }))).toBe("copySource");
+  });
+
+  it("leaves plain typing, Enter (new line) and arrows to the textarea", () => {
+    for (const k of ["a", "Enter", "ArrowDown", "ArrowUp", "Backspace", " "]) {
+      expect(cellCommandFor(key(k))).toBeNull();
+    }
+    expect(cellCommandFor(key("Enter", { shiftKey: true }))).toBeNull();
+    expect(cellCommandFor(key("z", { ctrlKey: true }))).toBeNull();
+  });
+});
+
+describe("moveFocus", () => {
+  it("Tab walks vi → en → next row's vi, Shift+Tab back", () => {
+    expect(moveFocus({ row: 0, lang: "vi" }, "nextCell", 3)).toEqual({ row: 0, lang: "en" });
+    expect(moveFocus({ row: 0, lang: "en" }, "nextCell", 3)).toEqual({ row: 1, lang: "vi" });
+    expect(moveFocus({ row: 1, lang: "vi" }, "prevCell", 3)).toEqual({ row: 0, lang: "en" });
+  });
+
+  it("row moves keep the column and stop at the edges", () => {
+    expect(moveFocus({ row: 1, lang: "en" }, "confirmAndNext", 3)).toEqual({ row: 2, lang: "en" });
+    expect(moveFocus({ row: 2, lang: "en" }, "nextRow", 3)).toBeNull();
+    expect(moveFocus({ row: 0, lang: "vi" }, "prevRow", 3)).toBeNull();
+    expect(moveFocus({ row: 0, lang: "vi" }, "prevCell", 3)).toBeNull();
+  });
+});
