@@ -1,0 +1,100 @@
+import type { SegmentationRule } from "../rules.ts";
+import {
+  alternation,
+  CLOSERS,
+  LINE_BREAK,
+  OPENERS,
+  SENTENCE_START,
+  STARTER,
+  TERMINAL,
+  TOKEN_START,
+  WORD_END,
+} from "./patterns.ts";
+
+/** What a language contributes to the generic rule template. */
+export interface LanguageSpec {
+  /** Titles and prefixes (with their final period) that never end a sentence: "Dr.", "Jl.". */
+  prefixes: readonly string[];
+  /** Abbreviations that are not a sentence end before a number: "No.", "hlm.". */
+  numeric: readonly string[];
+  /** Abbreviations followed by a citation: no break before "(" ("Santoso dkk. (2020)"). */
+  closing: readonly string[];
+  /**
+   * Abbreviations that may end a sentence or precede a name ("U.S.", "S.H."): a break only before
+   * a capitalised clause starter.
+   */
+  ambiguous: readonly string[];
+  /** Capitalised words that typically start a clause (pronouns, conjunctions, determiners...). */
+  clauseStarters: readonly string[];
+  /** Caption labels: "Tabel 2." at the start of a sentence is not a sentence of its own. */
+  labels: readonly string[];
+}
+
+const rule = (isBreak: boolean, beforeBreak: string, afterBreak: string): SegmentationRule => ({
+  break: isBreak,
+  beforeBreak,
+  afterBreak,
+});
+
+/**
+ * The ordered rules of one language. Exceptions come before the general breaks, as SRX requires:
+ * the first rule matching at a position decides.
+ */
+export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
+  const rules: SegmentationRule[] = [];
+  const starterAhead =
+    spec.clauseStarters.length > 0
+      ? `\\s+${OPENERS}${alternation(spec.clauseStarters)}${WORD_END}`
+      : null;
+
+  // A line break inside a paragraph is always a break.
+  rules.push(rule(true, LINE_BREAK, ""));
+  // Inside URLs and e-mail addresses: no break before a glued continuation.
+  rules.push(
+    rule(false, "(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\\.|[\\p{L}\\p{N}._%+-]+@)[^\\s]*", "[^\\s]"),
+  );
+  // Ambiguous abbreviations: break before a clause starter, otherwise not.
+  if (spec.ambiguous.length > 0) {
+    const before = `${TOKEN_START}${alternation(spec.ambiguous)}${CLOSERS}`;
+    if (starterAhead) rules.push(rule(true, before, starterAhead));
+    rules.push(rule(false, before, ""));
+  }
+  if (spec.closing.length > 0) {
+    rules.push(rule(false, `${TOKEN_START}${alternation(spec.closing)}`, "\\s*[(\\[]"));
+  }
+  if (spec.prefixes.length > 0) {
+    rules.push(rule(false, `${TOKEN_START}${alternation(spec.prefixes)}`, ""));
+  }
+  if (spec.numeric.length > 0) {
+    rules.push(rule(false, `${TOKEN_START}${alternation(spec.numeric)}`, "\\s*[\\p{N}]"));
+  }
+  // List and outline markers where a sentence starts: "1.", "a.", "IV.", "2.1.".
+  rules.push(
+    rule(
+      false,
+      `(?:${SENTENCE_START}|[:;]\\s+)${OPENERS}(?:\\d{1,3}(?:\\.\\d{1,3})*|\\p{L}|[IVXLCDM]{1,7})\\.`,
+      "\\s",
+    ),
+  );
+  // Caption labels where a sentence starts: "Tabel 2. Karakteristik responden".
+  if (spec.labels.length > 0) {
+    rules.push(
+      rule(
+        false,
+        `${SENTENCE_START}${OPENERS}${alternation(spec.labels)}\\s+(?:\\d+(?:[.-]\\d+)*|[IVXLCDM]+|\\p{Lu})\\.`,
+        "\\s",
+      ),
+    );
+  }
+  // Initials in names ("B.J. Habibie", "Susilo B. Yudhoyono"): a break only before a clause starter.
+  const initial = `${TOKEN_START}\\p{Lu}\\.${CLOSERS}`;
+  if (starterAhead) rules.push(rule(true, initial, starterAhead));
+  rules.push(rule(false, initial, `\\s+${OPENERS}[\\p{Lu}\\p{Lt}]`));
+  // Scraping artefacts: a bracket or stop glued to the next sentence, "Komentar (0)Presiden".
+  rules.push(rule(true, "[)\\]]", "\\p{Lu}\\p{Ll}"));
+  rules.push(rule(true, `(?:^|\\s)\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));
+  // The general rule: a stop, optional closing quotes/brackets, space, then a sentence start (a
+  // capital, a digit, or a lower-case list marker such as "a." or "b)").
+  rules.push(rule(true, `${TERMINAL}+${CLOSERS}`, `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s)`));
+  return rules;
+}

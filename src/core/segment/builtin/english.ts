@@ -1,0 +1,40 @@
+import type { LanguageSpec } from "./build-rules.ts";
+
+/** English: titles, Latin abbreviations, reference abbreviations, clause starters. */
+// prettier-ignore
+export const ENGLISH: LanguageSpec = {
+  prefixes: [
+    "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Prof.", "Rev.", "Hon.", "Gen.", "Lt.", "Col.", "Capt.",
+    "Cmdr.", "Sgt.", "Maj.", "Adm.", "Gov.", "Sen.", "Rep.", "Pres.", "Supt.", "Messrs.", "Mme.",
+    "Mlle.", "Mt.", "Ft.", "e.g.", "i.e.", "E.g.", "I.e.", "cf.", "Cf.", "vs.", "viz.", "approx.",
+    "ca.",
+  ],
+  numeric: [
+    "No.", "Nos.", "no.", "Vol.", "vol.", "p.", "pp.", "ch.", "Ch.", "Fig.", "fig.", "Figs.",
+    "Art.", "art.", "Sec.", "sec.", "para.", "Para.", "Eq.", "eq.", "Jan.", "Feb.", "Mar.", "Apr.",
+    "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "ed.", "Ed.", "nr.", "Nr.",
+    "Rs.", "Rp.",
+  ],
+  closing: ["et al."],
+  ambiguous: [
+    "Jr.", "Sr.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "St.", "Ave.", "Rd.", "Blvd.", "a.m.",
+    "p.m.", "A.M.", "P.M.", "Ph.D.", "M.D.", "B.A.", "M.A.", "B.Sc.", "M.Sc.", "Esq.", "Plc.",
+    "LLC.",
+  ],
+  clauseStarters: [
+    "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You",
+    "His", "Her", "Their", "Our", "My", "Your", "There", "Here", "In", "On", "At", "A", "An", "But",
+    "And", "Or", "So", "Yet", "However", "Meanwhile", "Moreover", "Furthermore", "After", "Before",
+    "When", "While", "If", "Although", "Though", "Because", "Since", "As", "For", "With", "By",
+    "From", "To", "Some", "Many", "Most", "All", "Each", "Every", "Not", "One", "Then", "Now",
+    "Today", "Yesterday", "Tomorrow", "Last", "Next", "Still", "Also", "What", "Who", "Why", "How",
+    "Where", "Which", "Such", "Other", "Another", "Both", "Several", "Once", "Under", "Over",
+    "During", "According", "Despite", "Instead", "Later", "Earlier", "Please", "Thus", "Therefore",
+    "Nevertheless", "Otherwise", "Only", "Even", "Do", "Does", "Did", "Is", "Are", "Was", "Were",
+    "Will", "Can", "Could", "Should", "Would", "May", "Might", "Let",
+  ],
+  labels: [
+    "Table", "Figure", "Fig.", "Chart", "Appendix", "Chapter", "Section", "Article", "Part", "Step",
+    "Example", "Exhibit", "Annex", "Schedule",
+  ],
+};

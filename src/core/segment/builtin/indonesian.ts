@@ -1,0 +1,54 @@
+import type { LanguageSpec } from "./build-rules.ts";
+
+/** Indonesian: abbreviations (KBBI and newsroom usage), academic degrees, clause starters. */
+// prettier-ignore
+export const INDONESIAN: LanguageSpec = {
+  prefixes: [
+    // titles and honorifics
+    "Dr.", "dr.", "drg.", "Drs.", "Dra.", "Prof.", "Ir.", "H.", "Hj.", "KH.", "K.H.", "Sdr.",
+    "Sdri.", "Bpk.", "Bp.", "Yth.", "yth.", "Ny.", "Nn.", "Tn.", "Pdt.", "Rm.", "Moh.", "Moch.",
+    "Muh.", "Mhd.", "Abd.", "Kol.", "Letkol.", "Mayjen.", "Brigjen.", "Letjen.", "Jend.", "Kapt.",
+    "Serka.",
+    // addresses and administrative units
+    "Jl.", "Jln.", "Gg.", "Kab.", "Kec.", "Kel.", "Ds.", "Dsn.", "Kp.", "Prov.", "Komp.", "Perum.",
+    "Kav.",
+    // in-sentence abbreviations
+    "a.n.", "u.p.", "u.b.", "s.d.", "d.a.", "q.q.", "c.q.", "a.l.", "Rp.", "Tgl.", "tgl.", "Pkl.",
+    "pkl.", "lih.", "Lih.", "bdk.", "Bdk.", "sbg.", "yg.", "dgn.", "utk.", "thd.", "spt.", "kpd.",
+    "sbb.", "ttg.", "pd.", "e.g.", "i.e.", "cf.", "vs.",
+  ],
+  numeric: [
+    "No.", "no.", "Hlm.", "hlm.", "Hal.", "hal.", "Vol.", "vol.", "Jil.", "Ps.", "ps.", "Lt.",
+    "Thn.", "thn.", "Kep.", "Ed.", "ed.", "Ayat.", "Bag.",
+  ],
+  closing: ["dkk.", "et al."],
+  ambiguous: [
+    // academic and professional degrees, written after names
+    "S.H.", "M.H.", "S.E.", "M.M.", "M.Si.", "M.Sc.", "S.Kom.", "M.Kom.", "S.Pd.", "M.Pd.", "S.T.",
+    "M.T.", "S.Sos.", "S.Ag.", "M.Ag.", "S.Psi.", "M.Psi.", "S.Ked.", "Sp.A.", "Sp.PD.", "Sp.OG.",
+    "Sp.B.", "Sp.JP.", "M.Kes.", "S.Kep.", "Ph.D.", "M.A.", "B.A.", "S.S.", "M.Hum.", "S.IP.",
+    "S.Farm.", "Apt.", "A.Md.", "Amd.", "Lc.", "S.Th.", "S.Tr.", "M.Eng.", "S.Si.", "S.Hut.",
+    "S.Gz.", "M.Ak.", "Ak.", "CPA.",
+    // company suffixes
+    "Tbk.", "Inc.", "Ltd.", "Co.", "Corp.",
+  ],
+  clauseStarters: [
+    "Ia", "Dia", "Beliau", "Mereka", "Kami", "Kita", "Saya", "Aku", "Anda", "Engkau", "Kamu", "Ini",
+    "Itu", "Hal", "Namun", "Tetapi", "Tapi", "Akan", "Selain", "Selanjutnya", "Kemudian", "Lalu",
+    "Setelah", "Sebelum", "Sebelumnya", "Sementara", "Sedangkan", "Dengan", "Dalam", "Pada", "Di",
+    "Ke", "Dari", "Untuk", "Bagi", "Menurut", "Sejak", "Karena", "Oleh", "Jika", "Apabila", "Bila",
+    "Kalau", "Walaupun", "Meskipun", "Walau", "Meski", "Adapun", "Bahkan", "Juga", "Maka",
+    "Sebagai", "Para", "Tidak", "Tak", "Hingga", "Sampai", "Saat", "Ketika", "Pihaknya", "Semua",
+    "Setiap", "Tiap", "Banyak", "Sebuah", "Seorang", "Salah", "Kini", "Sekarang", "Kemarin",
+    "Besok", "Selama", "Agar", "Supaya", "Sehingga", "Atas", "Tentang", "Terkait", "Mengenai",
+    "Apa", "Siapa", "Mengapa", "Kenapa", "Bagaimana", "Kapan", "Berdasarkan", "Sesuai", "Yang",
+    "Ada", "Sudah", "Telah", "Masih", "Belum", "Harus", "Perlu", "Begitu", "Demikian", "Sebab",
+    "Padahal", "Bukan", "Mari", "Tolong", "Silakan", "Sebanyak", "Sekitar", "Kedua", "Ketiga",
+    "Pertama", "Acara", "Kegiatan", "Hasil", "Tahun", "Hari", "Bulan", "Minggu", "Keduanya",
+    "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Senin",
+  ],
+  labels: [
+    "Tabel", "Gambar", "Grafik", "Bagan", "Diagram", "Lampiran", "Bab", "Bagian", "Pasal", "Contoh",
+    "Langkah", "Tahap", "Skema", "Peta", "Foto", "Lihat",
+  ],
+};

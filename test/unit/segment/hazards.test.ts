@@ -1,0 +1,146 @@
+/** One test per hazard of the seed texts (shared/field/segmentation-peers.md) and issue 2. */
+import { describe, expect, it } from "vitest";
+import { segmentParagraph, segmentText } from "../../../src/core/segment/segment.ts";
+
+const id = (text: string) => segmentParagraph(text, "id");
+
+describe("seed hazards (Indonesian)", () => {
+  it("1: a dot as thousands separator is not a break (2.500, Rp 2.315.000, 192.168.1.1)", () => {
+    expect(id("Dengan partisipasi lebih dari 2.500 delegasi dari 119 negara.")).toHaveLength(1);
+    expect(id("Harganya Rp 2.315.000 per unit. Alamatnya 192.168.1.1 di jaringan lokal.")).toEqual([
+      "Harganya Rp 2.315.000 per unit.",
+      "Alamatnya 192.168.1.1 di jaringan lokal.",
+    ]);
+  });
+
+  it("2: a space before a comma changes nothing", () => {
+    expect(id("terkemuka di dunia , acara ini telah menjadi tonggak. Ini penting.")).toEqual([
+      "terkemuka di dunia , acara ini telah menjadi tonggak.",
+      "Ini penting.",
+    ]);
+  });
+
+  it("3: a colon followed by a capitalised list is not a break", () => {
+    expect(
+      id("memasuki tahap baru pembangunan: Kemerdekaan, kepercayaan diri, integrasi."),
+    ).toHaveLength(1);
+  });
+
+  it("4: an em dash without spaces is not a break", () => {
+    expect(
+      id("ekosistem keamanan siber nasional yang modern—yang menempatkan warga sebagai pusatnya."),
+    ).toHaveLength(1);
+  });
+
+  it("5: a spaced hyphen used as a dash is not a break", () => {
+    expect(
+      id("lingkungan digital yang beradab dan aman - di mana setiap orang merasa aman."),
+    ).toHaveLength(1);
+  });
+
+  it("6: a source line with a URL is one segment", () => {
+    const line =
+      "Sumber: https://daibieunhandan.vn/le-mo-ky-cong-uoc-ha-noi-thanh-cong-tot-dep-khang-dinh-vai-tro-uy-tin-cua-viet-nam-tren-truong-quoc-te-10393040.html";
+    expect(id(line)).toEqual([line]);
+  });
+
+  it("7: the glued 'Komentar (0)Presiden' of the concatenated seeds is a break", () => {
+    expect(id("Komentar (0)Presiden Luong Cuong memimpin upacara.")).toEqual([
+      "Komentar (0)",
+      "Presiden Luong Cuong memimpin upacara.",
+    ]);
+  });
+
+  it("7b: a stop glued to the next sentence is a break, but not inside tokens", () => {
+    expect(id("Acara itu selesai.Presiden lalu pulang.")).toEqual([
+      "Acara itu selesai.",
+      "Presiden lalu pulang.",
+    ]);
+    expect(id("Aplikasi ini memakai .NET dan berkas .env di server.")).toHaveLength(1);
+    expect(
+      id("Kirim ke budi.santoso@kemenkeu.go.id atau lihat www.Kemenkeu.go.id hari ini."),
+    ).toHaveLength(1);
+  });
+
+  it("8: every newline is a hard break, blank-line runs are dropped", () => {
+    const text = "Satu.\nDua.\n\nTiga.\n\n\n\n\n\n\nEmpat.";
+    expect(segmentText(text, "id")).toEqual([
+      { paragraph: 0, sentences: ["Satu."] },
+      { paragraph: 1, sentences: ["Dua."] },
+      { paragraph: 2, sentences: ["Tiga."] },
+      { paragraph: 3, sentences: ["Empat."] },
+    ]);
+  });
+
+  it("9: a date range is not a break", () => {
+    expect(
+      id("Berlangsung dari tanggal 25-26 Oktober, program tersebut meliputi upacara."),
+    ).toHaveLength(1);
+  });
+
+  it("10: non-ASCII capitals start sentences", () => {
+    expect(id("Ia menyambut tamu. Ánh dan António datang bersama.")).toEqual([
+      "Ia menyambut tamu.",
+      "Ánh dan António datang bersama.",
+    ]);
+  });
+
+  it("11: a garbled caption ending in a file name is one segment", () => {
+    const line =
+      "VNA Potal Presiden Negara Vietnam, Cuong Don, Sekretaris Jenderal Perserikatan Bangsa-Bangsa, menandatangani Konvensi Hanoi 836154525 8 53 41.jpg";
+    expect(id(line)).toEqual([line]);
+  });
+
+  it("12: a photo credit after a sentence is its own segment and not glued to the next line", () => {
+    const text =
+      "Presiden Luong Cuong menyambut Sekretaris Jenderal PBB pada upacara penandatanganan konvensi. Foto: VNA\nW-HAI_1275.jpg";
+    expect(segmentText(text, "id").map((p) => p.sentences)).toEqual([
+      [
+        "Presiden Luong Cuong menyambut Sekretaris Jenderal PBB pada upacara penandatanganan konvensi.",
+        "Foto: VNA",
+      ],
+      ["W-HAI_1275.jpg"],
+    ]);
+  });
+
+  it("13: file-name lines are one segment each, also right above a caption", () => {
+    const text =
+      "W-HAI_1316.jpg\nPresiden dan delegasi menghadiri upacara pembukaan penandatanganan konvensi.";
+    expect(segmentText(text, "id").map((p) => p.sentences)).toEqual([
+      ["W-HAI_1316.jpg"],
+      ["Presiden dan delegasi menghadiri upacara pembukaan penandatanganan konvensi."],
+    ]);
+  });
+
+  it("14: a semicolon list of quoted topics with a colon inside is one sentence", () => {
+    const text =
+      'topik-topik berikut: "Melindungi warga negara"; "Kerja sama global"; "Menerapkan Konvensi: Pengembangan kapasitas"; "Berbagi pengalaman dalam pencucian uang".';
+    expect(id(text)).toEqual([text]);
+  });
+
+  it("15: a semicolon joining independent clauses is not a break", () => {
+    expect(id("berpengaruh secara global; ini merupakan acara besar. Hal itu penting.")).toEqual([
+      "berpengaruh secara global; ini merupakan acara besar.",
+      "Hal itu penting.",
+    ]);
+  });
+
+  it("16: acronyms and parentheses are not breaks", () => {
+    expect(
+      id("Sekretaris Jenderal PBB hadir di Hanoi (Vietnam) pada tahun 2025 bersama VNA dan PBB."),
+    ).toHaveLength(1);
+  });
+
+  it("17: straight ASCII quotes pair: a break after the closing quote, before an opening one", () => {
+    expect(id('Ia berkata, "Kita mulai." Lalu ia pergi. "Saya lelah," katanya.')).toEqual([
+      'Ia berkata, "Kita mulai."',
+      "Lalu ia pergi.",
+      '"Saya lelah," katanya.',
+    ]);
+  });
+
+  it("18: a very long sentence is never split for length", () => {
+    const long = `Dalam pesannya ${"upacara penandatanganan konvensi di Hanoi, ".repeat(60)}dan masa depan.`;
+    expect(id(long)).toEqual([long]);
+  });
+});

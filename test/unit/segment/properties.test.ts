@@ -1,0 +1,111 @@
+/** Invariants of the segmenter on arbitrary input (fast-check). */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { segmentParagraph } from "../../../src/core/segment/segment.ts";
+import { LANGS } from "../../../src/core/model/languages.ts";
+
+/** Text built from the pieces that drive the rules, so the interesting paths are hit often. */
+const pieces = fc.constantFrom(
+  ".",
+  "!",
+  "?",
+  "…",
+  "...",
+  "?!",
+  ",",
+  ";",
+  ":",
+  " ",
+  "  ",
+  "\u00a0",
+  "\n",
+  "(",
+  ")",
+  '"',
+  "“",
+  "”",
+  "'",
+  "’",
+  "-",
+  "—",
+  "Jl.",
+  "dll.",
+  "S.H.",
+  "U.S.",
+  "B.J.",
+  "No.",
+  "Dr.",
+  "a.",
+  "1.",
+  "2.500",
+  "Ia",
+  "Ông",
+  "The",
+  "Presiden",
+  "kata",
+  "abc",
+  "Ánh",
+  "x",
+  "A",
+  "b",
+  "9",
+  "www.",
+  "@",
+  "://",
+  "TP.",
+  "PGS.TS.",
+  "Tabel 2.",
+  "e.g.",
+  "(0)",
+  "dkk.",
+  "a)",
+);
+const textLike = fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join(""));
+const anyText = fc.oneof(
+  textLike,
+  fc.string({ unit: "grapheme", maxLength: 80 }),
+  fc.string({ unit: "binary", maxLength: 80 }),
+);
+const lang = fc.constantFrom(...LANGS);
+
+describe("segmentParagraph properties", () => {
+  it("is lossless: sentences are trimmed, in order, and only whitespace lies between them", () => {
+    fc.assert(
+      fc.property(anyText, lang, (text, l) => {
+        const sentences = segmentParagraph(text, l);
+        let at = 0;
+        for (const sentence of sentences) {
+          expect(sentence).not.toBe("");
+          expect(sentence).toBe(sentence.trim());
+          const found = text.indexOf(sentence, at);
+          expect(found).toBeGreaterThanOrEqual(at);
+          expect(text.slice(at, found).trim()).toBe("");
+          at = found + sentence.length;
+        }
+        expect(text.slice(at).trim()).toBe("");
+        expect(sentences.join(" ").replace(/\s+/g, "")).toBe(text.replace(/\s+/g, ""));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("is idempotent: each sentence segments to itself", () => {
+    fc.assert(
+      fc.property(anyText, lang, (text, l) => {
+        for (const sentence of segmentParagraph(text, l)) {
+          expect(segmentParagraph(sentence, l)).toEqual([sentence]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("never throws and returns nothing for blank input", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), lang, (text, l) => {
+        const sentences = segmentParagraph(text, l);
+        if (text.trim() === "") expect(sentences).toEqual([]);
+      }),
+    );
+  });
+});

@@ -1,0 +1,139 @@
+/** Behaviour of the built-in rules beyond the seed hazards (issue 3). */
+import { describe, expect, it } from "vitest";
+import { segmentParagraph } from "../../../src/core/segment/segment.ts";
+import type { Lang } from "../../../src/core/model/languages.ts";
+
+const seg = (lang: Lang) => (text: string) => segmentParagraph(text, lang);
+const id = seg("id");
+const en = seg("en");
+const vi = seg("vi");
+
+describe("Indonesian abbreviations", () => {
+  it("titles and address abbreviations never end a sentence", () => {
+    expect(
+      id("Kantornya di Jl. Merdeka No. 5, Kec. Gambir, Kab. Bogor. Prof. Dr. Ir. H. Ahmad hadir."),
+    ).toEqual([
+      "Kantornya di Jl. Merdeka No. 5, Kec. Gambir, Kab. Bogor.",
+      "Prof. Dr. Ir. H. Ahmad hadir.",
+    ]);
+    expect(
+      id("Surat ditujukan kepada Yth. Bapak Camat a.n. Kepala Dinas u.p. Sdr. Budi."),
+    ).toHaveLength(1);
+    expect(id("Kegiatan berlangsung Senin s.d. Jumat pukul 08.00 s.d. 16.00 WIB.")).toHaveLength(1);
+    expect(id("Lihat hlm. 23 dan Rp. 5.000 pada Tgl. 5 Mei.")).toHaveLength(1);
+  });
+
+  it("sentence-final dll., dsb., dkk. still break before a capitalised word", () => {
+    expect(id("Ia membeli beras, gula, minyak, dll. Harganya naik.")).toEqual([
+      "Ia membeli beras, gula, minyak, dll.",
+      "Harganya naik.",
+    ]);
+    expect(id("Ada sayur, buah, dsb. yang dijual murah.")).toHaveLength(1);
+    expect(id("Penelitian Santoso dkk. (2020) menunjukkan hal serupa.")).toHaveLength(1);
+  });
+
+  it("degrees after a name break only before a clause starter", () => {
+    expect(id("Sidang dipimpin Budi Santoso, S.H., M.H. Ia membuka sidang.")).toEqual([
+      "Sidang dipimpin Budi Santoso, S.H., M.H.",
+      "Ia membuka sidang.",
+    ]);
+    expect(id("Dr. Rina Wati, M.Si. Kepala Dinas Kesehatan hadir.")).toHaveLength(1);
+  });
+
+  it("initials in names are not breaks", () => {
+    expect(id("Presiden B.J. Habibie dan Susilo B. Yudhoyono bertemu.")).toHaveLength(1);
+    expect(id("Tokoh itu adalah R.M. Soeripto. Ia lahir di Solo.")).toEqual([
+      "Tokoh itu adalah R.M. Soeripto.",
+      "Ia lahir di Solo.",
+    ]);
+    expect(id("Kadar vitamin C. Selain itu, zat besi juga penting.")).toHaveLength(2);
+  });
+});
+
+describe("numbers, dates, references", () => {
+  it("decimal, time, section and date formats are not breaks", () => {
+    expect(
+      id(
+        "Inflasi 3,5 persen; harga Rp 1.500.000,50; rapat pukul 10.30 WIB di bagian 1.2.3 pada 1/11/2025.",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("a number at the end of a sentence still breaks", () => {
+    expect(id("Jumlah peserta mencapai 2.500. Angka itu rekor.")).toEqual([
+      "Jumlah peserta mencapai 2.500.",
+      "Angka itu rekor.",
+    ]);
+    expect(id("Rapat berakhir tahun 2024. 72 negara menandatangani.")).toHaveLength(2);
+  });
+
+  it("list numbering at the start of a sentence or after a colon is not a break", () => {
+    expect(id("1. Desa adalah kesatuan masyarakat hukum.")).toHaveLength(1);
+    expect(id("Syaratnya: 1. Sehat jasmani; 2. Berusia 17 tahun.")).toHaveLength(1);
+    expect(id("Berikut syaratnya. a. Sehat jasmani. b. Jujur.")).toEqual([
+      "Berikut syaratnya.",
+      "a. Sehat jasmani.",
+      "b. Jujur.",
+    ]);
+    expect(id("I. PENDAHULUAN")).toHaveLength(1);
+    expect(id("Tabel 2. Karakteristik responden penelitian")).toHaveLength(1);
+  });
+
+  it("legal references are not breaks", () => {
+    expect(
+      id("Sesuai Pasal 64 ayat (1) huruf a UU No. 11 Tahun 2008, hal itu dilarang."),
+    ).toHaveLength(1);
+  });
+});
+
+describe("punctuation", () => {
+  it("ellipses and ?! combinations break before a capital only", () => {
+    expect(id("Tunggu... Dia datang! Benarkah?! Ya.")).toEqual([
+      "Tunggu...",
+      "Dia datang!",
+      "Benarkah?!",
+      "Ya.",
+    ]);
+    expect(id("Dia bilang... entahlah, aku lupa.")).toHaveLength(1);
+  });
+
+  it("closing quotes and brackets stay with the sentence", () => {
+    expect(id("Ia berkata, “Kita mulai.” Semua setuju. (Acara selesai.) Lalu pulang.")).toEqual([
+      "Ia berkata, “Kita mulai.”",
+      "Semua setuju.",
+      "(Acara selesai.)",
+      "Lalu pulang.",
+    ]);
+  });
+
+  it("? or ! inside quotes followed by a lower-case reporting clause is not a break", () => {
+    expect(id("“Kamu sudah makan?” tanya Ibu. “Belum!” jawabku.")).toEqual([
+      "“Kamu sudah makan?” tanya Ibu.",
+      "“Belum!” jawabku.",
+    ]);
+  });
+
+  it("a line without final punctuation (headline) is one segment", () => {
+    expect(id("Presiden Buka Konferensi Keamanan Siber di Hanoi")).toHaveLength(1);
+  });
+});
+
+describe("English and Vietnamese", () => {
+  it("English titles, Latin abbreviations and U.S. mid-sentence versus at the end", () => {
+    expect(en("Mr. Smith met Dr. Jones, e.g. at 5 p.m. on Friday.")).toHaveLength(1);
+    expect(en("The U.S. Army arrived. They moved to the U.S. The war ended.")).toEqual([
+      "The U.S. Army arrived.",
+      "They moved to the U.S.",
+      "The war ended.",
+    ]);
+    expect(en("See No. 5 and p. 23 for the apples, pears, etc. Then stop.")).toHaveLength(2);
+  });
+
+  it("Vietnamese titles and place abbreviations", () => {
+    expect(vi("PGS.TS. Nguyễn Văn An làm việc tại TP. Hồ Chí Minh. Ông sinh năm 1970.")).toEqual([
+      "PGS.TS. Nguyễn Văn An làm việc tại TP. Hồ Chí Minh.",
+      "Ông sinh năm 1970.",
+    ]);
+    expect(vi("ThS. Lê Thị Hoa sống ở Q. 3, TP.HCM. Bà là giảng viên.")).toHaveLength(2);
+  });
+});
