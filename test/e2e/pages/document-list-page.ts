@@ -10,6 +10,8 @@ export interface FileToUpload {
   buffer: Buffer;
 }
 
+export type ImportOutcome = "imported" | "error";
+
 export interface PasteImport {
   text: string;
   title?: string;
@@ -92,23 +94,42 @@ export class DocumentListPage {
     return this.importDialog;
   }
 
-  /** Adds a document by pasting text into the import dialog and submitting it. */
-  async addFromText({ text, title, lang }: PasteImport): Promise<void> {
+  /**
+   * Adds a document by pasting text into the import dialog and submitting it. Resolves with
+   * "imported" once the dialog has closed (the app may then open the new document) or "error"
+   * once it shows an alert.
+   */
+  async addFromText({ text, title, lang }: PasteImport, timeout = 30_000): Promise<ImportOutcome> {
     const dialog = await this.openAddDialog();
     await dialog.getByTestId("import-text").fill(text);
     if (title !== undefined) await dialog.getByTestId("import-title").fill(title);
     if (lang !== undefined) await dialog.getByTestId("import-lang").selectOption(lang);
     await dialog.getByTestId("import-submit").click();
+    return this.importOutcome(timeout);
   }
 
-  /** Chooses files in the import dialog and submits them (the dialog stays open on errors). */
-  async addFiles(files: FileToUpload[], lang?: string): Promise<void> {
+  /** Chooses files in the import dialog and submits them; outcome as for addFromText. */
+  async addFiles(files: FileToUpload[], lang?: string): Promise<ImportOutcome> {
     const dialog = await this.openAddDialog();
     if (lang !== undefined) await dialog.getByTestId("import-lang").selectOption(lang);
     await dialog.getByTestId("import-file").setInputFiles(files);
     const submit = dialog.getByTestId("import-submit");
     // Choosing files may import at once and close the dialog; submit only if it is still open.
     if ((await submit.isVisible()) && (await submit.isEnabled())) await submit.click();
+    return this.importOutcome(30_000);
+  }
+
+  private async importOutcome(timeout: number): Promise<ImportOutcome> {
+    const outcome = await pollUntil(
+      async () => {
+        if ((await this.importDialog.count()) === 0) return "imported";
+        if ((await this.importDialog.getByRole("alert").count()) > 0) return "error";
+        return "pending";
+      },
+      (state) => state !== "pending",
+      { timeout, what: "the import dialog to close or show an alert" },
+    );
+    return outcome === "imported" ? "imported" : "error";
   }
 
   alert(): Locator {
