@@ -3,7 +3,7 @@ import { diagonalBand, edgeDistance, fullBand, pathBand } from "./band.ts";
 import { beadConfidence } from "./confidence.ts";
 import type { Bead, DpParams, DpTexts } from "./dp.ts";
 import { searchBand } from "./dp.ts";
-import { defaultPriors, initialLengthModel, refineLengthModel, refinePriors } from "./estimate.ts";
+import { defaultPriors, initialLengthModel, refineLengthModel } from "./estimate.ts";
 import type { FeatureIndex } from "./feature-index.ts";
 import { buildFeatureIndex } from "./feature-index.ts";
 import { foldTerm, sentenceFeatures } from "./features.ts";
@@ -14,7 +14,7 @@ import { orderLinks } from "./order-links.ts";
 import type { AlignLink, AlignOptions, AlignTuning, AlignmentPlan, FixedLink } from "./types.ts";
 
 export const DEFAULT_TUNING: AlignTuning = {
-  lexicalWeight: 1,
+  lexicalWeight: 2.5,
   paragraphPenalty: 2.5,
   band: 120,
   fullSearchCells: 4_000_000,
@@ -48,6 +48,16 @@ function breaks(
   return out;
 }
 
+/** Paragraphs anchor only when both sides have them and at least one side has more than one. */
+function informative(
+  source: readonly number[] | undefined,
+  target: readonly number[] | undefined,
+): boolean {
+  if (source === undefined || target === undefined) return false;
+  const several = (p: readonly number[]): boolean => p.some((x) => x !== p[0]);
+  return several(source) || several(target);
+}
+
 function gapTexts(
   gap: Gap,
   lengths: { source: number[]; target: number[] },
@@ -58,7 +68,7 @@ function gapTexts(
   const target = gap.target.map((id) => index.target[id] ?? new Int32Array());
   const lists: number[][] = Array.from(index.weight, () => []);
   target.forEach((ids, t) => ids.forEach((id) => lists[id]?.push(t)));
-  const both = options.sourceParagraphs !== undefined && options.targetParagraphs !== undefined;
+  const both = informative(options.sourceParagraphs, options.targetParagraphs);
   return {
     source: gap.source,
     target: gap.target,
@@ -169,7 +179,6 @@ export function alignSentences(
       ),
       params.length,
     ),
-    priors: refinePriors(firstBeads, 40),
   };
   const second = runPass(first);
   options.onProgress?.(1);

@@ -113,10 +113,26 @@ class LexBand {
     return this.values[(this.start[s] ?? 0) + t - lo] ?? 0;
   }
 
+  /**
+   * Anchor weight of a link: each sentence counts its best match on the other side, and the
+   * larger of the two sides' totals is taken, so an anchor repeated across a 2-2 link is not
+   * counted four times and merging never gains from the same anchor twice.
+   */
   sum(s0: number, a: number, t0: number, b: number): number {
-    let total = 0;
-    for (let s = s0; s < s0 + a; s++) for (let t = t0; t < t0 + b; t++) total += this.at(s, t);
-    return total;
+    if (a === 1 && b === 1) return this.at(s0, t0);
+    let rows = 0;
+    let cols = 0;
+    for (let s = s0; s < s0 + a; s++) {
+      let best = 0;
+      for (let t = t0; t < t0 + b; t++) best = Math.max(best, this.at(s, t));
+      rows += best;
+    }
+    for (let t = t0; t < t0 + b; t++) {
+      let best = 0;
+      for (let s = s0; s < s0 + a; s++) best = Math.max(best, this.at(s, t));
+      cols += best;
+    }
+    return Math.max(rows, cols);
   }
 }
 

@@ -1,5 +1,4 @@
 import type { Bead } from "./dp.ts";
-import { LINK_TYPES } from "./dp.ts";
 import type { LengthModel } from "./length-cost.ts";
 
 /** Gale-Church's published link-type probabilities, split evenly between the two directions. */
@@ -48,15 +47,4 @@ export function refineLengthModel(
   const median = residuals[Math.floor(residuals.length / 2)] ?? fallback.variance * 0.455;
   const variance = Math.min(40, Math.max(1.5, median / 0.455));
   return { ratio, variance };
-}
-
-/** Link-type costs re-estimated from a first pass, smoothed towards the defaults. */
-export function refinePriors(beads: readonly Bead[], smoothing: number): Float64Array {
-  const counts = DEFAULT_PROBABILITIES.map((p) => p * smoothing);
-  for (const bead of beads) {
-    const k = LINK_TYPES.findIndex(([a, b]) => a === bead.a && b === bead.b);
-    if (k >= 0) counts[k] = (counts[k] ?? 0) + 1;
-  }
-  const total = counts.reduce((x, y) => x + y, 0);
-  return Float64Array.from(counts, (c) => -Math.log(c / total));
 }
