@@ -23,6 +23,15 @@ export const CELL_SHORTCUTS: readonly { command: CellCommand; keys: string[] }[]
   { command: "copySource", keys: ["Ctrl+I", "Ctrl+Insert"] },
 ];
 
+/** Shortcuts that work anywhere on the grid page. */
+export const PAGE_SHORTCUTS: readonly { command: "showShortcuts"; keys: string[] }[] = [
+  { command: "showShortcuts", keys: ["Alt+H"] },
+];
+
+export function isShowShortcutsKey(e: KeyLike): boolean {
+  return e.altKey && !e.ctrlKey && !e.metaKey && (e.key === "h" || e.key === "H");
+}
+
 /** Maps a key press in a target cell to a command, or null to let the textarea handle it. */
 export function cellCommandFor(e: KeyLike): CellCommand | null {
   const mod = e.ctrlKey || e.metaKey;

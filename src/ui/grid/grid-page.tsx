@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDocument, useSegments, useTranslations } from "../../db/hooks.ts";
 import { useDb } from "../../db/db-context.ts";
@@ -10,6 +10,7 @@ import { currentUser } from "../app/user.ts";
 import { AlignmentGrid } from "./alignment-grid.tsx";
 import { ExportDialog } from "../export/export-dialog.tsx";
 import { ShortcutSheet } from "./shortcut-sheet.tsx";
+import { isShowShortcutsKey } from "./grid-keyboard.ts";
 import { GridProgress } from "./grid-progress.tsx";
 
 export function GridPage({ docId }: { docId: string }) {
@@ -22,6 +23,17 @@ export function GridPage({ docId }: { docId: string }) {
   const [exportOpen, setExportOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const user = currentUser();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isShowShortcutsKey(e)) {
+        e.preventDefault();
+        setHelpOpen(true);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const onConfirm = useCallback(
     async (segmentId: string, lang: TargetLang, text: string) => {

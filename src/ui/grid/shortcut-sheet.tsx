@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../shared/dialog.tsx";
-import { CELL_SHORTCUTS } from "./grid-keyboard.ts";
+import { CELL_SHORTCUTS, PAGE_SHORTCUTS } from "./grid-keyboard.ts";
 
 /** The in-app shortcut sheet, generated from the keymap itself. */
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
@@ -9,7 +9,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
     <Dialog title={t("shortcutsTitle")} onClose={onClose} testId="shortcut-sheet">
       <table className="shortcut-table">
         <tbody>
-          {CELL_SHORTCUTS.map((s) => (
+          {[...CELL_SHORTCUTS, ...PAGE_SHORTCUTS].map((s) => (
             <tr key={s.command}>
               <td>{t(`command.${s.command}`)}</td>
               <td>
