@@ -1,0 +1,130 @@
+import { AppError } from "../../model/app-error.ts";
+import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../model/bundle.ts";
+import { isLang, TARGET_LANGS } from "../../model/languages.ts";
+import { isStatus } from "../../model/status.ts";
+import type { RawExport } from "./restore.ts";
+
+/**
+ * Validates a current-version export and builds the Bundle from known keys only (unknown keys are
+ * dropped, optional keys left absent). Throws json.invalid {path, expected} or
+ * json.duplicate-id {path, id}.
+ */
+type Fail = (path: string, expected: string) => never;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown, path: string, fail: Fail): string {
+  if (typeof value !== "string") fail(path, "string");
+  return value as string;
+}
+
+function optionalStr(obj: Record<string, unknown>, key: string, path: string, fail: Fail) {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  return str(value, `${path}.${key}`, fail);
+}
+
+function obj(value: unknown, path: string, fail: Fail): Record<string, unknown> {
+  if (!isObject(value)) fail(path, "object");
+  return value as Record<string, unknown>;
+}
+
+function arr(value: unknown, path: string, fail: Fail): unknown[] {
+  if (!Array.isArray(value)) fail(path, "array");
+  return value as unknown[];
+}
+
+function readTarget(value: unknown, path: string, fail: Fail): BundleTarget {
+  const o = obj(value, path, fail);
+  const status = str(o["status"], `${path}.status`, fail);
+  if (!isStatus(status)) fail(`${path}.status`, "status");
+  const target: BundleTarget = {
+    text: str(o["text"], `${path}.text`, fail),
+    status: status as BundleTarget["status"],
+  };
+  for (const key of ["createdBy", "createdAt", "changedBy", "changedAt"] as const) {
+    const v = optionalStr(o, key, path, fail);
+    if (v !== undefined) target[key] = v;
+  }
+  return target;
+}
+
+function readSegment(value: unknown, path: string, fail: Fail): BundleSegment {
+  const o = obj(value, path, fail);
+  const paragraph = o["paragraph"];
+  if (typeof paragraph !== "number" || !Number.isSafeInteger(paragraph) || paragraph < 0) {
+    fail(`${path}.paragraph`, "integer >= 0");
+  }
+  const id = str(o["id"], `${path}.id`, fail);
+  if (id === "") fail(`${path}.id`, "non-empty string");
+  const targetsRaw = obj(o["targets"] ?? {}, `${path}.targets`, fail);
+  const targets: BundleSegment["targets"] = {};
+  for (const lang of TARGET_LANGS) {
+    const t = targetsRaw[lang];
+    if (t !== undefined && t !== null)
+      targets[lang] = readTarget(t, `${path}.targets.${lang}`, fail);
+  }
+  return {
+    id,
+    paragraph: paragraph as number,
+    source: str(o["source"], `${path}.source`, fail),
+    targets,
+  };
+}
+
+function readDocument(value: unknown, path: string, fail: Fail): BundleDocument {
+  const o = obj(value, path, fail);
+  const id = str(o["id"], `${path}.id`, fail);
+  if (id === "") fail(`${path}.id`, "non-empty string");
+  const sourceLang = str(o["sourceLang"], `${path}.sourceLang`, fail);
+  if (!isLang(sourceLang)) fail(`${path}.sourceLang`, "language");
+  const doc: BundleDocument = {
+    id,
+    title: str(o["title"], `${path}.title`, fail),
+    sourceLang: sourceLang as BundleDocument["sourceLang"],
+    segments: [],
+  };
+  for (const key of ["createdAt", "updatedAt"] as const) {
+    const v = optionalStr(o, key, path, fail);
+    if (v !== undefined) doc[key] = v;
+  }
+  doc.segments = arr(o["segments"], `${path}.segments`, fail).map((s, i) =>
+    readSegment(s, `${path}.segments[${i}]`, fail),
+  );
+  return doc;
+}
+
+export function validateExport(raw: RawExport, file?: string): Bundle {
+  const fileParams: Record<string, string> = file ? { file } : {};
+  const fail: Fail = (path, expected) => {
+    throw new AppError("json.invalid", { ...fileParams, path, expected });
+  };
+  const documents = arr(raw["documents"], "documents", fail).map((d, i) =>
+    readDocument(d, `documents[${i}]`, fail),
+  );
+  const docIds = new Set<string>();
+  const segIds = new Set<string>();
+  documents.forEach((doc, i) => {
+    if (docIds.has(doc.id)) {
+      throw new AppError("json.duplicate-id", {
+        ...fileParams,
+        path: `documents[${i}].id`,
+        id: doc.id,
+      });
+    }
+    docIds.add(doc.id);
+    doc.segments.forEach((seg, j) => {
+      if (segIds.has(seg.id)) {
+        throw new AppError("json.duplicate-id", {
+          ...fileParams,
+          path: `documents[${i}].segments[${j}].id`,
+          id: seg.id,
+        });
+      }
+      segIds.add(seg.id);
+    });
+  });
+  return { documents };
+}

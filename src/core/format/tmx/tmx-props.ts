@@ -1,0 +1,17 @@
+/**
+ * The `<prop type>` values Selaras writes (TMX asks tools to publish unregistered types with an
+ * `x-` prefix). Documented in docs/formats.md.
+ */
+export const TMX_PROPS = {
+  /** On a target `<tuv>`: the review status of that translation (draft, translated, ...). */
+  status: "x-status",
+  /** On a `<tu>`: the title of the document the segment belongs to. */
+  document: "x-document",
+  /** On a `<tu>`: the id of that document. */
+  documentId: "x-document-id",
+  /** On a `<tu>`: 0-based paragraph index of the segment in its document. */
+  paragraph: "x-paragraph",
+} as const;
+
+/** Written as the header's o-tmf ("original translation memory format"). */
+export const TMX_O_TMF = "Selaras JSON";

@@ -1,0 +1,94 @@
+import { AppError } from "../../model/app-error.ts";
+import { sniffBom, textDecoder } from "../txt/decode.ts";
+
+/** The encoding of an XML file, as found by decodeXmlBytes. */
+export interface DecodedXml {
+  text: string;
+  /** WHATWG encoding label used ("utf-8", "utf-16le", "windows-1252", ...). */
+  encoding: string;
+  /** How it was found. */
+  source: "bom" | "declaration" | "default";
+}
+
+const DECL_RE = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
+
+/** Label from the XML declaration, read as ASCII from the first bytes (UTF-8-compatible files). */
+function declaredEncoding(bytes: Uint8Array): string | null {
+  let head = "";
+  const end = Math.min(bytes.length, 512);
+  for (let i = 0; i < end; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x3e) {
+      head += ">";
+      break;
+    }
+    head += byte < 0x80 ? String.fromCharCode(byte) : "?";
+  }
+  return DECL_RE.exec(head)?.[1]?.toLowerCase() ?? null;
+}
+
+/** UTF-16 without BOM, recognised by "<?" or "<" + NUL patterns (XML 1.0 appendix F). */
+function sniffUtf16NoBom(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00)
+    return "utf-16le";
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f)
+    return "utf-16be";
+  return null;
+}
+
+function decode(
+  label: string,
+  bytes: Uint8Array,
+  params: Record<string, string>,
+  prefix: string,
+): string {
+  let decoder;
+  try {
+    decoder = textDecoder(label);
+  } catch {
+    throw new AppError(`${prefix}.unknown-encoding`, { ...params, encoding: label });
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new AppError(`${prefix}.encoding`, { ...params, encoding: label });
+  }
+}
+
+/**
+ * Decodes the bytes of an XML file (TMX, XLIFF): byte-order mark first (UTF-8, UTF-16 LE/BE), then
+ * the `encoding=` of the XML declaration (any label TextDecoder knows, e.g. windows-1252), else
+ * UTF-8. Invalid bytes for the chosen encoding are an error, never silent U+FFFD damage.
+ * Throws AppError `<prefix>.empty`, `.binary`, `.unknown-encoding`, `.encoding` with {file}.
+ */
+export function decodeXmlBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  codePrefix = "xml",
+): DecodedXml {
+  const params = { file: fileName };
+  const bom = sniffBom(bytes);
+  if (bom) {
+    const body = bytes.subarray(bom.length);
+    if (body.length === 0) throw new AppError(`${codePrefix}.empty`, params);
+    const text = decode(bom.encoding, body, params, codePrefix);
+    if (text.includes("\u0000")) throw new AppError(`${codePrefix}.binary`, params);
+    return { text, encoding: bom.encoding, source: "bom" };
+  }
+  if (bytes.length === 0) throw new AppError(`${codePrefix}.empty`, params);
+  const utf16 = sniffUtf16NoBom(bytes);
+  if (utf16)
+    return {
+      text: decode(utf16, bytes, params, codePrefix),
+      encoding: utf16,
+      source: "declaration",
+    };
+  if (bytes.includes(0)) throw new AppError(`${codePrefix}.binary`, params);
+  const declared = declaredEncoding(bytes);
+  if (declared !== null && !/^utf-?16/.test(declared)) {
+    const text = decode(declared, bytes, params, codePrefix);
+    const encoding = declared === "utf8" ? "utf-8" : declared;
+    return { text, encoding, source: "declaration" };
+  }
+  return { text: decode("utf-8", bytes, params, codePrefix), encoding: "utf-8", source: "default" };
+}

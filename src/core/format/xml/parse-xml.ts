@@ -1,0 +1,134 @@
+import { SaxesParser } from "saxes";
+import { AppError } from "../../model/app-error.ts";
+
+/**
+ * Thin streaming wrapper over saxes (a spec-conformant, non-validating XML 1.0 parser that never
+ * fetches anything and expands only the five predefined entities and character references).
+ *
+ * Elements are built into small trees; `onClose` decides whether a finished element stays attached
+ * to its parent. Returning `false` for the repeating records (e.g. TMX `<tu>`) keeps memory bounded
+ * to one record at a time.
+ */
+export interface XmlElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  /** 1-based position just after the start tag. */
+  line: number;
+  column: number;
+}
+
+export type XmlNode = XmlElement | string;
+
+export interface XmlHandlers {
+  /** Called when a start tag is complete (children still empty). `depth` 0 is the root. */
+  onOpen?: (element: XmlElement, depth: number) => void;
+  /** Called when an element is complete. Return false to detach it from its parent. */
+  onClose?: (element: XmlElement, depth: number) => boolean | void;
+}
+
+export interface XmlParseOptions {
+  /** Error code prefix, e.g. "tmx" gives "tmx.not-well-formed". */
+  codePrefix: string;
+  /** File name put in error params. */
+  fileName?: string;
+}
+
+export function isElement(node: XmlNode | undefined): node is XmlElement {
+  return typeof node === "object";
+}
+
+/** Child elements with the given name (all children when name is omitted). */
+export function childElements(element: XmlElement, name?: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const child of element.children) {
+    if (isElement(child) && (name === undefined || child.name === name)) out.push(child);
+  }
+  return out;
+}
+
+/** Concatenated text of an element and its descendants. */
+export function textContent(element: XmlElement): string {
+  let out = "";
+  for (const child of element.children) out += isElement(child) ? textContent(child) : child;
+  return out;
+}
+
+const ENTITY_DECL_RE = /<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC)\b/;
+
+function checkDoctype(
+  doctype: string,
+  fail: (suffix: string, extra?: Record<string, string>) => never,
+) {
+  // The DOCTYPE text is inspected only to refuse what we never expand: any entity declaration.
+  if (!doctype.includes("<!ENTITY")) return;
+  if (ENTITY_DECL_RE.test(doctype)) fail("external-entity");
+  fail("entity-declaration");
+}
+
+/**
+ * Parses `text` (already decoded). Throws AppError `<prefix>.not-well-formed`, `.truncated`,
+ * `.undefined-entity`, `.entity-declaration`, `.external-entity`, `.empty` with {line, column}.
+ */
+export function parseXml(text: string, handlers: XmlHandlers, options: XmlParseOptions): void {
+  const { codePrefix } = options;
+  const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
+  if (text.trim() === "") throw new AppError(`${codePrefix}.empty`, fileParams);
+
+  const parser = new SaxesParser({
+    position: true,
+    defaultXMLVersion: "1.0",
+    forceXMLVersion: true,
+  });
+  const stack: XmlElement[] = [];
+  let closing = false;
+
+  const fail = (suffix: string, extra: Record<string, string> = {}): never => {
+    throw new AppError(`${codePrefix}.${suffix}`, {
+      ...fileParams,
+      line: parser.line,
+      column: parser.column,
+      ...extra,
+    });
+  };
+
+  parser.on("error", (error) => {
+    const reason = error.message.replace(/^.*?\d+:\d+: /, "");
+    if (reason.startsWith("undefined entity")) fail("undefined-entity");
+    if (closing) fail("truncated", { reason });
+    fail("not-well-formed", { reason });
+  });
+  parser.on("doctype", (doctype) => checkDoctype(doctype, fail));
+  parser.on("opentag", (tag) => {
+    const element: XmlElement = {
+      name: tag.name,
+      attrs: tag.attributes as Record<string, string>,
+      children: [],
+      line: parser.line,
+      column: parser.column,
+    };
+    handlers.onOpen?.(element, stack.length);
+    stack.push(element);
+  });
+  const onText = (chunk: string) => {
+    const parent = stack[stack.length - 1];
+    if (!parent) return;
+    const last = parent.children.length - 1;
+    const prev = parent.children[last];
+    if (typeof prev === "string") parent.children[last] = prev + chunk;
+    else parent.children.push(chunk);
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  parser.on("closetag", () => {
+    const element = stack.pop();
+    if (!element) return;
+    const keep = handlers.onClose?.(element, stack.length);
+    const parent = stack[stack.length - 1];
+    if (parent && keep !== false) parent.children.push(element);
+  });
+
+  parser.write(text);
+  closing = true;
+  parser.close();
+}

@@ -1,0 +1,159 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/commands/convert.ts";
+import type { CliIo } from "../../src/cli/io.ts";
+import type { Bundle } from "../../src/core/model/bundle.ts";
+import { readJson } from "../../src/core/format/json/read-json.ts";
+import { writeJson } from "../../src/core/format/json/write-json.ts";
+import { readTmx } from "../../src/core/format/tmx/read-tmx.ts";
+import { REPO_ROOT, checkTmxFiles, readWithTranslateToolkit } from "../helpers/xml-validators.ts";
+
+const BUNDLE: Bundle = {
+  documents: [
+    {
+      id: "doc-1",
+      title: "Banjir",
+      sourceLang: "id",
+      segments: [
+        {
+          id: "s1",
+          paragraph: 0,
+          source: "Hujan deras.",
+          targets: {
+            vi: {
+              text: "Mưa lớn.",
+              status: "approved",
+              createdBy: "lan",
+              createdAt: "2026-11-20T08:00:00.000Z",
+            },
+            en: { text: "Heavy rain.", status: "draft" },
+          },
+        },
+        {
+          id: "s2",
+          paragraph: 1,
+          source: "Banjir\u0001 naik.",
+          targets: { en: { text: "Floods rise.", status: "translated" } },
+        },
+      ],
+    },
+  ],
+};
+
+/** In-memory CliIo over a map of files. */
+function memoryIo(files: Record<string, string | Uint8Array>) {
+  const out = { stdout: "", stderr: "", files };
+  const io: CliIo = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    readBytes: async (p) => {
+      const f = files[p];
+      if (f === undefined) throw new Error(`ENOENT: ${p}`);
+      return typeof f === "string" ? new TextEncoder().encode(f) : f;
+    },
+    writeText: async (p, t) => void (files[p] = t),
+  };
+  return { io, out };
+}
+
+const json = writeJson(BUNDLE, { exportedAt: new Date(0), toolVersion: "t" });
+
+describe("convert (in process)", () => {
+  it("json → tmx → json keeps documents, segments and targets", async () => {
+    const { io, out } = memoryIo({ "in.json": json });
+    expect(await run(["in.json", "out.tmx"], io)).toBe(0);
+    expect(await run(["out.tmx", "back.json"], io)).toBe(0);
+    const back = readJson(out.files["back.json"] as string);
+    expect(
+      back.documents[0]!.segments.map((s) => [
+        s.id,
+        s.source,
+        s.targets.vi?.text,
+        s.targets.en?.status,
+      ]),
+    ).toEqual([
+      ["s1", "Hujan deras.", "Mưa lớn.", "draft"],
+      ["s2", "Banjir naik.", undefined, "translated"],
+    ]);
+    expect(out.stderr).toContain("removed characters XML forbids in 1 texts: s2/source");
+  });
+
+  it("filters by --languages and --status for both output formats", async () => {
+    const { io, out } = memoryIo({ "in.json": json });
+    expect(await run(["in.json", "vi.tmx", "--languages", "vi"], io)).toBe(0);
+    const vi = readTmx(out.files["vi.tmx"] as string);
+    expect(vi.documents[0]!.segments.map((s) => Object.keys(s.targets))).toEqual([["vi"], []]);
+    expect(await run(["in.json", "done.json", "--status=approved,translated"], io)).toBe(0);
+    const done = readJson(out.files["done.json"] as string);
+    expect(done.documents[0]!.segments.map((s) => Object.keys(s.targets))).toEqual([
+      ["vi"],
+      ["en"],
+    ]);
+  });
+
+  it("writes to stdout with OUT '-' and --to", async () => {
+    const { io, out } = memoryIo({ "in.json": json });
+    expect(await run(["in.json", "-", "--to", "tmx"], io)).toBe(0);
+    expect(out.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+  });
+
+  it("reports format errors with their code and exits 1", async () => {
+    const { io, out } = memoryIo({
+      "bad.tmx": "<tmx><header srclang='id'/><body><tu></body></tmx>",
+    });
+    expect(await run(["bad.tmx", "out.json"], io)).toBe(1);
+    expect(out.stderr).toMatch(
+      /convert: error tmx\.not-well-formed \{"file":"bad\.tmx","line":1,"column":\d+/,
+    );
+    expect(out.files["out.json"]).toBeUndefined();
+  });
+
+  it("exits 2 on usage errors and 1 on unreadable input", async () => {
+    const { io, out } = memoryIo({ "in.json": json });
+    expect(await run(["in.json"], io)).toBe(2);
+    expect(await run(["in.json", "out.docx"], io)).toBe(2);
+    expect(await run(["in.json", "out.tmx", "--languages", "fr"], io)).toBe(2);
+    expect(await run(["in.json", "out.tmx", "--status", "done"], io)).toBe(2);
+    expect(await run(["in.json", "out.tmx", "--bogus", "1"], io)).toBe(2);
+    expect(await run(["missing.json", "out.tmx"], io)).toBe(1);
+    expect(out.stderr).toContain("unknown language: fr");
+  });
+});
+
+describe("convert (real process: npm run cli)", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "selaras-convert-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes a TMX that xmllint and translate-toolkit accept", () => {
+    writeFileSync(path.join(dir, "in.json"), json);
+    const tmx = path.join(dir, "out.tmx");
+    const result = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(REPO_ROOT, "src/cli/main.ts"),
+        "convert",
+        path.join(dir, "in.json"),
+        tmx,
+      ],
+      {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        env: { ...process.env, SOURCE_DATE_EPOCH: "1700000000" },
+      },
+    );
+    expect(result.stderr).toContain("1 documents, 2 segments");
+    expect(result.status).toBe(0);
+    expect(readFileSync(tmx, "utf8")).toContain('creationdate="20231114T221320Z"');
+    expect(checkTmxFiles([tmx])).toEqual({ ok: true, detail: "" });
+    const [units] = readWithTranslateToolkit([tmx]);
+    expect(units).toEqual([
+      { id: "s1", texts: { id: "Hujan deras.", vi: "Mưa lớn.", en: "Heavy rain." } },
+      { id: "s2", texts: { id: "Banjir naik.", en: "Floods rise." } },
+    ]);
+  });
+});

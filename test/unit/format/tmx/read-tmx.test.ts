@@ -1,0 +1,140 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../../../src/core/model/app-error.ts";
+import { readTmx, readTmxWithReport } from "../../../../src/core/format/tmx/read-tmx.ts";
+import { writeTmx } from "../../../../src/core/format/tmx/write-tmx.ts";
+import { REPO_ROOT, checkTmxTexts } from "../../../helpers/xml-validators.ts";
+
+const FIXTURES = path.join(REPO_ROOT, "test/fixtures/tmx");
+const HEADER =
+  '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="plaintext"/>';
+
+function error(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error("expected an AppError");
+}
+
+describe("readTmx golden fixtures (test/fixtures/tmx/<case>.tmx + .expected.json)", () => {
+  const cases = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".tmx"))
+    .map((f) => f.slice(0, -4));
+
+  it("has fixture pairs", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const name of cases) {
+    const text = readFileSync(path.join(FIXTURES, `${name}.tmx`), "utf8");
+    const expected = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.expected.json`), "utf8"));
+
+    it(`${name}: reads to the expected bundle and report`, () => {
+      expect(readTmxWithReport(text)).toStrictEqual(expected);
+    });
+
+    it(`${name}: writing the expected bundle back gives a valid TMX that reads to the same bundle`, () => {
+      const out = writeTmx(expected.bundle, {
+        creationTool: "Selaras",
+        creationToolVersion: "test",
+        creationDate: new Date(0),
+      });
+      expect(checkTmxTexts([out])).toEqual({ ok: true, detail: "" });
+      const back = readTmx(out);
+      // Foreign files carry no x-document props; ours always do, so compare per segment.
+      expect(back.documents.flatMap((d) => d.segments)).toStrictEqual(
+        expected.bundle.documents.flatMap((d: { segments: unknown[] }) => d.segments),
+      );
+    });
+  }
+});
+
+describe("readTmx errors", () => {
+  const cases: [string, string, string][] = [
+    ["empty", "   \n", "tmx.empty"],
+    ["binary", "<tmx>\u0000</tmx>", "tmx.binary"],
+    [
+      "not well-formed",
+      `<tmx version="1.4">${HEADER}<body><tu></tuv></body></tmx>`,
+      "tmx.not-well-formed",
+    ],
+    [
+      "truncated",
+      `<tmx version="1.4">${HEADER}<body><tu><tuv xml:lang="id"><seg>a`,
+      "tmx.truncated",
+    ],
+    ["wrong root", `<xliff version="1.2"><file/></xliff>`, "tmx.wrong-root"],
+    ["missing header", `<tmx version="1.4"><body/></tmx>`, "tmx.missing-header"],
+    ["missing body", `<tmx version="1.4">${HEADER}</tmx>`, "tmx.missing-body"],
+    [
+      "missing srclang",
+      `<tmx version="1.4">${HEADER.replace(' srclang="id"', "")}<body/></tmx>`,
+      "tmx.missing-srclang",
+    ],
+    [
+      "duplicate tuid",
+      `<tmx version="1.4">${HEADER}<body><tu tuid="1"><tuv xml:lang="id"><seg>a</seg></tuv></tu><tu tuid="1"><tuv xml:lang="id"><seg>b</seg></tuv></tu></body></tmx>`,
+      "tmx.duplicate-tuid",
+    ],
+    [
+      "entity bomb",
+      `<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><tmx version="1.4">${HEADER}<body>&b;</body></tmx>`,
+      "tmx.entity-declaration",
+    ],
+    [
+      "external entity",
+      `<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tmx version="1.4">${HEADER}<body>&x;</body></tmx>`,
+      "tmx.external-entity",
+    ],
+    [
+      "undefined entity",
+      `<!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4">${HEADER}<body><tu><tuv xml:lang="id"><seg>A&nbsp;B</seg></tuv></tu></body></tmx>`,
+      "tmx.undefined-entity",
+    ],
+    [
+      "only foreign source languages",
+      `<tmx version="1.4">${HEADER.replace('srclang="id"', 'srclang="fr"')}<body><tu><tuv xml:lang="fr"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu></body></tmx>`,
+      "tmx.unsupported-source-language",
+    ],
+  ];
+
+  for (const [label, text, code] of cases) {
+    it(`${label} → ${code}`, () => {
+      expect(error(() => readTmx(text, { fileName: "in.tmx" })).code).toBe(code);
+    });
+  }
+
+  it("reports line and column of a broken tag and names the file", () => {
+    const text = `<tmx version="1.4">\n${HEADER}\n<body>\n  <tu><tuv xml:lang="id"><seg>a</sag></tuv></tu>\n</body></tmx>`;
+    const e = error(() => readTmx(text, { fileName: "broken.tmx" }));
+    expect(e.code).toBe("tmx.not-well-formed");
+    expect(e.params).toMatchObject({ file: "broken.tmx", line: 4 });
+    expect(e.params["column"]).toBeGreaterThan(30);
+  });
+
+  it("reports the position of a duplicate tuid and the tuid", () => {
+    const text = `<tmx version="1.4">\n${HEADER}\n<body>\n<tu tuid="x"><tuv xml:lang="id"><seg>a</seg></tuv></tu>\n<tu tuid="x"><tuv xml:lang="id"><seg>b</seg></tuv></tu>\n</body></tmx>`;
+    const e = error(() => readTmx(text));
+    expect(e.params).toMatchObject({ line: 5, tuid: "x" });
+  });
+
+  it("does not expand entities even when no reference is made", () => {
+    const text = `<!DOCTYPE tmx [<!ENTITY a "b">]><tmx version="1.4">${HEADER}<body/></tmx>`;
+    expect(error(() => readTmx(text)).code).toBe("tmx.entity-declaration");
+  });
+});
+
+describe("readTmx options", () => {
+  it("uses defaultTitle for units without x-document", () => {
+    const text = `<tmx version="1.4">${HEADER}<body><tu><tuv xml:lang="id"><seg>a</seg></tuv></tu></body></tmx>`;
+    expect(readTmx(text, { defaultTitle: "memori.tmx" }).documents[0]?.title).toBe("memori.tmx");
+  });
+
+  it("reads an empty body as an empty bundle", () => {
+    expect(readTmx(`<tmx version="1.4">${HEADER}<body/></tmx>`)).toStrictEqual({ documents: [] });
+  });
+});

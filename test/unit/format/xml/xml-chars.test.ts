@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { escapeXmlAttr, escapeXmlText } from "../../../../src/core/format/xml/escape-xml.ts";
+import { parseXml, textContent } from "../../../../src/core/format/xml/parse-xml.ts";
+import type { XmlElement } from "../../../../src/core/format/xml/parse-xml.ts";
+import {
+  isXmlSafe,
+  normalizeForXml,
+  stripXmlForbidden,
+} from "../../../../src/core/format/xml/xml-chars.ts";
+
+function roundTrip(text: string, attr: string): { text: string; attr: string } {
+  let root: XmlElement | undefined;
+  parseXml(
+    `<r a="${escapeXmlAttr(attr)}">${escapeXmlText(text)}</r>`,
+    { onClose: (el, depth) => void (depth === 0 && (root = el)) },
+    { codePrefix: "t" },
+  );
+  return { text: textContent(root!), attr: root!.attrs["a"]! };
+}
+
+describe("XML character handling", () => {
+  it("strips exactly the characters XML 1.0 forbids", () => {
+    expect(stripXmlForbidden("a\u0000b\u0008c\u0009d\u000ae\u000bf\u000cg\u000dh\u001fi")).toEqual({
+      text: "abc\td\nefg\rhi",
+      removed: 5,
+    });
+    expect(stripXmlForbidden("\ufffe\uffff\ufffd")).toEqual({ text: "\ufffd", removed: 2 });
+    expect(stripXmlForbidden("\ud83d\ude00\ud83d x\ude00")).toEqual({
+      text: "\ud83d\ude00 x",
+      removed: 2,
+    });
+  });
+
+  it("leaves every output XML-safe and safe input untouched", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => {
+        const { text, removed } = stripXmlForbidden(s);
+        expect(isXmlSafe(text)).toBe(true);
+        expect(removed).toBe(s.length - text.length);
+        if (isXmlSafe(s)) expect(text).toBe(s);
+      }),
+    );
+  });
+
+  it("escaped text and attributes parse back to the normalized value (CR, TAB, LF, quotes, ]]>)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), (text, attr) => {
+        const safeText = normalizeForXml(text);
+        const safeAttr = normalizeForXml(attr);
+        expect(roundTrip(safeText, safeAttr)).toEqual({ text: safeText, attr: safeAttr });
+      }),
+      { numRuns: 300 },
+    );
+    expect(roundTrip("a\r\nb]]>&<", "x\ty\r\nz\"'")).toEqual({
+      text: "a\r\nb]]>&<",
+      attr: "x\ty\r\nz\"'",
+    });
+  });
+});
