@@ -19,6 +19,7 @@ export default defineConfig({
   worker: { format: "es" },
   preview: { port: 4173, strictPort: true },
   test: {
+    reporters: ["default", "./test/setup/summary-reporter.ts"],
     projects: [
       {
         extends: true,
