@@ -11,6 +11,7 @@ import {
 import { readJson } from "../../core/format/json/read-json.ts";
 import { readTmx } from "../../core/format/tmx/read-tmx.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
+import { decodeXmlBytes } from "../../core/format/xml/decode-xml-bytes.ts";
 import type { Bundle } from "../../core/model/bundle.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { AppError } from "../../core/model/app-error.ts";
@@ -19,10 +20,13 @@ import { ErrorText } from "../shared/error-text.tsx";
 import { readFileBytes } from "../shared/download.ts";
 import { currentUser } from "../app/user.ts";
 
-function parseBundle(fileName: string, text: string): Bundle {
+function parseBundle(fileName: string, bytes: Uint8Array): Bundle {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith(".json")) return readJson(text);
-  if (lower.endsWith(".tmx")) return readTmx(text);
+  if (lower.endsWith(".json")) return readJson(decodeText(bytes, fileName), { fileName });
+  if (lower.endsWith(".tmx")) {
+    const { text } = decodeXmlBytes(bytes, fileName, "tmx");
+    return readTmx(text, { fileName, defaultTitle: fileName.replace(/\.tmx$/i, "") });
+  }
   throw new AppError("import.unsupportedFormat", { file: fileName });
 }
 
@@ -46,7 +50,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
     setDone(null);
     if (!file) return;
     try {
-      const parsed = parseBundle(file.name, decodeText(await readFileBytes(file), file.name));
+      const parsed = parseBundle(file.name, await readFileBytes(file));
       setBundle(parsed);
       setPlan(await planBundleImport(db, parsed));
     } catch (err) {
