@@ -2,6 +2,8 @@ import { alignSentences } from "../../core/align/align-sentences.ts";
 import { formatBead } from "../../core/align/beads.ts";
 import type { AlignmentPlan, GlossaryEntry } from "../../core/align/types.ts";
 import { isAppError } from "../../core/model/app-error.ts";
+import { isLang } from "../../core/model/languages.ts";
+import { segmentText } from "../../core/segment/segment.ts";
 import { decodeText } from "../../core/text/decode.ts";
 import type { CliIo } from "../io.ts";
 
@@ -91,14 +93,16 @@ export function presegmented(text: string): SentenceList {
   return { sentences, paragraphs };
 }
 
-/** Until the segmenter is wired in: one sentence per non-empty line, one paragraph per line. */
-export function segmented(text: string, _lang: string): SentenceList {
+/** Sentences by the segmenter (one paragraph per line); other languages use the English rules. */
+export function segmented(text: string, lang: string): SentenceList {
+  const primary = lang.toLowerCase().split(/[-_]/)[0] ?? "";
   const sentences: string[] = [];
   const paragraphs: number[] = [];
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    if (line.trim() === "") continue;
-    paragraphs.push(sentences.length === 0 ? 0 : (paragraphs.at(-1) ?? 0) + 1);
-    sentences.push(line.trim());
+  for (const p of segmentText(text, isLang(primary) ? primary : "en")) {
+    for (const sentence of p.sentences) {
+      sentences.push(sentence);
+      paragraphs.push(p.paragraph);
+    }
   }
   return { sentences, paragraphs };
 }
