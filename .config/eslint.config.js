@@ -18,7 +18,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       "@typescript-eslint/consistent-type-imports": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-console": ["error", { allow: ["warn", "error"] }],
     },
   },
@@ -36,9 +39,16 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [restrictDexie, restrictReact, { name: "i18next", message: "core returns {code, params}, never sentences." }],
+          paths: [
+            restrictDexie,
+            restrictReact,
+            { name: "i18next", message: "core returns {code, params}, never sentences." },
+          ],
           patterns: [
-            { group: ["**/db/**", "**/ui/**", "**/i18n/**", "**/cli/**"], message: "core imports only core." },
+            {
+              group: ["**/db/**", "**/ui/**", "**/i18n/**", "**/cli/**"],
+              message: "core imports only core.",
+            },
             { group: ["node:*"], message: "core runs in the browser too: no Node built-ins." },
           ],
         },
@@ -50,7 +60,10 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [restrictDexie], patterns: [{ group: ["dexie/*"], message: restrictDexie.message }] },
+        {
+          paths: [restrictDexie],
+          patterns: [{ group: ["dexie/*"], message: restrictDexie.message }],
+        },
       ],
     },
   },
