@@ -32,12 +32,23 @@ describe("Indonesian abbreviations", () => {
     expect(id("Penelitian Santoso dkk. (2020) menunjukkan hal serupa.")).toHaveLength(1);
   });
 
-  it("degrees after a name break only before a clause starter", () => {
+  it("degrees and company suffixes after a name break like words, but not before ( or another degree", () => {
     expect(id("Sidang dipimpin Budi Santoso, S.H., M.H. Ia membuka sidang.")).toEqual([
       "Sidang dipimpin Budi Santoso, S.H., M.H.",
       "Ia membuka sidang.",
     ]);
-    expect(id("Dr. Rina Wati, M.Si. Kepala Dinas Kesehatan hadir.")).toHaveLength(1);
+    expect(id("Pasien dirawat oleh dr. Andi, Sp.A. Kondisinya membaik.")).toHaveLength(2);
+    expect(id("Pasien dirawat oleh dr. Andi, Sp.A. di RSUD Cibinong.")).toHaveLength(1);
+    expect(id("Rapat dipimpin Dr. Rina Wati, S.E. M.Si. dari Bappeda.")).toHaveLength(1);
+    expect(
+      id(
+        "PT Bank Central Asia Tbk. (BBCA) mencatat laba. Proyek dikerjakan PT Waskita Karya Tbk. Nilainya Rp 2 triliun.",
+      ),
+    ).toEqual([
+      "PT Bank Central Asia Tbk. (BBCA) mencatat laba.",
+      "Proyek dikerjakan PT Waskita Karya Tbk.",
+      "Nilainya Rp 2 triliun.",
+    ]);
   });
 
   it("initials in names are not breaks", () => {

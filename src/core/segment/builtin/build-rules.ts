@@ -17,7 +17,11 @@ export interface LanguageSpec {
   prefixes: readonly string[];
   /** Abbreviations that are not a sentence end before a number: "No.", "hlm.". */
   numeric: readonly string[];
-  /** Abbreviations followed by a citation: no break before "(" ("Santoso dkk. (2020)"). */
+  /**
+   * Abbreviations written after a name or list ("dkk.", "S.H.", "Tbk."): a break before a
+   * sentence start as after any word, but none before "(" ("Santoso dkk. (2020)", "Tbk. (BBCA)")
+   * or before another of them ("S.H. M.H.").
+   */
   closing: readonly string[];
   /**
    * Abbreviations that may end a sentence or precede a name ("U.S.", "S.H."): a break only before
@@ -28,6 +32,10 @@ export interface LanguageSpec {
   clauseStarters: readonly string[];
   /** Caption labels: "Tabel 2." at the start of a sentence is not a sentence of its own. */
   labels: readonly string[];
+  /** Speech verbs after a capitalised speaker: `"Sudah?" Ibu bertanya.` is one sentence. */
+  speechVerbs: readonly string[];
+  /** Words after which initials are a whole name: "berinisial R.A. | Pemeriksaan ...". */
+  initialsIntroducers: readonly string[];
 }
 
 const rule = (isBreak: boolean, beforeBreak: string, afterBreak: string): SegmentationRule => ({
@@ -60,7 +68,9 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     rules.push(rule(false, before, ""));
   }
   if (spec.closing.length > 0) {
-    rules.push(rule(false, `${TOKEN_START}${alternation(spec.closing)}`, "\\s*[(\\[]"));
+    const closing = alternation(spec.closing);
+    rules.push(rule(false, `${TOKEN_START}${closing}`, `\\s*(?:[(\\[]|${closing})`));
+    rules.push(rule(true, `${TOKEN_START}${closing}${CLOSERS}`, `\\s+${OPENERS}${STARTER}`));
   }
   if (spec.prefixes.length > 0) {
     rules.push(rule(false, `${TOKEN_START}${alternation(spec.prefixes)}`, ""));
@@ -68,11 +78,15 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   if (spec.numeric.length > 0) {
     rules.push(rule(false, `${TOKEN_START}${alternation(spec.numeric)}`, "\\s*[\\p{N}]"));
   }
-  // List and outline markers where a sentence starts: "1.", "a.", "IV.", "2.1.".
+  // List and outline markers where a sentence starts: "1.", "a.", "IV.", "2.1." (but a number
+  // right after an abbreviation is its argument: "Jan. 15.", "No. 5.").
+  const abbreviations = [...spec.prefixes, ...spec.numeric];
+  const notAfterAbbreviation =
+    abbreviations.length > 0 ? `(?<!${TOKEN_START}${alternation(abbreviations)}\\s+)` : "";
   rules.push(
     rule(
       false,
-      `(?:${SENTENCE_START}|[:;]\\s+)${OPENERS}(?:\\d{1,3}(?:\\.\\d{1,3})*|\\p{L}|[IVXLCDM]{1,7})\\.`,
+      `(?:${SENTENCE_START}|[:;]\\s+)${notAfterAbbreviation}${OPENERS}(?:\\d{1,3}(?:\\.\\d{1,3})*|\\p{L}|[IVXLCDM]{1,7})\\.`,
       "\\s",
     ),
   );
@@ -86,10 +100,30 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
       ),
     );
   }
+  // Initials that are a whole name ("tersangka berinisial R.A. | Pemeriksaan ...").
+  if (spec.initialsIntroducers.length > 0) {
+    rules.push(
+      rule(
+        true,
+        `${TOKEN_START}${alternation(spec.initialsIntroducers)}\\s+(?:\\p{Lu}\\.){1,4}${CLOSERS}`,
+        `\\s+${OPENERS}${STARTER}`,
+      ),
+    );
+  }
   // Initials in names ("B.J. Habibie", "Susilo B. Yudhoyono"): a break only before a clause starter.
-  const initial = `${TOKEN_START}\\p{Lu}\\.${CLOSERS}`;
+  const initial = `(?:^|[\\s(\\["“'‘.])\\p{Lu}\\.${CLOSERS}`;
   if (starterAhead) rules.push(rule(true, initial, starterAhead));
   rules.push(rule(false, initial, `\\s+${OPENERS}[\\p{Lu}\\p{Lt}]`));
+  // A quotation ending in ?/! followed by a capitalised speaker and a speech verb.
+  if (spec.speechVerbs.length > 0) {
+    rules.push(
+      rule(
+        false,
+        `[?!…]+["”’»]`,
+        `\\s+\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)?\\s+${alternation(spec.speechVerbs)}${WORD_END}`,
+      ),
+    );
+  }
   // Scraping artefacts: a bracket or stop glued to the next sentence, "Komentar (0)Presiden".
   rules.push(rule(true, "[)\\]]", "\\p{Lu}\\p{Ll}"));
   rules.push(rule(true, `(?:^|\\s)\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));

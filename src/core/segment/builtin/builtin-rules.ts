@@ -23,6 +23,8 @@ export const BUILTIN_RULES: SegmentationRules = {
         ambiguous: [],
         clauseStarters: [],
         labels: [],
+        speechVerbs: [],
+        initialsIntroducers: [],
       }),
     },
   ],

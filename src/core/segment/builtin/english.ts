@@ -7,13 +7,13 @@ export const ENGLISH: LanguageSpec = {
     "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Prof.", "Rev.", "Hon.", "Gen.", "Lt.", "Col.", "Capt.",
     "Cmdr.", "Sgt.", "Maj.", "Adm.", "Gov.", "Sen.", "Rep.", "Pres.", "Supt.", "Messrs.", "Mme.",
     "Mlle.", "Mt.", "Ft.", "e.g.", "i.e.", "E.g.", "I.e.", "cf.", "Cf.", "vs.", "viz.", "approx.",
-    "ca.",
+    "ca.", "v.",
   ],
   numeric: [
     "No.", "Nos.", "no.", "Vol.", "vol.", "p.", "pp.", "ch.", "Ch.", "Fig.", "fig.", "Figs.",
     "Art.", "art.", "Sec.", "sec.", "para.", "Para.", "Eq.", "eq.", "Jan.", "Feb.", "Mar.", "Apr.",
     "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "ed.", "Ed.", "nr.", "Nr.",
-    "Rs.", "Rp.",
+    "Rs.", "Rp.", "Cir.",
   ],
   closing: ["et al."],
   ambiguous: [
@@ -37,4 +37,10 @@ export const ENGLISH: LanguageSpec = {
     "Table", "Figure", "Fig.", "Chart", "Appendix", "Chapter", "Section", "Article", "Part", "Step",
     "Example", "Exhibit", "Annex", "Schedule",
   ],
+  speechVerbs: [
+    "asked", "said", "replied", "cried", "shouted", "yelled", "whispered", "answered", "added",
+    "exclaimed", "murmured", "muttered", "called", "insisted", "continued", "explained", "says",
+    "asks", "laughed", "sighed", "screamed", "snapped", "wondered", "told",
+  ],
+  initialsIntroducers: [],
 };

@@ -8,21 +8,22 @@ export const INDONESIAN: LanguageSpec = {
     "Dr.", "dr.", "drg.", "Drs.", "Dra.", "Prof.", "Ir.", "H.", "Hj.", "KH.", "K.H.", "Sdr.",
     "Sdri.", "Bpk.", "Bp.", "Yth.", "yth.", "Ny.", "Nn.", "Tn.", "Pdt.", "Rm.", "Moh.", "Moch.",
     "Muh.", "Mhd.", "Abd.", "Kol.", "Letkol.", "Mayjen.", "Brigjen.", "Letjen.", "Jend.", "Kapt.",
-    "Serka.",
+    "Serka.", "Pol.", "Adv.", "Mgr.", "PT.", "CV.", "UD.", "PD.",
     // addresses and administrative units
     "Jl.", "Jln.", "Gg.", "Kab.", "Kec.", "Kel.", "Ds.", "Dsn.", "Kp.", "Prov.", "Komp.", "Perum.",
     "Kav.",
     // in-sentence abbreviations
     "a.n.", "u.p.", "u.b.", "s.d.", "d.a.", "q.q.", "c.q.", "a.l.", "Rp.", "Tgl.", "tgl.", "Pkl.",
     "pkl.", "lih.", "Lih.", "bdk.", "Bdk.", "sbg.", "yg.", "dgn.", "utk.", "thd.", "spt.", "kpd.",
-    "sbb.", "ttg.", "pd.", "e.g.", "i.e.", "cf.", "vs.",
+    "sbb.", "ttg.", "pd.", "jo.", "Jo.", "e.g.", "i.e.", "cf.", "vs.",
   ],
   numeric: [
     "No.", "no.", "Hlm.", "hlm.", "Hal.", "hal.", "Vol.", "vol.", "Jil.", "Ps.", "ps.", "Lt.",
-    "Thn.", "thn.", "Kep.", "Ed.", "ed.", "Ayat.", "Bag.",
+    "Thn.", "thn.", "Kep.", "Ed.", "ed.", "Ayat.", "Bag.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Agu.", "Agt.",
+    "Ags.", "Sep.", "Sept.", "Okt.", "Nov.", "Des.",
   ],
-  closing: ["dkk.", "et al."],
-  ambiguous: [
+  closing: [
+    "dkk.", "et al.", "dll.", "dsb.", "dst.",
     // academic and professional degrees, written after names
     "S.H.", "M.H.", "S.E.", "M.M.", "M.Si.", "M.Sc.", "S.Kom.", "M.Kom.", "S.Pd.", "M.Pd.", "S.T.",
     "M.T.", "S.Sos.", "S.Ag.", "M.Ag.", "S.Psi.", "M.Psi.", "S.Ked.", "Sp.A.", "Sp.PD.", "Sp.OG.",
@@ -32,6 +33,7 @@ export const INDONESIAN: LanguageSpec = {
     // company suffixes
     "Tbk.", "Inc.", "Ltd.", "Co.", "Corp.",
   ],
+  ambiguous: [],
   clauseStarters: [
     "Ia", "Dia", "Beliau", "Mereka", "Kami", "Kita", "Saya", "Aku", "Anda", "Engkau", "Kamu", "Ini",
     "Itu", "Hal", "Namun", "Tetapi", "Tapi", "Akan", "Selain", "Selanjutnya", "Kemudian", "Lalu",
@@ -44,11 +46,17 @@ export const INDONESIAN: LanguageSpec = {
     "Apa", "Siapa", "Mengapa", "Kenapa", "Bagaimana", "Kapan", "Berdasarkan", "Sesuai", "Yang",
     "Ada", "Sudah", "Telah", "Masih", "Belum", "Harus", "Perlu", "Begitu", "Demikian", "Sebab",
     "Padahal", "Bukan", "Mari", "Tolong", "Silakan", "Sebanyak", "Sekitar", "Kedua", "Ketiga",
-    "Pertama", "Acara", "Kegiatan", "Hasil", "Tahun", "Hari", "Bulan", "Minggu", "Keduanya",
+    "Pertama", "Acara", "Kegiatan", "Hasil", "Tahun", "Hari", "Bulan", "Minggu", "Keduanya", "Jangan", "Harap", "Mohon", "Pastikan", "Gunakan", "Klik", "Tekan", "Buka",
+    "Simpan", "Periksa",
     "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Senin",
   ],
   labels: [
     "Tabel", "Gambar", "Grafik", "Bagan", "Diagram", "Lampiran", "Bab", "Bagian", "Pasal", "Contoh",
-    "Langkah", "Tahap", "Skema", "Peta", "Foto", "Lihat",
+    "Langkah", "Tahap", "Skema", "Peta", "Foto",
   ],
+  speechVerbs: [
+    "bertanya", "berkata", "menjawab", "berteriak", "berseru", "bergumam", "berbisik", "menambahkan",
+    "menjelaskan", "mengatakan", "menegaskan", "menyahut", "membalas", "bertanya-tanya",
+  ],
+  initialsIntroducers: ["berinisial", "inisial", "Inisial"],
 };

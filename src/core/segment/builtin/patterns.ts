@@ -2,7 +2,7 @@
 
 /** Escapes text for use as a literal inside a pattern. */
 export function literal(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 }
 
 /** A non-capturing alternation of literals, longest first. */

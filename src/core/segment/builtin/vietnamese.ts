@@ -9,7 +9,7 @@ export const VIETNAMESE: LanguageSpec = {
     "NXB.", "Nxb.", "NSND.", "NSƯT.", "Đ/c.", "đ/c.", "Mr.", "Mrs.", "Ms.", "Dr.", "e.g.", "i.e.",
   ],
   numeric: ["tr.", "Tr.", "No.", "Đ.", "K.", "Vol.", "Số."],
-  closing: [],
+  closing: ["cs.", "CS."],
   ambiguous: ["Inc.", "Ltd.", "Co.", "Corp.", "Ph.D.", "JSC."],
   clauseStarters: [
     "Ông", "Bà", "Anh", "Chị", "Em", "Tôi", "Chúng", "Họ", "Nó", "Đây", "Đó", "Điều", "Việc",
@@ -22,4 +22,6 @@ export const VIETNAMESE: LanguageSpec = {
   labels: [
     "Hình", "Bảng", "Biểu đồ", "Sơ đồ", "Phụ lục", "Chương", "Mục", "Điều", "Phần", "Bước", "Ví dụ",
   ],
+  speechVerbs: ["hỏi", "nói", "đáp", "trả lời", "kêu", "hét", "thốt", "reo", "bảo", "gọi", "thì thầm"],
+  initialsIntroducers: [],
 };
