@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { DocumentRecord, SegmentRecord, TranslationRecord } from "../core/model/records.ts";
 import { SCHEMA_VERSIONS } from "./schema.ts";
+import type { CommentRecord, HistoryRecord, RevisionRecord } from "./records.ts";
 
 /** Key/value rows: corpus sync state, pending corpus updates, settings. */
 export interface MetaRecord {
@@ -23,6 +24,9 @@ export type SelarasDb = Dexie & {
   translations: EntityTable<TranslationRecord, "id">;
   meta: EntityTable<MetaRecord, "key">;
   corpusUpdates: EntityTable<CorpusUpdateRecord, "path">;
+  revisions: EntityTable<RevisionRecord, "id">;
+  history: EntityTable<HistoryRecord, "seq">;
+  comments: EntityTable<CommentRecord, "id">;
 };
 
 export const DB_NAME = "selaras";

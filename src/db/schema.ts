@@ -1,4 +1,5 @@
 import type { Transaction } from "dexie";
+import { seedRevisionsUpgrade } from "./upgrades/v2-review-workflow.ts";
 
 /**
  * The version chain. Add a version; never edit or remove a shipped one (src/db/README.md).
@@ -23,6 +24,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: "key",
       corpusUpdates: "path, docId",
     },
+  },
+  {
+    version: 2,
+    name: "review-workflow",
+    stores: {
+      revisions: "++id, translationId, docId, [docId+at]",
+      history: "++seq, [docId+seq], [docId+undone]",
+      comments: "id, [segmentId+lang], [docId+open]",
+    },
+    upgrade: seedRevisionsUpgrade,
   },
 ];
 

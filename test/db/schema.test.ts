@@ -33,4 +33,9 @@ describe("database schema", () => {
     const { UPGRADE_CASES } = await import("./upgrade-cases.ts");
     expect(Object.keys(UPGRADE_CASES).map(Number).sort()).toEqual(withUpgrade.sort());
   });
+
+  it("upgrades a database of every older version without losing data", async () => {
+    const { UPGRADE_CASES } = await import("./upgrade-cases.ts");
+    for (const run of Object.values(UPGRADE_CASES)) await run();
+  });
 });

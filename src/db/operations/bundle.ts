@@ -5,6 +5,8 @@ import { translationId } from "../../core/model/records.ts";
 import { initialKeys } from "../../core/model/order-key.ts";
 import { TARGET_LANGS } from "../../core/model/languages.ts";
 import { newId, nowIso } from "../ids.ts";
+import { clearDocumentRows, documentTables } from "./delete-document.ts";
+import { revisionFromExisting } from "../upgrades/v2-review-workflow.ts";
 
 /** Reads documents (all, or the given ids, in list order) into the format-neutral Bundle. */
 export async function loadBundle(db: SelarasDb, docIds?: readonly string[]): Promise<Bundle> {
@@ -135,7 +137,7 @@ export async function applyBundleImport(
 ): Promise<BundleImportResult> {
   const result: BundleImportResult = { created: [], replaced: [], kept: [] };
   const at = nowIso();
-  await db.transaction("rw", db.documents, db.segments, db.translations, async () => {
+  await db.transaction("rw", [...documentTables(db), db.documents], async () => {
     for (const doc of bundle.documents) {
       const exists = (await db.documents.get(doc.id)) !== undefined;
       if (exists && policy === "keep") {
@@ -143,8 +145,7 @@ export async function applyBundleImport(
         continue;
       }
       if (exists && policy === "replace") {
-        await db.segments.where("docId").equals(doc.id).delete();
-        await db.translations.where("docId").equals(doc.id).delete();
+        await clearDocumentRows(db, doc.id);
         await db.documents.delete(doc.id);
         await writeBundleDocument(db, doc, doc.id, false, user, at);
         result.replaced.push(doc.id);
@@ -206,4 +207,5 @@ async function writeBundleDocument(
   });
   await db.segments.bulkAdd(segments);
   await db.translations.bulkAdd(translations);
+  await db.revisions.bulkAdd(translations.map(revisionFromExisting));
 }

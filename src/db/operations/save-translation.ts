@@ -4,6 +4,7 @@ import { translationId, type TranslationRecord } from "../../core/model/records.
 import { statusAfterConfirm, statusAfterEdit, type Status } from "../../core/model/status.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
+import { commitPatches, commitTables } from "./commit-patches.ts";
 
 export interface SaveTranslationInput {
   segmentId: string;
@@ -21,13 +22,16 @@ function nextStatus(previous: TranslationRecord | undefined, input: SaveTranslat
   return statusAfterEdit(input.text);
 }
 
-/** Stores one target text (and its status) in one transaction; returns the stored record. */
+/**
+ * Stores one target text (and its status) in one transaction, with a revision and an undo step
+ * (successive typing in the same cell merges into one step); returns the stored record.
+ */
 export async function saveTranslation(
   db: SelarasDb,
   input: SaveTranslationInput,
 ): Promise<TranslationRecord> {
   const at = input.at ?? nowIso();
-  return db.transaction("rw", db.segments, db.translations, db.documents, async () => {
+  return db.transaction("rw", commitTables(db), async () => {
     const segment = await db.segments.get(input.segmentId);
     if (!segment) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
     const id = translationId(input.segmentId, input.lang);
@@ -46,8 +50,18 @@ export async function saveTranslation(
       changedBy: input.user,
       changedAt: at,
     };
-    await db.translations.put(record);
-    await db.documents.update(segment.docId, { updatedAt: at });
+    await commitPatches(
+      db,
+      [{ table: "translations", key: id, before: previous ?? null, after: record }],
+      {
+        docId: segment.docId,
+        label: input.confirm ? "confirm" : "edit",
+        user: input.user,
+        at,
+        action: input.confirm ? "confirm" : "edit",
+        mergeKey: input.confirm ? null : `edit:${id}`,
+      },
+    );
     return record;
   });
 }

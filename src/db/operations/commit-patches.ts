@@ -1,0 +1,94 @@
+import type { SelarasDb } from "../database.ts";
+import type { RecordPatch } from "../../core/edit/patch.ts";
+import { isNoop, mergePatches, sameRecord } from "../../core/edit/patch.ts";
+import { AppError } from "../../core/model/app-error.ts";
+import type { RevisionAction } from "../records.ts";
+
+/** Successive edits of one cell by one user within this time merge into one undo step. */
+export const MERGE_WINDOW_MS = 5_000;
+
+export interface CommitMeta {
+  docId: string;
+  label: string;
+  user: string;
+  at: string;
+  action: RevisionAction;
+  mergeKey?: string | null;
+  /** false for undo/redo themselves, which move along the history instead of adding to it. */
+  record?: boolean;
+}
+
+/** The tables a command touches; callers open their transaction over these. */
+export function commitTables(db: SelarasDb) {
+  return [db.segments, db.translations, db.documents, db.revisions, db.history] as const;
+}
+
+/**
+ * Applies patches inside the caller's rw transaction: checks that each record is still in its
+ * `before` state (else AppError "history.conflict"), writes the `after` states, appends a revision per
+ * changed target, and records the command in the document's undo history (clearing the redo branch).
+ */
+export async function commitPatches(
+  db: SelarasDb,
+  rawPatches: readonly RecordPatch[],
+  meta: CommitMeta,
+): Promise<RecordPatch[]> {
+  const patches = rawPatches.filter((p) => !isNoop(p));
+  if (patches.length === 0) return [];
+  for (const p of patches) {
+    const current = (await db.table(p.table).get(p.key)) ?? null;
+    if (!sameRecord(current, p.before)) {
+      throw new AppError("history.conflict", { key: p.key });
+    }
+  }
+  for (const p of patches) {
+    if (p.after) await db.table(p.table).put(p.after);
+    else await db.table(p.table).delete(p.key);
+    if (p.table === "translations") {
+      const t = p.after ?? p.before;
+      if (t) {
+        await db.revisions.add({
+          translationId: t.id,
+          segmentId: t.segmentId,
+          docId: t.docId,
+          lang: t.lang,
+          text: p.after?.text ?? "",
+          status: p.after?.status ?? "empty",
+          user: meta.user,
+          at: meta.at,
+          action: meta.action,
+        });
+      }
+    }
+  }
+  await db.documents.update(meta.docId, { updatedAt: meta.at });
+  if (meta.record === false) return patches;
+
+  await db.history.where("[docId+undone]").equals([meta.docId, 1]).delete();
+  const last = await db.history
+    .where("[docId+seq]")
+    .between([meta.docId, -Infinity], [meta.docId, Infinity])
+    .last();
+  const mergeable =
+    meta.mergeKey &&
+    last &&
+    last.mergeKey === meta.mergeKey &&
+    last.user === meta.user &&
+    Date.parse(meta.at) - Date.parse(last.at) <= MERGE_WINDOW_MS;
+  if (mergeable && last.seq !== undefined) {
+    const merged = mergePatches(last.patches, patches);
+    if (merged.length === 0) await db.history.delete(last.seq);
+    else await db.history.update(last.seq, { patches: merged, at: meta.at });
+  } else {
+    await db.history.add({
+      docId: meta.docId,
+      label: meta.label,
+      mergeKey: meta.mergeKey ?? null,
+      patches,
+      undone: 0,
+      user: meta.user,
+      at: meta.at,
+    });
+  }
+  return patches;
+}

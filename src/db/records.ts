@@ -1,0 +1,58 @@
+import type { TargetLang } from "../core/model/languages.ts";
+import type { Status } from "../core/model/status.ts";
+import type { RecordPatch } from "../core/edit/patch.ts";
+
+/** What caused a revision of a target. */
+export type RevisionAction =
+  | "edit"
+  | "confirm"
+  | "approve"
+  | "reject"
+  | "reopen"
+  | "restore"
+  | "undo"
+  | "redo"
+  | "replace"
+  | "import";
+
+/** One entry of the append-only revision log: the state of a target after a change. */
+export interface RevisionRecord {
+  id?: number;
+  translationId: string;
+  segmentId: string;
+  docId: string;
+  lang: TargetLang;
+  text: string;
+  status: Status;
+  user: string;
+  at: string;
+  action: RevisionAction;
+}
+
+/** One undoable command of a document's history (persisted, so undo survives a reload). */
+export interface HistoryRecord {
+  seq?: number;
+  docId: string;
+  label: string;
+  /** A key that lets successive typing in one cell merge into one step. */
+  mergeKey: string | null;
+  patches: RecordPatch[];
+  undone: 0 | 1;
+  user: string;
+  at: string;
+}
+
+/** A comment in the thread of one segment and target language. */
+export interface CommentRecord {
+  id: string;
+  docId: string;
+  segmentId: string;
+  lang: TargetLang;
+  author: string;
+  at: string;
+  text: string;
+  /** 1 while the thread is open; resolving a thread sets it to 0 on every comment of the thread. */
+  open: 0 | 1;
+  resolvedBy?: string;
+  resolvedAt?: string;
+}
