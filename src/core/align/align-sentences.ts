@@ -69,6 +69,13 @@ function gapTexts(
   const lists: number[][] = Array.from(index.weight, () => []);
   target.forEach((ids, t) => ids.forEach((id) => lists[id]?.push(t)));
   const both = informative(options.sourceParagraphs, options.targetParagraphs);
+  const count = (p: readonly number[] | undefined): number => new Set(p).size;
+  const same = both && count(options.sourceParagraphs) === count(options.targetParagraphs);
+  const rank = (p: readonly number[] | undefined, ids: readonly number[]): Int32Array => {
+    const order = [...new Set(p)].sort((x, y) => x - y);
+    const index = new Map(order.map((v, k) => [v, k]));
+    return Int32Array.from(ids, (id) => index.get(p?.[id] ?? 0) ?? 0);
+  };
   return {
     source: gap.source,
     target: gap.target,
@@ -83,6 +90,8 @@ function gapTexts(
       },
       sourceBreak: both ? breaks(options.sourceParagraphs, gap.source) : null,
       targetBreak: both ? breaks(options.targetParagraphs, gap.target) : null,
+      sourcePara: same ? rank(options.sourceParagraphs, gap.source) : null,
+      targetPara: same ? rank(options.targetParagraphs, gap.target) : null,
     },
   };
 }

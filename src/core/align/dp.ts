@@ -26,6 +26,12 @@ export interface DpTexts {
   /** Paragraph boundary before sentence k (k = 0..count), or null when paragraphs are unknown. */
   sourceBreak: Uint8Array | null;
   targetBreak: Uint8Array | null;
+  /**
+   * Paragraph number of each sentence when both texts have the same number of paragraphs (then
+   * paragraph k of one renders paragraph k of the other), else null and the breaks are used.
+   */
+  sourcePara: Int32Array | null;
+  targetPara: Int32Array | null;
 }
 
 export interface DpParams {
@@ -66,10 +72,19 @@ class LexBand {
   private readonly hi: Int32Array;
   private readonly start: Int32Array;
   private readonly values: Float32Array;
+  private readonly features: FeatureIndex;
+  private readonly stamp: Int32Array;
+  private readonly s0: number;
+  private readonly t0: number;
+  private token = 0;
 
   constructor(texts: DpTexts, range: DpRange, band: Band) {
     const n = range.s1 - range.s0;
     const m = range.t1 - range.t0;
+    this.features = texts.features;
+    this.stamp = new Int32Array(texts.features.weight.length);
+    this.s0 = range.s0;
+    this.t0 = range.t0;
     this.lo = new Int32Array(n);
     this.hi = new Int32Array(n);
     this.start = new Int32Array(n + 1);
@@ -114,25 +129,36 @@ class LexBand {
   }
 
   /**
-   * Anchor weight of a link: each sentence counts its best match on the other side, and the
-   * larger of the two sides' totals is taken, so an anchor repeated across a 2-2 link is not
-   * counted four times and merging never gains from the same anchor twice.
+   * Anchor weight of a link: the weights of the distinct anchors its two sides share, so that an
+   * anchor repeated in two sentences of one side is not counted twice. `s0`/`t0` are local numbers.
    */
   sum(s0: number, a: number, t0: number, b: number): number {
     if (a === 1 && b === 1) return this.at(s0, t0);
-    let rows = 0;
-    let cols = 0;
+    let any = false;
+    for (let s = s0; s < s0 + a && !any; s++) {
+      for (let t = t0; t < t0 + b; t++) {
+        if (this.at(s, t) > 0) {
+          any = true;
+          break;
+        }
+      }
+    }
+    if (!any) return 0;
+    const { source, target, weight } = this.features;
+    const token = ++this.token;
     for (let s = s0; s < s0 + a; s++) {
-      let best = 0;
-      for (let t = t0; t < t0 + b; t++) best = Math.max(best, this.at(s, t));
-      rows += best;
+      for (const id of source[this.s0 + s] ?? []) this.stamp[id] = token;
     }
+    let total = 0;
     for (let t = t0; t < t0 + b; t++) {
-      let best = 0;
-      for (let s = s0; s < s0 + a; s++) best = Math.max(best, this.at(s, t));
-      cols += best;
+      for (const id of target[this.t0 + t] ?? []) {
+        if (this.stamp[id] === token) {
+          total += weight[id] ?? 0;
+          this.stamp[id] = -token;
+        }
+      }
     }
-    return Math.max(rows, cols);
+    return total;
   }
 }
 
@@ -145,11 +171,20 @@ function paragraphCost(
   b: number,
   penalty: number,
 ): number {
-  const sb = texts.sourceBreak;
-  const tb = texts.targetBreak;
-  if (sb === null || tb === null || penalty === 0) return 0;
+  if (penalty === 0) return 0;
   const gi = range.s0 + i;
   const gj = range.t0 + j;
+  const sp = texts.sourcePara;
+  const tp = texts.targetPara;
+  if (sp !== null && tp !== null) {
+    if (a === 0 || b === 0) return 0;
+    const first = sp[gi - a] !== tp[gj - b];
+    const last = sp[gi - 1] !== tp[gj - 1];
+    return first || last ? penalty : 0;
+  }
+  const sb = texts.sourceBreak;
+  const tb = texts.targetBreak;
+  if (sb === null || tb === null) return 0;
   let cost = 0;
   if ((sb[gi] ?? 1) !== (tb[gj] ?? 1)) cost += penalty;
   for (let k = gi - a + 1; k < gi; k++) if (sb[k]) cost += penalty;

@@ -18,7 +18,8 @@ export function initialLengthModel(sourceChars: number, targetChars: number): Le
 
 /**
  * Re-learn the ratio and variance from the 1-1 links of a first pass: ratio from their total
- * lengths, variance robustly from the median squared residual (median of χ²₁ ≈ 0.455).
+ * lengths (three links or more), variance robustly from the median squared residual (median of
+ * χ²₁ ≈ 0.455; ten links or more).
  */
 export function refineLengthModel(
   beads: readonly Bead[],
@@ -33,7 +34,7 @@ export function refineLengthModel(
     const l2 = (targetLen[bead.t + 1] ?? 0) - (targetLen[bead.t] ?? 0);
     if (l1 > 0 && l2 > 0) pairs.push([l1, l2]);
   }
-  if (pairs.length < 10) return fallback;
+  if (pairs.length < 3) return fallback;
   let s1 = 0;
   let s2 = 0;
   for (const [a, b] of pairs) {
@@ -41,6 +42,7 @@ export function refineLengthModel(
     s2 += b;
   }
   const ratio = s2 / s1;
+  if (pairs.length < 10) return { ratio, variance: fallback.variance };
   const residuals = pairs
     .map(([a, b]) => (b - a * ratio) ** 2 / Math.max(1, (a + b / ratio) / 2))
     .sort((x, y) => x - y);

@@ -42,6 +42,26 @@ function punctuation(text: string, out: Set<string>): void {
   if (text.includes(";")) out.add("p:s");
 }
 
+/** Languages that write numeric dates day first (25/10/2025). */
+const MONTH_FIRST = new Set(["en", "zh", "ja", "ko"]);
+
+/** Months written with digits: "25/10/2025" (day-first languages), Vietnamese "tháng 10". */
+function numericMonths(text: string, primary: string, out: Set<string>): void {
+  if (!MONTH_FIRST.has(primary)) {
+    const dates = /\b(\d{1,2})(?:\/(\d{1,2})(?:\/\d{2,4})?|\.(\d{1,2})\.\d{2,4})\b/g;
+    for (const m of text.matchAll(dates)) {
+      const month = Number(m[2] ?? m[3]);
+      if (Number(m[1]) <= 31 && month >= 1 && month <= 12) out.add(`m:${month}`);
+    }
+  }
+  if (primary === "vi") {
+    for (const m of text.matchAll(/tháng\s+(\d{1,2})\b/giu)) {
+      const month = Number(m[1]);
+      if (month >= 1 && month <= 12) out.add(`m:${month}`);
+    }
+  }
+}
+
 export function sentenceFeatures(
   sentence: string,
   lang: string,
@@ -68,7 +88,8 @@ export function sentenceFeatures(
   punctuation(text, out);
 
   const months = monthNames(lang);
-  const primary = lang.toLowerCase().split(/[-_]/)[0];
+  const primary = lang.toLowerCase().split(/[-_]/)[0] ?? "";
+  numericMonths(text, primary, out);
   const ws = words(text);
   let capsRun: string[] = [];
   const flushCaps = (): void => {
