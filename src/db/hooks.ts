@@ -2,6 +2,9 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useDb } from "./db-context.ts";
 import { documentsWithProgress } from "./queries/documents-with-progress.ts";
 import { segmentsOf, translationsOf } from "./queries/segment-rows.ts";
+import { getProfile } from "./operations/profile.ts";
+import { historyState } from "./operations/history.ts";
+import type { CommentRecord } from "./records.ts";
 
 /** Live: every document with its progress per target language (undefined while loading). */
 export function useDocuments() {
@@ -29,4 +32,45 @@ export function useTranslations(docId: string) {
 export function useCorpusUpdates() {
   const db = useDb();
   return useLiveQuery(() => db.corpusUpdates.toArray(), [db]);
+}
+
+/** Live: the local profile; null until the user has given one, undefined while loading. */
+export function useProfile() {
+  const db = useDb();
+  return useLiveQuery(() => getProfile(db), [db]);
+}
+
+/** Live: labels of the next undo and redo steps of a document. */
+export function useHistoryState(docId: string) {
+  const db = useDb();
+  return useLiveQuery(() => historyState(db, docId), [db, docId]);
+}
+
+/** Live: the document's comments grouped by `segmentId:lang`. */
+export function useComments(docId: string) {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const rows = await db.comments
+      .where("[docId+open]")
+      .between([docId, 0], [docId, 1], true, true)
+      .sortBy("at");
+    const byCell = new Map<string, CommentRecord[]>();
+    for (const c of rows) {
+      const key = `${c.segmentId}:${c.lang}`;
+      const list = byCell.get(key);
+      if (list) list.push(c);
+      else byCell.set(key, [c]);
+    }
+    return byCell;
+  }, [db, docId]);
+}
+
+/** Live: the revisions of one target, oldest first. */
+export function useRevisions(translationId: string | null) {
+  const db = useDb();
+  return useLiveQuery(
+    async () =>
+      translationId ? db.revisions.where("translationId").equals(translationId).sortBy("id") : [],
+    [db, translationId],
+  );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { UI_LANGUAGES, type UiLanguage } from "../../i18n/resources.ts";
 import { SaveIndicator } from "./save-indicator.tsx";
+import { ProfileButton } from "./profile-button.tsx";
 
 const LANGUAGE_NAMES: Record<UiLanguage, string> = {
   en: "English",
@@ -22,6 +23,7 @@ export function AppHeader() {
       <span className="tagline">{t("tagline")}</span>
       <div className="header-tools">
         <SaveIndicator />
+        <ProfileButton />
         <label className="language-picker">
           <span>{t("uiLanguage")}</span>
           <select

@@ -74,7 +74,7 @@ export function App({ db: givenDb, corpus = CORPUS_FILES }: AppProps) {
             )}
             {ready && route.name === "documents" && <DocumentList />}
             {ready && route.name === "document" && (
-              <GridPage key={route.docId} docId={route.docId} />
+              <GridPage key={route.docId} docId={route.docId} params={route.params} />
             )}
           </main>
         </div>

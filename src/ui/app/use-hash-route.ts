@@ -1,16 +1,24 @@
 import { useSyncExternalStore } from "react";
 
-export type Route = { name: "documents" } | { name: "document"; docId: string };
+export type Route =
+  { name: "documents" } | { name: "document"; docId: string; params: URLSearchParams };
 
-/** Parses a location hash: "#/" → documents, "#/doc/<id>" → one document. */
+/** Parses a location hash: "#/" → documents, "#/doc/<id>?<filters>" → one document. */
 export function parseRoute(hash: string): Route {
-  const match = /^#\/doc\/([^/?#]+)/.exec(hash);
-  if (match?.[1]) return { name: "document", docId: decodeURIComponent(match[1]) };
+  const match = /^#\/doc\/([^/?#]+)(?:\?(.*))?$/.exec(hash);
+  if (match?.[1]) {
+    return {
+      name: "document",
+      docId: decodeURIComponent(match[1]),
+      params: new URLSearchParams(match[2] ?? ""),
+    };
+  }
   return { name: "documents" };
 }
 
-export function documentHref(docId: string): string {
-  return `#/doc/${encodeURIComponent(docId)}`;
+export function documentHref(docId: string, params?: URLSearchParams): string {
+  const query = params?.toString();
+  return `#/doc/${encodeURIComponent(docId)}${query ? `?${query}` : ""}`;
 }
 
 function subscribe(onChange: () => void): () => void {

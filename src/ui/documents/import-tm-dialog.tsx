@@ -18,7 +18,7 @@ import { AppError } from "../../core/model/app-error.ts";
 import { Dialog } from "../shared/dialog.tsx";
 import { ErrorText } from "../shared/error-text.tsx";
 import { readFileBytes } from "../shared/download.ts";
-import { currentUser } from "../app/user.ts";
+import { useUser } from "../app/use-user.ts";
 
 function parseBundle(fileName: string, bytes: Uint8Array): Bundle {
   const lower = fileName.toLowerCase();
@@ -37,6 +37,7 @@ function parseBundle(fileName: string, bytes: Uint8Array): Bundle {
 export function ImportTmDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation(["io", "common"]);
   const db = useDb();
+  const user = useUser();
   const [bundle, setBundle] = useState<Bundle | null>(null);
   const [plan, setPlan] = useState<BundleImportPlan | null>(null);
   const [policy, setPolicy] = useState<ConflictPolicy>("keep");
@@ -63,7 +64,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
     e.preventDefault();
     if (!bundle) return;
     try {
-      const result = await applyBundleImport(db, bundle, policy, currentUser());
+      const result = await applyBundleImport(db, bundle, policy, user.name);
       setDone(
         t("io:importTm.done", {
           created: result.created.length,

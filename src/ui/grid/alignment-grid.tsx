@@ -1,37 +1,55 @@
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
 import { translationId } from "../../core/model/records.ts";
-import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
+import type { TargetLang } from "../../core/model/languages.ts";
+import type { Role } from "../../core/model/profile.ts";
+import type { CommentRecord } from "../../db/records.ts";
 import { GRID_COLUMNS, toGridRows, type ColumnId } from "./columns.ts";
-import { TargetCell } from "./cells/target-cell.tsx";
-import { moveFocus, type CellCommand } from "./grid-keyboard.ts";
+import { TargetCell, type CellRef } from "./cells/target-cell.tsx";
+import type { CellCommand } from "./grid-keyboard.ts";
+
+export interface GridHandle {
+  /** Scrolls to a visible row and focuses its target cell. */
+  focusCell: (row: number, lang: TargetLang) => void;
+}
 
 export interface AlignmentGridProps {
   segments: readonly SegmentRecord[];
+  visible: readonly number[];
   translations: ReadonlyMap<string, TranslationRecord>;
+  comments: ReadonlyMap<string, CommentRecord[]>;
   sourceLang: string;
   user: string;
-  onConfirm: (segmentId: string, lang: TargetLang, text: string) => Promise<void>;
+  role: Role;
+  onCommand: (command: CellCommand, cell: CellRef, text: string) => void;
+  onFocusCell: (cell: CellRef) => void;
+  handle: Ref<GridHandle>;
 }
 
-const ROW_ESTIMATE = 72;
+const ROW_ESTIMATE = 76;
 
 /**
  * The segment grid: ARIA grid semantics, rows virtualized (only the visible ones are in the DOM, each
  * with aria-rowindex), columns from the table model.
  */
-export function AlignmentGrid({
-  segments,
-  translations,
-  sourceLang,
-  user,
-  onConfirm,
-}: AlignmentGridProps) {
+export function AlignmentGrid(props: AlignmentGridProps) {
+  const {
+    segments,
+    visible,
+    translations,
+    comments,
+    sourceLang,
+    user,
+    role,
+    onCommand,
+    onFocusCell,
+    handle,
+  } = props;
   const { t } = useTranslation(["grid", "common"]);
-  const rows = useMemo(() => toGridRows(segments), [segments]);
+  const rows = useMemo(() => toGridRows(segments, visible), [segments, visible]);
   const table = useReactTable({
     data: rows,
     columns: GRID_COLUMNS,
@@ -43,41 +61,30 @@ export function AlignmentGrid({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE,
     overscan: 6,
-    getItemKey: (index) => rows[index]?.segment.id ?? index,
+    getItemKey: (i) => rows[i]?.segment.id ?? i,
   });
-  const pendingFocus = useRef<{ row: number; lang: TargetLang } | null>(null);
 
   const focusCell = useCallback(
     (row: number, lang: TargetLang) => {
-      pendingFocus.current = { row, lang };
+      const index = rows[row]?.index;
+      if (index === undefined) return;
       virtualizer.scrollToIndex(row, { align: "auto" });
       let tries = 0;
       const attempt = () => {
         const el = scrollRef.current?.querySelector<HTMLTextAreaElement>(
-          `[data-testid="target-${lang}-${row}"]`,
+          `[data-testid="target-${lang}-${index}"]`,
         );
-        if (el) {
-          el.focus();
-          pendingFocus.current = null;
-        } else if (tries++ < 20) requestAnimationFrame(attempt);
+        if (el) el.focus();
+        else if (tries++ < 30) requestAnimationFrame(attempt);
       };
       requestAnimationFrame(attempt);
     },
-    [virtualizer],
+    [virtualizer, rows],
   );
-
-  const onCommand = useCallback(
-    (command: CellCommand, row: number, lang: TargetLang, text: string) => {
-      const segment = rows[row]?.segment;
-      if (command === "confirmAndNext" && segment) void onConfirm(segment.id, lang, text);
-      const next = moveFocus({ row, lang }, command, rows.length);
-      if (next) focusCell(next.row, next.lang);
-    },
-    [rows, onConfirm, focusCell],
-  );
+  useImperativeHandle(handle, () => ({ focusCell }), [focusCell]);
 
   useEffect(() => {
-    // Open on the first segment, ready to type.
+    // Open on the first row, ready to type.
     if (rows.length > 0) focusCell(0, "vi");
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the document opens
   }, []);
@@ -94,7 +101,7 @@ export function AlignmentGrid({
     <div
       className="grid"
       role="grid"
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={segments.length + 1}
       aria-colcount={GRID_COLUMNS.length}
       aria-label={t("grid:label")}
     >
@@ -112,6 +119,7 @@ export function AlignmentGrid({
         </div>
       ))}
       <div className="grid-scroll" ref={scrollRef} data-testid="grid-scroll">
+        {rows.length === 0 && <p className="empty-state grid-empty">{t("grid:noMatches")}</p>}
         <div className="grid-body" style={{ height: virtualizer.getTotalSize() }} role="rowgroup">
           {virtualizer.getVirtualItems().map((item) => {
             const row = tableRows[item.index];
@@ -161,18 +169,22 @@ export function AlignmentGrid({
                     );
                   }
                   const lang = id as TargetLang;
-                  const tr = translations.get(translationId(segment.id, lang));
+                  const key = translationId(segment.id, lang);
+                  const tr = translations.get(key);
+                  const thread = comments.get(key) ?? [];
                   return (
                     <div role="gridcell" className={`grid-cell col-${lang}`} key={cell.id}>
                       <TargetCell
-                        row={index}
-                        segmentId={segment.id}
-                        lang={lang}
+                        cell={{ row: item.index, index, segmentId: segment.id, lang }}
                         source={segment.source}
                         text={tr?.text ?? ""}
                         status={tr?.status ?? "empty"}
                         user={user}
+                        role={role}
+                        openComments={thread.filter((c) => c.open === 1).length}
+                        totalComments={thread.length}
                         onCommand={onCommand}
+                        onFocusCell={onFocusCell}
                       />
                     </div>
                   );
@@ -185,5 +197,3 @@ export function AlignmentGrid({
     </div>
   );
 }
-
-export { TARGET_LANGS };

@@ -3,6 +3,7 @@ import type { SegmentRecord } from "../../core/model/records.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 
 export interface GridRow {
+  /** 0-based index of the segment in the document (its number is index + 1). */
   index: number;
   segment: SegmentRecord;
   /** First row of a paragraph (paragraph boundaries stay visible). */
@@ -14,7 +15,7 @@ export type ColumnId = (typeof COLUMN_IDS)[number];
 
 const helper = createColumnHelper<GridRow>();
 
-/** Column model; cells are rendered by the grid (they need live data and callbacks). */
+/** Column model; target cells are rendered by the grid (they need live data and callbacks). */
 export const GRID_COLUMNS = [
   helper.accessor((r) => r.index + 1, { id: "number", size: 64 }),
   helper.accessor((r) => r.segment.source, { id: "source", size: 400 }),
@@ -22,10 +23,20 @@ export const GRID_COLUMNS = [
   helper.display({ id: "en" satisfies TargetLang, size: 400 }),
 ];
 
-export function toGridRows(segments: readonly SegmentRecord[]): GridRow[] {
-  return segments.map((segment, index) => ({
-    index,
-    segment,
-    paragraphStart: index === 0 || segments[index - 1]?.paragraph !== segment.paragraph,
-  }));
+/** The rows to show: the visible segment indices (all, or a filter's result), in document order. */
+export function toGridRows(
+  segments: readonly SegmentRecord[],
+  visible: readonly number[],
+): GridRow[] {
+  return visible.flatMap((index) => {
+    const segment = segments[index];
+    if (!segment) return [];
+    return [
+      {
+        index,
+        segment,
+        paragraphStart: index === 0 || segments[index - 1]?.paragraph !== segment.paragraph,
+      },
+    ];
+  });
 }

@@ -1,9 +1,22 @@
 import type { TargetLang } from "../../core/model/languages.ts";
 import { TARGET_LANGS } from "../../core/model/languages.ts";
+import type { Role } from "../../core/model/profile.ts";
 
 /** Commands a key press in a target cell can trigger (CAT-tool habits: MateCat, memoQ, Trados). */
 export type CellCommand =
-  "confirmAndNext" | "nextRow" | "prevRow" | "nextCell" | "prevCell" | "copySource";
+  | "confirmAndNext"
+  | "approveAndNext"
+  | "reject"
+  | "nextAwaiting"
+  | "nextRow"
+  | "prevRow"
+  | "nextCell"
+  | "prevCell"
+  | "copySource"
+  | "undo"
+  | "redo"
+  | "comments"
+  | "history";
 
 export interface KeyLike {
   key: string;
@@ -13,18 +26,28 @@ export interface KeyLike {
   altKey: boolean;
 }
 
-/** The keymap, also rendered as the shortcut sheet and in README (test/ui checks they agree). */
-export const CELL_SHORTCUTS: readonly { command: CellCommand; keys: string[] }[] = [
-  { command: "confirmAndNext", keys: ["Ctrl+Enter"] },
+export interface Shortcut {
+  command: CellCommand | "showShortcuts";
+  keys: string[];
+  /** Only in this role (MateCat: Ctrl+Enter confirms for translators, approves for reviewers). */
+  role?: Role;
+}
+
+/** The keymap, rendered as the in-app shortcut sheet and listed in README. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { command: "confirmAndNext", keys: ["Ctrl+Enter"], role: "translator" },
+  { command: "approveAndNext", keys: ["Ctrl+Enter"], role: "reviewer" },
+  { command: "reject", keys: ["Ctrl+Shift+Backspace"], role: "reviewer" },
+  { command: "nextAwaiting", keys: ["Ctrl+Shift+↓"] },
   { command: "nextRow", keys: ["Ctrl+↓", "Alt+PageDown"] },
   { command: "prevRow", keys: ["Ctrl+↑", "Alt+PageUp"] },
   { command: "nextCell", keys: ["Tab"] },
   { command: "prevCell", keys: ["Shift+Tab"] },
   { command: "copySource", keys: ["Ctrl+I", "Ctrl+Insert"] },
-];
-
-/** Shortcuts that work anywhere on the grid page. */
-export const PAGE_SHORTCUTS: readonly { command: "showShortcuts"; keys: string[] }[] = [
+  { command: "undo", keys: ["Ctrl+Z"] },
+  { command: "redo", keys: ["Ctrl+Shift+Z", "Ctrl+Y"] },
+  { command: "comments", keys: ["Ctrl+Shift+C"] },
+  { command: "history", keys: ["Ctrl+Shift+H"] },
   { command: "showShortcuts", keys: ["Alt+H"] },
 ];
 
@@ -33,26 +56,42 @@ export function isShowShortcutsKey(e: KeyLike): boolean {
 }
 
 /** Maps a key press in a target cell to a command, or null to let the textarea handle it. */
-export function cellCommandFor(e: KeyLike): CellCommand | null {
+export function cellCommandFor(e: KeyLike, role: Role = "translator"): CellCommand | null {
   const mod = e.ctrlKey || e.metaKey;
-  if (mod && !e.altKey && !e.shiftKey && e.key === "Enter") return "confirmAndNext";
-  if (mod && !e.altKey && !e.shiftKey && e.key === "ArrowDown") return "nextRow";
-  if (mod && !e.altKey && !e.shiftKey && e.key === "ArrowUp") return "prevRow";
-  if (e.altKey && !mod && e.key === "PageDown") return "nextRow";
-  if (e.altKey && !mod && e.key === "PageUp") return "prevRow";
-  if (!mod && !e.altKey && e.key === "Tab") return e.shiftKey ? "prevCell" : "nextCell";
-  if (mod && !e.altKey && !e.shiftKey && (e.key === "i" || e.key === "I" || e.key === "Insert")) {
-    return "copySource";
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (mod && !e.altKey) {
+    if (!e.shiftKey) {
+      if (key === "Enter") return role === "reviewer" ? "approveAndNext" : "confirmAndNext";
+      if (key === "ArrowDown") return "nextRow";
+      if (key === "ArrowUp") return "prevRow";
+      if (key === "i" || key === "Insert") return "copySource";
+      if (key === "z") return "undo";
+      if (key === "y") return "redo";
+    } else {
+      if (key === "Backspace") return role === "reviewer" ? "reject" : null;
+      if (key === "ArrowDown") return "nextAwaiting";
+      if (key === "z") return "redo";
+      if (key === "c") return "comments";
+      if (key === "h") return "history";
+    }
+    return null;
   }
+  if (e.altKey && !mod && !e.shiftKey) {
+    if (key === "PageDown") return "nextRow";
+    if (key === "PageUp") return "prevRow";
+    return null;
+  }
+  if (!mod && !e.altKey && key === "Tab") return e.shiftKey ? "prevCell" : "nextCell";
   return null;
 }
 
 export interface CellPosition {
+  /** Position among the visible (filtered) rows. */
   row: number;
   lang: TargetLang;
 }
 
-/** Where focus goes for a navigation command, or null at the edge of the document. */
+/** Where focus goes for a navigation command, or null at the edge (or for non-moving commands). */
 export function moveFocus(
   from: CellPosition,
   command: CellCommand,
@@ -64,6 +103,7 @@ export function moveFocus(
   let c = col;
   switch (command) {
     case "confirmAndNext":
+    case "approveAndNext":
     case "nextRow":
       row++;
       break;
@@ -84,8 +124,8 @@ export function moveFocus(
         row--;
       }
       break;
-    case "copySource":
-      return from;
+    default:
+      return null;
   }
   if (row < 0 || row >= rowCount) return null;
   const lang = TARGET_LANGS[c];

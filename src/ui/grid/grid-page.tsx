@@ -1,47 +1,175 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDocument, useSegments, useTranslations } from "../../db/hooks.ts";
 import { useDb } from "../../db/db-context.ts";
+import { useHistoryState, useRevisions } from "../../db/hooks.ts";
 import { saveTranslation } from "../../db/operations/save-translation.ts";
-import type { TargetLang } from "../../core/model/languages.ts";
-import { TARGET_LANGS } from "../../core/model/languages.ts";
+import { restoreRevision, setStatus } from "../../db/operations/review.ts";
+import { redo, undo } from "../../db/operations/history.ts";
+import { addComment, setThreadResolved } from "../../db/operations/comments.ts";
+import { toErrorInfo } from "../../db/autosave.ts";
+import { translationId } from "../../core/model/records.ts";
+import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
+import { awaitsReview } from "../../core/review/transitions.ts";
+import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { useAutosave } from "../app/autosave-context.ts";
-import { currentUser } from "../app/user.ts";
-import { AlignmentGrid } from "./alignment-grid.tsx";
+import { useUser } from "../app/use-user.ts";
+import { documentHref } from "../app/use-hash-route.ts";
+import { AlignmentGrid, type GridHandle } from "./alignment-grid.tsx";
+import type { CellRef } from "./cells/target-cell.tsx";
 import { ExportDialog } from "../export/export-dialog.tsx";
 import { ShortcutSheet } from "./shortcut-sheet.tsx";
-import { isShowShortcutsKey } from "./grid-keyboard.ts";
 import { GridProgress } from "./grid-progress.tsx";
+import { FilterBar } from "./filter-bar.tsx";
+import { filterFromParams, filterToParams } from "./filter-url.ts";
+import { useGridData } from "./use-grid-data.ts";
+import { isShowShortcutsKey, moveFocus, type CellCommand } from "./grid-keyboard.ts";
+import { CommentsPanel } from "./comments-panel.tsx";
+import { HistoryPanel } from "./history-panel.tsx";
+import { FindReplaceDialog } from "./find-replace-dialog.tsx";
+import { ErrorText } from "../shared/error-text.tsx";
+import { SidePanel } from "./side-panel.tsx";
 
-export function GridPage({ docId }: { docId: string }) {
+type Panel = null | "comments" | "history";
+type OpenDialog = null | "export" | "help" | "replace";
+
+export function GridPage({ docId, params }: { docId: string; params: URLSearchParams }) {
   const { t } = useTranslation(["grid", "common"]);
   const db = useDb();
   const autosave = useAutosave();
-  const doc = useDocument(docId);
-  const segments = useSegments(docId);
-  const translations = useTranslations(docId);
-  const [exportOpen, setExportOpen] = useState(false);
-  const [helpOpen, setHelpOpen] = useState(false);
-  const user = currentUser();
+  const user = useUser();
+  const paramString = params.toString();
+  const filter = useMemo(() => filterFromParams(new URLSearchParams(paramString)), [paramString]);
+  const {
+    doc,
+    segments,
+    translations,
+    comments,
+    visible,
+    error: filterError,
+  } = useGridData(docId, filter);
+  const history = useHistoryState(docId);
+  const gridRef = useRef<GridHandle>(null);
+  const [active, setActive] = useState<CellRef | null>(null);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [rejecting, setRejecting] = useState<CellRef | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [actionError, setActionError] = useState<ErrorInfo | null>(null);
+  const activeKey = active ? translationId(active.segmentId, active.lang) : null;
+  const revisions = useRevisions(panel === "history" ? activeKey : null);
+
+  const run = useCallback(async (task: () => Promise<unknown>) => {
+    setActionError(null);
+    try {
+      await task();
+    } catch (err) {
+      setActionError(toErrorInfo(err));
+    }
+  }, []);
+
+  const doUndo = useCallback(
+    () => run(async () => (await autosave.flush(), undo(db, docId, user.name))),
+    [run, autosave, db, docId, user.name],
+  );
+  const doRedo = useCallback(
+    () => run(async () => (await autosave.flush(), redo(db, docId, user.name))),
+    [run, autosave, db, docId, user.name],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isShowShortcutsKey(e)) {
         e.preventDefault();
-        setHelpOpen(true);
+        setDialog("help");
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const onConfirm = useCallback(
-    async (segmentId: string, lang: TargetLang, text: string) => {
-      await autosave.flush();
-      await saveTranslation(db, { segmentId, lang, text, user, confirm: true });
+  const nextAwaiting = useCallback(
+    (from: CellRef): { row: number; lang: TargetLang } | null => {
+      if (!segments || !translations) return null;
+      const langs = [from.lang, ...TARGET_LANGS.filter((l) => l !== from.lang)];
+      for (const lang of langs) {
+        for (let row = from.row + 1; row < visible.length; row++) {
+          const seg = segments[visible[row]!];
+          const tr = seg ? translations.get(translationId(seg.id, lang)) : undefined;
+          if (tr && awaitsReview(tr.status)) return { row, lang };
+        }
+      }
+      return null;
     },
-    [db, autosave, user],
+    [segments, translations, visible],
   );
+
+  const onCommand = useCallback(
+    (command: CellCommand, cell: CellRef, text: string) => {
+      const target = { segmentId: cell.segmentId, lang: cell.lang };
+      switch (command) {
+        case "confirmAndNext":
+          void run(async () => {
+            await autosave.flush();
+            await saveTranslation(db, { ...target, text, user: user.name, confirm: true });
+          });
+          break;
+        case "approveAndNext":
+          void run(async () => {
+            await autosave.flush();
+            await setStatus(db, {
+              changes: [target],
+              action: "approve",
+              user: user.name,
+              role: user.role,
+            });
+          });
+          break;
+        case "reject":
+          void autosave.flush();
+          setRejecting(cell);
+          setActive(cell);
+          setPanel("comments");
+          return;
+        case "undo":
+          void doUndo();
+          return;
+        case "redo":
+          void doRedo();
+          return;
+        case "comments":
+        case "history":
+          setActive(cell);
+          setPanel(command);
+          return;
+        case "nextAwaiting": {
+          const next = nextAwaiting(cell);
+          if (next) gridRef.current?.focusCell(next.row, next.lang);
+          return;
+        }
+        default:
+          break;
+      }
+      const next = moveFocus({ row: cell.row, lang: cell.lang }, command, visible.length);
+      if (next) gridRef.current?.focusCell(next.row, next.lang);
+    },
+    [run, autosave, db, user, doUndo, doRedo, nextAwaiting, visible.length],
+  );
+
+  const setFilter = (next: typeof filter) => {
+    window.location.hash = documentHref(docId, filterToParams(next));
+  };
+
+  const approveVisible = () => {
+    if (!segments) return;
+    const changes = visible.flatMap((i) =>
+      TARGET_LANGS.map((lang) => ({ segmentId: segments[i]!.id, lang })),
+    );
+    const count = changes.filter((c) => {
+      const tr = translations?.get(translationId(c.segmentId, c.lang));
+      return tr && tr.text.trim() !== "" && tr.status !== "approved";
+    }).length;
+    if (count === 0 || !window.confirm(t("grid:approveVisibleConfirm", { count }))) return;
+    void run(() => setStatus(db, { changes, action: "approve", user: user.name, role: user.role }));
+  };
 
   if (doc === null) {
     return (
@@ -53,10 +181,11 @@ export function GridPage({ docId }: { docId: string }) {
       </section>
     );
   }
-  const loading = doc === undefined || segments === undefined || translations === undefined;
+  const loading = !doc || !segments || !translations || !comments;
+  const thread = activeKey ? (comments?.get(activeKey) ?? []) : [];
 
   return (
-    <section className="grid-page" data-testid="grid-page" aria-busy={loading}>
+    <section className={`grid-page role-${user.role}`} data-testid="grid-page" aria-busy={loading}>
       <div className="page-head">
         <a href="#/" className="back" data-testid="back-to-list">
           ← {t("grid:backToList")}
@@ -68,41 +197,155 @@ export function GridPage({ docId }: { docId: string }) {
               <GridProgress
                 key={lang}
                 lang={lang}
-                total={segments.length}
+                segments={segments}
                 translations={translations}
               />
             ))}
           </div>
         )}
         <div className="toolbar" role="toolbar" aria-label={t("grid:toolbar")}>
-          <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="Alt+H">
+          <button
+            type="button"
+            data-testid="undo"
+            onClick={() => void doUndo()}
+            disabled={!history?.undo}
+            aria-keyshortcuts="Control+Z"
+            title={
+              history?.undo
+                ? t("grid:undoWhat", {
+                    what: t(`grid:history.action.${history.undo}` as "grid:history.action.edit"),
+                  })
+                : t("grid:undo")
+            }
+          >
+            ↶ {t("grid:undo")}
+          </button>
+          <button
+            type="button"
+            data-testid="redo"
+            onClick={() => void doRedo()}
+            disabled={!history?.redo}
+            aria-keyshortcuts="Control+Shift+Z Control+Y"
+          >
+            ↷ {t("grid:redo")}
+          </button>
+          <button type="button" data-testid="replace-open" onClick={() => setDialog("replace")}>
+            {t("grid:replace.open")}
+          </button>
+          {user.role === "reviewer" && (
+            <button type="button" data-testid="approve-visible" onClick={approveVisible}>
+              {t("grid:approveVisible")}
+            </button>
+          )}
+          <button type="button" onClick={() => setDialog("help")} aria-keyshortcuts="Alt+H">
             {t("grid:shortcuts")}
           </button>
           <button
             type="button"
             className="primary"
             data-testid="export-open"
-            onClick={() => setExportOpen(true)}
+            onClick={() => setDialog("export")}
           >
             {t("grid:export")}
           </button>
         </div>
       </div>
+      <FilterBar
+        filter={filter}
+        onChange={setFilter}
+        shown={visible.length}
+        total={segments?.length ?? 0}
+      />
+      {(filterError ?? actionError) && (
+        <p className="form-error" role="alert">
+          <ErrorText error={(filterError ?? actionError)!} />
+        </p>
+      )}
       {loading ? (
         <p className="loading" role="status">
           {t("common:loading")}
         </p>
       ) : (
-        <AlignmentGrid
+        <div className="grid-layout">
+          <AlignmentGrid
+            handle={gridRef}
+            segments={segments}
+            visible={visible}
+            translations={translations}
+            comments={comments}
+            sourceLang={doc.sourceLang}
+            user={user.name}
+            role={user.role}
+            onCommand={onCommand}
+            onFocusCell={setActive}
+          />
+          {panel && active && (
+            <SidePanel
+              panel={panel}
+              cell={active}
+              onPanel={setPanel}
+              onClose={() => {
+                setPanel(null);
+                setRejecting(null);
+              }}
+            >
+              {panel === "comments" ? (
+                <CommentsPanel
+                  comments={thread}
+                  rejecting={
+                    rejecting?.segmentId === active.segmentId && rejecting.lang === active.lang
+                  }
+                  onAdd={(text) =>
+                    run(() =>
+                      addComment(db, {
+                        segmentId: active.segmentId,
+                        lang: active.lang,
+                        author: user.name,
+                        text,
+                      }),
+                    )
+                  }
+                  onReject={(text) =>
+                    run(async () => {
+                      await setStatus(db, {
+                        changes: [{ segmentId: active.segmentId, lang: active.lang }],
+                        action: "reject",
+                        user: user.name,
+                        role: user.role,
+                        comment: text,
+                      });
+                      setRejecting(null);
+                    })
+                  }
+                  onResolve={(resolved) =>
+                    run(() =>
+                      setThreadResolved(db, active.segmentId, active.lang, resolved, user.name),
+                    )
+                  }
+                  onCancelReject={() => setRejecting(null)}
+                />
+              ) : (
+                <HistoryPanel
+                  revisions={revisions ?? []}
+                  onRestore={(id) => void run(() => restoreRevision(db, id, user.name))}
+                />
+              )}
+            </SidePanel>
+          )}
+        </div>
+      )}
+      {dialog === "export" && <ExportDialog docId={docId} onClose={() => setDialog(null)} />}
+      {dialog === "help" && <ShortcutSheet role={user.role} onClose={() => setDialog(null)} />}
+      {dialog === "replace" && segments && translations && (
+        <FindReplaceDialog
+          docId={docId}
           segments={segments}
+          visible={visible}
           translations={translations}
-          sourceLang={doc.sourceLang}
-          user={user}
-          onConfirm={onConfirm}
+          user={user.name}
+          onClose={() => setDialog(null)}
         />
       )}
-      {exportOpen && <ExportDialog docId={docId} onClose={() => setExportOpen(false)} />}
-      {helpOpen && <ShortcutSheet onClose={() => setHelpOpen(false)} />}
     </section>
   );
 }

@@ -1,24 +1,38 @@
 import { useTranslation } from "react-i18next";
-import type { TranslationRecord } from "../../core/model/records.ts";
+import type { SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
+import { translationId } from "../../core/model/records.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
-import { isDone } from "../../core/model/status.ts";
+import { STATUSES, type Status } from "../../core/model/status.ts";
+import { countWords } from "../../core/text/word-count.ts";
 
-/** Header figure: segments done (translated or approved) of all, per target language. */
+/** Header bar: segments by status per target language, with done/total in segments and source words. */
 export function GridProgress({
   lang,
-  total,
+  segments,
   translations,
 }: {
   lang: TargetLang;
-  total: number;
+  segments: readonly SegmentRecord[];
   translations: ReadonlyMap<string, TranslationRecord>;
 }) {
   const { t } = useTranslation(["grid", "common"]);
-  let done = 0;
-  for (const tr of translations.values()) if (tr.lang === lang && isDone(tr.status)) done++;
-  const pct = total === 0 ? 0 : Math.round((100 * done) / total);
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  let words = 0;
+  let doneWords = 0;
+  for (const s of segments) {
+    const status = translations.get(translationId(s.id, lang))?.status ?? "empty";
+    counts[status]++;
+    const w = countWords(s.source);
+    words += w;
+    if (status === "translated" || status === "approved") doneWords += w;
+  }
+  const total = segments.length;
+  const done = counts.translated + counts.approved;
+  const title = STATUSES.filter((s) => counts[s] > 0)
+    .map((s) => `${t(`common:status.${s}`)}: ${counts[s]}`)
+    .join(" · ");
   return (
-    <div className="grid-progress" data-testid={`grid-progress-${lang}`}>
+    <div className="grid-progress" data-testid={`grid-progress-${lang}`} title={title}>
       <span>{t(`common:lang.${lang}`)}</span>
       <div
         className="progress-bar"
@@ -27,11 +41,18 @@ export function GridProgress({
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
+        aria-valuetext={t("grid:progressText", { done, total, doneWords, words })}
       >
-        <span className="bar status-bg-translated" style={{ width: `${pct}%` }} />
+        {STATUSES.filter((s) => s !== "empty" && counts[s] > 0).map((s) => (
+          <span
+            key={s}
+            className={`bar status-bg-${s}`}
+            style={{ width: `${(100 * counts[s]) / Math.max(1, total)}%` }}
+          />
+        ))}
       </div>
       <span className="progress-text">
-        {done}/{total}
+        {done}/{total} · {t("grid:words", { done: doneWords, total: words })}
       </span>
     </div>
   );

@@ -28,7 +28,25 @@ describe("cell keymap", () => {
       expect(cellCommandFor(key(k))).toBeNull();
     }
     expect(cellCommandFor(key("Enter", { shiftKey: true }))).toBeNull();
-    expect(cellCommandFor(key("z", { ctrlKey: true }))).toBeNull();
+    expect(cellCommandFor(key("b", { ctrlKey: true }))).toBeNull();
+  });
+
+  it("Ctrl+Enter approves in reviewer mode; reject, undo/redo, comments and history keys", () => {
+    expect(cellCommandFor(key("Enter", { ctrlKey: true }), "reviewer")).toBe("approveAndNext");
+    expect(cellCommandFor(key("Backspace", { ctrlKey: true, shiftKey: true }), "reviewer")).toBe(
+      "reject",
+    );
+    expect(
+      cellCommandFor(key("Backspace", { ctrlKey: true, shiftKey: true }), "translator"),
+    ).toBeNull();
+    expect(cellCommandFor(key("ArrowDown", { ctrlKey: true, shiftKey: true }))).toBe(
+      "nextAwaiting",
+    );
+    expect(cellCommandFor(key("z", { ctrlKey: true }))).toBe("undo");
+    expect(cellCommandFor(key("Z", { ctrlKey: true, shiftKey: true }))).toBe("redo");
+    expect(cellCommandFor(key("y", { metaKey: true }))).toBe("redo");
+    expect(cellCommandFor(key("C", { ctrlKey: true, shiftKey: true }))).toBe("comments");
+    expect(cellCommandFor(key("H", { ctrlKey: true, shiftKey: true }))).toBe("history");
   });
 });
 

@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useDb } from "../../db/db-context.ts";
+import { saveProfile } from "../../db/operations/profile.ts";
+import { toErrorInfo } from "../../db/autosave.ts";
+import { ROLES, type Profile, type Role } from "../../core/model/profile.ts";
+import type { ErrorInfo } from "../../core/model/app-error.ts";
+import { Dialog } from "../shared/dialog.tsx";
+import { ErrorText } from "../shared/error-text.tsx";
+
+/** Asks for the display name and role once (first start); reopened from the header to change them. */
+export function ProfileDialog({
+  current,
+  onClose,
+}: {
+  current: Profile | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const db = useDb();
+  const [name, setName] = useState(current?.name ?? "");
+  const [role, setRole] = useState<Role>(current?.role ?? "translator");
+  const [error, setError] = useState<ErrorInfo | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await saveProfile(db, { name, role });
+      onClose();
+    } catch (err) {
+      setError(toErrorInfo(err));
+    }
+  };
+
+  return (
+    <Dialog
+      title={current ? t("profile.titleChange") : t("profile.titleWelcome")}
+      onClose={current ? onClose : () => undefined}
+      testId="profile-dialog"
+    >
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        {!current && <p className="hint">{t("profile.intro")}</p>}
+        <label className="field">
+          <span>{t("profile.name")}</span>
+          <input
+            data-testid="profile-name"
+            value={name}
+            autoFocus
+            required
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <fieldset className="field">
+          <legend>{t("profile.role")}</legend>
+          {ROLES.map((r) => (
+            <label key={r} className="radio">
+              <input
+                type="radio"
+                name="role"
+                value={r}
+                data-testid={`profile-role-${r}`}
+                checked={role === r}
+                onChange={() => setRole(r)}
+              />
+              {t(`profile.roles.${r}`)}
+            </label>
+          ))}
+        </fieldset>
+        {error && (
+          <p className="form-error" role="alert">
+            <ErrorText error={error} />
+          </p>
+        )}
+        <div className="dialog-actions">
+          {current && (
+            <button type="button" onClick={onClose}>
+              {t("cancel")}
+            </button>
+          )}
+          <button type="submit" className="primary" data-testid="profile-save">
+            {t("profile.save")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { CommentRecord } from "../../db/records.ts";
+
+export interface CommentsPanelProps {
+  comments: readonly CommentRecord[];
+  /** When set, the form rejects the target with the comment (a reject needs a reason). */
+  rejecting: boolean;
+  onAdd: (text: string) => Promise<void>;
+  onReject: (text: string) => Promise<void>;
+  onResolve: (resolved: boolean) => Promise<void>;
+  onCancelReject: () => void;
+}
+
+/** The comment thread of one segment and language: read, add, resolve or reopen; reject with a reason. */
+export function CommentsPanel(props: CommentsPanelProps) {
+  const { comments, rejecting, onAdd, onReject, onResolve, onCancelReject } = props;
+  const { t, i18n } = useTranslation("grid");
+  const [text, setText] = useState("");
+  const open = comments.some((c) => c.open === 1);
+  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+    dateStyle: "short",
+    timeStyle: "short",
+  });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    await (rejecting ? onReject(text) : onAdd(text));
+    setText("");
+  };
+
+  return (
+    <div className="comments-panel" data-testid="comments-panel">
+      {comments.length === 0 && <p className="hint">{t("comments.none")}</p>}
+      <ol className="comment-list">
+        {comments.map((c) => (
+          <li key={c.id} className={c.open ? "open" : "resolved"}>
+            <div className="comment-meta">
+              <strong>{c.author}</strong>{" "}
+              <time dateTime={c.at}>{format.format(new Date(c.at))}</time>
+            </div>
+            <p>{c.text}</p>
+          </li>
+        ))}
+      </ol>
+      {comments.length > 0 && (
+        <p className="thread-state">
+          {open
+            ? t("comments.open")
+            : t("comments.resolved", { user: comments[0]?.resolvedBy ?? "" })}{" "}
+          <button type="button" data-testid="comments-resolve" onClick={() => void onResolve(open)}>
+            {open ? t("comments.resolve") : t("comments.reopen")}
+          </button>
+        </p>
+      )}
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          <span>{rejecting ? t("comments.rejectReason") : t("comments.add")}</span>
+          <textarea
+            data-testid="comment-text"
+            rows={3}
+            value={text}
+            autoFocus={rejecting}
+            required={rejecting}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        <div className="dialog-actions">
+          {rejecting && (
+            <button type="button" onClick={onCancelReject}>
+              {t("comments.cancelReject")}
+            </button>
+          )}
+          <button
+            type="submit"
+            className={rejecting ? "danger-button" : "primary"}
+            data-testid="comment-submit"
+          >
+            {rejecting ? t("comments.rejectSubmit") : t("comments.submit")}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

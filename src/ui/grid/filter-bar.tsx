@@ -1,0 +1,146 @@
+import { useTranslation } from "react-i18next";
+import { STATUSES, type Status } from "../../core/model/status.ts";
+import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
+import { EMPTY_FILTER, isFilterActive, type SegmentFilter } from "../../core/review/filter.ts";
+
+export interface FilterBarProps {
+  filter: SegmentFilter;
+  onChange: (filter: SegmentFilter) => void;
+  shown: number;
+  total: number;
+}
+
+/** Filters over the grid: status per language, text, open comments, changed since. State is in the URL. */
+export function FilterBar({ filter, onChange, shown, total }: FilterBarProps) {
+  const { t } = useTranslation(["grid", "common"]);
+  const query = filter.query ?? {
+    text: "",
+    in: "source" as const,
+    caseSensitive: false,
+    wholeWord: false,
+    regex: false,
+  };
+  const setQuery = (patch: Partial<typeof query>) =>
+    onChange({ ...filter, query: { ...query, ...patch } });
+  const setStatus = (lang: TargetLang, value: string) => {
+    const status = { ...filter.status };
+    if (value === "") delete status[lang];
+    else if (value === "awaiting") status[lang] = ["translated"];
+    else if (value === "unfinished") status[lang] = ["empty", "draft", "rejected"];
+    else status[lang] = [value as Status];
+    onChange({ ...filter, status });
+  };
+  const statusValue = (lang: TargetLang) => {
+    const list = filter.status[lang];
+    if (!list || list.length === 0) return "";
+    if (
+      list.length === 3 &&
+      ["empty", "draft", "rejected"].every((s) => list.includes(s as Status))
+    )
+      return "unfinished";
+    return list[0] ?? "";
+  };
+
+  return (
+    <div className="filter-bar" role="search" aria-label={t("grid:filter.label")}>
+      {TARGET_LANGS.map((lang) => (
+        <label key={lang} className="filter-field">
+          <span>{t(`common:lang.${lang}`)}</span>
+          <select
+            data-testid={`filter-status-${lang}`}
+            value={statusValue(lang)}
+            onChange={(e) => setStatus(lang, e.target.value)}
+          >
+            <option value="">{t("grid:filter.anyStatus")}</option>
+            <option value="unfinished">{t("grid:filter.unfinished")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`common:status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <label className="filter-field grow">
+        <span>{t("grid:filter.find")}</span>
+        <input
+          type="search"
+          data-testid="filter-text"
+          value={query.text}
+          placeholder={t("grid:filter.findPlaceholder")}
+          onChange={(e) => setQuery({ text: e.target.value })}
+        />
+      </label>
+      <label className="filter-field">
+        <span>{t("grid:filter.in")}</span>
+        <select
+          data-testid="filter-in"
+          value={query.in}
+          onChange={(e) => setQuery({ in: e.target.value as typeof query.in })}
+        >
+          <option value="source">{t("grid:filter.inSource")}</option>
+          {TARGET_LANGS.map((lang) => (
+            <option key={lang} value={lang}>
+              {t(`common:lang.${lang}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="toggle-group" role="group" aria-label={t("grid:filter.options")}>
+        <label className="toggle" title={t("grid:filter.caseSensitive")}>
+          <input
+            type="checkbox"
+            checked={query.caseSensitive}
+            onChange={(e) => setQuery({ caseSensitive: e.target.checked })}
+          />
+          <span aria-hidden="true">Aa</span>
+          <span className="visually-hidden">{t("grid:filter.caseSensitive")}</span>
+        </label>
+        <label className="toggle" title={t("grid:filter.wholeWord")}>
+          <input
+            type="checkbox"
+            checked={query.wholeWord}
+            onChange={(e) => setQuery({ wholeWord: e.target.checked })}
+          />
+          <span aria-hidden="true">W</span>
+          <span className="visually-hidden">{t("grid:filter.wholeWord")}</span>
+        </label>
+        <label className="toggle" title={t("grid:filter.regex")}>
+          <input
+            type="checkbox"
+            checked={query.regex}
+            onChange={(e) => setQuery({ regex: e.target.checked })}
+          />
+          <span aria-hidden="true">.*</span>
+          <span className="visually-hidden">{t("grid:filter.regex")}</span>
+        </label>
+      </div>
+      <label className="filter-field checkbox">
+        <input
+          type="checkbox"
+          data-testid="filter-comments"
+          checked={filter.openComments}
+          onChange={(e) => onChange({ ...filter, openComments: e.target.checked })}
+        />
+        {t("grid:filter.openComments")}
+      </label>
+      <label className="filter-field">
+        <span>{t("grid:filter.changedSince")}</span>
+        <input
+          type="date"
+          data-testid="filter-since"
+          value={filter.changedSince?.slice(0, 10) ?? ""}
+          onChange={(e) => onChange({ ...filter, changedSince: e.target.value || null })}
+        />
+      </label>
+      <span className="filter-count" data-testid="filter-count" role="status">
+        {t("grid:filter.count", { shown, total })}
+      </span>
+      {isFilterActive(filter) && (
+        <button type="button" data-testid="filter-clear" onClick={() => onChange(EMPTY_FILTER)}>
+          {t("grid:filter.clear")}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useMemo } from "react";
+import { useComments, useDocument, useSegments, useTranslations } from "../../db/hooks.ts";
+import { translationId } from "../../core/model/records.ts";
+import { TARGET_LANGS } from "../../core/model/languages.ts";
+import { filterRows, type FilterRow, type SegmentFilter } from "../../core/review/filter.ts";
+import { isAppError, type ErrorInfo } from "../../core/model/app-error.ts";
+
+/** Live document data for the grid, and the rows a filter keeps (a bad regex is reported, not thrown). */
+export function useGridData(docId: string, filter: SegmentFilter) {
+  const doc = useDocument(docId);
+  const segments = useSegments(docId);
+  const translations = useTranslations(docId);
+  const comments = useComments(docId);
+
+  const filtered = useMemo((): { visible: number[]; error: ErrorInfo | null } => {
+    if (!segments || !translations || !comments) return { visible: [], error: null };
+    const rows: FilterRow[] = segments.map((s) => {
+      const targets: FilterRow["targets"] = {};
+      let open = false;
+      for (const lang of TARGET_LANGS) {
+        const key = translationId(s.id, lang);
+        const t = translations.get(key);
+        if (t) targets[lang] = { text: t.text, status: t.status, changedAt: t.changedAt };
+        if (comments.get(key)?.some((c) => c.open === 1)) open = true;
+      }
+      return { source: s.source, targets, hasOpenComments: open };
+    });
+    try {
+      return { visible: filterRows(rows, filter), error: null };
+    } catch (err) {
+      if (isAppError(err)) return { visible: rows.map((_, i) => i), error: err.toInfo() };
+      throw err;
+    }
+  }, [segments, translations, comments, filter]);
+
+  return { doc, segments, translations, comments, ...filtered };
+}
