@@ -98,7 +98,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
             title={t("grid:commentsBadge", { count: totalComments, open: openComments })}
             onClick={() => onCommand("comments", cell, value)}
           >
-            <span aria-hidden="true">💬</span> {openComments > 0 ? openComments : "✓"}
+            <span aria-hidden="true">❝</span> {openComments > 0 ? openComments : "✓"}
           </button>
         )}
         {role === "reviewer" && (
