@@ -8,6 +8,8 @@ import { writeJson } from "../../core/format/json/write-json.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { fileSlug } from "../../core/util/title.ts";
+import { filterBundle } from "../../core/model/filter-bundle.ts";
+import type { Status } from "../../core/model/status.ts";
 import { Dialog } from "../shared/dialog.tsx";
 import { ErrorText } from "../shared/error-text.tsx";
 import { downloadText } from "../shared/download.ts";
@@ -16,6 +18,13 @@ import { APP_VERSION } from "../app/version.ts";
 
 type Format = "tmx" | "json";
 type Scope = "document" | "all";
+type StatusChoice = "all" | "done" | "approved";
+
+const STATUS_CHOICES: Record<StatusChoice, readonly Status[] | undefined> = {
+  all: undefined,
+  done: ["translated", "approved"],
+  approved: ["approved"],
+};
 
 function stamp(date: Date): string {
   return date.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
@@ -29,6 +38,7 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
   const [format, setFormat] = useState<Format>("tmx");
   const [scope, setScope] = useState<Scope>(docId ? "document" : "all");
   const [langs, setLangs] = useState<TargetLang[]>([...TARGET_LANGS]);
+  const [statusChoice, setStatusChoice] = useState<StatusChoice>("all");
   const [error, setError] = useState<ErrorInfo | null>(null);
 
   const toggleLang = (lang: TargetLang) =>
@@ -39,7 +49,9 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
     setError(null);
     try {
       await autosave.flush();
-      const bundle = await loadBundle(db, scope === "document" && docId ? [docId] : undefined);
+      const full = await loadBundle(db, scope === "document" && docId ? [docId] : undefined);
+      const statuses = STATUS_CHOICES[statusChoice];
+      const bundle = filterBundle(full, { languages: langs, ...(statuses ? { statuses } : {}) });
       const now = new Date();
       const stem =
         scope === "document" && bundle.documents[0]
@@ -51,6 +63,7 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
           creationToolVersion: APP_VERSION,
           creationDate: now,
           languages: langs,
+          ...(statuses ? { statuses } : {}),
         });
         downloadText(`${stem}-${stamp(now)}.tmx`, xml, "application/x-tmx+xml");
       } else {
@@ -88,21 +101,31 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
             <option value="all">{t("io:export.scopeAll")}</option>
           </select>
         </label>
-        {format === "tmx" && (
-          <fieldset className="field">
-            <legend>{t("io:export.languages")}</legend>
-            {TARGET_LANGS.map((lang) => (
-              <label key={lang} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={langs.includes(lang)}
-                  onChange={() => toggleLang(lang)}
-                />
-                {t(`common:lang.${lang}`)}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <label className="field">
+          <span>{t("io:export.statuses")}</span>
+          <select
+            data-testid="export-statuses"
+            value={statusChoice}
+            onChange={(e) => setStatusChoice(e.target.value as StatusChoice)}
+          >
+            <option value="all">{t("io:export.statusAll")}</option>
+            <option value="done">{t("io:export.statusDone")}</option>
+            <option value="approved">{t("io:export.statusApproved")}</option>
+          </select>
+        </label>
+        <fieldset className="field">
+          <legend>{t("io:export.languages")}</legend>
+          {TARGET_LANGS.map((lang) => (
+            <label key={lang} className="checkbox">
+              <input
+                type="checkbox"
+                checked={langs.includes(lang)}
+                onChange={() => toggleLang(lang)}
+              />
+              {t(`common:lang.${lang}`)}
+            </label>
+          ))}
+        </fieldset>
         <p className="hint">
           {format === "tmx" ? t("io:export.tmxHint") : t("io:export.jsonHint")}
         </p>
