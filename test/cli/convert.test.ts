@@ -123,6 +123,47 @@ describe("convert (in process)", () => {
   });
 });
 
+describe("convert: more formats", () => {
+  it("tmx → tmx keeps a real-world file's other languages, props and inline codes", async () => {
+    const sample = path.resolve(
+      REPO_ROOT,
+      "../shared/samples/tmx/lisa-compkit-ImportTest2A-utf16le-level2.tmx",
+    );
+    const { io, out } = memoryIo({ "in.tmx": new Uint8Array(readFileSync(sample)) });
+    expect(await run(["in.tmx", "out.tmx"], io)).toBe(0);
+    const written = out.files["out.tmx"] as string;
+    expect(written).toContain('<tuv xml:lang="fr-ca">');
+    expect(written).toContain(
+      '<bpt i="2" x="2" type="ulined">&lt;u&gt;</bpt>chat<ept i="2">&lt;/u&gt;</ept>',
+    );
+    expect(out.stderr).toContain("read TMX 1.4 (utf-16le), 7 units");
+    expect(out.stderr).toContain("kept as extra variants (no column): fr-ca, FR-CA");
+  });
+
+  it("writes one XLIFF file per target language unless one is chosen", async () => {
+    const { io, out } = memoryIo({ "in.json": json });
+    expect(await run(["in.json", "out.xlf"], io)).toBe(0);
+    expect(Object.keys(out.files).sort()).toEqual(["in.json", "out-en.xlf", "out-vi.xlf"]);
+    expect(out.files["out-vi.xlf"]).toContain('trgLang="vi"');
+    expect(await run(["in.json", "one.xliff", "--languages", "en", "--to", "xliff12"], io)).toBe(0);
+    expect(out.files["one.xliff"]).toContain('version="1.2"');
+  });
+
+  it("json → csv → json keeps the texts", async () => {
+    const { io, out } = memoryIo({ "in.json": json });
+    expect(await run(["in.json", "t.csv"], io)).toBe(0);
+    expect((out.files["t.csv"] as string).startsWith("\ufeffid,vi,en\r\n")).toBe(true);
+    expect(await run(["t.csv", "back.json"], io)).toBe(0);
+    const back = readJson(out.files["back.json"] as string);
+    expect(
+      back.documents[0]!.segments.map((s) => [s.source, s.targets.vi?.text, s.targets.en?.text]),
+    ).toEqual([
+      ["Hujan deras.", "Mưa lớn.", "Heavy rain."],
+      ["Banjir\u0001 naik.", undefined, "Floods rise."],
+    ]);
+  });
+});
+
 describe("convert (real process: npm run cli)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "selaras-convert-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,61 +7,91 @@ import type { Status } from "../../core/model/status.ts";
 import { isStatus } from "../../core/model/status.ts";
 import { readJson } from "../../core/format/json/read-json.ts";
 import { writeJson } from "../../core/format/json/write-json.ts";
-import { readTmxWithReport } from "../../core/format/tmx/read-tmx.ts";
+import { readTmxBytes } from "../../core/format/tmx/read-tmx-bytes.ts";
+import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
 import { writeTmx } from "../../core/format/tmx/write-tmx.ts";
+import { readTable } from "../../core/format/tsv/read-table.ts";
+import { writeTable } from "../../core/format/tsv/write-table.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
 import { findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
-import { decodeXmlBytes } from "../../core/format/xml/decode-xml-bytes.ts";
+import { writeXliff12 } from "../../core/format/xliff/write-xliff12.ts";
+import { writeXliff2 } from "../../core/format/xliff/write-xliff2.ts";
 import type { CliIo } from "../io.ts";
 
 export const usage =
-  "convert <IN> <OUT> [--languages vi,en] [--status approved,translated] [--from json|tmx] [--to json|tmx]";
+  "convert <IN> <OUT> [--languages vi,en] [--status approved,translated] [--from FMT] [--to FMT] [--no-bom]\n" +
+  "    IN: .json .tmx .tsv .csv   OUT: .json .tmx .xlf (XLIFF 2.0; --to xliff12 for 1.2) .tsv .csv\n" +
+  "    XLIFF holds one target language: without a single --languages, OUT-vi.xlf and OUT-en.xlf are written";
 
-const FORMATS = ["json", "tmx"] as const;
-type Format = (typeof FORMATS)[number];
+const INPUTS = ["json", "tmx", "tsv", "csv"] as const;
+const OUTPUTS = ["json", "tmx", "xliff", "xliff12", "tsv", "csv"] as const;
+type InFormat = (typeof INPUTS)[number];
+type OutFormat = (typeof OUTPUTS)[number];
+const ALIASES: Record<string, string> = { xlf: "xliff", xlf12: "xliff12", txt: "tsv" };
 
-interface WriteContext {
-  languages: readonly TargetLang[];
+interface Loaded {
+  bundle: Bundle;
+  /** Metadata kept from a TMX input, written back when the output is TMX too. */
+  extras?: TmxExtras;
+}
+
+interface Options {
+  languages: readonly TargetLang[] | undefined;
   statuses: readonly Status[] | undefined;
+  bom: boolean;
   now: Date;
   version: string;
 }
 
-function formatOf(path: string, override: string | undefined): Format | null {
-  const name = (override ?? path.split(".").pop() ?? "").toLowerCase();
-  return (FORMATS as readonly string[]).includes(name) ? (name as Format) : null;
+function formatOf<T extends string>(
+  path: string,
+  override: string | undefined,
+  valid: readonly T[],
+): T | null {
+  let name = (override ?? path.split(".").pop() ?? "").toLowerCase();
+  name = ALIASES[name] ?? name;
+  return (valid as readonly string[]).includes(name) ? (name as T) : null;
 }
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-function read(format: Format, bytes: Uint8Array, file: string, io: CliIo): Bundle {
-  if (format === "json") return readJson(decodeText(bytes, file), { fileName: file });
-  const { text } = decodeXmlBytes(bytes, file, "tmx");
-  const { bundle, report } = readTmxWithReport(text, {
-    fileName: file,
-    defaultTitle: file.replace(/\.[^.]*$/, ""),
-  });
+function read(format: InFormat, bytes: Uint8Array, file: string, io: CliIo): Loaded {
+  const title = file.replace(/\.[^.]*$/, "");
+  if (format === "json") return { bundle: readJson(decodeText(bytes, file), { fileName: file }) };
+  if (format === "tsv" || format === "csv") {
+    return { bundle: readTable(decodeText(bytes, file), { format, fileName: file, title }) };
+  }
+  const { bundle, report, extras, encoding } = readTmxBytes(bytes, file, { defaultTitle: title });
   const dropped = report.languages.filter((l) => l.mappedTo === null).map((l) => l.tag);
   const mapped = report.languages.filter((l) => l.mappedTo !== null && l.mappedTo !== l.tag);
-  if (mapped.length > 0)
+  io.stderr(`convert: read TMX ${report.version} (${encoding}), ${report.units} units\n`);
+  if (mapped.length > 0) {
     io.stderr(`convert: mapped ${mapped.map((l) => `${l.tag}→${l.mappedTo}`).join(", ")}\n`);
-  if (dropped.length > 0) io.stderr(`convert: dropped languages ${dropped.join(", ")}\n`);
-  if (report.skippedUnits > 0)
+  }
+  if (dropped.length > 0) {
+    io.stderr(`convert: kept as extra variants (no column): ${dropped.join(", ")}\n`);
+  }
+  if (report.skippedUnits > 0) {
     io.stderr(`convert: skipped ${report.skippedUnits} units without a usable source\n`);
-  return bundle;
+  }
+  if (report.inlineProblemCount > 0) {
+    io.stderr(`convert: ${report.inlineProblemCount} badly paired or invalid inline codes\n`);
+  }
+  return { bundle, extras };
 }
 
-/** Filters targets by language and status (the TMX writer does it itself; JSON needs it here). */
-function filterTargets(bundle: Bundle, ctx: WriteContext): Bundle {
-  const statuses = ctx.statuses ? new Set(ctx.statuses) : null;
+/** Filters targets by language and status (JSON has no writer option for it). */
+function filterTargets(bundle: Bundle, options: Options): Bundle {
+  const languages = options.languages ?? TARGET_LANGS;
+  const statuses = options.statuses ? new Set(options.statuses) : null;
   return {
     documents: bundle.documents.map((doc) => ({
       ...doc,
       segments: doc.segments.map((seg) => {
-        const targets: Bundle["documents"][number]["segments"][number]["targets"] = {};
-        for (const lang of ctx.languages) {
+        const targets: (typeof seg)["targets"] = {};
+        for (const lang of languages) {
           const t = seg.targets[lang];
           if (t && (!statuses || statuses.has(t.status))) targets[lang] = t;
         }
@@ -71,30 +101,86 @@ function filterTargets(bundle: Bundle, ctx: WriteContext): Bundle {
   };
 }
 
-function write(format: Format, bundle: Bundle, ctx: WriteContext, io: CliIo): string {
-  if (format === "json") {
-    return writeJson(filterTargets(bundle, ctx), { exportedAt: ctx.now, toolVersion: ctx.version });
-  }
+function warnUnsafe(bundle: Bundle, io: CliIo): void {
   const unsafe = findXmlUnsafeText(bundle);
-  if (unsafe.length > 0) {
-    const where = unsafe.slice(0, 10).map((u) => `${u.segmentId ?? u.documentId}/${u.field}`);
-    io.stderr(
-      `convert: removed characters XML forbids in ${unsafe.length} texts: ${where.join(", ")}\n`,
-    );
+  if (unsafe.length === 0) return;
+  const where = unsafe.slice(0, 10).map((u) => `${u.segmentId ?? u.documentId}/${u.field}`);
+  io.stderr(
+    `convert: removed characters XML forbids in ${unsafe.length} texts: ${where.join(", ")}\n`,
+  );
+}
+
+/** Output files (path → text) for one conversion. */
+function write(
+  format: OutFormat,
+  loaded: Loaded,
+  out: string,
+  options: Options,
+  io: CliIo,
+): [string, string][] {
+  const { bundle, extras } = loaded;
+  const statuses = options.statuses ? { statuses: options.statuses } : {};
+  switch (format) {
+    case "json":
+      return [
+        [
+          out,
+          writeJson(filterTargets(bundle, options), {
+            exportedAt: options.now,
+            toolVersion: options.version,
+          }),
+        ],
+      ];
+    case "tsv":
+    case "csv":
+      return [
+        [
+          out,
+          writeTable(bundle, {
+            format,
+            bom: options.bom,
+            ...statuses,
+            ...(options.languages ? { languages: options.languages } : {}),
+          }),
+        ],
+      ];
+    case "tmx":
+      warnUnsafe(bundle, io);
+      return [
+        [
+          out,
+          writeTmx(bundle, {
+            creationTool: "Selaras",
+            creationToolVersion: options.version,
+            creationDate: options.now,
+            ...(options.languages ? { languages: options.languages } : {}),
+            ...statuses,
+            ...(extras ? { extras } : {}),
+          }),
+        ],
+      ];
+    case "xliff":
+    case "xliff12": {
+      warnUnsafe(bundle, io);
+      const languages = options.languages ?? TARGET_LANGS;
+      const writer = format === "xliff" ? writeXliff2 : writeXliff12;
+      return languages.map((targetLang) => [
+        languages.length === 1 || out === "-"
+          ? out
+          : out.replace(/(\.[^./\\]*)?$/, (ext) => `-${targetLang}${ext}`),
+        writer(bundle, { targetLang, ...statuses }),
+      ]);
+    }
   }
-  return writeTmx(bundle, {
-    creationTool: "Selaras",
-    creationToolVersion: ctx.version,
-    creationDate: ctx.now,
-    languages: ctx.languages,
-    ...(ctx.statuses ? { statuses: ctx.statuses } : {}),
-  });
 }
 
 interface Args {
   positional: string[];
   options: Map<string, string>;
 }
+
+const VALUE_OPTIONS = ["languages", "status", "from", "to"];
+const FLAGS = ["no-bom"];
 
 function parseArgs(args: string[]): Args | string {
   const positional: string[] = [];
@@ -103,7 +189,11 @@ function parseArgs(args: string[]): Args | string {
     const arg = args[i]!;
     if (arg.startsWith("--")) {
       const [name, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-      if (!["languages", "status", "from", "to"].includes(name)) return `unknown option --${name}`;
+      if (FLAGS.includes(name)) {
+        options.set(name, "true");
+        continue;
+      }
+      if (!VALUE_OPTIONS.includes(name)) return `unknown option --${name}`;
       const value = inline ?? args[++i];
       if (value === undefined) return `--${name} needs a value`;
       options.set(name, value);
@@ -130,9 +220,8 @@ function list<T extends string>(
 
 async function appVersion(): Promise<string> {
   try {
-    const pkg = JSON.parse(
-      await readFile(new URL("../../../package.json", import.meta.url), "utf8"),
-    ) as { version?: string };
+    const url = new URL("../../../package.json", import.meta.url);
+    const pkg = JSON.parse(await readFile(url, "utf8")) as { version?: string };
     return pkg.version ?? "0.0.0";
   } catch {
     return "0.0.0";
@@ -155,10 +244,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const [input, output, ...extra] = parsed.positional;
   if (input === undefined || output === undefined || extra.length > 0)
     return fail("expected <IN> and <OUT>");
-  const from = formatOf(input, parsed.options.get("from"));
-  const to = formatOf(output, parsed.options.get("to"));
-  if (!from) return fail(`cannot tell the format of ${input} (use .json or .tmx, or --from)`);
-  if (!to) return fail(`cannot tell the format of ${output} (use .json or .tmx, or --to)`);
+  const from = formatOf(input, parsed.options.get("from"), INPUTS);
+  const to = formatOf(output, parsed.options.get("to"), OUTPUTS);
+  if (!from) return fail(`cannot read the format of ${input} (${INPUTS.join(", ")}; or --from)`);
+  if (!to) return fail(`cannot write the format of ${output} (json, tmx, xlf, tsv, csv; or --to)`);
   const languages = list(parsed.options.get("languages"), isTargetLang, "language");
   const statuses = list(parsed.options.get("status"), isStatus, "status");
   if (typeof languages === "string") return fail(languages);
@@ -174,22 +263,25 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   try {
-    const bundle = read(from, bytes, input === "-" ? "stdin" : baseName(input), io);
-    const text = write(
-      to,
-      bundle,
-      {
-        languages: languages ?? TARGET_LANGS,
-        statuses,
-        now: exportDate(),
-        version: await appVersion(),
-      },
-      io,
+    const loaded = read(from, bytes, input === "-" ? "stdin" : baseName(input), io);
+    const options: Options = {
+      languages,
+      statuses,
+      bom: !parsed.options.has("no-bom"),
+      now: exportDate(),
+      version: await appVersion(),
+    };
+    // Everything is written only after every output was built: a failure writes nothing.
+    const files = write(to, loaded, output, options, io);
+    for (const [path, text] of files) {
+      if (path === "-") io.stdout(text);
+      else await io.writeText(path, text);
+    }
+    const { documents } = loaded.bundle;
+    const segments = documents.reduce((n, d) => n + d.segments.length, 0);
+    io.stderr(
+      `convert: ${documents.length} documents, ${segments} segments → ${files.map(([p]) => p).join(", ")}\n`,
     );
-    if (output === "-") io.stdout(text);
-    else await io.writeText(output, text);
-    const segments = bundle.documents.reduce((n, d) => n + d.segments.length, 0);
-    io.stderr(`convert: ${bundle.documents.length} documents, ${segments} segments → ${output}\n`);
     return 0;
   } catch (error) {
     if (isAppError(error)) {

@@ -44,6 +44,13 @@ const HOSTILE = [
   "<seg>",
   "&#1;",
   "\uE001",
+  "\uE000",
+  // Inline-code placeholders (canonical, as the TMX reader makes them) and forged ones.
+  '\uE000<bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>\uE001',
+  '\uE000<ept i="1">&lt;/b&gt;</ept>\uE001',
+  '\uE000<ph x="2" type="lb">&lt;br/&gt;</ph>\uE001',
+  "\uE000</seg><evil/><seg>\uE001",
+  "\uE000<ept>no i</ept>\uE001",
 ];
 
 export const hostileText = (maxLength = 40): fc.Arbitrary<string> =>

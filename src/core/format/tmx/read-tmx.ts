@@ -1,13 +1,16 @@
 import { AppError } from "../../model/app-error.ts";
 import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../model/bundle.ts";
-import type { Lang } from "../../model/languages.ts";
+import type { Lang, TargetLang } from "../../model/languages.ts";
 import { isTargetLang } from "../../model/languages.ts";
 import { isStatus } from "../../model/status.ts";
 import { mapLangTag } from "../lang-tag.ts";
 import type { XmlElement } from "../xml/parse-xml.ts";
 import { childElements, parseXml, textContent } from "../xml/parse-xml.ts";
+import type { InlineProblem } from "./read-seg.ts";
 import { readSeg } from "./read-seg.ts";
 import { parseTmxDate } from "./tmx-date.ts";
+import type { TmxAnnotation, TmxElementMeta, TmxExtras, TmxUnitExtras } from "./tmx-extras.ts";
+import { isEmptyMeta } from "./tmx-extras.ts";
 import { TMX_PROPS } from "./tmx-props.ts";
 
 export interface TmxReadOptions {
@@ -30,12 +33,26 @@ export interface TmxReadReport {
   duplicateTuvs: number;
   /** `<tuv>`s without a language attribute (ignored). */
   tuvsWithoutLang: number;
+  /** Badly paired or invalid inline codes (tolerated), at most MAX_PROBLEMS listed. */
+  inlineProblems: (InlineProblem & { unit: string; lang: string })[];
+  inlineProblemCount: number;
 }
 
 export interface TmxReadResult {
   bundle: Bundle;
   report: TmxReadReport;
+  /** Notes, props, other attributes and other-language variants, for writeTmx to write back. */
+  extras: TmxExtras;
 }
+
+const MAX_PROBLEMS = 200;
+const OUR_TU_PROPS: ReadonlySet<string> = new Set([
+  TMX_PROPS.document,
+  TMX_PROPS.documentId,
+  TMX_PROPS.paragraph,
+]);
+const LANG_ATTRS = ["xml:lang", "lang"];
+const TARGET_ATTRS = ["creationdate", "creationid", "changedate", "changeid"];
 
 const DEFAULT_DOC_ID = "tmx";
 
@@ -56,6 +73,31 @@ function props(element: XmlElement): Map<string, string> {
   }
   return out;
 }
+
+function annotations(element: XmlElement, skipProps: ReadonlySet<string>): TmxAnnotation[] {
+  const out: TmxAnnotation[] = [];
+  for (const child of childElements(element)) {
+    if (child.name !== "note" && child.name !== "prop") continue;
+    if (child.name === "prop" && skipProps.has(child.attrs["type"] ?? "")) continue;
+    out.push({ kind: child.name, attrs: { ...child.attrs }, text: textContent(child) });
+  }
+  return out;
+}
+
+function meta(
+  element: XmlElement,
+  skipAttrs: readonly string[],
+  skipProps: ReadonlySet<string>,
+): TmxElementMeta {
+  const attrs: Record<string, string> = {};
+  for (const [name, value] of Object.entries(element.attrs)) {
+    if (!skipAttrs.includes(name)) attrs[name] = value;
+  }
+  return { attrs, annotations: annotations(element, skipProps) };
+}
+
+const NO_PROPS: ReadonlySet<string> = new Set();
+const STATUS_PROP: ReadonlySet<string> = new Set([TMX_PROPS.status]);
 
 function optional<T extends object>(target: T, key: keyof T & string, value: string | undefined) {
   if (value !== undefined && value !== "") (target as Record<string, unknown>)[key] = value;
@@ -110,11 +152,15 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
     languages: [],
     duplicateTuvs: 0,
     tuvsWithoutLang: 0,
+    inlineProblems: [],
+    inlineProblemCount: 0,
   };
+  const extras: TmxExtras = { header: null, units: new Map() };
   const langCounts = new Map<string, number>();
   const docs = new Map<string, DocBuilder>();
   const tuids = new Set<string>();
   const generated: BundleSegment[] = [];
+  const pendingExtras: [BundleSegment, TmxUnitExtras][] = [];
   let headerSrcLang: string | null = null;
   let sawBody = false;
   let unsupportedSource: string | null = null;
@@ -160,22 +206,52 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
         ? paragraphProp
         : builder.nextParagraph;
     builder.nextParagraph = paragraph + 1;
+    const unitName = tuid ?? `#${report.units}`;
+    const seg = (tuv: XmlElement): string => {
+      const { text: value, problems } = readSeg(tuv);
+      for (const p of problems) {
+        report.inlineProblemCount++;
+        if (report.inlineProblems.length < MAX_PROBLEMS) {
+          report.inlineProblems.push({ ...p, unit: unitName, lang: tuvLang(tuv) ?? "" });
+        }
+      }
+      return value;
+    };
     const segment: BundleSegment = {
       id: tuid ?? "",
       paragraph,
-      source: readSeg(sourceTuv),
+      source: seg(sourceTuv),
       targets: {},
     };
+    const unitExtras: TmxUnitExtras = {
+      tu: meta(tu, ["tuid", "srclang"], OUR_TU_PROPS),
+      variants: {},
+      others: [],
+    };
+    const sourceMeta = meta(sourceTuv, LANG_ATTRS, NO_PROPS);
+    if (!isEmptyMeta(sourceMeta)) unitExtras.variants[sourceLang] = sourceMeta;
     for (const tuv of withLang) {
       if (tuv === sourceTuv) continue;
-      const lang = mapLangTag(tuvLang(tuv) ?? "");
-      if (lang === null || lang === sourceLang || !isTargetLang(lang)) continue;
-      if (segment.targets[lang]) {
-        report.duplicateTuvs++;
+      const tag = tuvLang(tuv) ?? "";
+      const lang = mapLangTag(tag);
+      const value = seg(tuv);
+      if (lang !== null && lang !== sourceLang && isTargetLang(lang) && !segment.targets[lang]) {
+        if (value === "") continue;
+        segment.targets[lang] = readTarget(tuv, value);
+        const targetMeta = meta(tuv, [...LANG_ATTRS, ...TARGET_ATTRS], STATUS_PROP);
+        if (!isEmptyMeta(targetMeta)) unitExtras.variants[lang] = targetMeta;
         continue;
       }
-      const value = readSeg(tuv);
-      if (value !== "") segment.targets[lang] = readTarget(tuv, value);
+      if (lang !== null && (lang === sourceLang || segment.targets[lang as TargetLang]))
+        report.duplicateTuvs++;
+      unitExtras.others.push({ tag, text: value, meta: meta(tuv, LANG_ATTRS, NO_PROPS) });
+    }
+    if (
+      !isEmptyMeta(unitExtras.tu) ||
+      unitExtras.others.length > 0 ||
+      Object.keys(unitExtras.variants).length > 0
+    ) {
+      pendingExtras.push([segment, unitExtras]);
     }
     if (tuid === undefined) generated.push(segment);
     builder.doc.segments.push(segment);
@@ -198,6 +274,8 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
           const srclang = el.attrs["srclang"]?.trim();
           if (!srclang) fail("missing-srclang", el);
           headerSrcLang = srclang ?? "";
+          const headerNotes = annotations(el, NO_PROPS);
+          if (headerNotes.length > 0) extras.header = { attrs: {}, annotations: headerNotes };
           return false;
         }
         if (depth === 2 && el.name === "tu") {
@@ -225,10 +303,11 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
     do segment.id = `tu-${++n}`;
     while (tuids.has(segment.id));
   }
+  for (const [segment, unitExtras] of pendingExtras) extras.units.set(segment.id, unitExtras);
   for (const [tag, count] of langCounts) {
     report.languages.push({ tag, mappedTo: mapLangTag(tag), count });
   }
-  return { bundle: { documents: [...docs.values()].map((b) => b.doc) }, report };
+  return { bundle: { documents: [...docs.values()].map((b) => b.doc) }, report, extras };
 }
 
 /** Reads a TMX text into a Bundle (see readTmxWithReport for the errors and the report). */

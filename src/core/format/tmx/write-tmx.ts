@@ -4,7 +4,11 @@ import { SOURCE_LANG, TARGET_LANGS } from "../../model/languages.ts";
 import type { Status } from "../../model/status.ts";
 import { escapeXmlAttr, escapeXmlText } from "../xml/escape-xml.ts";
 import { normalizeForXml } from "../xml/xml-chars.ts";
+import { writeSegContent } from "./inline-codes.ts";
 import { formatTmxDate } from "./tmx-date.ts";
+import type { TmxExtras, TmxUnitExtras } from "./tmx-extras.ts";
+import type { AnnotationFilter } from "./tmx-meta-writer.ts";
+import { metaAnnotations, metaAttrs } from "./tmx-meta-writer.ts";
 import { TMX_O_TMF, TMX_PROPS } from "./tmx-props.ts";
 
 export interface TmxWriteOptions {
@@ -16,9 +20,29 @@ export interface TmxWriteOptions {
   languages?: readonly TargetLang[];
   /** Only targets with these statuses (default: every target with text). */
   statuses?: readonly Status[];
+  /** Metadata kept from an imported TMX (readTmxWithReport): written back with the units. */
+  extras?: TmxExtras;
+  /** Write `<note>`s kept in extras (default true). */
+  includeNotes?: boolean;
+  /**
+   * Write `<prop>`s (default true). When false, neither Selaras' own x- props (status, document,
+   * paragraph) nor kept ones are written: a plain TM for other tools, which cannot be read back into
+   * documents.
+   */
+  includeProps?: boolean;
 }
 
-/** Text as written: forbidden characters stripped, NFC, escaped. */
+interface WriteContext {
+  languages: readonly TargetLang[];
+  statuses: ReadonlySet<Status> | null;
+  mixedSources: boolean;
+  filter: AnnotationFilter;
+  /** Other-language variants are written only when no language filter was asked for. */
+  others: boolean;
+  extras: TmxExtras | undefined;
+}
+
+/** Attribute/prop text as written: forbidden characters stripped, NFC, escaped. */
 function text(value: string): string {
   return escapeXmlText(normalizeForXml(value));
 }
@@ -36,6 +60,8 @@ function prop(type: string, value: string): string {
   return `<prop type="${type}">${text(value)}</prop>`;
 }
 
+const TARGET_ATTRS = ["creationdate", "creationid", "changedate", "changeid"];
+
 function headerSrcLang(bundle: Bundle): string {
   const langs = new Set(bundle.documents.map((d) => d.sourceLang));
   if (langs.size === 0) return SOURCE_LANG;
@@ -43,40 +69,72 @@ function headerSrcLang(bundle: Bundle): string {
   return "*all*";
 }
 
-function targetTuv(lang: TargetLang, target: BundleTarget): string {
+function targetTuv(
+  lang: TargetLang,
+  target: BundleTarget,
+  unit: TmxUnitExtras | undefined,
+  ctx: WriteContext,
+): string {
+  const meta = unit?.variants[lang];
   const attrs =
     dateAttr("creationdate", target.createdAt) +
     (target.createdBy ? attr("creationid", target.createdBy) : "") +
     dateAttr("changedate", target.changedAt) +
-    (target.changedBy ? attr("changeid", target.changedBy) : "");
-  return (
-    `    <tuv xml:lang="${lang}"${attrs}>\n` +
-    `      ${prop(TMX_PROPS.status, target.status)}\n` +
-    `      <seg>${text(target.text)}</seg>\n` +
-    `    </tuv>`
-  );
+    (target.changedBy ? attr("changeid", target.changedBy) : "") +
+    (meta ? metaAttrs("tuv", meta.attrs, TARGET_ATTRS) : "");
+  const lines = [`    <tuv xml:lang="${lang}"${attrs}>`];
+  if (ctx.filter.props) lines.push(`      ${prop(TMX_PROPS.status, target.status)}`);
+  lines.push(...metaAnnotations(meta, ctx.filter, "      "));
+  lines.push(`      <seg>${writeSegContent(target.text)}</seg>`, "    </tuv>");
+  return lines.join("\n");
 }
 
-function writeTu(
-  doc: BundleDocument,
-  seg: BundleSegment,
-  languages: readonly TargetLang[],
-  statuses: ReadonlySet<Status> | null,
-  mixedSources: boolean,
-): string {
+function writeTu(doc: BundleDocument, seg: BundleSegment, ctx: WriteContext): string {
+  const unit = ctx.extras?.units.get(seg.id);
+  const tuAttrs = unit ? metaAttrs("tu", unit.tu.attrs, ["tuid", "srclang"]) : "";
   const lines = [
-    `  <tu${attr("tuid", seg.id)}${mixedSources ? attr("srclang", doc.sourceLang) : ""}>`,
-    `    ${prop(TMX_PROPS.documentId, doc.id)}`,
-    `    ${prop(TMX_PROPS.document, doc.title)}`,
-    `    ${prop(TMX_PROPS.paragraph, String(seg.paragraph))}`,
-    `    <tuv xml:lang="${doc.sourceLang}"><seg>${text(seg.source)}</seg></tuv>`,
+    `  <tu${attr("tuid", seg.id)}${ctx.mixedSources ? attr("srclang", doc.sourceLang) : ""}${tuAttrs}>`,
   ];
-  for (const lang of languages) {
+  if (ctx.filter.props) {
+    lines.push(
+      `    ${prop(TMX_PROPS.documentId, doc.id)}`,
+      `    ${prop(TMX_PROPS.document, doc.title)}`,
+      `    ${prop(TMX_PROPS.paragraph, String(seg.paragraph))}`,
+    );
+  }
+  lines.push(...metaAnnotations(unit?.tu, ctx.filter, "    "));
+  const sourceMeta = unit?.variants[doc.sourceLang];
+  const sourceNotes = metaAnnotations(sourceMeta, ctx.filter, "      ");
+  const sourceAttrs = sourceMeta ? metaAttrs("tuv", sourceMeta.attrs) : "";
+  const sourceSeg = `<seg>${writeSegContent(seg.source)}</seg>`;
+  if (sourceNotes.length === 0) {
+    lines.push(`    <tuv xml:lang="${doc.sourceLang}"${sourceAttrs}>${sourceSeg}</tuv>`);
+  } else {
+    lines.push(
+      `    <tuv xml:lang="${doc.sourceLang}"${sourceAttrs}>`,
+      ...sourceNotes,
+      `      ${sourceSeg}`,
+      "    </tuv>",
+    );
+  }
+  for (const lang of ctx.languages) {
     if (lang === doc.sourceLang) continue;
     const target = seg.targets[lang];
     if (!target || normalizeForXml(target.text) === "") continue;
-    if (statuses && !statuses.has(target.status)) continue;
-    lines.push(targetTuv(lang, target));
+    if (ctx.statuses && !ctx.statuses.has(target.status)) continue;
+    lines.push(targetTuv(lang, target, unit, ctx));
+  }
+  if (ctx.others && unit) {
+    for (const other of unit.others) {
+      const tag = normalizeForXml(other.tag);
+      if (tag === "") continue;
+      lines.push(
+        `    <tuv${attr("xml:lang", tag)}${metaAttrs("tuv", other.meta.attrs)}>`,
+        ...metaAnnotations(other.meta, ctx.filter, "      "),
+        `      <seg>${writeSegContent(other.text)}</seg>`,
+        "    </tuv>",
+      );
+    }
   }
   lines.push("  </tu>");
   return lines.join("\n");
@@ -88,10 +146,16 @@ function writeTu(
  * stripped (see findXmlUnsafeText for the list), text is NFC-normalized, CR is kept as `&#13;`.
  */
 export function writeTmx(bundle: Bundle, options: TmxWriteOptions): string {
-  const languages = options.languages ?? TARGET_LANGS;
-  const statuses = options.statuses ? new Set(options.statuses) : null;
   const srclang = headerSrcLang(bundle);
-  const mixed = srclang === "*all*";
+  const ctx: WriteContext = {
+    languages: options.languages ?? TARGET_LANGS,
+    statuses: options.statuses ? new Set(options.statuses) : null,
+    mixedSources: srclang === "*all*",
+    filter: { notes: options.includeNotes ?? true, props: options.includeProps ?? true },
+    others: options.languages === undefined,
+    extras: options.extras,
+  };
+  const headerNotes = metaAnnotations(options.extras?.header ?? undefined, ctx.filter, "  ");
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
@@ -105,11 +169,11 @@ export function writeTmx(bundle: Bundle, options: TmxWriteOptions): string {
       attr("srclang", srclang) +
       ' datatype="plaintext"' +
       dateAttr("creationdate", options.creationDate) +
-      "/>",
+      (headerNotes.length === 0 ? "/>" : `>\n${headerNotes.join("\n")}\n</header>`),
     "<body>",
   ];
   for (const doc of bundle.documents) {
-    for (const seg of doc.segments) parts.push(writeTu(doc, seg, languages, statuses, mixed));
+    for (const seg of doc.segments) parts.push(writeTu(doc, seg, ctx));
   }
   parts.push("</body>", "</tmx>", "");
   return parts.join("\n");

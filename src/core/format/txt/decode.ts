@@ -3,16 +3,35 @@ import { AppError } from "../../model/app-error.ts";
 /** The part of TextDecoder we use; reached through globalThis so core needs no DOM/Node typings. */
 interface Decoder {
   decode(input: Uint8Array): string;
+  readonly encoding: string;
 }
 type DecoderCtor = new (
   label?: string,
   options?: { fatal?: boolean; ignoreBOM?: boolean },
 ) => Decoder;
 
+/** WHATWG windows-1252 for bytes 0x80-0x9F (the five undefined bytes map to themselves). */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/**
+ * A TextDecoder (fatal by default). Node 20 decodes windows-1252 (and its aliases latin1,
+ * iso-8859-1, ascii) as ISO-8859-1, giving C1 controls for 0x80-0x9F; this wrapper maps them as
+ * the WHATWG Encoding Standard (and every browser) does.
+ */
 export function textDecoder(label: string, fatal = true): Decoder {
   const Ctor = (globalThis as unknown as { TextDecoder: DecoderCtor }).TextDecoder;
   // ignoreBOM: true keeps the BOM, so callers decide (they strip it after sniffing).
-  return new Ctor(label, { fatal, ignoreBOM: true });
+  const decoder = new Ctor(label, { fatal, ignoreBOM: true });
+  if (decoder.encoding !== "windows-1252") return decoder;
+  return {
+    encoding: decoder.encoding,
+    decode: (input) =>
+      decoder
+        .decode(input)
+        .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!),
+  };
 }
 
 /** "utf-16le" / "utf-16be" / "utf-8" when the bytes start with that BOM, with the BOM length. */

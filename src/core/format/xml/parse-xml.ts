@@ -128,7 +128,33 @@ export function parseXml(text: string, handlers: XmlHandlers, options: XmlParseO
     if (parent && keep !== false) parent.children.push(element);
   });
 
-  parser.write(text);
+  // saxes reads an entity reference up to the next ";" however far that is, so a bare "&" would
+  // swallow the rest of the file and surface as "unclosed tag" at the end. Feeding chunks and
+  // checking the pending reference reports it where it is, and bounds the buffer.
+  const internals = parser as unknown as { entity: string };
+  let written = 0;
+  const failBareAmpersand = () => {
+    // CRLF inside the pending text is stored as LF, so the estimate may fall a little after the "&".
+    const estimate = Math.max(0, written - internals.entity.length - 1);
+    const offset = Math.max(0, text.lastIndexOf("&", estimate));
+    const before = text.slice(0, offset);
+    throw new AppError(`${codePrefix}.not-well-formed`, {
+      ...fileParams,
+      line: before.split("\n").length,
+      column: offset - before.lastIndexOf("\n"),
+      reason: "unterminated entity reference",
+    });
+  };
+  for (let at = 0; at < text.length; at += CHUNK) {
+    written = Math.min(text.length, at + CHUNK);
+    parser.write(text.slice(at, written));
+    if (internals.entity.length > MAX_ENTITY_NAME) failBareAmpersand();
+  }
+  if (/[\s<>&]/.test(internals.entity)) failBareAmpersand();
   closing = true;
   parser.close();
 }
+
+const CHUNK = 16 * 1024;
+/** Longer than any reference we accept (the five predefined ones and &#x10FFFF;). */
+const MAX_ENTITY_NAME = 32;

@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../src/core/model/app-error.ts";
 import { readTmx, readTmxWithReport } from "../../../../src/core/format/tmx/read-tmx.ts";
 import { writeTmx } from "../../../../src/core/format/tmx/write-tmx.ts";
+import type { Bundle, BundleSegment } from "../../../../src/core/model/bundle.ts";
 import { REPO_ROOT, checkTmxTexts } from "../../../helpers/xml-validators.ts";
+import { extrasFromJson, extrasToJson, readTmxFixture } from "./tmx-fixture.ts";
+
+/** The writer NFC-normalizes text (fixtures hold some NFD on purpose). */
+function nfcSegment(segment: BundleSegment): BundleSegment {
+  return JSON.parse(JSON.stringify(segment).normalize("NFC")) as BundleSegment;
+}
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/tmx");
 const HEADER =
@@ -20,35 +27,60 @@ function error(fn: () => unknown): AppError {
   throw new Error("expected an AppError");
 }
 
-describe("readTmx golden fixtures (test/fixtures/tmx/<case>.tmx + .expected.json)", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".tmx"))
-    .map((f) => f.slice(0, -4));
+const SAMPLES = path.resolve(REPO_ROOT, "../shared/samples/tmx");
 
-  it("has fixture pairs", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(3);
+/** Golden pairs: our fixtures, and the six real-world samples (expected files under samples/). */
+const GOLDEN: { name: string; file: string; expected: string }[] = [
+  ...readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".tmx"))
+    .map((f) => ({
+      name: f,
+      file: path.join(FIXTURES, f),
+      expected: path.join(FIXTURES, f.replace(/\.tmx$/, ".expected.json")),
+    })),
+  ...readdirSync(SAMPLES)
+    .filter((f) => f.endsWith(".tmx"))
+    .map((f) => ({
+      name: `samples/${f}`,
+      file: path.join(SAMPLES, f),
+      expected: path.join(FIXTURES, "samples", f.replace(/\.tmx$/, ".expected.json")),
+    })),
+];
+
+describe("readTmx golden fixtures (<case>.tmx + <case>.expected.json)", () => {
+  it("covers our fixtures and all six shared samples", () => {
+    expect(GOLDEN.filter((g) => g.name.startsWith("samples/"))).toHaveLength(6);
+    expect(GOLDEN.length).toBeGreaterThanOrEqual(15);
   });
 
-  for (const name of cases) {
-    const text = readFileSync(path.join(FIXTURES, `${name}.tmx`), "utf8");
-    const expected = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.expected.json`), "utf8"));
+  for (const { name, file, expected: expectedFile } of GOLDEN) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const expected = JSON.parse(readFileSync(expectedFile, "utf8"));
 
-    it(`${name}: reads to the expected bundle and report`, () => {
-      expect(readTmxWithReport(text)).toStrictEqual(expected);
+    it(`${name}: reads to the expected bundle, report and kept metadata`, () => {
+      expect(readTmxFixture(bytes, path.basename(file))).toStrictEqual(expected);
     });
 
-    it(`${name}: writing the expected bundle back gives a valid TMX that reads to the same bundle`, () => {
+    it(`${name}: writing it back (with kept metadata) is DTD-valid and reads to the same units`, () => {
+      const extras = extrasFromJson(expected.extras);
       const out = writeTmx(expected.bundle, {
         creationTool: "Selaras",
         creationToolVersion: "test",
         creationDate: new Date(0),
+        extras,
       });
       expect(checkTmxTexts([out])).toEqual({ ok: true, detail: "" });
-      const back = readTmx(out);
+      const back = readTmxWithReport(out);
       // Foreign files carry no x-document props; ours always do, so compare per segment.
-      expect(back.documents.flatMap((d) => d.segments)).toStrictEqual(
-        expected.bundle.documents.flatMap((d: { segments: unknown[] }) => d.segments),
+      const segments = (b: Bundle) => b.documents.flatMap((d) => d.segments);
+      expect(segments(back.bundle)).toStrictEqual(segments(expected.bundle).map(nfcSegment));
+      expect(extrasToJson(back.extras)).toStrictEqual(
+        JSON.parse(JSON.stringify(expected.extras).normalize("NFC")),
       );
+      // Pairing problems travel with the codes; invalid codes and unknown elements were dropped on read.
+      const pairing = (problems: { problem: string }[]) =>
+        problems.filter((p) => !["invalid-code", "unknown-element"].includes(p.problem)).length;
+      expect(pairing(back.report.inlineProblems)).toBe(pairing(expected.report.inlineProblems));
     });
   }
 });

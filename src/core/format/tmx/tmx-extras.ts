@@ -1,0 +1,50 @@
+import type { Lang } from "../../model/languages.ts";
+
+/**
+ * What a TMX carries beyond the Bundle model: other attributes, notes and props, and variants in
+ * languages Selaras has no column for. readTmxWithReport collects it; writeTmx writes it back
+ * (options.extras), so TMX → Selaras → TMX keeps a foreign file's metadata.
+ */
+export interface TmxAnnotation {
+  kind: "note" | "prop";
+  /** Attributes as in the file (type, xml:lang, o-encoding). */
+  attrs: Record<string, string>;
+  text: string;
+}
+
+export interface TmxElementMeta {
+  /** Attributes Selaras does not map itself (usagecount, o-tmf, datatype, ...). */
+  attrs: Record<string, string>;
+  /** Notes and props in file order, minus the x- props Selaras writes itself. */
+  annotations: TmxAnnotation[];
+}
+
+/** A `<tuv>` the Bundle has no place for: another language, a duplicate, a regional twin of the source. */
+export interface TmxOtherVariant {
+  /** The language tag as written (e.g. "fr-CA"). */
+  tag: string;
+  /** Segment text, inline codes as placeholders. */
+  text: string;
+  meta: TmxElementMeta;
+}
+
+export interface TmxUnitExtras {
+  tu: TmxElementMeta;
+  /** Metadata of the source and target tuvs kept in the Bundle. */
+  variants: Partial<Record<Lang, TmxElementMeta>>;
+  others: TmxOtherVariant[];
+}
+
+export interface TmxExtras {
+  header: TmxElementMeta | null;
+  /** By segment id; only units that carry something. */
+  units: Map<string, TmxUnitExtras>;
+}
+
+export function emptyMeta(): TmxElementMeta {
+  return { attrs: {}, annotations: [] };
+}
+
+export function isEmptyMeta(meta: TmxElementMeta): boolean {
+  return meta.annotations.length === 0 && Object.keys(meta.attrs).length === 0;
+}

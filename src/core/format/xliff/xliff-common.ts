@@ -1,0 +1,73 @@
+import type { BundleDocument } from "../../model/bundle.ts";
+import type { TargetLang } from "../../model/languages.ts";
+import type { Status } from "../../model/status.ts";
+import { splitInlineCodes } from "../tmx/inline-codes.ts";
+import { escapeXmlAttr, escapeXmlText } from "../xml/escape-xml.ts";
+import { normalizeForXml } from "../xml/xml-chars.ts";
+
+export interface XliffWriteOptions {
+  /** The one target language of the file (XLIFF 2.0 allows one per file; 1.2 files follow suit). */
+  targetLang: TargetLang;
+  /** Only targets with these statuses are written (others become units without a target). */
+  statuses?: readonly Status[];
+}
+
+/** One written XLIFF file per target language: `name` is a suggested suffix, e.g. "id-vi". */
+export interface XliffFile {
+  targetLang: TargetLang;
+  text: string;
+}
+
+const NMTOKEN_RE = /^[\p{L}\p{Nd}\p{Mn}\p{Mc}._:-]+$/u;
+
+/**
+ * Ids as XML NMTOKENs (required by XLIFF 2.0 for file/unit ids): kept when valid and unique,
+ * otherwise `${prefix}${n}`.
+ */
+export function makeIdMapper(prefix: string): (id: string) => string {
+  const used = new Set<string>();
+  let n = 0;
+  return (id) => {
+    let out = normalizeForXml(id);
+    if (!NMTOKEN_RE.test(out) || used.has(out)) {
+      do out = `${prefix}${++n}`;
+      while (used.has(out));
+    }
+    used.add(out);
+    return out;
+  };
+}
+
+export function attr(name: string, value: string): string {
+  return ` ${name}="${escapeXmlAttr(normalizeForXml(value))}"`;
+}
+
+export function text(value: string): string {
+  return escapeXmlText(normalizeForXml(value));
+}
+
+export function documentsWithSegments(documents: readonly BundleDocument[]): BundleDocument[] {
+  return documents.filter((d) => d.segments.length > 0);
+}
+
+/**
+ * Content for XLIFF `<source>`/`<target>`: plain text escaped; each inline-code placeholder becomes
+ * `code(native, key)` where key is stable for the same code in source and target of one unit;
+ * `<hi>` markers are dropped (their text stays).
+ */
+export function inlineContent(
+  value: string,
+  code: (native: string, key: string) => string,
+): string {
+  const seen = new Map<string, number>();
+  let out = "";
+  for (const part of splitInlineCodes(value)) {
+    if (part.kind === "text") out += text(part.text);
+    else if (part.kind === "code") {
+      const count = (seen.get(part.xml) ?? 0) + 1;
+      seen.set(part.xml, count);
+      out += code(part.display, `${part.xml}#${count}`);
+    }
+  }
+  return out;
+}

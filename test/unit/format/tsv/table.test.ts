@@ -1,0 +1,139 @@
+import { spawnSync } from "node:child_process";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Bundle } from "../../../../src/core/model/bundle.ts";
+import type { AppError } from "../../../../src/core/model/app-error.ts";
+import { readTable } from "../../../../src/core/format/tsv/read-table.ts";
+import { writeTable } from "../../../../src/core/format/tsv/write-table.ts";
+import type { TableFormat } from "../../../../src/core/format/tsv/write-table.ts";
+import { withTempFiles } from "../../../helpers/xml-validators.ts";
+import { bundleArb } from "../bundle-arbitraries.ts";
+
+const BUNDLE: Bundle = {
+  documents: [
+    {
+      id: "d",
+      title: "t",
+      sourceLang: "id",
+      segments: [
+        {
+          id: "s1",
+          paragraph: 0,
+          source: 'Kata "kutip", koma\tdan tab',
+          targets: {
+            vi: { text: "Dòng 1\r\nDòng 2", status: "approved" },
+            en: { text: "=1+1", status: "draft" },
+          },
+        },
+        { id: "s2", paragraph: 1, source: "Tanpa terjemahan", targets: {} },
+      ],
+    },
+  ],
+};
+
+/** Rows as Python's csv module (Excel dialect) reads them: a reader independent of ours. */
+function pythonCsvRows(text: string, format: TableFormat): string[][] {
+  const script = `
+import csv, json, sys
+with open(sys.argv[1], newline="", encoding="utf-8-sig") as fh:
+    print(json.dumps(list(csv.reader(fh, delimiter=sys.argv[2]))))`;
+  return withTempFiles([{ name: `t.${format}`, content: text }], ([file]) => {
+    const result = spawnSync(
+      "/usr/bin/python3",
+      ["-c", script, file!, format === "tsv" ? "\t" : ","],
+      {
+        encoding: "utf8",
+      },
+    );
+    if (result.status !== 0) throw new Error(result.stderr);
+    return JSON.parse(result.stdout) as string[][];
+  });
+}
+
+describe("TSV/CSV", () => {
+  it("writes language codes first, a BOM and CRLF rows, quoting what needs it", () => {
+    const tsv = writeTable(BUNDLE, { format: "tsv" });
+    expect(tsv).toBe(
+      '\ufeffid\tvi\ten\r\n"Kata ""kutip"", koma\tdan tab"\t"Dòng 1\r\nDòng 2"\t=1+1\r\nTanpa terjemahan\t\t\r\n',
+    );
+    expect(writeTable(BUNDLE, { format: "csv", bom: false, languages: ["en"] })).toBe(
+      'id,en\r\n"Kata ""kutip"", koma\tdan tab",=1+1\r\nTanpa terjemahan,\r\n',
+    );
+  });
+
+  it("Python's csv module (Excel dialect) reads the same cells", () => {
+    for (const format of ["tsv", "csv"] as const) {
+      expect(pythonCsvRows(writeTable(BUNDLE, { format }), format)).toEqual([
+        ["id", "vi", "en"],
+        ['Kata "kutip", koma\tdan tab', "Dòng 1\r\nDòng 2", "=1+1"],
+        ["Tanpa terjemahan", "", ""],
+      ]);
+    }
+  });
+
+  it("round-trips texts of arbitrary bundles (property)", () => {
+    fc.assert(
+      fc.property(
+        bundleArb({ maxDocs: 1 }),
+        fc.constantFrom<TableFormat>("tsv", "csv"),
+        (bundle, format) => {
+          const doc = bundle.documents[0];
+          const back = readTable(writeTable(bundle, { format }), { format });
+          const rows = (doc?.segments ?? [])
+            .map((s) => [
+              s.source,
+              ...(["vi", "en"] as const)
+                .filter((l) => l !== doc!.sourceLang)
+                .map((l) => s.targets[l]?.text ?? ""),
+            ])
+            .filter((cells) => cells.some((c) => c !== ""));
+          const backRows = back.documents[0]!.segments.map((s) => [
+            s.source,
+            ...(["vi", "en"] as const)
+              .filter((l) => l !== back.documents[0]!.sourceLang)
+              .map((l) => s.targets[l]?.text ?? ""),
+          ]);
+          expect(back.documents[0]!.sourceLang).toBe(doc?.sourceLang ?? "id");
+          expect(backRows).toEqual(rows);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads headers in any case and region, ignores unknown columns", () => {
+    const bundle = readTable("ID-id,fr,VI-VN,notes\nHalo,Salut,Xin chào,x\n\n,,,\n", {
+      format: "csv",
+      title: "x.csv",
+    });
+    expect(bundle.documents[0]).toEqual({
+      id: "table",
+      title: "x.csv",
+      sourceLang: "id",
+      segments: [
+        {
+          id: "row-2",
+          paragraph: 0,
+          source: "Halo",
+          targets: { vi: { text: "Xin chào", status: "translated" } },
+        },
+      ],
+    });
+  });
+
+  it("fails with codes on empty files, unknown headers and open quotes", () => {
+    const code = (text: string) => {
+      try {
+        readTable(text, { format: "tsv", fileName: "f.tsv" });
+      } catch (e) {
+        return `${(e as AppError).code} ${JSON.stringify((e as AppError).params)}`;
+      }
+      return "ok";
+    };
+    expect(code("\ufeff \r\n")).toBe('table.empty {"file":"f.tsv"}');
+    expect(code("source\ttarget\na\tb\n")).toBe('table.no-languages {"file":"f.tsv"}');
+    expect(code('id\tvi\na\tb\n"open\tquote\n')).toBe(
+      'table.unclosed-quote {"file":"f.tsv","line":3}',
+    );
+  });
+});
