@@ -235,26 +235,55 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, k) => from + k);
 }
 
-/** Child process: align 10,000 × 10,000 synthetic sentences, print time and peak memory. */
+/**
+ * Child process: align 10,000 × 10,000 synthetic sentences, print time and peak memory. The texts
+ * imitate a translation: Zipf-distributed words of a random vocabulary, each rendered by another
+ * random word on the target side, numbers and capitalised names carried over, and sentences
+ * dropped, added or merged here and there.
+ */
 function scaleChild(): void {
   const n = 10_000;
   let seed = 42;
-  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const word = (): string => "abcdefghijklmnopqrstuvwxyz".slice(0, 2 + Math.floor(rnd() * 8));
-  const sentence = (): string =>
-    Array.from({ length: 4 + Math.floor(rnd() * 25) }, word).join(" ") + ".";
+  const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const letters = "abcdefghijklmnopqrstuvwxyzàéöü";
+  const randomWord = (): string =>
+    Array.from(
+      { length: 2 + Math.floor(rnd() * 9) },
+      () => letters[Math.floor(rnd() * letters.length)],
+    ).join("");
+  const vocabulary = Array.from({ length: 5000 }, () => [randomWord(), randomWord()] as const);
+  const zipf = (): number =>
+    Math.min(vocabulary.length - 1, Math.floor(Math.exp(rnd() * Math.log(vocabulary.length))) - 1);
+  const pair = (): [string, string] => {
+    const r = rnd();
+    if (r < 0.03) {
+      const num = String(Math.floor(rnd() * 3000));
+      return [num, num];
+    }
+    if (r < 0.06) {
+      const name = randomWord();
+      const cap = name.charAt(0).toUpperCase() + name.slice(1);
+      return [cap, cap];
+    }
+    const [src, tgt] = vocabulary[zipf()]!;
+    return [src, tgt];
+  };
   const source: string[] = [];
   const target: string[] = [];
-  for (let k = 0; k < n; k++) {
-    const s = sentence();
-    source.push(s);
-    target.push(
-      s.length > 20 && rnd() < 0.5
-        ? s.toUpperCase().slice(0, Math.floor(s.length * 1.1))
-        : s + " x",
-    );
-    if (rnd() < 0.02) target.push(sentence());
-    if (rnd() < 0.02) source.push(sentence());
+  while (source.length < n || target.length < n) {
+    const words = Array.from({ length: 5 + Math.floor(rnd() * 25) }, pair);
+    const s = `${words.map((w) => w[0]).join(" ")}.`;
+    const t = `${words.map((w) => w[1]).join(" ")}.`;
+    const r = rnd();
+    if (r < 0.02) source.push(s);
+    else if (r < 0.04) target.push(t);
+    else if (r < 0.07 && target.length > 0) {
+      source.push(s);
+      target[target.length - 1] = `${target[target.length - 1]} ${t}`;
+    } else {
+      source.push(s);
+      target.push(t);
+    }
   }
   source.length = n;
   target.length = n;

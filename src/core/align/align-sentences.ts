@@ -1,5 +1,6 @@
 import type { Band } from "./band.ts";
-import { diagonalBand, edgeDistance, fullBand, pathBand } from "./band.ts";
+import { anchorBand, edgeDistance, fullBand, pathBand } from "./band.ts";
+import { anchorPoints } from "./anchor-path.ts";
 import { beadConfidence } from "./confidence.ts";
 import type { Bead, DpParams, DpTexts } from "./dp.ts";
 import { searchBand } from "./dp.ts";
@@ -17,13 +18,15 @@ export const DEFAULT_TUNING: AlignTuning = {
   lexicalWeight: 2.5,
   paragraphPenalty: 2.5,
   band: 120,
-  fullSearchCells: 4_000_000,
+  fullSearchCells: 250_000,
   learnLexicon: false,
 };
 
 /** One gap's sub-problem, renumbered 0..n-1 / 0..m-1, with its map back to global numbers. */
 interface GapTexts {
   texts: DpTexts;
+  /** Sure points (grid corners) for the first band of a long gap. */
+  anchors: Array<[number, number]>;
   source: number[];
   target: number[];
 }
@@ -48,6 +51,18 @@ function breaks(
   return out;
 }
 
+/** Where the gap's sentence numbers jump (a fixed 1-0 / 0-1 link was taken out), or null. */
+function barriers(ids: readonly number[]): Uint8Array | null {
+  let out: Uint8Array | null = null;
+  for (let k = 1; k < ids.length; k++) {
+    if ((ids[k] ?? 0) !== (ids[k - 1] ?? 0) + 1) {
+      out ??= new Uint8Array(ids.length + 1);
+      out[k] = 1;
+    }
+  }
+  return out;
+}
+
 /** Paragraphs anchor only when both sides have them and at least one side has more than one. */
 function informative(
   source: readonly number[] | undefined,
@@ -63,6 +78,7 @@ function gapTexts(
   lengths: { source: number[]; target: number[] },
   index: FeatureIndex,
   options: AlignOptions,
+  fullSearchCells: number,
 ): GapTexts {
   const source = gap.source.map((id) => index.source[id] ?? new Int32Array());
   const target = gap.target.map((id) => index.target[id] ?? new Int32Array());
@@ -76,9 +92,13 @@ function gapTexts(
     const index = new Map(order.map((v, k) => [v, k]));
     return Int32Array.from(ids, (id) => index.get(p?.[id] ?? 0) ?? 0);
   };
+  const large = (gap.source.length + 1) * (gap.target.length + 1) > fullSearchCells;
   return {
     source: gap.source,
     target: gap.target,
+    anchors: large
+      ? anchorPoints(index, gap.source, gap.target).map(([s, t]) => [s + 1, t + 1])
+      : [],
     texts: {
       sourceLen: prefix(lengths.source, gap.source),
       targetLen: prefix(lengths.target, gap.target),
@@ -90,6 +110,8 @@ function gapTexts(
       },
       sourceBreak: both ? breaks(options.sourceParagraphs, gap.source) : null,
       targetBreak: both ? breaks(options.targetParagraphs, gap.target) : null,
+      sourceBarrier: barriers(gap.source),
+      targetBarrier: barriers(gap.target),
       sourcePara: same ? rank(options.sourceParagraphs, gap.source) : null,
       targetPara: same ? rank(options.targetParagraphs, gap.target) : null,
     },
@@ -127,7 +149,7 @@ export function alignSentences(
   );
   const lengths = { source: source.map(sentenceLength), target: target.map(sentenceLength) };
   const sum = (xs: number[]): number => xs.reduce((x, y) => x + y, 0);
-  const work = gaps.map((gap) => gapTexts(gap, lengths, index, options));
+  const work = gaps.map((gap) => gapTexts(gap, lengths, index, options, tuning.fullSearchCells));
 
   const totalRows = work.reduce((x, g) => x + g.source.length + 1, 0);
   const passes = 2;
@@ -157,7 +179,7 @@ export function alignSentences(
           ? fullBand(n, m)
           : prev
             ? pathBand(n, m, corners(prev.beads), tuning.band)
-            : diagonalBand(n, m, tuning.band);
+            : anchorBand(n, m, g.anchors, tuning.band);
       let beads = searchBand(g.texts, range, band, params, control);
       let width = tuning.band;
       while (band.cells < (n + 1) * (m + 1) && edgeDistance(band, corners(beads)) < 4) {

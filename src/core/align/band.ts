@@ -33,13 +33,34 @@ export function fullBand(n: number, m: number): Band {
 
 /** A band of half-width w around the straight line from (0, 0) to (n, m). */
 export function diagonalBand(n: number, m: number, w: number): Band {
+  return anchorBand(n, m, [], w);
+}
+
+/**
+ * A band of half-width w around the polyline through sure points (i, j) of the grid, from (0, 0)
+ * to (n, m): between two points it follows the straight line.
+ */
+export function anchorBand(
+  n: number,
+  m: number,
+  points: ReadonlyArray<[number, number]>,
+  w: number,
+): Band {
+  const knots: Array<[number, number]> = [[0, 0], ...points, [n, m]];
   const lo = new Int32Array(n + 1);
   const hi = new Int32Array(n + 1);
+  let k = 0;
+  const at = (i: number): number => {
+    while (k + 1 < knots.length - 1 && (knots[k + 1]?.[0] ?? n) < i) k++;
+    const [i0, j0] = knots[k] ?? [0, 0];
+    const [i1, j1] = knots[k + 1] ?? [n, m];
+    return i1 === i0 ? j1 : j0 + ((i - i0) * (j1 - j0)) / (i1 - i0);
+  };
   for (let i = 0; i <= n; i++) {
-    const a = Math.floor((i * m) / Math.max(n, 1));
-    const b = Math.ceil(((i + 1) * m) / Math.max(n, 1));
-    lo[i] = Math.max(0, a - w);
-    hi[i] = Math.min(m, b + w);
+    const a = Math.floor(at(i));
+    const b = Math.ceil(at(Math.min(n, i + 1)));
+    lo[i] = Math.max(0, Math.min(a, b) - w);
+    hi[i] = Math.min(m, Math.max(a, b) + w);
   }
   return finish(n, m, lo, hi);
 }

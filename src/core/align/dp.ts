@@ -32,6 +32,18 @@ export interface DpTexts {
    */
   sourcePara: Int32Array | null;
   targetPara: Int32Array | null;
+  /**
+   * 1 before sentence k when a fixed 1-0 / 0-1 link was taken out there: no link may span it.
+   * Null when there is none.
+   */
+  sourceBarrier: Uint8Array | null;
+  targetBarrier: Uint8Array | null;
+}
+
+function crosses(barrier: Uint8Array | null, from: number, count: number): boolean {
+  if (barrier === null) return false;
+  for (let k = from + 1; k < from + count; k++) if (barrier[k]) return true;
+  return false;
 }
 
 export interface DpParams {
@@ -66,6 +78,44 @@ export interface DpControl {
   onRow?: ((rowsDone: number) => void) | undefined;
 }
 
+function sharesAny(x: Int32Array | undefined, y: Int32Array | undefined): boolean {
+  if (!x || !y) return false;
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    const a = x[i] ?? 0;
+    const b = y[j] ?? 0;
+    if (a === b) return true;
+    if (a < b) i++;
+    else j++;
+  }
+  return false;
+}
+
+/**
+ * Per sentence k of one side: bit 1 set when it shares an anchor with sentence k+1, bit 2 with
+ * sentence k+2 (global numbers; the array covers from..to).
+ */
+function repeatFlags(ids: readonly Int32Array[], from: number, to: number): Uint8Array {
+  const out = new Uint8Array(Math.max(0, to - from) + 3);
+  for (let k = from; k < to; k++) {
+    let flags = 0;
+    if (k + 1 < to && sharesAny(ids[k], ids[k + 1])) flags |= 1;
+    if (k + 2 < to && sharesAny(ids[k], ids[k + 2])) flags |= 2;
+    out[k - from] = flags;
+  }
+  return out;
+}
+
+/** Whether any two of the `count` sentences starting at `first` (global) share an anchor. */
+function repeatsAt(flags: Uint8Array, offset: number, first: number, count: number): boolean {
+  const k = first - offset;
+  if (count < 2) return false;
+  if (((flags[k] ?? 0) & 1) !== 0) return true;
+  if (count < 3) return false;
+  return ((flags[k + 1] ?? 0) & 1) !== 0 || ((flags[k] ?? 0) & 2) !== 0;
+}
+
 /** Shared-anchor weight for source sentence s with each target in a window, for one band. */
 class LexBand {
   private readonly lo: Int32Array;
@@ -77,12 +127,16 @@ class LexBand {
   private readonly s0: number;
   private readonly t0: number;
   private token = 0;
+  private readonly sourceRepeat: Uint8Array;
+  private readonly targetRepeat: Uint8Array;
 
   constructor(texts: DpTexts, range: DpRange, band: Band) {
     const n = range.s1 - range.s0;
     const m = range.t1 - range.t0;
     this.features = texts.features;
     this.stamp = new Int32Array(texts.features.weight.length);
+    this.sourceRepeat = repeatFlags(texts.features.source, range.s0, range.s1);
+    this.targetRepeat = repeatFlags(texts.features.target, range.t0, range.t1);
     this.s0 = range.s0;
     this.t0 = range.t0;
     this.lo = new Int32Array(n);
@@ -134,16 +188,16 @@ class LexBand {
    */
   sum(s0: number, a: number, t0: number, b: number): number {
     if (a === 1 && b === 1) return this.at(s0, t0);
-    let any = false;
-    for (let s = s0; s < s0 + a && !any; s++) {
-      for (let t = t0; t < t0 + b; t++) {
-        if (this.at(s, t) > 0) {
-          any = true;
-          break;
-        }
-      }
+    let pairs = 0;
+    for (let s = s0; s < s0 + a; s++) for (let t = t0; t < t0 + b; t++) pairs += this.at(s, t);
+    if (pairs === 0) return 0;
+    // Without an anchor shared by two sentences of the same side, the pairwise sum is exact.
+    if (
+      !repeatsAt(this.sourceRepeat, this.s0, this.s0 + s0, a) &&
+      !repeatsAt(this.targetRepeat, this.t0, this.t0 + t0, b)
+    ) {
+      return pairs;
     }
-    if (!any) return 0;
     const { source, target, weight } = this.features;
     const token = ++this.token;
     for (let s = s0; s < s0 + a; s++) {
@@ -231,12 +285,16 @@ export function searchBand(
         if (pj < plo || pj > (hi[pi] ?? -1)) continue;
         const prev = cost[(start[pi] ?? 0) + pj - plo] ?? Infinity;
         if (prev === Infinity) continue;
+        if (a > 1 && crosses(texts.sourceBarrier, range.s0 + pi, a)) continue;
+        if (b > 1 && crosses(texts.targetBarrier, range.t0 + pj, b)) continue;
         let c = prev + (params.priors[k] ?? 0);
         if (a > 0 && b > 0) {
+          c -= params.lexicalWeight * lex.sum(pi, a, pj, b);
+          // The length and paragraph costs are never negative: skip them when already worse.
+          if (c >= best) continue;
           const l1 = (sourceLen[range.s0 + i] ?? 0) - (sourceLen[range.s0 + pi] ?? 0);
           const l2 = (targetLen[range.t0 + j] ?? 0) - (targetLen[range.t0 + pj] ?? 0);
           c += lengthCost(l1, l2, params.length);
-          c -= params.lexicalWeight * lex.sum(pi, a, pj, b);
         }
         c += paragraphCost(texts, range, i, j, a, b, params.paragraphPenalty);
         if (c < best) {

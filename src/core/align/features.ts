@@ -69,19 +69,21 @@ export function sentenceFeatures(
 ): string[] {
   const out = new Set<string>();
   let text = sentence.normalize("NFC");
-  text = text.replace(URL_RE, (url) => {
-    out.add(
-      `u:${url
-        .replace(TRAILING, "")
-        .replace(/^https?:\/\//i, "")
-        .toLowerCase()}`,
-    );
-    return " ";
-  });
-  text = text.replace(EMAIL_RE, (mail) => {
-    out.add(`e:${mail.toLowerCase()}`);
-    return " ";
-  });
+  if (/https?:|www\./i.test(text))
+    text = text.replace(URL_RE, (url) => {
+      out.add(
+        `u:${url
+          .replace(TRAILING, "")
+          .replace(/^https?:\/\//i, "")
+          .toLowerCase()}`,
+      );
+      return " ";
+    });
+  if (text.includes("@"))
+    text = text.replace(EMAIL_RE, (mail) => {
+      out.add(`e:${mail.toLowerCase()}`);
+      return " ";
+    });
   for (const n of extractNumbers(text, usesDecimalComma(lang))) out.add(`n:${n}`);
   const folded = foldText(text);
   if (text.includes("%") || PERCENT_WORDS.test(folded)) out.add("pc");
@@ -91,6 +93,9 @@ export function sentenceFeatures(
   const primary = lang.toLowerCase().split(/[-_]/)[0] ?? "";
   numericMonths(text, primary, out);
   const ws = words(text);
+  const foldedWords = words(folded);
+  const foldAt = (k: number, word: string): string =>
+    foldedWords.length === ws.length ? (foldedWords[k] ?? "") : foldText(word);
   let capsRun: string[] = [];
   const flushCaps = (): void => {
     for (let len = 2; len <= 3; len++) {
@@ -101,8 +106,8 @@ export function sentenceFeatures(
     }
     capsRun = [];
   };
-  for (const word of ws) {
-    const f = foldText(word);
+  ws.forEach((word, k) => {
+    const f = foldAt(k, word);
     const month = months.get(f);
     if (month !== undefined && !(primary === "en" && f === "may" && !isCapitalized(word))) {
       out.add(`m:${month}`);
@@ -111,7 +116,7 @@ export function sentenceFeatures(
     if (key !== null) out.add(`w:${key}`);
     if (isCapitalized(word)) capsRun.push(f);
     else flushCaps();
-  }
+  });
   flushCaps();
 
   if (glossaryTerms.length > 0) {

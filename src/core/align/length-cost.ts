@@ -25,7 +25,7 @@ export function normalTailCost(z: number): number {
                           (-1.13520398 +
                             t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
   // 2 * (1 - Φ(|z|)) = erfc(|z| / √2) = t * exp(poly)
-  return -(Math.log(t) + poly);
+  return Math.max(0, -(Math.log(t) + poly));
 }
 
 export interface LengthModel {
