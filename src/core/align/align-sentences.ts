@@ -160,7 +160,11 @@ export function alignSentences(
   };
 
   let params: DpParams = {
-    length: initialLengthModel(sum(lengths.source), sum(lengths.target)),
+    length: initialLengthModel(
+      sum(lengths.source),
+      sum(lengths.target),
+      Math.min(source.length, target.length),
+    ),
     priors: defaultPriors(),
     lexicalWeight: tuning.lexicalWeight,
     paragraphPenalty: tuning.paragraphPenalty,

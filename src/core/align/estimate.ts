@@ -10,10 +10,22 @@ export function defaultPriors(): Float64Array {
 
 export const DEFAULT_VARIANCE = 6.8;
 
-/** Length ratio of the whole texts (target characters per source character). */
-export function initialLengthModel(sourceChars: number, targetChars: number): LengthModel {
-  const ratio = sourceChars > 0 && targetChars > 0 ? targetChars / sourceChars : 1;
-  return { ratio, variance: DEFAULT_VARIANCE };
+/**
+ * Length ratio of the whole texts (target characters per source character), drawn towards 1 for
+ * short texts, where one extra sentence on one side would skew it: with k sentences the log-ratio
+ * is weighted k / (k + 8).
+ */
+export function initialLengthModel(
+  sourceChars: number,
+  targetChars: number,
+  sentences = Infinity,
+): LengthModel {
+  if (sourceChars <= 0 || targetChars <= 0) return { ratio: 1, variance: DEFAULT_VARIANCE };
+  const weight = Number.isFinite(sentences) ? sentences / (sentences + 8) : 1;
+  return {
+    ratio: Math.exp(weight * Math.log(targetChars / sourceChars)),
+    variance: DEFAULT_VARIANCE,
+  };
 }
 
 /**

@@ -1,0 +1,156 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/commands/align.ts";
+import type { CliIo } from "../../src/cli/io.ts";
+
+const root = join(import.meta.dirname, "..", "..");
+const work = mkdtempSync(join(tmpdir(), "selaras-align-cli-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: CliIo = {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    readBytes: async (p) => new Uint8Array(readFileSync(p)),
+    writeText: async () => undefined,
+  };
+  const code = await run(args, io);
+  return { code, out, err };
+}
+
+const source = file(
+  "src.txt",
+  ["Ada 2.500 delegasi.", "Mereka datang dari 119 negara.", "Acara dibuka di Hanoi."].join("\n"),
+);
+const target = file(
+  "tgt.txt",
+  [
+    "There were 2,500 delegates.",
+    "They came from 119 countries.",
+    "Photographs of the opening session are shown on the next pages.",
+    "The event opened in Hanoi.",
+  ].join("\n"),
+);
+
+describe("align command", () => {
+  it("prints one bead per line for presegmented input", async () => {
+    const r = await cli([
+      "--source",
+      source,
+      "--target",
+      target,
+      "--source-lang",
+      "id",
+      "--target-lang",
+      "en",
+      "--presegmented",
+      "--format",
+      "beads",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("[0]:[0]\n[1]:[1]\n[]:[2]\n[2]:[3]\n");
+  });
+
+  it("prints links with confidence as JSON by default", async () => {
+    const r = await cli([
+      "--source",
+      source,
+      "--target",
+      target,
+      "--target-lang",
+      "en",
+      "--presegmented",
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as {
+      sourceCount: number;
+      targetCount: number;
+      links: Array<{ source: number[]; target: number[]; confidence: number }>;
+    };
+    expect(json.sourceCount).toBe(3);
+    expect(json.targetCount).toBe(4);
+    expect(json.links.map((l) => [l.source, l.target])).toEqual([
+      [[0], [0]],
+      [[1], [1]],
+      [[], [2]],
+      [[2], [3]],
+    ]);
+    for (const l of json.links) expect(l.confidence).toBeGreaterThanOrEqual(0);
+    const nullLink = json.links[2]?.confidence ?? 1;
+    expect(nullLink).toBeLessThan(json.links[0]?.confidence ?? 0);
+  });
+
+  it("segments whole texts with the language's rules and aligns the corpus to its gold", async () => {
+    const name = "konvensi-hanoi-upacara-penandatanganan";
+    const r = await cli([
+      "--source",
+      join(root, "corpus", "id", `${name}.txt`),
+      "--target",
+      join(root, "corpus", "vi", `${name}.txt`),
+      "--source-lang",
+      "id",
+      "--target-lang",
+      "vi",
+      "--format",
+      "beads",
+    ]);
+    expect(r.code).toBe(0);
+    const gold = JSON.parse(
+      readFileSync(join(root, "test", "fixtures", "align", `${name}.vi.gold.json`), "utf8"),
+    ) as { links: Array<{ source: number[]; target: number[] }> };
+    const expected = gold.links.map((l) => `[${l.source.join(", ")}]:[${l.target.join(", ")}]\n`);
+    expect(r.out).toBe(expected.join(""));
+  });
+
+  it("reads a glossary (tab-separated pairs)", async () => {
+    const src = file(
+      "g-src.txt",
+      "Kalimat pertama di sini.\nKejahatan siber itu berbahaya sekali.\nSelesai.",
+    );
+    const tgt = file("g-tgt.txt", "Câu đầu tiên ở đây.\nTội phạm mạng rất nguy hiểm.\nHết.");
+    const glossary = file("glossary.tsv", "kejahatan siber\ttội phạm mạng\n");
+    const r = await cli([
+      "--source",
+      src,
+      "--target",
+      tgt,
+      "--target-lang",
+      "vi",
+      "--presegmented",
+      "--glossary",
+      glossary,
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { links: Array<{ confidence: number }> };
+    const plain = JSON.parse(
+      (await cli(["--source", src, "--target", tgt, "--target-lang", "vi", "--presegmented"])).out,
+    ) as { links: Array<{ confidence: number }> };
+    expect(json.links[1]?.confidence).toBeGreaterThan(plain.links[1]?.confidence ?? 1);
+  });
+
+  it("fails with usage on missing or unknown options", async () => {
+    expect((await cli(["--source", source])).code).toBe(2);
+    const r = await cli(["--source", source, "--target", target, "--format", "xml"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Usage:");
+    expect((await cli(["--source", source, "--target", target, "--bogus"])).code).toBe(2);
+  });
+
+  it("reports undecodable input as an error code", async () => {
+    const bad = join(work, "bad.txt");
+    writeFileSync(bad, Buffer.from([0x41, 0xff, 0x42]));
+    const r = await cli(["--source", bad, "--target", target, "--presegmented"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("text.invalid-utf8");
+  });
+});
