@@ -1,14 +1,12 @@
 /**
- * Checks a TMX file with xmllint (Debian package libxml2-utils): it must validate against
- * ../shared/standards/tmx14.dtd with exit code 0 and an empty stderr, and every <tuv> must carry
- * xml:lang. Returns the file's text for further assertions.
+ * Checks a downloaded TMX file: test/helpers/xml-validators.ts (shared with the formats tests)
+ * runs xmllint against ../shared/standards/tmx14.dtd (exit 0 AND empty stderr, the DOCTYPE's
+ * "tmx14.dtd" resolved through an XML catalog) and requires xml:lang on every <tuv>. Here we add
+ * the per-language <seg> texts for assertions.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { repoRoot } from "./browser-env.ts";
-
-export const tmxDtdPath = resolve(repoRoot, "..", "shared", "standards", "tmx14.dtd");
+import { readFileSync } from "node:fs";
+import { checkTmxFiles, xmllintPath } from "../../helpers/xml-validators.ts";
 
 export interface TmxCheck {
   text: string;
@@ -16,43 +14,28 @@ export interface TmxCheck {
   tuCount: number;
 }
 
-function xmllint(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync("xmllint", args, { encoding: "utf8" });
-  if (result.error !== undefined) {
-    throw new Error(
-      `xmllint could not run (${result.error.message}); install it with apt-get install -y libxml2-utils`,
-    );
-  }
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function xpath(file: string, expression: string): string {
+  const result = spawnSync(xmllintPath(), ["--nonet", "--xpath", expression, file], {
+    encoding: "utf8",
+  });
+  if (result.error !== undefined) throw result.error;
+  return result.stdout;
 }
 
+/** Throws with xmllint's complaint unless the file is valid TMX 1.4b with xml:lang everywhere. */
 export function checkTmxFile(file: string): TmxCheck {
-  if (!existsSync(tmxDtdPath)) {
-    throw new Error(`TMX DTD not found at ${tmxDtdPath} (../shared must sit beside the repo)`);
-  }
-  const valid = xmllint(["--noout", "--nonet", "--dtdvalid", tmxDtdPath, file]);
-  if (valid.status !== 0 || valid.stderr !== "") {
-    throw new Error(`xmllint rejected ${file} (exit ${valid.status}):\n${valid.stderr}`);
-  }
-  const missingLang = xmllint(["--xpath", "count(//tuv[not(@xml:lang)])", file]);
-  if (missingLang.status !== 0 || missingLang.stdout.trim() !== "0") {
-    throw new Error(
-      `${file}: ${missingLang.stdout.trim()} <tuv> without xml:lang ${missingLang.stderr}`,
-    );
-  }
-  const tus = xmllint(["--xpath", "count(//tu)", file]);
-  return { text: readFileSync(file, "utf8"), tuCount: Number(tus.stdout.trim()) };
+  const check = checkTmxFiles([file]);
+  if (!check.ok) throw new Error(`${file} is not valid TMX 1.4b:\n${check.detail}`);
+  return { text: readFileSync(file, "utf8"), tuCount: Number(xpath(file, "count(//tu)").trim()) };
 }
 
-/** The texts of the <seg> of every <tuv xml:lang=lang>, via xmllint (entities decoded). */
+/** The texts of the <seg> of every <tuv xml:lang=lang>, in document order (entities decoded). */
 export function tmxSegTexts(file: string, lang: string): string[] {
-  const count = Number(
-    xmllint(["--xpath", `count(//tuv[@xml:lang="${lang}"]/seg)`, file]).stdout.trim(),
-  );
+  const count = Number(xpath(file, `count(//tuv[@xml:lang="${lang}"]/seg)`).trim());
   const texts: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const r = xmllint(["--xpath", `string((//tuv[@xml:lang="${lang}"]/seg)[${i}])`, file]);
-    texts.push(r.stdout);
+    // xmllint ends the printed string with one newline of its own.
+    texts.push(xpath(file, `string((//tuv[@xml:lang="${lang}"]/seg)[${i}])`).replace(/\n$/, ""));
   }
   return texts;
 }

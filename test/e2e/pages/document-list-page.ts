@@ -1,6 +1,7 @@
 /** Page object for the document list (`#/`), over the selectors of notes/ui-contract.md. */
 import type { Locator, Page } from "playwright-core";
 import { pollUntil } from "../lib/poll.ts";
+import { AppHeader } from "./app-header.ts";
 import { ExportDialog } from "./export-dialog.ts";
 import { GridPage } from "./grid-page.ts";
 
@@ -41,6 +42,7 @@ export class DocumentListPage {
   async goto(): Promise<void> {
     await this.page.goto(`${this.baseUrl}#/`);
     await this.list.waitFor();
+    await new AppHeader(this.page).ensureProfile();
   }
 
   /** Waits until the list shows `count` documents (the corpus import on first start gives 2). */

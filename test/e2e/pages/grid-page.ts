@@ -1,6 +1,7 @@
 /** Page object for the grid of one document (`#/doc/<id>`), virtualized. */
 import type { Locator, Page } from "playwright-core";
 import { pollUntil } from "../lib/poll.ts";
+import { AppHeader } from "./app-header.ts";
 import { ExportDialog } from "./export-dialog.ts";
 
 export type TargetLang = "vi" | "en";
@@ -25,6 +26,7 @@ export class GridPage {
 
   async goto(docId: string): Promise<void> {
     await this.page.goto(`${this.baseUrl}#/doc/${encodeURIComponent(docId)}`);
+    await new AppHeader(this.page).ensureProfile();
     await this.waitForRows();
   }
 
