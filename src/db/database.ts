@@ -1,7 +1,8 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { DocumentRecord, SegmentRecord, TranslationRecord } from "../core/model/records.ts";
 import { SCHEMA_VERSIONS } from "./schema.ts";
-import type { CommentRecord, HistoryRecord, RevisionRecord } from "./records.ts";
+import type { HistoryRecord, RevisionRecord } from "./records.ts";
+import type { CommentRecord } from "../core/model/records.ts";
 
 /** Key/value rows: corpus sync state, pending corpus updates, settings. */
 export interface MetaRecord {

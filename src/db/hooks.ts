@@ -4,7 +4,7 @@ import { documentsWithProgress } from "./queries/documents-with-progress.ts";
 import { segmentsOf, translationsOf } from "./queries/segment-rows.ts";
 import { getProfile } from "./operations/profile.ts";
 import { historyState } from "./operations/history.ts";
-import type { CommentRecord } from "./records.ts";
+import type { CommentRecord } from "../core/model/records.ts";
 
 /** Live: every document with its progress per target language (undefined while loading). */
 export function useDocuments() {

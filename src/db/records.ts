@@ -41,18 +41,3 @@ export interface HistoryRecord {
   user: string;
   at: string;
 }
-
-/** A comment in the thread of one segment and target language. */
-export interface CommentRecord {
-  id: string;
-  docId: string;
-  segmentId: string;
-  lang: TargetLang;
-  author: string;
-  at: string;
-  text: string;
-  /** 1 while the thread is open; resolving a thread sets it to 0 on every comment of the thread. */
-  open: 0 | 1;
-  resolvedBy?: string;
-  resolvedAt?: string;
-}

@@ -35,17 +35,15 @@ export const UPGRADE_CASES: Record<number, () => Promise<void>> = {
       changedAt: "2026-01-02T00:00:00.000Z",
     };
     await seedAtVersion(name, 1, async (db) => {
-      await db
-        .table("documents")
-        .add({
-          id: "d1",
-          title: "Cũ",
-          sourceLang: "id",
-          origin: { kind: "user" },
-          segmentCount: 1,
-          createdAt: t.createdAt,
-          updatedAt: t.changedAt,
-        });
+      await db.table("documents").add({
+        id: "d1",
+        title: "Cũ",
+        sourceLang: "id",
+        origin: { kind: "user" },
+        segmentCount: 1,
+        createdAt: t.createdAt,
+        updatedAt: t.changedAt,
+      });
       await db
         .table("segments")
         .add({ id: "s1", docId: "d1", order: "i", paragraph: 0, source: "Halo." });

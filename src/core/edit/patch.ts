@@ -1,4 +1,4 @@
-import type { SegmentRecord, TranslationRecord } from "../model/records.ts";
+import type { CommentRecord, SegmentRecord, TranslationRecord } from "../model/records.ts";
 
 /**
  * A change to one stored record, as its state before and after (null = absent). Commands are lists
@@ -11,7 +11,11 @@ export type RecordPatch =
       before: TranslationRecord | null;
       after: TranslationRecord | null;
     }
-  | { table: "segments"; key: string; before: SegmentRecord | null; after: SegmentRecord | null };
+  | { table: "segments"; key: string; before: SegmentRecord | null; after: SegmentRecord | null }
+  | { table: "comments"; key: string; before: CommentRecord | null; after: CommentRecord | null };
+
+/** The tables a command may change (documents are not patched: their counts are derived). */
+export const PATCHED_TABLES = ["translations", "segments", "comments"] as const;
 
 /** The patches that undo `patches`: each one swapped, in reverse order. */
 export function invertPatches(patches: readonly RecordPatch[]): RecordPatch[] {

@@ -20,7 +20,14 @@ export interface CommitMeta {
 
 /** The tables a command touches; callers open their transaction over these. */
 export function commitTables(db: SelarasDb) {
-  return [db.segments, db.translations, db.documents, db.revisions, db.history] as const;
+  return [
+    db.segments,
+    db.translations,
+    db.comments,
+    db.documents,
+    db.revisions,
+    db.history,
+  ] as const;
 }
 
 /**
@@ -61,7 +68,11 @@ export async function commitPatches(
       }
     }
   }
-  await db.documents.update(meta.docId, { updatedAt: meta.at });
+  const changes: { updatedAt: string; segmentCount?: number } = { updatedAt: meta.at };
+  if (patches.some((p) => p.table === "segments")) {
+    changes.segmentCount = await db.segments.where("docId").equals(meta.docId).count();
+  }
+  await db.documents.update(meta.docId, changes);
   if (meta.record === false) return patches;
 
   await db.history.where("[docId+undone]").equals([meta.docId, 1]).delete();

@@ -6,7 +6,7 @@ import type { SegmentRecord, TranslationRecord } from "../../core/model/records.
 import { translationId } from "../../core/model/records.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import type { Role } from "../../core/model/profile.ts";
-import type { CommentRecord } from "../../db/records.ts";
+import type { CommentRecord } from "../../core/model/records.ts";
 import { GRID_COLUMNS, toGridRows, type ColumnId } from "./columns.ts";
 import { TargetCell, type CellRef } from "./cells/target-cell.tsx";
 import type { CellCommand } from "./grid-keyboard.ts";

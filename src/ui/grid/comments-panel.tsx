@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { CommentRecord } from "../../db/records.ts";
+import type { CommentRecord } from "../../core/model/records.ts";
 
 export interface CommentsPanelProps {
   comments: readonly CommentRecord[];

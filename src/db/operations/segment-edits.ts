@@ -1,0 +1,82 @@
+import type { SelarasDb } from "../database.ts";
+import type { CommentRecord } from "../../core/model/records.ts";
+import type { RecordPatch } from "../../core/edit/patch.ts";
+import {
+  planMergeWithNext,
+  planResegment,
+  planSplit,
+  type DocumentState,
+  type EditContext,
+} from "../../core/edit/segment-ops.ts";
+import { segmentParagraph } from "../../core/segment/segment.ts";
+import { effectiveRules } from "../../core/segment/custom-rules.ts";
+import { AppError } from "../../core/model/app-error.ts";
+import { newId, nowIso } from "../ids.ts";
+import { segmentsOf, translationsOf } from "../queries/segment-rows.ts";
+import { commitPatches, commitTables } from "./commit-patches.ts";
+import { getCustomSegmentation } from "./segmentation-settings.ts";
+
+async function loadState(db: SelarasDb, docId: string): Promise<DocumentState> {
+  const [segments, translations, comments] = await Promise.all([
+    segmentsOf(db, docId),
+    translationsOf(db, docId),
+    db.comments.where("[docId+open]").between([docId, 0], [docId, 1], true, true).toArray(),
+  ]);
+  const bySegment = new Map<string, CommentRecord[]>();
+  for (const c of comments) {
+    const list = bySegment.get(c.segmentId);
+    if (list) list.push(c);
+    else bySegment.set(c.segmentId, [c]);
+  }
+  return { segments, translations, comments: bySegment };
+}
+
+async function runEdit(
+  db: SelarasDb,
+  docId: string,
+  label: string,
+  user: string,
+  plan: (state: DocumentState, ctx: EditContext) => RecordPatch[] | Promise<RecordPatch[]>,
+): Promise<number> {
+  const at = nowIso();
+  return db.transaction("rw", [...commitTables(db), db.meta], async () => {
+    if (!(await db.documents.get(docId))) throw new AppError("db.documentMissing", { docId });
+    const state = await loadState(db, docId);
+    const patches = await plan(state, { user, at, newId: () => newId("s") });
+    const applied = await commitPatches(db, patches, { docId, label, user, at, action: "edit" });
+    return applied.length;
+  });
+}
+
+/** Splits a source segment at a character offset (one undoable step). */
+export function splitSegment(
+  db: SelarasDb,
+  docId: string,
+  segmentId: string,
+  offset: number,
+  user: string,
+) {
+  return runEdit(db, docId, "split", user, (state, ctx) =>
+    planSplit(state, segmentId, offset, ctx),
+  );
+}
+
+/** Merges a source segment with the next one (one undoable step). */
+export function mergeWithNext(db: SelarasDb, docId: string, segmentId: string, user: string) {
+  return runEdit(db, docId, "merge", user, (state, ctx) =>
+    planMergeWithNext(state, segmentId, ctx),
+  );
+}
+
+/**
+ * Re-segments a document with the project's current rules (one undoable step): translations follow
+ * their segments; merged segments merge their translations; a split keeps the translation on the first
+ * part; every changed target goes back to Draft. Returns the number of changed records (0: no change).
+ */
+export function resegmentDocument(db: SelarasDb, docId: string, user: string) {
+  return runEdit(db, docId, "resegment", user, async (state, ctx) => {
+    const doc = (await db.documents.get(docId))!;
+    const rules = effectiveRules(await getCustomSegmentation(db));
+    return planResegment(state, (text) => segmentParagraph(text, doc.sourceLang, { rules }), ctx);
+  });
+}
