@@ -2,21 +2,24 @@ import enCommon from "./locales/en/common.json";
 import enGrid from "./locales/en/grid.json";
 import enIo from "./locales/en/io.json";
 import enErrors from "./locales/en/errors.json";
+import enSettings from "./locales/en/settings.json";
 import viCommon from "./locales/vi/common.json";
 import viGrid from "./locales/vi/grid.json";
 import viIo from "./locales/vi/io.json";
 import viErrors from "./locales/vi/errors.json";
+import viSettings from "./locales/vi/settings.json";
 import idCommon from "./locales/id/common.json";
 import idGrid from "./locales/id/grid.json";
 import idIo from "./locales/id/io.json";
 import idErrors from "./locales/id/errors.json";
+import idSettings from "./locales/id/settings.json";
 
 export const UI_LANGUAGES = ["en", "vi", "id"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
-export const NAMESPACES = ["common", "grid", "io", "errors"] as const;
+export const NAMESPACES = ["common", "grid", "io", "errors", "settings"] as const;
 
 export const resources = {
-  en: { common: enCommon, grid: enGrid, io: enIo, errors: enErrors },
-  vi: { common: viCommon, grid: viGrid, io: viIo, errors: viErrors },
-  id: { common: idCommon, grid: idGrid, io: idIo, errors: idErrors },
+  en: { common: enCommon, grid: enGrid, io: enIo, errors: enErrors, settings: enSettings },
+  vi: { common: viCommon, grid: viGrid, io: viIo, errors: viErrors, settings: viSettings },
+  id: { common: idCommon, grid: idGrid, io: idIo, errors: idErrors, settings: idSettings },
 } as const;

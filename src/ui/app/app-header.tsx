@@ -23,6 +23,9 @@ export function AppHeader() {
       <span className="tagline">{t("tagline")}</span>
       <div className="header-tools">
         <SaveIndicator />
+        <a className="header-link" href="#/settings" data-testid="settings-link">
+          {t("settingsLink")}
+        </a>
         <ProfileButton />
         <label className="language-picker">
           <span>{t("uiLanguage")}</span>

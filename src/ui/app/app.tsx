@@ -10,6 +10,7 @@ import { AppHeader } from "./app-header.tsx";
 import { StorageBanner } from "./storage-banner.tsx";
 import { DocumentList } from "../documents/document-list.tsx";
 import { GridPage } from "../grid/grid-page.tsx";
+import { SettingsPage } from "../settings/settings-page.tsx";
 import { CORPUS_FILES } from "./corpus-files.ts";
 import { startApp } from "./startup.ts";
 import type { CorpusFile } from "../../db/corpus-sync.ts";
@@ -73,6 +74,7 @@ export function App({ db: givenDb, corpus = CORPUS_FILES }: AppProps) {
               </p>
             )}
             {ready && route.name === "documents" && <DocumentList />}
+            {ready && route.name === "settings" && <SettingsPage />}
             {ready && route.name === "document" && (
               <GridPage key={route.docId} docId={route.docId} params={route.params} />
             )}

@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from "react";
 
 export type Route =
-  { name: "documents" } | { name: "document"; docId: string; params: URLSearchParams };
+  | { name: "documents" }
+  | { name: "settings" }
+  | { name: "document"; docId: string; params: URLSearchParams };
 
 /** Parses a location hash: "#/" → documents, "#/doc/<id>?<filters>" → one document. */
 export function parseRoute(hash: string): Route {
@@ -13,6 +15,7 @@ export function parseRoute(hash: string): Route {
       params: new URLSearchParams(match[2] ?? ""),
     };
   }
+  if (hash.startsWith("#/settings")) return { name: "settings" };
   return { name: "documents" };
 }
 

@@ -26,6 +26,7 @@ export interface AlignmentGridProps {
   role: Role;
   onCommand: (command: CellCommand, cell: CellRef, text: string) => void;
   onFocusCell: (cell: CellRef) => void;
+  onRowAction: (action: "split" | "merge", index: number) => void;
   handle: Ref<GridHandle>;
 }
 
@@ -46,6 +47,7 @@ export function AlignmentGrid(props: AlignmentGridProps) {
     role,
     onCommand,
     onFocusCell,
+    onRowAction,
     handle,
   } = props;
   const { t } = useTranslation(["grid", "common"]);
@@ -143,6 +145,30 @@ export function AlignmentGrid(props: AlignmentGridProps) {
                     return (
                       <div role="rowheader" className="grid-cell col-number" key={cell.id}>
                         <span className="seg-number">{index + 1}</span>
+                        <span className="row-actions">
+                          <button
+                            type="button"
+                            className="mini"
+                            data-testid={`split-${index}`}
+                            aria-label={t("grid:rowSplit", { n: index + 1 })}
+                            title={t("grid:rowSplit", { n: index + 1 })}
+                            onClick={() => onRowAction("split", index)}
+                          >
+                            ✂
+                          </button>
+                          {index < segments.length - 1 && (
+                            <button
+                              type="button"
+                              className="mini"
+                              data-testid={`merge-${index}`}
+                              aria-label={t("grid:rowMerge", { n: index + 1 })}
+                              title={t("grid:rowMerge", { n: index + 1 })}
+                              onClick={() => onRowAction("merge", index)}
+                            >
+                              ⤓
+                            </button>
+                          )}
+                        </span>
                         {paragraphStart && (
                           <span
                             className="para-mark"

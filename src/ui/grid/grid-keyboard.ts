@@ -16,7 +16,9 @@ export type CellCommand =
   | "undo"
   | "redo"
   | "comments"
-  | "history";
+  | "history"
+  | "splitSource"
+  | "mergeSource";
 
 export interface KeyLike {
   key: string;
@@ -46,6 +48,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: "copySource", keys: ["Ctrl+I", "Ctrl+Insert"] },
   { command: "undo", keys: ["Ctrl+Z"] },
   { command: "redo", keys: ["Ctrl+Shift+Z", "Ctrl+Y"] },
+  { command: "splitSource", keys: ["Ctrl+E"] },
+  { command: "mergeSource", keys: ["Ctrl+J"] },
   { command: "comments", keys: ["Ctrl+Shift+C"] },
   { command: "history", keys: ["Ctrl+Shift+H"] },
   { command: "showShortcuts", keys: ["Alt+H"] },
@@ -67,6 +71,8 @@ export function cellCommandFor(e: KeyLike, role: Role = "translator"): CellComma
       if (key === "i" || key === "Insert") return "copySource";
       if (key === "z") return "undo";
       if (key === "y") return "redo";
+      if (key === "e") return "splitSource";
+      if (key === "j") return "mergeSource";
     } else {
       if (key === "Backspace") return role === "reviewer" ? "reject" : null;
       if (key === "ArrowDown") return "nextAwaiting";

@@ -28,9 +28,15 @@ import { HistoryPanel } from "./history-panel.tsx";
 import { FindReplaceDialog } from "./find-replace-dialog.tsx";
 import { ErrorText } from "../shared/error-text.tsx";
 import { SidePanel } from "./side-panel.tsx";
+import { SplitDialog } from "./split-dialog.tsx";
+import {
+  mergeWithNext,
+  resegmentDocument,
+  splitSegment,
+} from "../../db/operations/segment-edits.ts";
 
 type Panel = null | "comments" | "history";
-type OpenDialog = null | "export" | "help" | "replace";
+type OpenDialog = null | "export" | "help" | "replace" | { split: number };
 
 export function GridPage({ docId, params }: { docId: string; params: URLSearchParams }) {
   const { t } = useTranslation(["grid", "common"]);
@@ -54,6 +60,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const [rejecting, setRejecting] = useState<CellRef | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [actionError, setActionError] = useState<ErrorInfo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const activeKey = active ? translationId(active.segmentId, active.lang) : null;
   const revisions = useRevisions(panel === "history" ? activeKey : null);
 
@@ -140,6 +147,16 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           setActive(cell);
           setPanel(command);
           return;
+        case "splitSource":
+          void autosave.flush();
+          setDialog({ split: cell.index });
+          return;
+        case "mergeSource":
+          void run(async () => {
+            await autosave.flush();
+            await mergeWithNext(db, docId, cell.segmentId, user.name);
+          });
+          return;
         case "nextAwaiting": {
           const next = nextAwaiting(cell);
           if (next) gridRef.current?.focusCell(next.row, next.lang);
@@ -151,8 +168,31 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       const next = moveFocus({ row: cell.row, lang: cell.lang }, command, visible.length);
       if (next) gridRef.current?.focusCell(next.row, next.lang);
     },
-    [run, autosave, db, user, doUndo, doRedo, nextAwaiting, visible.length],
+    [run, autosave, db, user, doUndo, doRedo, nextAwaiting, visible.length, docId],
   );
+
+  const onRowAction = useCallback(
+    (action: "split" | "merge", index: number) => {
+      const segment = segments?.[index];
+      if (!segment) return;
+      if (action === "split") setDialog({ split: index });
+      else
+        void run(async () => {
+          await autosave.flush();
+          await mergeWithNext(db, docId, segment.id, user.name);
+        });
+    },
+    [segments, run, autosave, db, docId, user.name],
+  );
+
+  const resegment = () => {
+    if (!window.confirm(t("grid:resegmentConfirm"))) return;
+    void run(async () => {
+      await autosave.flush();
+      const changed = await resegmentDocument(db, docId, user.name);
+      setNotice(changed === 0 ? t("grid:resegmentNone") : t("grid:resegmentDone"));
+    });
+  };
 
   const setFilter = (next: typeof filter) => {
     window.location.hash = documentHref(docId, filterToParams(next));
@@ -229,6 +269,9 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           >
             ↷ {t("grid:redo")}
           </button>
+          <button type="button" data-testid="resegment" onClick={resegment}>
+            {t("grid:resegment")}
+          </button>
           <button type="button" data-testid="replace-open" onClick={() => setDialog("replace")}>
             {t("grid:replace.open")}
           </button>
@@ -256,6 +299,19 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         shown={visible.length}
         total={segments?.length ?? 0}
       />
+      {notice && (
+        <p className="form-success" role="status" data-testid="grid-notice">
+          {notice}{" "}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t("common:close")}
+            onClick={() => setNotice(null)}
+          >
+            ×
+          </button>
+        </p>
+      )}
       {(filterError ?? actionError) && (
         <p className="form-error" role="alert">
           <ErrorText error={(filterError ?? actionError)!} />
@@ -278,6 +334,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
             role={user.role}
             onCommand={onCommand}
             onFocusCell={setActive}
+            onRowAction={onRowAction}
           />
           {panel && active && (
             <SidePanel
@@ -335,6 +392,18 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         </div>
       )}
       {dialog === "export" && <ExportDialog docId={docId} onClose={() => setDialog(null)} />}
+      {typeof dialog === "object" && dialog !== null && segments?.[dialog.split] && (
+        <SplitDialog
+          source={segments[dialog.split]!.source}
+          n={dialog.split + 1}
+          onClose={() => setDialog(null)}
+          onSplit={(offset) => {
+            const segment = segments[dialog.split]!;
+            setDialog(null);
+            void run(() => splitSegment(db, docId, segment.id, offset, user.name));
+          }}
+        />
+      )}
       {dialog === "help" && <ShortcutSheet role={user.role} onClose={() => setDialog(null)} />}
       {dialog === "replace" && segments && translations && (
         <FindReplaceDialog

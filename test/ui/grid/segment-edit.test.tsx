@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { renderApp } from "../../helpers/render-app.tsx";
+import { saveProfile } from "../../../src/db/operations/profile.ts";
+import { segmentsOf } from "../../../src/db/queries/segment-rows.ts";
+
+describe("source segment editing in the grid", () => {
+  it("splits at the chosen caret and merges back, with undo", async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp();
+    await saveProfile(db, { name: "Ed", role: "translator" });
+    const row = (await screen.findAllByTestId("doc-row")).find(
+      (r) => r.dataset.docTitle === "Berita Pertama",
+    )!;
+    const docId = row.dataset.docId!;
+    window.location.hash = `#/doc/${docId}`;
+    fireEvent(window, new HashChangeEvent("hashchange"));
+    await screen.findByTestId("source-1");
+
+    await user.click(screen.getByTestId("split-1"));
+    const dialog = await screen.findByTestId("split-dialog");
+    const text = within(dialog).getByTestId("split-source") as HTMLTextAreaElement;
+    text.setSelectionRange("Acara berlangsung".length, "Acara berlangsung".length);
+    fireEvent.select(text);
+    expect(within(dialog).getByTestId("split-preview")).toHaveTextContent(
+      "Acara berlangsungdua hari.",
+    );
+    await user.click(within(dialog).getByTestId("split-submit"));
+    await waitFor(async () =>
+      expect((await segmentsOf(db, docId)).map((s) => s.source)).toEqual([
+        "Presiden membuka acara.",
+        "Acara berlangsung",
+        "dua hari.",
+        "Sumber: https://contoh.id/a.html",
+      ]),
+    );
+    await waitFor(() => expect(screen.getByTestId("source-2")).toHaveTextContent("dua hari."));
+
+    await user.click(screen.getByTestId("merge-1"));
+    await waitFor(async () => expect((await segmentsOf(db, docId)).length).toBe(3));
+    await waitFor(() =>
+      expect(screen.getByTestId("source-1")).toHaveTextContent("Acara berlangsung dua hari."),
+    );
+
+    await user.click(screen.getByTestId("undo"));
+    await waitFor(async () => expect((await segmentsOf(db, docId)).length).toBe(4));
+  });
+});
