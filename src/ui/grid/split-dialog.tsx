@@ -2,10 +2,31 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../shared/dialog.tsx";
 
-/** The first sentence-like boundary (". ", "? ", "; "…) as the default caret, else the middle. */
-function defaultOffset(text: string): number {
-  const m = /[.!?;:…]["”’)]*\s+/u.exec(text.slice(1, -1));
-  return m ? m.index + 1 + m[0].length : Math.floor(text.length / 2);
+/**
+ * Where the caret starts: after the first sentence-like stop (". ", "? ", "; "…), else after the
+ * clause mark (", ") nearest the middle, else at the word boundary nearest the middle.
+ */
+export function defaultSplitOffset(text: string): number {
+  const stop = /[.!?;:…]["”’)]*\s+/u.exec(text.slice(1, -1));
+  if (stop) return stop.index + 1 + stop[0].length;
+  const middle = text.length / 2;
+  const nearest = (re: RegExp) => {
+    let best = -1;
+    for (const m of text.matchAll(re)) {
+      const at = (m.index ?? 0) + m[0].length;
+      if (
+        at > 0 &&
+        at < text.length &&
+        (best < 0 || Math.abs(at - middle) < Math.abs(best - middle))
+      )
+        best = at;
+    }
+    return best;
+  };
+  const clause = nearest(/[,—–]\s+/gu);
+  if (clause > 0) return clause;
+  const space = nearest(/\s+/gu);
+  return space > 0 ? space : Math.floor(middle);
 }
 
 /** Split a source segment: place the caret in the read-only text, see both parts, confirm with Enter. */
@@ -21,7 +42,7 @@ export function SplitDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation("grid");
-  const [offset, setOffset] = useState(() => defaultOffset(source));
+  const [offset, setOffset] = useState(() => defaultSplitOffset(source));
   const ref = useRef<HTMLTextAreaElement>(null);
   const left = source.slice(0, offset).trim();
   const right = source.slice(offset).trim();
@@ -46,7 +67,7 @@ export function SplitDialog({
               }
             }}
             readOnly
-            rows={4}
+            rows={6}
             data-testid="split-source"
             value={source}
             onSelect={(e) => setOffset(e.currentTarget.selectionStart)}
