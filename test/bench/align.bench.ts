@@ -67,8 +67,12 @@ function parice(dir: string): Doc[] {
     }));
 }
 
-/** Runs the CLI command on the document through temporary files, returns its beads. */
-async function alignWithCli(doc: Doc, work: string): Promise<BeadLike[]> {
+interface ScoredBead extends BeadLike {
+  confidence: number;
+}
+
+/** Runs the CLI command on the document through temporary files, returns its links. */
+async function alignWithCli(doc: Doc, work: string): Promise<ScoredBead[]> {
   const src = join(work, "src.txt");
   const tgt = join(work, "tgt.txt");
   writeFileSync(src, doc.source.join("\n") + "\n");
@@ -92,12 +96,12 @@ async function alignWithCli(doc: Doc, work: string): Promise<BeadLike[]> {
       doc.targetLang,
       "--presegmented",
       "--format",
-      "beads",
+      "json",
     ],
     io,
   );
   if (code !== 0) throw new Error(`align exited with ${code} on ${doc.name}`);
-  return parseBeads(out) ?? [];
+  return (JSON.parse(out) as { links: ScoredBead[] }).links;
 }
 
 function fmt(c: MetricCounts): string {
@@ -111,6 +115,7 @@ async function evaluate(label: string, docs: Doc[], work: string, perDoc: boolea
   const base = emptyCounts();
   let oursMs = 0;
   let baseMs = 0;
+  const bands = [0.8, 0.5, 0].map((min) => ({ min, links: 0, right: 0 }));
   for (const doc of docs) {
     let t = performance.now();
     const hyp = await alignWithCli(doc, work);
@@ -121,11 +126,24 @@ async function evaluate(label: string, docs: Doc[], work: string, perDoc: boolea
     countDocument(gc, doc.gold, base);
     const mine = countDocument(hyp, doc.gold);
     countDocument(hyp, doc.gold, ours);
+    const gold = new Set(doc.gold.map((b) => `${b.source.join(",")}:${b.target.join(",")}`));
+    for (const link of hyp) {
+      const band = bands.find((b) => link.confidence >= b.min);
+      if (!band) continue;
+      band.links++;
+      if (gold.has(`${link.source.join(",")}:${link.target.join(",")}`)) band.right++;
+    }
     if (perDoc) console.log(`    ${doc.name.padEnd(8)} ${fmt(mine)}`);
   }
   console.log(`  ${label}`);
   console.log(`    selaras       ${fmt(ours)}  (${oursMs.toFixed(0)} ms)`);
   console.log(`    gale-church   ${fmt(base)}  (${baseMs.toFixed(0)} ms)`);
+  const bandNames = ["0.8-1.0", "0.5-0.8", "below 0.5"];
+  const share = bands.map(
+    (b, k) =>
+      `${bandNames[k]}: ${b.links} links, ${((100 * b.right) / Math.max(1, b.links)).toFixed(0)}% exact`,
+  );
+  console.log(`    confidence    ${share.join(" | ")}`);
 }
 
 async function main(): Promise<void> {
@@ -270,23 +288,37 @@ function scaleChild(): void {
   };
   const source: string[] = [];
   const target: string[] = [];
+  const truth: Array<{ source: number[]; target: number[] }> = [];
   while (source.length < n || target.length < n) {
     const words = Array.from({ length: 5 + Math.floor(rnd() * 25) }, pair);
     const s = `${words.map((w) => w[0]).join(" ")}.`;
     const t = `${words.map((w) => w[1]).join(" ")}.`;
     const r = rnd();
-    if (r < 0.02) source.push(s);
-    else if (r < 0.04) target.push(t);
-    else if (r < 0.07 && target.length > 0) {
+    const last = truth[truth.length - 1];
+    if (r < 0.02) {
+      truth.push({ source: [source.length], target: [] });
+      source.push(s);
+    } else if (r < 0.04) {
+      truth.push({ source: [], target: [target.length] });
+      target.push(t);
+    } else if (r < 0.07 && last && last.source.length === 1 && last.target.length === 1) {
+      last.source.push(source.length);
       source.push(s);
       target[target.length - 1] = `${target[target.length - 1]} ${t}`;
     } else {
+      truth.push({ source: [source.length], target: [target.length] });
       source.push(s);
       target.push(t);
     }
   }
   source.length = n;
   target.length = n;
+  const gold = truth.filter(
+    (b) =>
+      b.source.every((i) => i < n) &&
+      b.target.every((j) => j < n) &&
+      b.source.length + b.target.length > 0,
+  );
   let peak = process.memoryUsage().rss;
   const before = peak;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
@@ -304,9 +336,10 @@ function scaleChild(): void {
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   const full = (n + 1) * (n + 1) * 9;
-  console.log("Scale: 10,000 × 10,000 sentences (synthetic)");
+  const f1 = scoresOf(countDocument(plan.links, gold)).strict.f1;
+  console.log("Scale: 10,000 × 10,000 sentences (synthetic translation with known links)");
   console.log(
-    `    selaras       ${(ms / 1000).toFixed(2)} s, ${plan.links.length} links, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - before) / 2 ** 20).toFixed(0)} MiB over the loaded texts), ${ticks} progress calls`,
+    `    selaras       ${(ms / 1000).toFixed(2)} s, ${plan.links.length} links (strict F1 ${f1.toFixed(3)} against the generator's links), peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - before) / 2 ** 20).toFixed(0)} MiB over the loaded texts), ${ticks} progress calls`,
   );
   console.log(
     `    full matrix   ${(full / 2 ** 20).toFixed(0)} MiB for cost (float64) + back-pointers (uint8) alone, without the lexical scores`,

@@ -112,30 +112,26 @@ describe("align command", () => {
     expect(r.out).toBe(expected.join(""));
   });
 
-  it("reads a glossary (tab-separated pairs)", async () => {
+  it("reads a glossary (tab-separated pairs) and links the sentences that share a term", async () => {
     const src = file(
       "g-src.txt",
-      "Kalimat pertama di sini.\nKejahatan siber itu berbahaya sekali.\nSelesai.",
+      "Pertemuan itu dimulai pada pagi hari di gedung utama.\nKejahatan siber itu sangat berbahaya bagi semua negara.\n",
     );
-    const tgt = file("g-tgt.txt", "Câu đầu tiên ở đây.\nTội phạm mạng rất nguy hiểm.\nHết.");
+    const tgt = file(
+      "g-tgt.txt",
+      "Tội phạm mạng rất nguy hiểm đối với mọi quốc gia.\nTất cả các đại biểu đều đồng ý với kết luận đó.\n",
+    );
     const glossary = file("glossary.tsv", "kejahatan siber\ttội phạm mạng\n");
-    const r = await cli([
-      "--source",
-      src,
-      "--target",
-      tgt,
-      "--target-lang",
-      "vi",
-      "--presegmented",
-      "--glossary",
-      glossary,
-    ]);
-    expect(r.code).toBe(0);
-    const json = JSON.parse(r.out) as { links: Array<{ confidence: number }> };
-    const plain = JSON.parse(
-      (await cli(["--source", src, "--target", tgt, "--target-lang", "vi", "--presegmented"])).out,
-    ) as { links: Array<{ confidence: number }> };
-    expect(json.links[1]?.confidence).toBeGreaterThan(plain.links[1]?.confidence ?? 1);
+    const base = ["--source", src, "--target", tgt, "--target-lang", "vi", "--presegmented"];
+    const linked = (out: string): boolean =>
+      (JSON.parse(out) as { links: Array<{ source: number[]; target: number[] }> }).links.some(
+        (l) => l.source.includes(1) && l.target.includes(0),
+      );
+    const plain = await cli(base);
+    const withGlossary = await cli([...base, "--glossary", glossary]);
+    expect(withGlossary.code).toBe(0);
+    expect(linked(plain.out)).toBe(false);
+    expect(linked(withGlossary.out)).toBe(true);
   });
 
   it("fails with usage on missing or unknown options", async () => {

@@ -1,7 +1,7 @@
 import type { Band } from "./band.ts";
 import { anchorBand, edgeDistance, fullBand, pathBand } from "./band.ts";
 import { anchorPoints } from "./anchor-path.ts";
-import { beadConfidence } from "./confidence.ts";
+import { FIRST_MARGIN, beadConfidence } from "./confidence.ts";
 import type { Bead, DpParams, DpTexts } from "./dp.ts";
 import { searchBand } from "./dp.ts";
 import { defaultPriors, initialLengthModel, refineLengthModel } from "./estimate.ts";
@@ -226,12 +226,14 @@ export function alignSentences(
   second.forEach((p, k) => {
     const g = work[k];
     if (!g) return;
+    let startMargin = FIRST_MARGIN;
     for (const bead of p.beads) {
       links.push({
         source: g.source.slice(bead.s, bead.s + bead.a),
         target: g.target.slice(bead.t, bead.t + bead.b),
-        confidence: beadConfidence(bead),
+        confidence: beadConfidence(bead, startMargin),
       });
+      startMargin = bead.margin;
     }
   });
   return { links: orderLinks(links), sourceCount: source.length, targetCount: target.length };

@@ -71,6 +71,8 @@ export interface Bead {
   lengthCost: number;
   /** Sum of the weights of shared anchors (before lexicalWeight). */
   lexical: number;
+  /** How much worse the best other way of reaching this link's end cell is (cost units). */
+  margin: number;
 }
 
 export interface DpControl {
@@ -257,6 +259,7 @@ export function searchBand(
   const n = range.s1 - range.s0;
   const cost = new Float64Array(band.cells).fill(Infinity);
   const back = new Uint8Array(band.cells);
+  const margin = new Float32Array(band.cells);
   const lex = new LexBand(texts, range, band);
   const { sourceLen, targetLen } = texts;
   const { lo, hi, start } = band;
@@ -273,6 +276,7 @@ export function searchBand(
     for (let j = rowLo; j <= rowHi; j++) {
       if (i === 0 && j === 0) continue;
       let best = Infinity;
+      let second = Infinity;
       let bestK = 0;
       for (let k = 0; k < types.length; k++) {
         const type = types[k];
@@ -290,20 +294,24 @@ export function searchBand(
         let c = prev + (params.priors[k] ?? 0);
         if (a > 0 && b > 0) {
           c -= params.lexicalWeight * lex.sum(pi, a, pj, b);
-          // The length and paragraph costs are never negative: skip them when already worse.
-          if (c >= best) continue;
+          // The length and paragraph costs are never negative: skip them when already too costly.
+          if (c >= second) continue;
           const l1 = (sourceLen[range.s0 + i] ?? 0) - (sourceLen[range.s0 + pi] ?? 0);
           const l2 = (targetLen[range.t0 + j] ?? 0) - (targetLen[range.t0 + pj] ?? 0);
           c += lengthCost(l1, l2, params.length);
         }
         c += paragraphCost(texts, range, i, j, a, b, params.paragraphPenalty);
         if (c < best) {
+          second = best;
           best = c;
           bestK = k;
+        } else if (c < second) {
+          second = c;
         }
       }
       cost[rowStart + j - rowLo] = best;
       back[rowStart + j - rowLo] = bestK;
+      margin[rowStart + j - rowLo] = Math.min(second - best, 1e6);
     }
   }
   const beads: Bead[] = [];
@@ -321,6 +329,7 @@ export function searchBand(
       b,
       lengthCost: a > 0 && b > 0 ? lengthCost(l1, l2, params.length) : 0,
       lexical: a > 0 && b > 0 ? lex.sum(i - a, a, j - b, b) : 0,
+      margin: margin[(start[i] ?? 0) + j - (lo[i] ?? 0)] ?? 0,
     });
     i -= a;
     j -= b;
