@@ -31,6 +31,8 @@ export interface PageProblems {
 export interface E2eFixtures {
   baseUrl: string;
   browserContext: BrowserContext;
+  /** Opens another fresh context (another "browser profile"), watched and closed like the first. */
+  newContext: () => Promise<BrowserContext>;
   page: Page;
   problems: PageProblems;
 }
@@ -43,6 +45,18 @@ function watchPage(page: Page, record: (message: string) => void): void {
       record(`console.error: ${message.text()}${where === "" ? "" : ` (${where})`}`);
     }
   });
+}
+
+async function openContext(problems: PageProblems): Promise<BrowserContext> {
+  const browser = await connectBrowser();
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    locale: "en-US",
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.clock.install({ time: fixedStartTime });
+  context.on("page", (page) => watchPage(page, (m) => problems.messages.push(m)));
+  return context;
 }
 
 export const test = base.extend<E2eFixtures>({
@@ -62,16 +76,18 @@ export const test = base.extend<E2eFixtures>({
     }
   },
   browserContext: async ({ problems }, use) => {
-    const browser = await connectBrowser();
-    const context = await browser.newContext({
-      acceptDownloads: true,
-      locale: "en-US",
-      viewport: { width: 1280, height: 900 },
-    });
-    await context.clock.install({ time: fixedStartTime });
-    context.on("page", (page) => watchPage(page, (m) => problems.messages.push(m)));
+    const context = await openContext(problems);
     await use(context);
     await context.close();
+  },
+  newContext: async ({ problems }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async () => {
+      const context = await openContext(problems);
+      opened.push(context);
+      return context;
+    });
+    for (const context of opened) await context.close();
   },
   page: async ({ browserContext }, use) => {
     const page = await browserContext.newPage();

@@ -247,3 +247,53 @@ describe("adding documents", () => {
     expect(await list.rows.count()).toBe(2);
   });
 });
+
+describe("JSON round trip", () => {
+  test("an exported JSON restores the work in a fresh browser, and re-import asks before overwriting", async ({
+    page,
+    baseUrl,
+    newContext,
+  }) => {
+    const { list, grid, docId, title } = await openCorpusDoc(page, baseUrl);
+    const segments = await grid.segmentCount();
+    await grid.typeInto("vi", 0, VI);
+    await grid.typeInto("en", 1, EN);
+    await grid.waitForSaved();
+    await expectStored(page, await grid.segmentId(1), "en", EN);
+
+    await list.goto();
+    const dialog = await list.openExportAll();
+    const file = await dialog.exportAs("json", "all");
+    expect(file.suggestedFilename).toMatch(/\.json$/);
+    const exported = readFileSync(file.path, "utf8");
+    expect(exported).toContain(VI);
+    expect(exported).toContain(EN);
+    expect(exported).toContain(docId);
+
+    // A fresh browser profile: only the corpus, then the JSON import restores the document.
+    const other = await newContext();
+    const page2 = await other.newPage();
+    const list2 = new DocumentListPage(page2, baseUrl);
+    await list2.goto();
+    await list2.waitForDocuments(2);
+    await list2.importTm(file.path, "replace");
+    await expect.poll(() => list2.row(title).count()).toBeGreaterThan(0);
+    const grid2 = new GridPage(page2, baseUrl);
+    await grid2.goto(docId);
+    expect(await grid2.segmentCount()).toBe(segments);
+    await expect.poll(() => grid2.target("vi", 0).inputValue()).toBe(VI);
+    await expect.poll(() => grid2.target("en", 1).inputValue()).toBe(EN);
+    expect(await grid2.target("vi", 1).inputValue()).toBe("");
+
+    // Back in the first profile: newer work is kept unless the user chooses to replace it.
+    await grid.goto(docId);
+    await grid.target("vi", 0).fill("");
+    await grid.typeInto("vi", 0, "Bản dịch mới hơn.");
+    await grid.waitForSaved();
+    await expectStored(page, await grid.segmentId(0), "vi", "Bản dịch mới hơn.");
+    await list.goto();
+    await list.importTm(file.path, "keep");
+    await grid.goto(docId);
+    await expect.poll(() => grid.target("vi", 0).inputValue()).toBe("Bản dịch mới hơn.");
+  });
+});

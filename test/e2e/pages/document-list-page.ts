@@ -134,6 +134,38 @@ export class DocumentListPage {
     return outcome === "imported" ? "imported" : "error";
   }
 
+  /**
+   * Imports a Selaras JSON or TMX file through "Import TM": shows the plan, chooses the conflict
+   * policy when the plan lists conflicts (keep / copy / replace), applies, and resolves with the
+   * confirmation text.
+   */
+  async importTm(
+    path: string,
+    policy: "keep" | "copy" | "replace" = "keep",
+  ): Promise<{ plan: string; done: string }> {
+    await this.page.getByTestId("import-tm").click();
+    const dialog = this.page
+      .getByRole("dialog")
+      .filter({ has: this.page.getByTestId("import-tm-file") });
+    await dialog.waitFor();
+    await dialog.getByTestId("import-tm-file").setInputFiles(path);
+    const plan = dialog.getByTestId("import-tm-plan");
+    await plan.waitFor();
+    const radio = dialog.locator(`input[type="radio"][value="${policy}"]`);
+    if ((await radio.count()) > 0) await radio.check();
+    const planText = await plan.innerText();
+    await dialog.getByTestId("import-tm-apply").click();
+    const status = dialog.getByRole("status");
+    await status.waitFor();
+    const done = await status.innerText();
+    await dialog
+      .getByRole("button", { name: /close|đóng|tutup/i })
+      .first()
+      .click();
+    await dialog.waitFor({ state: "detached" });
+    return { plan: planText, done };
+  }
+
   alert(): Locator {
     return this.page.getByRole("alert");
   }
