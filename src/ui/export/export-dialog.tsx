@@ -51,7 +51,10 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
       await autosave.flush();
       const full = await loadBundle(db, scope === "document" && docId ? [docId] : undefined);
       const statuses = STATUS_CHOICES[statusChoice];
-      const bundle = filterBundle(full, { languages: langs, ...(statuses ? { statuses } : {}) });
+      const bundle = filterBundle(full, {
+        languages: langs,
+        ...(statuses ? { statuses, dropUntranslated: true } : {}),
+      });
       const now = new Date();
       const stem =
         scope === "document" && bundle.documents[0]

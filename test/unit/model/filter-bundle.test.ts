@@ -36,6 +36,8 @@ describe("filterBundle", () => {
     const en = filterBundle(bundle, { languages: ["en"] });
     expect(en.documents[0]!.segments.map((s) => Object.keys(s.targets))).toEqual([["en"], []]);
     expect(filterBundle(bundle, {})).toEqual(bundle);
+    const onlyApproved = filterBundle(bundle, { statuses: ["approved"], dropUntranslated: true });
+    expect(onlyApproved.documents[0]!.segments.map((s) => s.id)).toEqual(["a"]);
     expect(bundle.documents[0]!.segments[0]!.targets.en).toBeDefined();
   });
 });
