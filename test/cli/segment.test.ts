@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -82,6 +82,26 @@ describe("segment command (in process)", () => {
     expect(await run(["--lang", "id", "latin1.txt"], f.io)).toBe(1);
     expect(f.stderr()).toMatch(/latin1\.txt: not valid UTF-8 \(byte offset 3\)/);
     expect(f.stdout()).toBe("");
+  });
+
+  it("--rules FILE.srx segments with the rules of that file", async () => {
+    const srx = readFileSync(new URL("../fixtures/segment/srx/java-style.srx", import.meta.url));
+    const f = fakeIo({
+      "rules.srx": new Uint8Array(srx),
+      "-": "Ia lahir tgl. 5 Mei. Lalu pindah.\n",
+    });
+    expect(await run(["--lang", "id", "--rules", "rules.srx"], f.io)).toBe(0);
+    // The file has no "tgl." exception, unlike the built-in Indonesian rules.
+    expect(f.stdout()).toBe("Ia lahir tgl.\n5 Mei.\nLalu pindah.\n");
+  });
+
+  it("--rules with a bad SRX file: exit 1, the error code and position on stderr", async () => {
+    const f = fakeIo({
+      "bad.srx": '<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header',
+      "-": "x",
+    });
+    expect(await run(["--lang", "id", "--rules", "bad.srx"], f.io)).toBe(1);
+    expect(f.stderr()).toMatch(/bad\.srx: srx\.malformed .*"line":1/);
   });
 
   it("a missing file is exit 1", async () => {

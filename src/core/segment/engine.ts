@@ -47,11 +47,18 @@ export function compileRules(rules: SegmentationRules, lang: string): CompiledRu
   return compiled;
 }
 
-/** The zero-width test of one rule: lookahead first, so most positions fail on one character. */
+/**
+ * The zero-width test of one rule. Both orders mean the same; the cheaper one goes first so that
+ * most positions fail on one character: the lookbehind when the afterBreak starts with whitespace
+ * (scanning ahead through a run of spaces at every position of the run would be quadratic), the
+ * lookahead otherwise (it usually tests one specific character, the lookbehind a whole token).
+ */
 function assertion(rule: SegmentationRule): string {
   const after = rule.afterBreak === "" ? "" : `(?=${rule.afterBreak})`;
   const before = rule.beforeBreak === "" ? "" : `(?<=${rule.beforeBreak})`;
-  return after + before;
+  return rule.afterBreak === "" || /^(?:\\s|\\n|\\r|\[\\s)/.test(rule.afterBreak)
+    ? before + after
+    : after + before;
 }
 
 const HAS_GROUP_REFERENCE = /\\[1-9]|\\k<|\(\?<[A-Za-z_$]/;

@@ -109,3 +109,24 @@ describe("segmentParagraph properties", () => {
     );
   });
 });
+
+describe("segmentParagraph running time", () => {
+  const n = 100_000;
+  it.each([
+    ["a run of spaces", ". ".padEnd(n, " ") + "A."],
+    ["a run of dots", "a" + ".".repeat(n) + " B."],
+    ["a run of closing brackets", "S.H" + ")".repeat(n) + " A."],
+    ["a run of opening brackets", "dll. " + "(".repeat(n) + " A."],
+    ["a run of quotes", "dll." + '"'.repeat(n) + " A."],
+    ["a long lower-case word", "x " + "a".repeat(n) + ".Bc"],
+    ["many short sentences", "Ia datang ke Jl. Merdeka No. 5. ".repeat(n / 30)],
+    ["a long URL", "https://" + "a/".repeat(n / 2) + ".Bc"],
+    ["glued breaks in one token", "https://x" + ")Ab".repeat(n / 3)],
+    ["many initials", "A. ".repeat(n / 3)],
+    ["stops and quotes", '." '.repeat(n / 3)],
+  ])("is near-linear on a 100 000-character paragraph: %s", (_name, text) => {
+    const start = performance.now();
+    for (const lang of LANGS) segmentParagraph(text, lang);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});

@@ -59,7 +59,11 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   rules.push(rule(true, LINE_BREAK, ""));
   // Inside URLs and e-mail addresses: no break before a glued continuation.
   rules.push(
-    rule(false, "(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\\.|[\\p{L}\\p{N}._%+-]+@)[^\\s]*", "[^\\s]"),
+    rule(
+      false,
+      "(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\\.|[\\p{L}\\p{N}._%+-]{1,64}@)[^\\s]{0,256}",
+      "[^\\s]",
+    ),
   );
   // Ambiguous abbreviations: break before a clause starter, otherwise not.
   if (spec.ambiguous.length > 0) {
@@ -129,6 +133,6 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   rules.push(rule(true, `(?:^|\\s)\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));
   // The general rule: a stop, optional closing quotes/brackets, space, then a sentence start (a
   // capital, a digit, or a lower-case list marker such as "a." or "b)").
-  rules.push(rule(true, `${TERMINAL}+${CLOSERS}`, `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s)`));
+  rules.push(rule(true, `${TERMINAL}${CLOSERS}`, `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s)`));
   return rules;
 }

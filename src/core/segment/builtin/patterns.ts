@@ -17,10 +17,13 @@ export const TOKEN_START = "(?<![\\p{L}\\p{M}\\p{N}])";
 export const WORD_END = "(?![\\p{L}\\p{M}\\p{N}])";
 /** Sentence-final punctuation. */
 export const TERMINAL = "[.!?…‼⁇⁈⁉。！？]";
-/** Closing quotes and brackets that stay with the sentence before a break. */
-export const CLOSERS = "[\"'”’»)\\]]*";
-/** Opening quotes and brackets a sentence may start with. */
-export const OPENERS = "[\"'“‘«(\\[]*";
+/**
+ * Closing quotes and brackets that stay with the sentence before a break. Bounded, so that a
+ * lookbehind never rescans a long run of them (and so that Java tools accept the lookbehind).
+ */
+export const CLOSERS = "[\"'”’»)\\]]{0,3}";
+/** Opening quotes and brackets a sentence may start with (bounded, as CLOSERS). */
+export const OPENERS = "[\"'“‘«(\\[]{0,3}";
 /** A character that may start a sentence: capital, title-case or caseless letter, or digit. */
 export const STARTER = "[\\p{Lu}\\p{Lt}\\p{Lo}\\p{N}]";
 /** Line terminators. */

@@ -1,0 +1,78 @@
+/**
+ * Segmentation bench: boundary precision / recall / F1 and exact paragraphs on the gold sets, and
+ * throughput on a ~10 MB text, for Selaras and for Intl.Segmenter (the baseline, same run, called
+ * per paragraph). Run: node --import tsx test/bench/segment.bench.ts
+ */
+import { segmentParagraph } from "../../src/core/segment/segment.ts";
+import { LANGS, type Lang } from "../../src/core/model/languages.ts";
+import { loadGold, metrics, score } from "../unit/segment/gold.ts";
+
+type Segmenter = (text: string) => string[];
+
+function intl(lang: Lang): Segmenter {
+  const segmenter = new Intl.Segmenter(lang, { granularity: "sentence" });
+  return (text) => {
+    const out: string[] = [];
+    for (const { segment } of segmenter.segment(text)) {
+      const trimmed = segment.trim();
+      if (trimmed !== "") out.push(trimmed);
+    }
+    return out;
+  };
+}
+
+const selaras =
+  (lang: Lang): Segmenter =>
+  (text) =>
+    segmentParagraph(text, lang);
+
+const TARGET_BYTES = 10 * 1024 * 1024;
+const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+
+function corpus(lang: Lang): { paragraphs: string[]; bytes: number } {
+  const gold = loadGold(lang).map((p) => p.text);
+  const paragraphs: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < TARGET_BYTES; i++) {
+    const text = gold[i % gold.length]!;
+    paragraphs.push(text);
+    bytes += Buffer.byteLength(text, "utf8") + 1;
+  }
+  return { paragraphs, bytes };
+}
+
+function throughput(segment: Segmenter, paragraphs: readonly string[], bytes: number): number {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    let count = 0;
+    for (const p of paragraphs) count += segment(p).length;
+    const seconds = (performance.now() - start) / 1000;
+    if (count === 0) throw new Error("no sentences");
+    best = Math.min(best, seconds);
+  }
+  return bytes / 1e6 / best;
+}
+
+console.log(`Node ${process.version}, ICU ${process.versions.icu}`);
+console.log("lang  segmenter        P      R      F1   exact¶   MB/s   (gold ¶ / boundaries)");
+for (const lang of LANGS) {
+  const gold = loadGold(lang);
+  const { paragraphs, bytes } = corpus(lang);
+  for (const [name, make] of [
+    ["Selaras", selaras],
+    ["Intl.Segmenter", intl],
+  ] as const) {
+    const segment = make(lang);
+    const s = score(gold, segment);
+    const m = metrics(s);
+    segment(paragraphs[0]!); // warm up
+    const speed = throughput(segment, paragraphs, bytes);
+    console.log(
+      `${lang.padEnd(4)}  ${name.padEnd(15)} ${pct(m.precision)}  ${pct(m.recall)}  ${pct(m.f1)}  ${pct(m.exact)}  ${speed.toFixed(1).padStart(6)}   (${gold.length} / ${s.truePositives + s.falseNegatives})`,
+    );
+  }
+}
+console.log(
+  `throughput: ~${(TARGET_BYTES / 1e6).toFixed(1)} MB of repeated gold paragraphs per language, per-paragraph calls, best of 3`,
+);
