@@ -110,14 +110,14 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
       rule(
         true,
         `${TOKEN_START}${alternation(spec.initialsIntroducers)}\\s+(?:\\p{Lu}\\.){1,4}${CLOSERS}`,
-        `\\s+${OPENERS}${STARTER}`,
+        `\\s+["“‘']?[\\p{Lu}\\p{Lt}]`,
       ),
     );
   }
   // Initials in names ("B.J. Habibie", "Susilo B. Yudhoyono"): a break only before a clause starter.
   const initial = `(?:^|[\\s(\\["“'‘.])\\p{Lu}\\.${CLOSERS}`;
   if (starterAhead) rules.push(rule(true, initial, starterAhead));
-  rules.push(rule(false, initial, `\\s+${OPENERS}[\\p{Lu}\\p{Lt}]`));
+  rules.push(rule(false, initial, "\\s"));
   // A quotation ending in ?/! followed by a capitalised speaker and a speech verb.
   if (spec.speechVerbs.length > 0) {
     rules.push(

@@ -15,10 +15,10 @@ export const INDONESIAN: LanguageSpec = {
     // in-sentence abbreviations
     "a.n.", "u.p.", "u.b.", "s.d.", "d.a.", "q.q.", "c.q.", "a.l.", "Rp.", "Tgl.", "tgl.", "Pkl.",
     "pkl.", "lih.", "Lih.", "bdk.", "Bdk.", "sbg.", "yg.", "dgn.", "utk.", "thd.", "spt.", "kpd.",
-    "sbb.", "ttg.", "pd.", "jo.", "Jo.", "e.g.", "i.e.", "cf.", "vs.",
+    "sbb.", "ttg.", "pd.", "jo.", "Jo.", "dok.", "Dok.", "e.g.", "i.e.", "cf.", "vs.",
   ],
   numeric: [
-    "No.", "no.", "Hlm.", "hlm.", "Hal.", "hal.", "Vol.", "vol.", "Jil.", "Ps.", "ps.", "Lt.",
+    "No.", "no.", "Km.", "km.", "maks.", "Maks.", "min.", "Min.", "Hlm.", "hlm.", "Hal.", "hal.", "Vol.", "vol.", "Jil.", "Ps.", "ps.", "Lt.",
     "Thn.", "thn.", "Kep.", "Ed.", "ed.", "Ayat.", "Bag.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Agu.", "Agt.",
     "Ags.", "Sep.", "Sept.", "Okt.", "Nov.", "Des.",
   ],
