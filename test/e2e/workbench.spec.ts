@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { repoRoot } from "./lib/browser-env.ts";
 import { readTranslation } from "./lib/idb.ts";
 import { checkTmxFile, tmxSegTexts } from "./lib/tmx-check.ts";
@@ -34,6 +34,10 @@ async function openCorpusDoc(
   const docId = await list.docId(title);
   const grid = await list.open(title);
   return { list, grid, title, docId };
+}
+
+function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement);
 }
 
 async function expectStored(page: Page, segmentId: string, lang: "vi" | "en", text: string) {
@@ -92,14 +96,65 @@ describe("grid editing and persistence", () => {
     await expect.poll(() => grid.target("en", 3).inputValue()).toBe(EN);
   });
 
-  test("Ctrl+Enter confirms the segment and moves to the next row", async ({ page, baseUrl }) => {
-    const { grid } = await openCorpusDoc(page, baseUrl);
+  test("Ctrl+Enter confirms the segment, moves on, and the list counts it as done", async ({
+    page,
+    baseUrl,
+  }) => {
+    const { list, grid, title } = await openCorpusDoc(page, baseUrl);
+    const segments = await grid.segmentCount();
     await grid.typeInto("vi", 0, VI);
     await page.keyboard.press("Control+Enter");
     await expect.poll(() => grid.statusOf("vi", 0)).toBe("translated");
-    await expect
-      .poll(() => grid.target("vi", 1).evaluate((el) => el === document.activeElement))
-      .toBe(true);
+    await expect.poll(() => isFocused(grid.target("vi", 1))).toBe(true);
+    await grid.waitForSaved();
+
+    await list.goto();
+    await expect.poll(() => list.progress(title, "vi").innerText()).toContain(`1/${segments}`);
+    await expect.poll(() => list.progress(title, "en").innerText()).toContain(`0/${segments}`);
+  });
+
+  test("CAT keys: Tab and Shift+Tab between columns, Ctrl+Down/Up between rows, Ctrl+I copies the source", async ({
+    page,
+    baseUrl,
+  }) => {
+    const { grid } = await openCorpusDoc(page, baseUrl);
+    await grid.target("vi", 1).click();
+    await page.keyboard.press("Tab");
+    await expect.poll(() => isFocused(grid.target("en", 1))).toBe(true);
+    await page.keyboard.press("Shift+Tab");
+    await expect.poll(() => isFocused(grid.target("vi", 1))).toBe(true);
+    await page.keyboard.press("Control+ArrowDown");
+    await expect.poll(() => isFocused(grid.target("vi", 2))).toBe(true);
+    await page.keyboard.press("Control+ArrowUp");
+    await expect.poll(() => isFocused(grid.target("vi", 1))).toBe(true);
+
+    const source = (await grid.source(1).innerText()).trim();
+    await page.keyboard.press("Control+KeyI");
+    await expect.poll(() => grid.target("vi", 1).inputValue()).toBe(source);
+    await expectStored(page, await grid.segmentId(1), "vi", source);
+  });
+});
+
+describe("corpus", () => {
+  test("the corpus is listed with segment counts matching the grid, and a reload adds no copies", async ({
+    page,
+    baseUrl,
+  }) => {
+    const list = new DocumentListPage(page, baseUrl);
+    await list.goto();
+    await list.waitForDocuments(2);
+    const titles = await list.titles();
+    for (const title of titles) {
+      const listed = await list.segmentCount(title);
+      expect(listed).toBeGreaterThan(0);
+      const grid = await list.open(title);
+      expect(await grid.segmentCount()).toBe(listed);
+      await list.goto();
+    }
+    await page.reload();
+    await list.goto();
+    await list.waitForDocuments(2);
+    expect(await list.titles()).toEqual(titles);
   });
 });
 
