@@ -323,6 +323,7 @@ function scaleChild(): void {
   const before = peak;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
   const t = performance.now();
+  const cpu = process.cpuUsage();
   let ticks = 0;
   const plan = alignSentences(source, target, {
     sourceLang: "en",
@@ -333,13 +334,15 @@ function scaleChild(): void {
     },
   });
   const ms = performance.now() - t;
+  const cpuUsed = process.cpuUsage(cpu);
+  const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   const full = (n + 1) * (n + 1) * 9;
   const f1 = scoresOf(countDocument(plan.links, gold)).strict.f1;
   console.log("Scale: 10,000 × 10,000 sentences (synthetic translation with known links)");
   console.log(
-    `    selaras       ${(ms / 1000).toFixed(2)} s, ${plan.links.length} links (strict F1 ${f1.toFixed(3)} against the generator's links), peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - before) / 2 ** 20).toFixed(0)} MiB over the loaded texts), ${ticks} progress calls`,
+    `    selaras       ${(ms / 1000).toFixed(2)} s wall (${(cpuMs / 1000).toFixed(2)} s CPU), ${plan.links.length} links (strict F1 ${f1.toFixed(3)} against the generator's links), peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - before) / 2 ** 20).toFixed(0)} MiB over the loaded texts), ${ticks} progress calls`,
   );
   console.log(
     `    full matrix   ${(full / 2 ** 20).toFixed(0)} MiB for cost (float64) + back-pointers (uint8) alone, without the lexical scores`,

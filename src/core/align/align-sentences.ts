@@ -11,6 +11,7 @@ import { foldTerm, sentenceFeatures } from "./features.ts";
 import type { Gap } from "./fixed-links.ts";
 import { gapsBetween } from "./fixed-links.ts";
 import { sentenceLength } from "./length-cost.ts";
+import { learnWordPairs, wordSet } from "./learn-lexicon.ts";
 import { orderLinks } from "./order-links.ts";
 import type { AlignLink, AlignOptions, AlignTuning, AlignmentPlan, FixedLink } from "./types.ts";
 
@@ -19,7 +20,7 @@ export const DEFAULT_TUNING: AlignTuning = {
   paragraphPenalty: 2.5,
   band: 120,
   fullSearchCells: 250_000,
-  learnLexicon: false,
+  learnLexicon: true,
 };
 
 /** One gap's sub-problem, renumbered 0..n-1 / 0..m-1, with its map back to global numbers. */
@@ -143,13 +144,12 @@ export function alignSentences(
   const terms = (options.glossary ?? []).map((g) => [foldTerm(g.source), foldTerm(g.target)]);
   const sourceTerms = terms.map(([s]) => s ?? "");
   const targetTerms = terms.map(([, t]) => t ?? "");
-  const index = buildFeatureIndex(
-    source.map((s) => sentenceFeatures(s, options.sourceLang, sourceTerms)),
-    target.map((t) => sentenceFeatures(t, options.targetLang, targetTerms)),
-  );
+  const sourceFeatures = source.map((s) => sentenceFeatures(s, options.sourceLang, sourceTerms));
+  const targetFeatures = target.map((t) => sentenceFeatures(t, options.targetLang, targetTerms));
+  let index = buildFeatureIndex(sourceFeatures, targetFeatures);
   const lengths = { source: source.map(sentenceLength), target: target.map(sentenceLength) };
   const sum = (xs: number[]): number => xs.reduce((x, y) => x + y, 0);
-  const work = gaps.map((gap) => gapTexts(gap, lengths, index, options, tuning.fullSearchCells));
+  let work = gaps.map((gap) => gapTexts(gap, lengths, index, options, tuning.fullSearchCells));
 
   const totalRows = work.reduce((x, g) => x + g.source.length + 1, 0);
   const passes = 2;
@@ -215,6 +215,27 @@ export function alignSentences(
       params.length,
     ),
   };
+  if (tuning.learnLexicon) {
+    const sw = source.map(wordSet);
+    const tw = target.map(wordSet);
+    const pairs = learnWordPairs(sw, tw, firstBeads);
+    const bySource = new Map<string, number>();
+    const byTarget = new Map<string, number>();
+    pairs.forEach(([ws, wt], k) => {
+      bySource.set(ws, k);
+      byTarget.set(wt, k);
+    });
+    const add = (features: string[][], ws: string[][], map: Map<string, number>): string[][] =>
+      features.map((f, i) => [
+        ...f,
+        ...(ws[i] ?? []).flatMap((w) => {
+          const k = map.get(w);
+          return k === undefined ? [] : [`x:${k}`];
+        }),
+      ]);
+    index = buildFeatureIndex(add(sourceFeatures, sw, bySource), add(targetFeatures, tw, byTarget));
+    work = gaps.map((gap) => gapTexts(gap, lengths, index, options, tuning.fullSearchCells));
+  }
   const second = runPass(first);
   options.onProgress?.(1);
 

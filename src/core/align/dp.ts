@@ -189,10 +189,21 @@ class LexBand {
    * anchor repeated in two sentences of one side is not counted twice. `s0`/`t0` are local numbers.
    */
   sum(s0: number, a: number, t0: number, b: number): number {
+    const pairs = this.pairs(s0, a, t0, b);
+    return pairs === 0 ? 0 : this.refine(s0, a, t0, b, pairs);
+  }
+
+  /** Sum of the pairwise weights: equal to sum() or larger (an upper bound, cheap). */
+  pairs(s0: number, a: number, t0: number, b: number): number {
     if (a === 1 && b === 1) return this.at(s0, t0);
     let pairs = 0;
     for (let s = s0; s < s0 + a; s++) for (let t = t0; t < t0 + b; t++) pairs += this.at(s, t);
-    if (pairs === 0) return 0;
+    return pairs;
+  }
+
+  /** sum() given the pairwise sum: exact union only when an anchor repeats on one side. */
+  refine(s0: number, a: number, t0: number, b: number, pairs: number): number {
+    if (a === 1 && b === 1) return pairs;
     // Without an anchor shared by two sentences of the same side, the pairwise sum is exact.
     if (
       !repeatsAt(this.sourceRepeat, this.s0, this.s0 + s0, a) &&
@@ -293,8 +304,11 @@ export function searchBand(
         if (b > 1 && crosses(texts.targetBarrier, range.t0 + pj, b)) continue;
         let c = prev + (params.priors[k] ?? 0);
         if (a > 0 && b > 0) {
-          c -= params.lexicalWeight * lex.sum(pi, a, pj, b);
-          // The length and paragraph costs are never negative: skip them when already too costly.
+          // Costs only grow from here (the pairwise anchor sum bounds the exact one, length and
+          // paragraph costs are never negative): skip the link as soon as it cannot come second.
+          const pairs = lex.pairs(pi, a, pj, b);
+          if (c - params.lexicalWeight * pairs >= second) continue;
+          if (pairs > 0) c -= params.lexicalWeight * lex.refine(pi, a, pj, b, pairs);
           if (c >= second) continue;
           const l1 = (sourceLen[range.s0 + i] ?? 0) - (sourceLen[range.s0 + pi] ?? 0);
           const l2 = (targetLen[range.t0 + j] ?? 0) - (targetLen[range.t0 + pj] ?? 0);

@@ -11,6 +11,7 @@ export const KIND_WEIGHT: Record<FeatureKind, number> = {
   pc: 1.5,
   w: 1.5,
   p: 0.8,
+  x: 2,
 };
 
 /** Anchors shared by both texts, as ids per sentence plus one weight per id. */

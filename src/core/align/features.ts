@@ -5,9 +5,9 @@ import { foldText, isCapitalized, words } from "./normalize-token.ts";
 /**
  * Dictionary-free anchors of one sentence, as string keys that are equal on both sides when they
  * match: numbers (`n:`), percent (`pc`), months (`m:`), URLs (`u:`), e-mails (`e:`), words and names
- * by a cognate key (`w:`), punctuation (`p:`) and glossary terms (`g:`).
+ * by a cognate key (`w:`), punctuation (`p:`), glossary terms (`g:`) and learned word pairs (`x:`).
  */
-export type FeatureKind = "n" | "pc" | "m" | "u" | "e" | "w" | "p" | "g";
+export type FeatureKind = "n" | "pc" | "m" | "u" | "e" | "w" | "p" | "g" | "x";
 
 export function featureKind(key: string): FeatureKind {
   const colon = key.indexOf(":");
