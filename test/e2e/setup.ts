@@ -8,7 +8,7 @@
  */
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { inject, test as base } from "vitest";
+import { afterAll, inject, test as base } from "vitest";
 
 /** The instant every e2e test starts at (Playwright clock; time then flows normally). */
 export const fixedStartTime = new Date("2026-03-02T09:00:00Z");
@@ -20,6 +20,13 @@ export function connectBrowser(): Promise<Browser> {
   connected ??= chromium.connect(inject("wsEndpoint"));
   return connected;
 }
+
+// Disconnect at the end of each spec file (the browser server itself lives until global teardown).
+afterAll(async () => {
+  const browser = connected;
+  connected = undefined;
+  if (browser !== undefined) await (await browser).close();
+});
 
 export interface PageProblems {
   /** Uncaught exceptions and console.error messages seen in any page of the context. */
