@@ -76,3 +76,24 @@ for (const lang of LANGS) {
 console.log(
   `throughput: ~${(TARGET_BYTES / 1e6).toFixed(1)} MB of repeated gold paragraphs per language, per-paragraph calls, best of 3`,
 );
+
+// Whole strings (one paragraph of joined gold text): Selaras stays linear; Intl.Segmenter is
+// quadratic on long strings on Node 20 (V8 11.3), so it is measured on the two small sizes only.
+const joined = loadGold("id")
+  .map((p) => p.text)
+  .join(" ");
+console.log("\nwhole-string segmentation (id), seconds:");
+console.log("size MB   Selaras   Intl.Segmenter");
+for (const mb of [0.1, 0.2, 0.4, 0.8, 1.6]) {
+  let text = joined;
+  while (Buffer.byteLength(text, "utf8") < mb * 1e6) text += ` ${text}`;
+  text = text.slice(0, Math.round(mb * 1e6));
+  const timed = (segment: Segmenter) => {
+    const start = performance.now();
+    segment(text);
+    return ((performance.now() - start) / 1000).toFixed(3);
+  };
+  const ours = timed(selaras("id"));
+  const theirs = mb <= 0.2 ? timed(intl("id")) : "(skipped)";
+  console.log(`${mb.toFixed(1).padStart(7)}   ${ours.padStart(7)}   ${theirs.padStart(14)}`);
+}

@@ -23,6 +23,25 @@ describe("Indonesian abbreviations", () => {
     expect(id("Lihat hlm. 23 dan Rp. 5.000 pada Tgl. 5 Mei.")).toHaveLength(1);
   });
 
+  it("contact, RT/RW and historical title abbreviations", () => {
+    expect(
+      id("Hubungi Telp. (021) 555-1234 atau HP. +62 812 3456. Kami buka 24 jam."),
+    ).toHaveLength(2);
+    expect(id("Ia tinggal di RT. 05 RW. 02, Kel. Sukajadi. Rumahnya dekat masjid.")).toHaveLength(
+      2,
+    );
+    expect(
+      id("Naskah dirumuskan oleh Mr. Soepomo dan Mr. Mohammad Yamin. Keduanya ahli hukum."),
+    ).toEqual([
+      "Naskah dirumuskan oleh Mr. Soepomo dan Mr. Mohammad Yamin.",
+      "Keduanya ahli hukum.",
+    ]);
+  });
+
+  it("inline bullets start sentences", () => {
+    expect(id("Syarat: • Sehat. • Jujur.")).toEqual(["Syarat: • Sehat.", "• Jujur."]);
+  });
+
   it("sentence-final dll., dsb., dkk. still break before a capitalised word", () => {
     expect(id("Ia membeli beras, gula, minyak, dll. Harganya naik.")).toEqual([
       "Ia membeli beras, gula, minyak, dll.",

@@ -80,7 +80,7 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     rules.push(rule(false, `${TOKEN_START}${alternation(spec.prefixes)}`, ""));
   }
   if (spec.numeric.length > 0) {
-    rules.push(rule(false, `${TOKEN_START}${alternation(spec.numeric)}`, "\\s*[\\p{N}]"));
+    rules.push(rule(false, `${TOKEN_START}${alternation(spec.numeric)}`, "\\s*[(\\[+]?\\p{N}"));
   }
   // List and outline markers where a sentence starts: "1.", "a.", "IV.", "2.1." (but a number
   // right after an abbreviation is its argument: "Jan. 15.", "No. 5.").
@@ -133,6 +133,8 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   rules.push(rule(true, `(?:^|\\s)\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));
   // The general rule: a stop, optional closing quotes/brackets, space, then a sentence start (a
   // capital, a digit, or a lower-case list marker such as "a." or "b)").
-  rules.push(rule(true, `${TERMINAL}${CLOSERS}`, `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s)`));
+  rules.push(
+    rule(true, `${TERMINAL}${CLOSERS}`, `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s|[•▪◦‣])`),
+  );
   return rules;
 }

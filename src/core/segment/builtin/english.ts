@@ -7,13 +7,13 @@ export const ENGLISH: LanguageSpec = {
     "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Prof.", "Rev.", "Hon.", "Gen.", "Lt.", "Col.", "Capt.",
     "Cmdr.", "Sgt.", "Maj.", "Adm.", "Gov.", "Sen.", "Rep.", "Pres.", "Supt.", "Messrs.", "Mme.",
     "Mlle.", "Mt.", "Ft.", "e.g.", "i.e.", "E.g.", "I.e.", "cf.", "Cf.", "vs.", "viz.", "approx.",
-    "ca.", "v.",
+    "ca.", "v.", "Dept.", "Univ.", "Assn.", "Msgr.",
   ],
   numeric: [
     "No.", "Nos.", "no.", "Vol.", "vol.", "p.", "pp.", "ch.", "Ch.", "Fig.", "fig.", "Figs.",
     "Art.", "art.", "Sec.", "sec.", "para.", "Para.", "Eq.", "eq.", "Jan.", "Feb.", "Mar.", "Apr.",
     "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "ed.", "Ed.", "nr.", "Nr.",
-    "Rs.", "Rp.", "Cir.",
+    "Rs.", "Rp.", "Cir.", "Tel.", "tel.", "Est.", "est.",
   ],
   closing: ["et al."],
   ambiguous: [

@@ -8,17 +8,20 @@ export const INDONESIAN: LanguageSpec = {
     "Dr.", "dr.", "drg.", "Drs.", "Dra.", "Prof.", "Ir.", "H.", "Hj.", "KH.", "K.H.", "Sdr.",
     "Sdri.", "Bpk.", "Bp.", "Yth.", "yth.", "Ny.", "Nn.", "Tn.", "Pdt.", "Rm.", "Moh.", "Moch.",
     "Muh.", "Mhd.", "Abd.", "Kol.", "Letkol.", "Mayjen.", "Brigjen.", "Letjen.", "Jend.", "Kapt.",
-    "Serka.", "Pol.", "Adv.", "Mgr.", "PT.", "CV.", "UD.", "PD.",
+    "Serka.", "Pol.", "Adv.", "Mgr.", "Mr.", "St.", "drh.", "Ns.", "Iptu.", "Ipda.", "Aiptu.", "Bripka.", "Brigpol.", "Serda.",
+    "Sertu.", "Letda.", "Lettu.", "PT.", "CV.", "UD.", "PD.",
     // addresses and administrative units
     "Jl.", "Jln.", "Gg.", "Kab.", "Kec.", "Kel.", "Ds.", "Dsn.", "Kp.", "Prov.", "Komp.", "Perum.",
     "Kav.",
     // in-sentence abbreviations
     "a.n.", "u.p.", "u.b.", "s.d.", "d.a.", "q.q.", "c.q.", "a.l.", "Rp.", "Tgl.", "tgl.", "Pkl.",
     "pkl.", "lih.", "Lih.", "bdk.", "Bdk.", "sbg.", "yg.", "dgn.", "utk.", "thd.", "spt.", "kpd.",
-    "sbb.", "ttg.", "pd.", "jo.", "Jo.", "dok.", "Dok.", "e.g.", "i.e.", "cf.", "vs.",
+    "sbb.", "ttg.", "pd.", "jo.", "Jo.", "dok.", "Dok.", "mis.", "Mis.", "sda.", "tdk.", "sdh.", "blm.", "krn.", "jg.", "org.",
+    "dlm.", "bhw.", "spy.", "e.g.", "i.e.", "cf.", "vs.",
   ],
   numeric: [
-    "No.", "no.", "Km.", "km.", "maks.", "Maks.", "min.", "Min.", "Hlm.", "hlm.", "Hal.", "hal.", "Vol.", "vol.", "Jil.", "Ps.", "ps.", "Lt.",
+    "No.", "no.", "Km.", "km.", "RT.", "RW.", "Telp.", "telp.", "Tel.", "Tlp.", "Fax.", "Faks.", "HP.", "Hp.",
+    "pk.", "Pk.", "maks.", "Maks.", "min.", "Min.", "Hlm.", "hlm.", "Hal.", "hal.", "Vol.", "vol.", "Jil.", "Ps.", "ps.", "Lt.",
     "Thn.", "thn.", "Kep.", "Ed.", "ed.", "Ayat.", "Bag.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Agu.", "Agt.",
     "Ags.", "Sep.", "Sept.", "Okt.", "Nov.", "Des.",
   ],
@@ -29,7 +32,8 @@ export const INDONESIAN: LanguageSpec = {
     "M.T.", "S.Sos.", "S.Ag.", "M.Ag.", "S.Psi.", "M.Psi.", "S.Ked.", "Sp.A.", "Sp.PD.", "Sp.OG.",
     "Sp.B.", "Sp.JP.", "M.Kes.", "S.Kep.", "Ph.D.", "M.A.", "B.A.", "S.S.", "M.Hum.", "S.IP.",
     "S.Farm.", "Apt.", "A.Md.", "Amd.", "Lc.", "S.Th.", "S.Tr.", "M.Eng.", "S.Si.", "S.Hut.",
-    "S.Gz.", "M.Ak.", "Ak.", "CPA.",
+    "S.Gz.", "S.Pd.I.", "M.Pd.I.", "S.H.I.", "S.Sy.", "S.Ak.", "S.Kes.", "S.K.M.", "S.Stat.", "S.Ds.",
+    "S.Sn.", "M.Sn.", "M.Kn.", "M.Kep.", "M.P.", "S.P.", "M.Ak.", "Ak.", "CPA.",
     // company suffixes
     "Tbk.", "Inc.", "Ltd.", "Co.", "Corp.",
   ],

@@ -6,9 +6,9 @@ export const VIETNAMESE: LanguageSpec = {
   prefixes: [
     "TP.", "Tp.", "ThS.", "Th.S.", "TS.", "PGS.", "GS.", "PGS.TS.", "GS.TS.", "GS.TSKH.", "TSKH.",
     "BS.", "Bs.", "BSCKII.", "BSCKI.", "KS.", "NCS.", "CN.", "Q.", "P.", "TX.", "TT.", "H.", "X.",
-    "NXB.", "Nxb.", "NSND.", "NSƯT.", "Đ/c.", "đ/c.", "Mr.", "Mrs.", "Ms.", "Dr.", "e.g.", "i.e.",
+    "NXB.", "Nxb.", "KTS.", "LS.", "ThS.BS.", "TS.BS.", "NSND.", "NSƯT.", "Đ/c.", "đ/c.", "Mr.", "Mrs.", "Ms.", "Dr.", "e.g.", "i.e.",
   ],
-  numeric: ["tr.", "Tr.", "No.", "Đ.", "K.", "Vol.", "Số."],
+  numeric: ["tr.", "Tr.", "ĐT.", "Đt.", "Tel.", "ĐC.", "No.", "Đ.", "K.", "Vol.", "Số."],
   closing: ["cs.", "CS."],
   ambiguous: ["Inc.", "Ltd.", "Co.", "Corp.", "Ph.D.", "JSC."],
   clauseStarters: [
