@@ -38,6 +38,12 @@ describe("Indonesian abbreviations", () => {
     ]);
   });
 
+  it("names with a lower-case prefix start sentences", () => {
+    expect(
+      id("Ponsel itu dirilis kemarin. iPhone 16 dijual mulai Rp 15 juta. e-KTP wajib dibawa."),
+    ).toHaveLength(3);
+  });
+
   it("inline bullets start sentences", () => {
     expect(id("Syarat: • Sehat. • Jujur.")).toEqual(["Syarat: • Sehat.", "• Jujur."]);
   });

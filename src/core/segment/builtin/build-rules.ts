@@ -131,10 +131,15 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   // Scraping artefacts: a bracket or stop glued to the next sentence, "Komentar (0)Presiden".
   rules.push(rule(true, "[)\\]]", "\\p{Lu}\\p{Ll}"));
   rules.push(rule(true, `(?:^|\\s)\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));
-  // The general rule: a stop, optional closing quotes/brackets, space, then a sentence start (a
-  // capital, a digit, or a lower-case list marker such as "a." or "b)").
+  // The general rule: a stop, optional closing quotes/brackets, space, then a sentence start: a
+  // capital, a digit, a lower-case list marker ("a.", "b)"), a bullet, or a name written with a
+  // lower-case prefix ("iPhone", "e-KTP").
   rules.push(
-    rule(true, `${TERMINAL}${CLOSERS}`, `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s|[•▪◦‣])`),
+    rule(
+      true,
+      `${TERMINAL}${CLOSERS}`,
+      `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s|[•▪◦‣]|\\p{Ll}{1,2}-?\\p{Lu})`,
+    ),
   );
   return rules;
 }
