@@ -2,7 +2,8 @@
  * Shared by the e2e globalSetup and the browser benches: find a system Chromium, serve the built
  * app from dist/ with `vite preview`, and the Chromium flags that work on this machine kind.
  */
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { preview } from "vite";
@@ -55,24 +56,43 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return found;
 }
 
-/** Starts `vite preview` of dist/ on a free port; fails if the app has not been built. */
+/**
+ * Starts `vite preview` of the built app on a free port; fails if the app has not been built.
+ * It serves a snapshot of dist/ taken now, so a `vite build` running meanwhile (which empties
+ * dist/) cannot pull files from under the tests.
+ */
 export async function serveDist(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
-  if (!existsSync(join(repoRoot, "dist", "index.html"))) {
+  const dist = join(repoRoot, "dist");
+  if (!existsSync(join(dist, "index.html"))) {
     throw new Error("dist/index.html is missing: run npm run build first (or npm run test:e2e).");
   }
-  const server: PreviewServer = await preview({
-    root: repoRoot,
-    configFile: join(repoRoot, "vite.config.ts"),
-    logLevel: "warn",
-    preview: { port: 0, strictPort: false, host: "127.0.0.1", open: false },
-  });
+  const snapshot = mkdtempSync(join(tmpdir(), "selaras-dist-"));
+  cpSync(dist, snapshot, { recursive: true });
+  const removeSnapshot = (): void => rmSync(snapshot, { recursive: true, force: true });
+  let server: PreviewServer;
+  try {
+    server = await preview({
+      root: repoRoot,
+      configFile: join(repoRoot, "vite.config.ts"),
+      logLevel: "warn",
+      build: { outDir: snapshot },
+      preview: { port: 0, strictPort: false, host: "127.0.0.1", open: false },
+    });
+  } catch (error) {
+    removeSnapshot();
+    throw error;
+  }
   const address = server.httpServer.address();
   if (address === null || typeof address === "string") {
     await server.close();
+    removeSnapshot();
     throw new Error("vite preview did not report a TCP address.");
   }
   return {
     baseUrl: `http://127.0.0.1:${address.port}/`,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      removeSnapshot();
+    },
   };
 }
