@@ -1,7 +1,10 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { exportFileName } from "../../../src/core/format/download-name.ts";
 import { isXmlSafe } from "../../../src/core/format/xml/xml-chars.ts";
+
+// Real tools (xmllint, python) and property runs: generous on a busy CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe("exportFileName", () => {
   it("keeps letters of any script and replaces unsafe characters", () => {

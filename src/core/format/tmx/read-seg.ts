@@ -1,11 +1,5 @@
 import type { XmlElement } from "../xml/parse-xml.ts";
-import { childElements, isElement } from "../xml/parse-xml.ts";
-import {
-  CODE_ELEMENTS,
-  HI_CLOSE_PLACEHOLDER,
-  codePlaceholder,
-  hiOpenPlaceholder,
-} from "./inline-codes.ts";
+import { HI_CLOSE_PLACEHOLDER, codePlaceholder, hiOpenPlaceholder } from "./inline-codes.ts";
 
 /** A Level-2 markup problem found in one `<seg>` (tolerated: the text is still imported). */
 export interface InlineProblem {
@@ -14,59 +8,61 @@ export interface InlineProblem {
   detail: string;
 }
 
-export interface SegText {
-  text: string;
-  problems: InlineProblem[];
-}
-
 /**
- * Text of the `<seg>` of a `<tuv>` ("" when absent), with inline codes as placeholders (see
- * inline-codes.ts). All whitespace in a seg is significant. bpt/ept pairing is checked and
- * problems reported, never fatal.
+ * Builds the text of one `<seg>` while it streams: plain text as is (all whitespace in a seg is
+ * significant), inline codes as placeholders (see inline-codes.ts), `<hi>` as an opening and a
+ * closing placeholder. bpt/ept pairing is checked and problems reported, never fatal.
  */
-export function readSeg(tuv: XmlElement): SegText {
-  const seg = childElements(tuv, "seg")[0];
-  const problems: InlineProblem[] = [];
-  if (!seg) return { text: "", problems };
-  const open = new Set<string>();
-  const used = new Set<string>();
+export class SegBuilder {
+  text = "";
+  problems: InlineProblem[] = [];
+  // Created on the first bpt/ept only: most segs have no codes, and this runs per <seg>.
+  private pairing: { open: Set<string>; used: Set<string> } | null = null;
 
-  const walk = (element: XmlElement): string => {
-    let out = "";
-    for (const child of element.children) {
-      if (!isElement(child)) {
-        out += child;
-        continue;
-      }
-      if (child.name === "hi") {
-        out += hiOpenPlaceholder(child) + walk(child) + HI_CLOSE_PLACEHOLDER;
-        continue;
-      }
-      if (!CODE_ELEMENTS.has(child.name)) {
-        problems.push({ problem: "unknown-element", detail: child.name });
-        out += walk(child);
-        continue;
-      }
-      const placeholder = codePlaceholder(child);
-      if (placeholder === null) {
-        problems.push({ problem: "invalid-code", detail: child.name });
-        continue;
-      }
-      const i = child.attrs["i"] ?? "";
-      if (child.name === "bpt") {
-        if (used.has(i)) problems.push({ problem: "duplicate-i", detail: i });
-        used.add(i);
-        open.add(i);
-      } else if (child.name === "ept") {
-        if (open.has(i)) open.delete(i);
-        else problems.push({ problem: "unpaired-ept", detail: i });
-      }
-      out += placeholder;
+  addText(text: string): void {
+    this.text += text;
+  }
+
+  /** A complete bpt/ept/it/ph/ut element (with its content and `<sub>`s). */
+  addCode(element: XmlElement): void {
+    const placeholder = codePlaceholder(element);
+    if (placeholder === null) {
+      this.problems.push({ problem: "invalid-code", detail: element.name });
+      return;
     }
-    return out;
-  };
+    const i = element.attrs["i"] ?? "";
+    if (element.name === "bpt" || element.name === "ept") {
+      const pairing = (this.pairing ??= { open: new Set(), used: new Set() });
+      if (element.name === "bpt") {
+        if (pairing.used.has(i)) this.problems.push({ problem: "duplicate-i", detail: i });
+        pairing.used.add(i);
+        pairing.open.add(i);
+      } else if (pairing.open.has(i)) {
+        pairing.open.delete(i);
+      } else {
+        this.problems.push({ problem: "unpaired-ept", detail: i });
+      }
+    }
+    this.text += placeholder;
+  }
 
-  const text = walk(seg);
-  for (const i of open) problems.push({ problem: "unpaired-bpt", detail: i });
-  return { text, problems };
+  openHi(attrs: Record<string, string>): void {
+    this.text += hiOpenPlaceholder({ name: "hi", attrs, children: [], line: 0, column: 0 });
+  }
+
+  closeHi(): void {
+    this.text += HI_CLOSE_PLACEHOLDER;
+  }
+
+  /** An element TMX does not allow in a seg (e.g. raw `<b>`): its text is kept, the tag reported. */
+  unknownElement(name: string): void {
+    this.problems.push({ problem: "unknown-element", detail: name });
+  }
+
+  finish(): { text: string; problems: InlineProblem[] } {
+    for (const i of this.pairing?.open ?? [])
+      this.problems.push({ problem: "unpaired-bpt", detail: i });
+    this.pairing = null;
+    return { text: this.text, problems: this.problems };
+  }
 }

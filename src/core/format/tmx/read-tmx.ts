@@ -5,12 +5,12 @@ import { isTargetLang } from "../../model/languages.ts";
 import { isStatus } from "../../model/status.ts";
 import { mapLangTag } from "../lang-tag.ts";
 import type { XmlElement } from "../xml/parse-xml.ts";
-import { childElements, parseXml, textContent } from "../xml/parse-xml.ts";
+import { parseXmlEvents } from "../xml/parse-xml.ts";
+import { CODE_ELEMENTS } from "./inline-codes.ts";
 import type { InlineProblem } from "./read-seg.ts";
-import { readSeg } from "./read-seg.ts";
+import { SegBuilder } from "./read-seg.ts";
 import { parseTmxDate } from "./tmx-date.ts";
 import type { TmxAnnotation, TmxElementMeta, TmxExtras, TmxUnitExtras } from "./tmx-extras.ts";
-import { isEmptyMeta } from "./tmx-extras.ts";
 import { TMX_PROPS } from "./tmx-props.ts";
 
 export interface TmxReadOptions {
@@ -27,9 +27,9 @@ export interface TmxReadReport {
   units: number;
   /** Units without a source `<tuv>`, or whose source language is not one of ours. */
   skippedUnits: number;
-  /** Every `xml:lang`/`lang` value seen, what it became and how often (dropped when mappedTo is null). */
+  /** Every `xml:lang`/`lang` value seen, what it became and how often (no column when mappedTo is null). */
   languages: { tag: string; mappedTo: Lang | null; count: number }[];
-  /** Target `<tuv>`s dropped because the unit already had a target for that language. */
+  /** `<tuv>`s kept as extras because the unit already had the source or a target in that language. */
   duplicateTuvs: number;
   /** `<tuv>`s without a language attribute (ignored). */
   tuvsWithoutLang: number;
@@ -46,101 +46,102 @@ export interface TmxReadResult {
 }
 
 const MAX_PROBLEMS = 200;
+const DEFAULT_DOC_ID = "tmx";
 const OUR_TU_PROPS: ReadonlySet<string> = new Set([
   TMX_PROPS.document,
   TMX_PROPS.documentId,
   TMX_PROPS.paragraph,
 ]);
+const STATUS_PROP: ReadonlySet<string> = new Set([TMX_PROPS.status]);
+const NO_PROPS: ReadonlySet<string> = new Set();
 const LANG_ATTRS = ["xml:lang", "lang"];
-const TARGET_ATTRS = ["creationdate", "creationid", "changedate", "changeid"];
+const TARGET_TUV_ATTRS = [...LANG_ATTRS, "creationdate", "creationid", "changedate", "changeid"];
+const TU_ATTRS = ["tuid", "srclang"];
 
-const DEFAULT_DOC_ID = "tmx";
+/** A `<tu>` or `<tuv>` as collected while streaming (no generic element tree). */
+interface RawElement {
+  attrs: Record<string, string>;
+  annotations: TmxAnnotation[];
+  line: number;
+  column: number;
+}
+interface RawTuv extends RawElement {
+  lang: string | undefined;
+  /** null when the tuv has no `<seg>`. */
+  seg: { text: string; problems: InlineProblem[] } | null;
+}
+interface RawTu extends RawElement {
+  tuvs: RawTuv[];
+}
 
 interface DocBuilder {
   doc: BundleDocument;
   nextParagraph: number;
 }
 
-function tuvLang(tuv: XmlElement): string | undefined {
-  return tuv.attrs["xml:lang"] ?? tuv.attrs["lang"];
+function propValue(element: RawElement, type: string): string | undefined {
+  for (const a of element.annotations)
+    if (a.kind === "prop" && a.attrs["type"] === type) return a.text;
+  return undefined;
 }
 
-function props(element: XmlElement): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const prop of childElements(element, "prop")) {
-    const type = prop.attrs["type"];
-    if (type !== undefined && !out.has(type)) out.set(type, textContent(prop));
-  }
-  return out;
-}
-
-function annotations(element: XmlElement, skipProps: ReadonlySet<string>): TmxAnnotation[] {
-  const out: TmxAnnotation[] = [];
-  for (const child of childElements(element)) {
-    if (child.name !== "note" && child.name !== "prop") continue;
-    if (child.name === "prop" && skipProps.has(child.attrs["type"] ?? "")) continue;
-    out.push({ kind: child.name, attrs: { ...child.attrs }, text: textContent(child) });
-  }
-  return out;
-}
-
+/** What Selaras does not map itself; null when nothing. */
 function meta(
-  element: XmlElement,
+  element: RawElement,
   skipAttrs: readonly string[],
   skipProps: ReadonlySet<string>,
-): TmxElementMeta {
-  const attrs: Record<string, string> = {};
-  for (const [name, value] of Object.entries(element.attrs)) {
-    if (!skipAttrs.includes(name)) attrs[name] = value;
+): TmxElementMeta | null {
+  let attrs: Record<string, string> | null = null;
+  for (const name of Object.keys(element.attrs)) {
+    if (!skipAttrs.includes(name)) (attrs ??= {})[name] = element.attrs[name]!;
   }
-  return { attrs, annotations: annotations(element, skipProps) };
+  const annotations: TmxAnnotation[] = [];
+  for (const a of element.annotations) {
+    // Copied: the parser's attribute objects are not plain objects.
+    if (a.kind === "note" || !skipProps.has(a.attrs["type"] ?? "")) {
+      annotations.push({ kind: a.kind, attrs: { ...a.attrs }, text: a.text });
+    }
+  }
+  return attrs === null && annotations.length === 0 ? null : { attrs: attrs ?? {}, annotations };
 }
 
-const NO_PROPS: ReadonlySet<string> = new Set();
-const STATUS_PROP: ReadonlySet<string> = new Set([TMX_PROPS.status]);
-
-function optional<T extends object>(target: T, key: keyof T & string, value: string | undefined) {
-  if (value !== undefined && value !== "") (target as Record<string, unknown>)[key] = value;
+function emptyMeta(): TmxElementMeta {
+  return { attrs: {}, annotations: [] };
 }
 
-function readTarget(tuv: XmlElement, text: string): BundleTarget {
-  const status = props(tuv).get(TMX_PROPS.status)?.trim() ?? "";
+function readTarget(tuv: RawTuv, text: string): BundleTarget {
+  const status = propValue(tuv, TMX_PROPS.status)?.trim() ?? "";
   const target: BundleTarget = { text, status: isStatus(status) ? status : "translated" };
-  optional(target, "createdBy", tuv.attrs["creationid"]);
-  const createdAt = tuv.attrs["creationdate"];
-  optional(target, "createdAt", createdAt === undefined ? undefined : parseTmxDate(createdAt));
-  optional(target, "changedBy", tuv.attrs["changeid"]);
-  const changedAt = tuv.attrs["changedate"];
-  optional(target, "changedAt", changedAt === undefined ? undefined : parseTmxDate(changedAt));
+  // Constant property names (not a generic setter): keeps the objects' shapes fast on big files.
+  const { creationid, creationdate, changeid, changedate } = tuv.attrs;
+  if (creationid) target.createdBy = creationid;
+  const createdAt = creationdate === undefined ? undefined : parseTmxDate(creationdate);
+  if (createdAt) target.createdAt = createdAt;
+  if (changeid) target.changedBy = changeid;
+  const changedAt = changedate === undefined ? undefined : parseTmxDate(changedate);
+  if (changedAt) target.changedAt = changedAt;
   return target;
 }
 
-/** Chooses the source `<tuv>`: exact tag (case-insensitive), else same mapped language. */
-function findSource(tuvs: XmlElement[], srclang: string): XmlElement | undefined {
-  if (srclang === "*all*") {
-    return tuvs.find((t) => mapLangTag(tuvLang(t) ?? "") === "id") ?? tuvs[0];
-  }
-  const wanted = srclang.toLowerCase();
-  const exact = tuvs.find((t) => tuvLang(t)?.toLowerCase() === wanted);
-  if (exact) return exact;
-  const mapped = mapLangTag(srclang);
-  return mapped === null ? undefined : tuvs.find((t) => mapLangTag(tuvLang(t) ?? "") === mapped);
-}
-
 /**
- * Reads TMX 1.1–1.4b text (already decoded: see decodeXmlBytes) into a Bundle plus a report.
- * Throws AppError "tmx.<code>" with {line, column}: not-well-formed, truncated, undefined-entity,
- * entity-declaration, external-entity, empty, binary, wrong-root, missing-header, missing-body,
- * missing-srclang, duplicate-tuid, unsupported-source-language.
+ * Reads TMX 1.1–1.4b text (already decoded: see readTmxBytes / decodeXmlBytes) into a Bundle, a
+ * report and the metadata the Bundle has no place for. Streams: memory holds one `<tu>` at a time
+ * plus the result. Throws AppError "tmx.<code>" with {line, column}: not-well-formed, truncated,
+ * undefined-entity, entity-declaration, external-entity, empty, binary, wrong-root,
+ * missing-header, missing-body, missing-srclang, duplicate-tuid, unsupported-source-language.
  */
 export function readTmxWithReport(text: string, options: TmxReadOptions = {}): TmxReadResult {
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
   if (text.includes("\u0000")) throw new AppError("tmx.binary", fileParams);
-  const fail = (code: string, el: XmlElement, extra: Record<string, string> = {}): never => {
+  const fail = (
+    code: string,
+    at: { line: number; column: number },
+    extra: Record<string, string> = {},
+  ): never => {
     throw new AppError(`tmx.${code}`, {
       ...fileParams,
-      line: el.line,
-      column: el.column,
+      line: at.line,
+      column: at.column,
       ...extra,
     });
   };
@@ -156,6 +157,12 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
     inlineProblemCount: 0,
   };
   const extras: TmxExtras = { header: null, units: new Map() };
+  const langCache = new Map<string, Lang | null>();
+  const mapLang = (tag: string): Lang | null => {
+    let lang = langCache.get(tag);
+    if (lang === undefined) langCache.set(tag, (lang = mapLangTag(tag)));
+    return lang;
+  };
   const langCounts = new Map<string, number>();
   const docs = new Map<string, DocBuilder>();
   const tuids = new Set<string>();
@@ -165,9 +172,9 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
   let sawBody = false;
   let unsupportedSource: string | null = null;
 
-  const docFor = (tuProps: Map<string, string>, sourceLang: Lang): DocBuilder => {
-    const id = tuProps.get(TMX_PROPS.documentId) ?? DEFAULT_DOC_ID;
-    const title = tuProps.get(TMX_PROPS.document) ?? options.defaultTitle ?? "";
+  const docFor = (tu: RawTu, sourceLang: Lang): DocBuilder => {
+    const id = propValue(tu, TMX_PROPS.documentId) ?? DEFAULT_DOC_ID;
+    const title = propValue(tu, TMX_PROPS.document) ?? options.defaultTitle ?? "";
     const key = `${id}\u0000${title}\u0000${sourceLang}`;
     let builder = docs.get(key);
     if (!builder) {
@@ -177,45 +184,55 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
     return builder;
   };
 
-  const readTu = (tu: XmlElement, srclang: string) => {
+  /** Chooses the source `<tuv>`: exact tag (case-insensitive), else same mapped language. */
+  const findSource = (tuvs: RawTuv[], srclang: string): RawTuv | undefined => {
+    if (srclang === "*all*") return tuvs.find((t) => mapLang(t.lang!) === "id") ?? tuvs[0];
+    const wanted = srclang.toLowerCase();
+    const exact = tuvs.find((t) => t.lang!.toLowerCase() === wanted);
+    if (exact) return exact;
+    const mapped = mapLangTag(srclang);
+    return mapped === null ? undefined : tuvs.find((t) => mapLang(t.lang!) === mapped);
+  };
+
+  const readTu = (tu: RawTu, srclang: string) => {
     report.units++;
     const tuid = tu.attrs["tuid"];
     if (tuid !== undefined) {
       if (tuids.has(tuid)) fail("duplicate-tuid", tu, { tuid });
       tuids.add(tuid);
     }
-    const tuvs = childElements(tu, "tuv");
-    for (const tuv of tuvs) {
-      const tag = tuvLang(tuv);
-      if (tag === undefined) report.tuvsWithoutLang++;
-      else langCounts.set(tag, (langCounts.get(tag) ?? 0) + 1);
+    const withLang: RawTuv[] = [];
+    for (const tuv of tu.tuvs) {
+      if (tuv.lang === undefined) report.tuvsWithoutLang++;
+      else {
+        langCounts.set(tuv.lang, (langCounts.get(tuv.lang) ?? 0) + 1);
+        withLang.push(tuv);
+      }
     }
-    const withLang = tuvs.filter((t) => tuvLang(t) !== undefined);
     const sourceTuv = findSource(withLang, tu.attrs["srclang"] ?? srclang);
-    const sourceLang = sourceTuv ? mapLangTag(tuvLang(sourceTuv) ?? "") : null;
+    const sourceLang = sourceTuv ? mapLang(sourceTuv.lang!) : null;
     if (!sourceTuv || sourceLang === null) {
-      if (sourceTuv) unsupportedSource ??= tuvLang(sourceTuv) ?? "";
+      if (sourceTuv) unsupportedSource ??= sourceTuv.lang!;
       report.skippedUnits++;
       return;
     }
-    const tuProps = props(tu);
-    const builder = docFor(tuProps, sourceLang);
-    const paragraphProp = Number(tuProps.get(TMX_PROPS.paragraph) ?? "x");
+    const builder = docFor(tu, sourceLang);
+    const paragraphProp = Number(propValue(tu, TMX_PROPS.paragraph) ?? "x");
     const paragraph =
       Number.isSafeInteger(paragraphProp) && paragraphProp >= 0
         ? paragraphProp
         : builder.nextParagraph;
     builder.nextParagraph = paragraph + 1;
     const unitName = tuid ?? `#${report.units}`;
-    const seg = (tuv: XmlElement): string => {
-      const { text: value, problems } = readSeg(tuv);
-      for (const p of problems) {
+    const seg = (tuv: RawTuv): string => {
+      if (!tuv.seg) return "";
+      for (const p of tuv.seg.problems) {
         report.inlineProblemCount++;
         if (report.inlineProblems.length < MAX_PROBLEMS) {
-          report.inlineProblems.push({ ...p, unit: unitName, lang: tuvLang(tuv) ?? "" });
+          report.inlineProblems.push({ ...p, unit: unitName, lang: tuv.lang ?? "" });
         }
       }
-      return value;
+      return tuv.seg.text;
     };
     const segment: BundleSegment = {
       id: tuid ?? "",
@@ -223,70 +240,175 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
       source: seg(sourceTuv),
       targets: {},
     };
-    const unitExtras: TmxUnitExtras = {
-      tu: meta(tu, ["tuid", "srclang"], OUR_TU_PROPS),
-      variants: {},
-      others: [],
-    };
+    let unitExtras: TmxUnitExtras | null = null;
+    const unit = (): TmxUnitExtras =>
+      (unitExtras ??= { tu: emptyMeta(), variants: {}, others: [] });
+    const tuMeta = meta(tu, TU_ATTRS, OUR_TU_PROPS);
+    if (tuMeta) unit().tu = tuMeta;
     const sourceMeta = meta(sourceTuv, LANG_ATTRS, NO_PROPS);
-    if (!isEmptyMeta(sourceMeta)) unitExtras.variants[sourceLang] = sourceMeta;
+    if (sourceMeta) unit().variants[sourceLang] = sourceMeta;
     for (const tuv of withLang) {
       if (tuv === sourceTuv) continue;
-      const tag = tuvLang(tuv) ?? "";
-      const lang = mapLangTag(tag);
+      const tag = tuv.lang!;
+      const lang = mapLang(tag);
       const value = seg(tuv);
       if (lang !== null && lang !== sourceLang && isTargetLang(lang) && !segment.targets[lang]) {
         if (value === "") continue;
         segment.targets[lang] = readTarget(tuv, value);
-        const targetMeta = meta(tuv, [...LANG_ATTRS, ...TARGET_ATTRS], STATUS_PROP);
-        if (!isEmptyMeta(targetMeta)) unitExtras.variants[lang] = targetMeta;
+        const targetMeta = meta(tuv, TARGET_TUV_ATTRS, STATUS_PROP);
+        if (targetMeta) unit().variants[lang] = targetMeta;
         continue;
       }
       if (lang !== null && (lang === sourceLang || segment.targets[lang as TargetLang]))
         report.duplicateTuvs++;
-      unitExtras.others.push({ tag, text: value, meta: meta(tuv, LANG_ATTRS, NO_PROPS) });
+      unit().others.push({
+        tag,
+        text: value,
+        meta: meta(tuv, LANG_ATTRS, NO_PROPS) ?? emptyMeta(),
+      });
     }
-    if (
-      !isEmptyMeta(unitExtras.tu) ||
-      unitExtras.others.length > 0 ||
-      Object.keys(unitExtras.variants).length > 0
-    ) {
-      pendingExtras.push([segment, unitExtras]);
-    }
+    if (unitExtras) pendingExtras.push([segment, unitExtras]);
     if (tuid === undefined) generated.push(segment);
     builder.doc.segments.push(segment);
   };
 
-  parseXml(
+  // Streaming state: the element path, the current tu/tuv/annotation/seg, and inline-code subtrees.
+  const path: string[] = [];
+  let tu: RawTu | null = null;
+  let tuv: RawTuv | null = null;
+  let annotation: {
+    kind: "note" | "prop";
+    attrs: Record<string, string>;
+    text: string;
+    owner: TmxAnnotation[];
+  } | null = null;
+  let headerAnnotations: TmxAnnotation[] | null = null;
+  let seg: SegBuilder | null = null;
+  /** Open elements inside a seg: a code subtree being built, or "hi"/"unknown" markers. */
+  const segStack: (XmlElement | "hi" | "unknown")[] = [];
+  let codeDepth = 0;
+  let rootAt = { line: 1, column: 1 };
+
+  parseXmlEvents(
     text,
     {
-      onOpen: (el, depth) => {
+      onOpen: (name, attrs, line, column) => {
+        const depth = path.length;
+        path.push(name);
+        if (seg) {
+          const top = segStack[segStack.length - 1];
+          if (codeDepth > 0 && typeof top === "object") {
+            const element: XmlElement = { name, attrs, children: [], line, column };
+            top.children.push(element);
+            segStack.push(element);
+            codeDepth++;
+          } else if (CODE_ELEMENTS.has(name)) {
+            segStack.push({ name, attrs, children: [], line, column });
+            codeDepth = 1;
+          } else if (name === "hi") {
+            seg.openHi(attrs);
+            segStack.push("hi");
+          } else {
+            seg.unknownElement(name);
+            segStack.push("unknown");
+          }
+          return;
+        }
         if (depth === 0) {
-          if (el.name !== "tmx") fail("wrong-root", el, { root: el.name });
-          report.version = el.attrs["version"] ?? "";
-        } else if (depth === 1 && el.name === "body") {
-          if (headerSrcLang === null) fail("missing-header", el);
-          sawBody = true;
+          if (name !== "tmx") fail("wrong-root", { line, column }, { root: name });
+          rootAt = { line, column };
+          report.version = attrs["version"] ?? "";
+        } else if (depth === 1) {
+          if (name === "header") {
+            const srclang = attrs["srclang"]?.trim();
+            if (!srclang) fail("missing-srclang", { line, column });
+            headerSrcLang = srclang ?? "";
+            headerAnnotations = [];
+          } else if (name === "body") {
+            if (headerSrcLang === null) fail("missing-header", { line, column });
+            sawBody = true;
+          }
+        } else if (depth === 2 && name === "tu" && path[1] === "body") {
+          tu = { attrs, annotations: [], tuvs: [], line, column };
+        } else if (
+          (name === "note" || name === "prop") &&
+          (depth === 2 || depth === 3 || depth === 4)
+        ) {
+          const owner =
+            depth === 2 && path[1] === "header"
+              ? headerAnnotations
+              : depth === 3 && tu && !tuv
+                ? tu.annotations
+                : depth === 4 && tuv
+                  ? tuv.annotations
+                  : null;
+          if (owner) annotation = { kind: name, attrs, text: "", owner };
+        } else if (depth === 3 && name === "tuv" && tu) {
+          tuv = {
+            attrs,
+            annotations: [],
+            lang: attrs["xml:lang"] ?? attrs["lang"],
+            seg: null,
+            line,
+            column,
+          };
+        } else if (depth === 4 && name === "seg" && tuv) {
+          seg = new SegBuilder();
         }
       },
-      onClose: (el, depth) => {
-        if (depth === 1 && el.name === "header") {
-          const srclang = el.attrs["srclang"]?.trim();
-          if (!srclang) fail("missing-srclang", el);
-          headerSrcLang = srclang ?? "";
-          const headerNotes = annotations(el, NO_PROPS);
-          if (headerNotes.length > 0) extras.header = { attrs: {}, annotations: headerNotes };
-          return false;
+      onText: (chunk) => {
+        if (seg) {
+          const top = segStack[segStack.length - 1];
+          if (codeDepth > 0 && typeof top === "object") {
+            const last = top.children.length - 1;
+            const prev = top.children[last];
+            if (typeof prev === "string") top.children[last] = prev + chunk;
+            else top.children.push(chunk);
+          } else {
+            seg.addText(chunk);
+          }
+        } else if (annotation) {
+          annotation.text += chunk;
         }
-        if (depth === 2 && el.name === "tu") {
-          readTu(el, headerSrcLang ?? "");
-          return false;
+      },
+      onClose: (name) => {
+        path.pop();
+        const depth = path.length;
+        if (seg && depth > 4) {
+          const top = segStack.pop();
+          if (typeof top === "object") {
+            codeDepth--;
+            if (codeDepth === 0) seg.addCode(top);
+          } else if (top === "hi") {
+            seg.closeHi();
+          }
+          return;
         }
-        if (depth === 0) {
-          if (headerSrcLang === null) fail("missing-header", el);
-          if (!sawBody) fail("missing-body", el);
+        if (seg && depth === 4) {
+          tuv!.seg = seg.finish();
+          seg = null;
+        } else if (annotation && (name === "note" || name === "prop")) {
+          const { kind, attrs, text: value, owner } = annotation;
+          owner.push({ kind, attrs, text: value });
+          annotation = null;
+        } else if (depth === 3 && tuv && tu) {
+          tu.tuvs.push(tuv);
+          tuv = null;
+        } else if (depth === 2 && tu) {
+          readTu(tu, headerSrcLang ?? "");
+          tu = null;
+        } else if (depth === 1 && name === "header") {
+          if (headerAnnotations && headerAnnotations.length > 0) {
+            extras.header = meta(
+              { attrs: {}, annotations: headerAnnotations, line: 0, column: 0 },
+              [],
+              NO_PROPS,
+            );
+          }
+        } else if (depth === 0) {
+          if (headerSrcLang === null) fail("missing-header", rootAt);
+          if (!sawBody) fail("missing-body", rootAt);
         }
-        return depth >= 2;
       },
     },
     { codePrefix: "tmx", ...(options.fileName ? { fileName: options.fileName } : {}) },
@@ -304,9 +426,8 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
     while (tuids.has(segment.id));
   }
   for (const [segment, unitExtras] of pendingExtras) extras.units.set(segment.id, unitExtras);
-  for (const [tag, count] of langCounts) {
-    report.languages.push({ tag, mappedTo: mapLangTag(tag), count });
-  }
+  for (const [tag, count] of langCounts)
+    report.languages.push({ tag, mappedTo: mapLang(tag), count });
   return { bundle: { documents: [...docs.values()].map((b) => b.doc) }, report, extras };
 }
 

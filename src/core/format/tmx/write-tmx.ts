@@ -72,72 +72,73 @@ function headerSrcLang(bundle: Bundle): string {
 function targetTuv(
   lang: TargetLang,
   target: BundleTarget,
+  segContent: string,
   unit: TmxUnitExtras | undefined,
   ctx: WriteContext,
 ): string {
   const meta = unit?.variants[lang];
-  const attrs =
+  let out =
+    `\n    <tuv xml:lang="${lang}"` +
     dateAttr("creationdate", target.createdAt) +
     (target.createdBy ? attr("creationid", target.createdBy) : "") +
     dateAttr("changedate", target.changedAt) +
     (target.changedBy ? attr("changeid", target.changedBy) : "") +
-    (meta ? metaAttrs("tuv", meta.attrs, TARGET_ATTRS) : "");
-  const lines = [`    <tuv xml:lang="${lang}"${attrs}>`];
-  if (ctx.filter.props) lines.push(`      ${prop(TMX_PROPS.status, target.status)}`);
-  lines.push(...metaAnnotations(meta, ctx.filter, "      "));
-  lines.push(`      <seg>${writeSegContent(target.text)}</seg>`, "    </tuv>");
-  return lines.join("\n");
+    (meta ? metaAttrs("tuv", meta.attrs, TARGET_ATTRS) : "") +
+    ">";
+  if (ctx.filter.props) out += `\n      ${prop(TMX_PROPS.status, target.status)}`;
+  for (const line of metaAnnotations(meta, ctx.filter, "      ")) out += `\n${line}`;
+  return `${out}\n      <seg>${segContent}</seg>\n    </tuv>`;
 }
 
-function writeTu(doc: BundleDocument, seg: BundleSegment, ctx: WriteContext): string {
+/** The tu-level props shared by every segment of a document, written once per document. */
+function documentProps(doc: BundleDocument, ctx: WriteContext): string {
+  if (!ctx.filter.props) return "";
+  return (
+    `\n    ${prop(TMX_PROPS.documentId, doc.id)}` + `\n    ${prop(TMX_PROPS.document, doc.title)}`
+  );
+}
+
+function writeTu(
+  doc: BundleDocument,
+  docProps: string,
+  seg: BundleSegment,
+  ctx: WriteContext,
+): string {
   const unit = ctx.extras?.units.get(seg.id);
   const tuAttrs = unit ? metaAttrs("tu", unit.tu.attrs, ["tuid", "srclang"]) : "";
-  const lines = [
-    `  <tu${attr("tuid", seg.id)}${ctx.mixedSources ? attr("srclang", doc.sourceLang) : ""}${tuAttrs}>`,
-  ];
+  let out = `  <tu${attr("tuid", seg.id)}${ctx.mixedSources ? attr("srclang", doc.sourceLang) : ""}${tuAttrs}>`;
   if (ctx.filter.props) {
-    lines.push(
-      `    ${prop(TMX_PROPS.documentId, doc.id)}`,
-      `    ${prop(TMX_PROPS.document, doc.title)}`,
-      `    ${prop(TMX_PROPS.paragraph, String(seg.paragraph))}`,
-    );
+    out += `${docProps}\n    <prop type="${TMX_PROPS.paragraph}">${seg.paragraph}</prop>`;
   }
-  lines.push(...metaAnnotations(unit?.tu, ctx.filter, "    "));
+  for (const line of metaAnnotations(unit?.tu, ctx.filter, "    ")) out += `\n${line}`;
   const sourceMeta = unit?.variants[doc.sourceLang];
   const sourceNotes = metaAnnotations(sourceMeta, ctx.filter, "      ");
   const sourceAttrs = sourceMeta ? metaAttrs("tuv", sourceMeta.attrs) : "";
   const sourceSeg = `<seg>${writeSegContent(seg.source)}</seg>`;
   if (sourceNotes.length === 0) {
-    lines.push(`    <tuv xml:lang="${doc.sourceLang}"${sourceAttrs}>${sourceSeg}</tuv>`);
+    out += `\n    <tuv xml:lang="${doc.sourceLang}"${sourceAttrs}>${sourceSeg}</tuv>`;
   } else {
-    lines.push(
-      `    <tuv xml:lang="${doc.sourceLang}"${sourceAttrs}>`,
-      ...sourceNotes,
-      `      ${sourceSeg}`,
-      "    </tuv>",
-    );
+    out += `\n    <tuv xml:lang="${doc.sourceLang}"${sourceAttrs}>\n${sourceNotes.join("\n")}\n      ${sourceSeg}\n    </tuv>`;
   }
   for (const lang of ctx.languages) {
     if (lang === doc.sourceLang) continue;
     const target = seg.targets[lang];
-    if (!target || normalizeForXml(target.text) === "") continue;
+    if (!target || target.text === "") continue;
     if (ctx.statuses && !ctx.statuses.has(target.status)) continue;
-    lines.push(targetTuv(lang, target, unit, ctx));
+    // Empty after normalization (only forbidden characters): no tuv, as for an empty target.
+    const content = writeSegContent(target.text);
+    if (content !== "") out += targetTuv(lang, target, content, unit, ctx);
   }
   if (ctx.others && unit) {
     for (const other of unit.others) {
       const tag = normalizeForXml(other.tag);
       if (tag === "") continue;
-      lines.push(
-        `    <tuv${attr("xml:lang", tag)}${metaAttrs("tuv", other.meta.attrs)}>`,
-        ...metaAnnotations(other.meta, ctx.filter, "      "),
-        `      <seg>${writeSegContent(other.text)}</seg>`,
-        "    </tuv>",
-      );
+      out += `\n    <tuv${attr("xml:lang", tag)}${metaAttrs("tuv", other.meta.attrs)}>`;
+      for (const line of metaAnnotations(other.meta, ctx.filter, "      ")) out += `\n${line}`;
+      out += `\n      <seg>${writeSegContent(other.text)}</seg>\n    </tuv>`;
     }
   }
-  lines.push("  </tu>");
-  return lines.join("\n");
+  return `${out}\n  </tu>`;
 }
 
 /**
@@ -146,6 +147,15 @@ function writeTu(doc: BundleDocument, seg: BundleSegment, ctx: WriteContext): st
  * stripped (see findXmlUnsafeText for the list), text is NFC-normalized, CR is kept as `&#13;`.
  */
 export function writeTmx(bundle: Bundle, options: TmxWriteOptions): string {
+  return writeTmxChunks(bundle, options).join("");
+}
+
+/**
+ * writeTmx as a list of chunks (header, one per unit, footer) that concatenate to the file. For a
+ * download, `new Blob(chunks)` skips building one big string (for 100,000 units, joining is about
+ * a fifth of the export time and doubles peak memory).
+ */
+export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string[] {
   const srclang = headerSrcLang(bundle);
   const ctx: WriteContext = {
     languages: options.languages ?? TARGET_LANGS,
@@ -156,7 +166,7 @@ export function writeTmx(bundle: Bundle, options: TmxWriteOptions): string {
     extras: options.extras,
   };
   const headerNotes = metaAnnotations(options.extras?.header ?? undefined, ctx.filter, "  ");
-  const parts: string[] = [
+  const header = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
     '<tmx version="1.4">',
@@ -172,9 +182,11 @@ export function writeTmx(bundle: Bundle, options: TmxWriteOptions): string {
       (headerNotes.length === 0 ? "/>" : `>\n${headerNotes.join("\n")}\n</header>`),
     "<body>",
   ];
+  const chunks = [`${header.join("\n")}\n`];
   for (const doc of bundle.documents) {
-    for (const seg of doc.segments) parts.push(writeTu(doc, seg, ctx));
+    const docProps = documentProps(doc, ctx);
+    for (const seg of doc.segments) chunks.push(`${writeTu(doc, docProps, seg, ctx)}\n`);
   }
-  parts.push("</body>", "</tmx>", "");
-  return parts.join("\n");
+  chunks.push("</body>\n</tmx>\n");
+  return chunks;
 }

@@ -22,10 +22,14 @@ function replace(ch: string): string {
   return REPLACEMENTS[ch] ?? ch;
 }
 
+// Test first: most text needs no escaping, and a test allocates nothing.
+const TEXT_TEST = /[&<>\r]/;
+const ATTR_TEST = /[&<>"'\t\n\r]/;
+
 export function escapeXmlText(text: string): string {
-  return text.replace(TEXT_RE, replace);
+  return TEXT_TEST.test(text) ? text.replace(TEXT_RE, replace) : text;
 }
 
 export function escapeXmlAttr(value: string): string {
-  return value.replace(ATTR_RE, replace);
+  return ATTR_TEST.test(value) ? value.replace(ATTR_RE, replace) : value;
 }

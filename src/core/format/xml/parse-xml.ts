@@ -25,6 +25,11 @@ export interface XmlHandlers {
   onOpen?: (element: XmlElement, depth: number) => void;
   /** Called when an element is complete. Return false to detach it from its parent. */
   onClose?: (element: XmlElement, depth: number) => boolean | void;
+  /**
+   * Elements whose text children carry no meaning (indentation between child elements): their
+   * text is not stored, which saves most allocations on large files.
+   */
+  structural?: ReadonlySet<string>;
 }
 
 export interface XmlParseOptions {
@@ -66,11 +71,23 @@ function checkDoctype(
   fail("entity-declaration");
 }
 
+/** Low-level events (saxes underneath); positions are 1-based, just after the start tag. */
+export interface XmlEventHandlers {
+  onOpen: (name: string, attrs: Record<string, string>, line: number, column: number) => void;
+  onText: (text: string) => void;
+  onClose: (name: string) => void;
+}
+
 /**
- * Parses `text` (already decoded). Throws AppError `<prefix>.not-well-formed`, `.truncated`,
- * `.undefined-entity`, `.entity-declaration`, `.external-entity`, `.empty` with {line, column}.
+ * Streams `text` (already decoded) as events. Throws AppError `<prefix>.not-well-formed`,
+ * `.truncated`, `.undefined-entity`, `.entity-declaration`, `.external-entity`, `.empty` with
+ * {line, column}.
  */
-export function parseXml(text: string, handlers: XmlHandlers, options: XmlParseOptions): void {
+export function parseXmlEvents(
+  text: string,
+  handlers: XmlEventHandlers,
+  options: XmlParseOptions,
+): void {
   const { codePrefix } = options;
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
   if (text.trim() === "") throw new AppError(`${codePrefix}.empty`, fileParams);
@@ -80,7 +97,6 @@ export function parseXml(text: string, handlers: XmlHandlers, options: XmlParseO
     defaultXMLVersion: "1.0",
     forceXMLVersion: true,
   });
-  const stack: XmlElement[] = [];
   let closing = false;
 
   const fail = (suffix: string, extra: Record<string, string> = {}): never => {
@@ -99,35 +115,12 @@ export function parseXml(text: string, handlers: XmlHandlers, options: XmlParseO
     fail("not-well-formed", { reason });
   });
   parser.on("doctype", (doctype) => checkDoctype(doctype, fail));
-  parser.on("opentag", (tag) => {
-    const element: XmlElement = {
-      name: tag.name,
-      attrs: tag.attributes as Record<string, string>,
-      children: [],
-      line: parser.line,
-      column: parser.column,
-    };
-    handlers.onOpen?.(element, stack.length);
-    stack.push(element);
-  });
-  const onText = (chunk: string) => {
-    const parent = stack[stack.length - 1];
-    if (!parent) return;
-    const last = parent.children.length - 1;
-    const prev = parent.children[last];
-    if (typeof prev === "string") parent.children[last] = prev + chunk;
-    else parent.children.push(chunk);
-  };
-  parser.on("text", onText);
-  parser.on("cdata", onText);
-  parser.on("closetag", () => {
-    const element = stack.pop();
-    if (!element) return;
-    const keep = handlers.onClose?.(element, stack.length);
-    const parent = stack[stack.length - 1];
-    if (parent && keep !== false) parent.children.push(element);
-  });
-
+  parser.on("opentag", (tag) =>
+    handlers.onOpen(tag.name, tag.attributes as Record<string, string>, parser.line, parser.column),
+  );
+  parser.on("text", handlers.onText);
+  parser.on("cdata", handlers.onText);
+  parser.on("closetag", (tag) => handlers.onClose(tag.name));
   // saxes reads an entity reference up to the next ";" however far that is, so a bare "&" would
   // swallow the rest of the file and surface as "unclosed tag" at the end. Feeding chunks and
   // checking the pending reference reports it where it is, and bounds the buffer.
@@ -158,3 +151,36 @@ export function parseXml(text: string, handlers: XmlHandlers, options: XmlParseO
 const CHUNK = 16 * 1024;
 /** Longer than any reference we accept (the five predefined ones and &#x10FFFF;). */
 const MAX_ENTITY_NAME = 32;
+
+/**
+ * Parses `text` into small element trees (see XmlHandlers); errors as parseXmlEvents.
+ */
+export function parseXml(text: string, handlers: XmlHandlers, options: XmlParseOptions): void {
+  const stack: XmlElement[] = [];
+  parseXmlEvents(
+    text,
+    {
+      onOpen: (name, attrs, line, column) => {
+        const element: XmlElement = { name, attrs, children: [], line, column };
+        handlers.onOpen?.(element, stack.length);
+        stack.push(element);
+      },
+      onText: (chunk) => {
+        const parent = stack[stack.length - 1];
+        if (!parent || handlers.structural?.has(parent.name)) return;
+        const last = parent.children.length - 1;
+        const prev = parent.children[last];
+        if (typeof prev === "string") parent.children[last] = prev + chunk;
+        else parent.children.push(chunk);
+      },
+      onClose: () => {
+        const element = stack.pop();
+        if (!element) return;
+        const keep = handlers.onClose?.(element, stack.length);
+        const parent = stack[stack.length - 1];
+        if (parent && keep !== false) parent.children.push(element);
+      },
+    },
+    options,
+  );
+}

@@ -17,8 +17,16 @@ function isForbiddenBmp(code: number): boolean {
   );
 }
 
+// Anything that needs a closer look: forbidden controls, U+FFFE/U+FFFF and any surrogate.
+// eslint-disable-next-line no-control-regex
+const SUSPECT_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+/** Below U+0300 every character is NFC-stable, so such text needs no normalization call. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_NOT_NFC_RE = /[^\u0000-\u02ff]/;
+
 /** True when every code point of `text` may appear in an XML 1.0 document. */
 export function isXmlSafe(text: string): boolean {
+  if (!SUSPECT_RE.test(text)) return true;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x20 && code < 0xd800) continue;
@@ -65,5 +73,6 @@ export function stripXmlForbidden(text: string): SanitizedText {
  * Readers give back exactly this string, so `read(write(x)) === normalizeForXml(x)`.
  */
 export function normalizeForXml(text: string): string {
-  return stripXmlForbidden(text).text.normalize("NFC");
+  const safe = isXmlSafe(text) ? text : stripXmlForbidden(text).text;
+  return MAYBE_NOT_NFC_RE.test(safe) ? safe.normalize("NFC") : safe;
 }

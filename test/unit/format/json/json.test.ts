@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../../../../src/core/model/app-error.ts";
 import type { Bundle } from "../../../../src/core/model/bundle.ts";
 import { readJson } from "../../../../src/core/format/json/read-json.ts";
@@ -13,6 +13,9 @@ import {
 import { REPO_ROOT } from "../../../helpers/xml-validators.ts";
 import { bundleArb } from "../bundle-arbitraries.ts";
 import { validateJsonSchema } from "./mini-json-schema.ts";
+
+// Real tools (xmllint, python) and property runs: generous on a busy CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const SCHEMA = JSON.parse(
   readFileSync(path.join(REPO_ROOT, "docs/json-schema/selaras-json-v1.schema.json"), "utf8"),

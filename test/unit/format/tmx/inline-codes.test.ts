@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   CODE_END,
   CODE_START,
@@ -14,6 +14,9 @@ import {
   readWithTranslateToolkit,
   withTempFiles,
 } from "../../../helpers/xml-validators.ts";
+
+// Real tools (xmllint, python) and property runs: generous on a busy CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ph = (xml: string) => CODE_START + xml + CODE_END;
 const BOLD = ph('<bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>');

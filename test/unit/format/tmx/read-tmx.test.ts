@@ -1,12 +1,15 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../../../../src/core/model/app-error.ts";
 import { readTmx, readTmxWithReport } from "../../../../src/core/format/tmx/read-tmx.ts";
 import { writeTmx } from "../../../../src/core/format/tmx/write-tmx.ts";
 import type { Bundle, BundleSegment } from "../../../../src/core/model/bundle.ts";
 import { REPO_ROOT, checkTmxTexts } from "../../../helpers/xml-validators.ts";
 import { extrasFromJson, extrasToJson, readTmxFixture } from "./tmx-fixture.ts";
+
+// Real tools (xmllint, python) and property runs: generous on a busy CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The writer NFC-normalizes text (fixtures hold some NFD on purpose). */
 function nfcSegment(segment: BundleSegment): BundleSegment {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Bundle, BundleDocument, BundleTarget } from "../../../../src/core/model/bundle.ts";
 import { TARGET_LANGS } from "../../../../src/core/model/languages.ts";
 import { readTmx } from "../../../../src/core/format/tmx/read-tmx.ts";
@@ -8,6 +8,9 @@ import { normalizeForXml } from "../../../../src/core/format/xml/xml-chars.ts";
 import { findXmlUnsafeText } from "../../../../src/core/format/unsafe-text.ts";
 import { checkTmxTexts } from "../../../helpers/xml-validators.ts";
 import { bundleArb } from "../bundle-arbitraries.ts";
+
+// Real tools (xmllint, python) and property runs: generous on a busy CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const OPTIONS = { creationTool: "Selaras", creationToolVersion: "0.1.0", creationDate: new Date() };
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Bundle } from "../../../../src/core/model/bundle.ts";
 import { writeTmx } from "../../../../src/core/format/tmx/write-tmx.ts";
 import type { TmxWriteOptions } from "../../../../src/core/format/tmx/write-tmx.ts";
@@ -9,6 +9,9 @@ import {
   readWithTranslateToolkit,
   withTempFiles,
 } from "../../../helpers/xml-validators.ts";
+
+// Real tools (xmllint, python) and property runs: generous on a busy CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const OPTIONS: TmxWriteOptions = {
   creationTool: "Selaras",

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Bundle } from "../../../../src/core/model/bundle.ts";
 import type { AppError } from "../../../../src/core/model/app-error.ts";
 import { readTable } from "../../../../src/core/format/tsv/read-table.ts";
@@ -37,6 +37,9 @@ function pythonCsvRows(text: string, format: TableFormat): string[][] {
 import csv, json, sys
 with open(sys.argv[1], newline="", encoding="utf-8-sig") as fh:
     print(json.dumps(list(csv.reader(fh, delimiter=sys.argv[2]))))`;
+
+  // Real tools (xmllint, python) and property runs: generous on a busy CI machine.
+  vi.setConfig({ testTimeout: 60_000 });
   return withTempFiles([{ name: `t.${format}`, content: text }], ([file]) => {
     const result = spawnSync(
       "/usr/bin/python3",

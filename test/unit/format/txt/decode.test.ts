@@ -1,7 +1,10 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../../../../src/core/model/app-error.ts";
 import { decodeText } from "../../../../src/core/format/txt/decode.ts";
+
+// Real tools (xmllint, python) and property runs: generous on a busy CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 function utf16(text: string, le: boolean): Uint8Array {
   const out = new Uint8Array(2 + text.length * 2);

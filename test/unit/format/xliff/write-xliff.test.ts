@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Bundle } from "../../../../src/core/model/bundle.ts";
 import { AppError } from "../../../../src/core/model/app-error.ts";
 import { CODE_END, CODE_START } from "../../../../src/core/format/tmx/inline-codes.ts";
@@ -9,6 +9,9 @@ import { parseXml, childElements, textContent } from "../../../../src/core/forma
 import type { XmlElement } from "../../../../src/core/format/xml/parse-xml.ts";
 import { checkXmlSchema, withTempFiles } from "../../../helpers/xml-validators.ts";
 import { bundleArb } from "../bundle-arbitraries.ts";
+
+// Real tools (xmllint, python) and property runs: generous on a busy CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const BOLD = `${CODE_START}<bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>${CODE_END}`;
 const UNBOLD = `${CODE_START}<ept i="1">&lt;/b&gt;</ept>${CODE_END}`;

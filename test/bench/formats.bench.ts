@@ -1,0 +1,220 @@
+/**
+ * Formats bench: export and import of 100,000 units × 3 languages (id source, vi and en targets),
+ * TMX and JSON, each in its own child process so its time and peak memory (max RSS) are its own;
+ * baseline in the same run: translate-toolkit (Debian python3) reading the same TMX.
+ *   node --import tsx test/bench/formats.bench.ts [units]
+ * Targets (issue 6): TMX export under 1 s; TMX import faster than translate-toolkit.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Bundle, BundleSegment } from "../../src/core/model/bundle.ts";
+import { readJson } from "../../src/core/format/json/read-json.ts";
+import { writeJson } from "../../src/core/format/json/write-json.ts";
+import { readTmxBytes } from "../../src/core/format/tmx/read-tmx-bytes.ts";
+import { writeTmx } from "../../src/core/format/tmx/write-tmx.ts";
+
+const SELF = fileURLToPath(import.meta.url);
+const WORDS = {
+  id: "presiden banjir harga naik rupiah jakarta warga pemerintah sungai hujan kota jalan baru".split(
+    " ",
+  ),
+  vi: "tổng thống lũ lụt giá tăng đồng hà nội người dân chính phủ sông mưa thành phố đường mới".split(
+    " ",
+  ),
+  en: "president flood price rise rupiah city residents government river rain road new market".split(
+    " ",
+  ),
+};
+
+function sentence(words: string[], seed: number): string {
+  let x = seed;
+  const out: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    out.push(words[x % words.length]!);
+  }
+  const s = out.join(" ");
+  return `${s[0]!.toUpperCase()}${s.slice(1)} & <${seed}>.`;
+}
+
+export function makeBundle(units: number): Bundle {
+  const segments: BundleSegment[] = [];
+  for (let i = 0; i < units; i++) {
+    segments.push({
+      id: `s${i}`,
+      paragraph: Math.floor(i / 5),
+      source: sentence(WORDS.id, i + 1),
+      targets: {
+        vi: {
+          text: sentence(WORDS.vi, i + 7),
+          status: "translated",
+          createdBy: "lan",
+          createdAt: "2026-11-20T08:00:00.000Z",
+        },
+        en: {
+          text: sentence(WORDS.en, i + 13),
+          status: "approved",
+          changedBy: "minh",
+          changedAt: "2026-11-21T09:30:15.000Z",
+        },
+      },
+    });
+  }
+  return { documents: [{ id: "bench", title: "Bench", sourceLang: "id", segments }] };
+}
+
+const OPTIONS = {
+  creationTool: "Selaras",
+  creationToolVersion: "bench",
+  creationDate: new Date(0),
+};
+
+/** Child mode: run one operation, print {ms, maxRssMb}. */
+function child(op: string, file: string, units: number): void {
+  let ms = 0;
+  if (op === "export-tmx" || op === "export-json") {
+    const bundle = makeBundle(units);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const text =
+      op === "export-tmx"
+        ? writeTmx(bundle, OPTIONS)
+        : writeJson(bundle, { exportedAt: new Date(0), toolVersion: "bench" });
+    ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    writeFileSync(file, text);
+    console.log(
+      JSON.stringify({
+        ms,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        maxRssMb: process.resourceUsage().maxRSS / 1024,
+      }),
+    );
+    return;
+  }
+  const bytes = new Uint8Array(readFileSync(file));
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const bundle =
+    op === "import-tmx"
+      ? readTmxBytes(bytes, "bench.tmx").bundle
+      : readJson(new TextDecoder().decode(bytes));
+  ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const count = bundle.documents[0]!.segments.length;
+  if (count !== units) throw new Error(`read ${count} units, expected ${units}`);
+  console.log(
+    JSON.stringify({
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
+}
+
+const TT_SCRIPT = `
+import resource, sys, time, json
+from translate.storage.tmx import tmxfile
+t0 = time.perf_counter()
+r0 = resource.getrusage(resource.RUSAGE_SELF)
+with open(sys.argv[1], "rb") as fh:
+    store = tmxfile(fh)
+n = len(store.units)
+texts = sum(len(u.getlanguageNodes()) for u in store.units)
+ms = (time.perf_counter() - t0) * 1000
+r1 = resource.getrusage(resource.RUSAGE_SELF)
+cpu = (r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime) * 1000
+print(json.dumps({"ms": ms, "cpuMs": cpu, "units": n, "tuvs": texts, "maxRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+`;
+
+interface Figure {
+  /** Wall time of the operation alone (no process start, no file read). */
+  ms: number;
+  /** CPU time (user + system): steadier than wall time on a busy machine. */
+  cpuMs: number;
+  /** Peak resident memory of the whole process (bundle generation included for exports). */
+  maxRssMb: number;
+}
+
+function runChild(op: string, file: string, units: number): Figure {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", SELF, "--child", op, file, String(units)],
+    {
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  if (result.status !== 0) throw new Error(`${op} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").pop()!) as Figure;
+}
+
+function main(): void {
+  const units = Number(process.argv[2] ?? 100_000);
+  const dir = mkdtempSync(path.join(tmpdir(), "selaras-bench-"));
+  const tmx = path.join(dir, "bench.tmx");
+  const json = path.join(dir, "bench.json");
+  try {
+    const rows: [string, Figure, string][] = [];
+    const exportTmx = runChild("export-tmx", tmx, units);
+    rows.push([
+      "export TMX (writeTmx)",
+      exportTmx,
+      `${(statSync(tmx).size / 1e6).toFixed(1)} MB file`,
+    ]);
+    const exportJson = runChild("export-json", json, units);
+    rows.push([
+      "export JSON (writeJson)",
+      exportJson,
+      `${(statSync(json).size / 1e6).toFixed(1)} MB file`,
+    ]);
+    const importTmx = runChild("import-tmx", tmx, units);
+    rows.push(["import TMX (readTmxBytes)", importTmx, ""]);
+    rows.push(["import JSON (readJson)", runChild("import-json", json, units), ""]);
+    const tt = spawnSync("/usr/bin/python3", ["-c", TT_SCRIPT, tmx], {
+      encoding: "utf8",
+      env: { ...process.env, PYENV_VERSION: "system" },
+    });
+    let baseline: Figure | null = null;
+    if (tt.status === 0) {
+      const parsed = JSON.parse(tt.stdout) as Figure & { units: number; tuvs: number };
+      baseline = parsed;
+      rows.push([
+        "baseline: translate-toolkit tmxfile",
+        parsed,
+        `${parsed.units} units, ${parsed.tuvs} tuvs`,
+      ]);
+    } else {
+      console.log(
+        `translate-toolkit baseline unavailable: ${tt.stderr.split("\n").slice(-2).join(" ")}`,
+      );
+    }
+    console.log(`formats bench: ${units} units × 3 languages (node ${process.version})`);
+    for (const [name, f, note] of rows) {
+      console.log(
+        `  ${name.padEnd(38)} ${f.ms.toFixed(0).padStart(6)} ms wall ${f.cpuMs.toFixed(0).padStart(6)} ms CPU   peak RSS ${f.maxRssMb.toFixed(0).padStart(5)} MB   ${note}`,
+      );
+    }
+    console.log(
+      `  TMX export target < 1000 ms: ${exportTmx.ms < 1000 ? "met" : "NOT met"} (${exportTmx.ms.toFixed(0)} ms)`,
+    );
+    if (baseline) {
+      const wall = baseline.ms / importTmx.ms;
+      const cpu = baseline.cpuMs / importTmx.cpuMs;
+      console.log(
+        `  TMX import vs translate-toolkit: ${wall.toFixed(2)}× by wall time, ${cpu.toFixed(2)}× by CPU time ` +
+          `(> 1 = faster; target ${wall > 1 && cpu > 1 ? "met" : "NOT met"})`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && path.resolve(process.argv[1]) === SELF;
+if (isEntry && process.argv[2] === "--child")
+  child(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
+else if (isEntry) main();
