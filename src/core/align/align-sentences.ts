@@ -155,8 +155,13 @@ export function alignSentences(
   const passes = 2;
   let rowsDone = 0;
   let pass = 0;
+  let reported = 0;
   const progress = (rows: number): void => {
-    options.onProgress?.(Math.min(1, (pass + (rowsDone + rows) / Math.max(1, totalRows)) / passes));
+    const fraction = Math.min(1, (pass + (rowsDone + rows) / Math.max(1, totalRows)) / passes);
+    // At most ~200 calls, never going back (a widened band re-runs a gap).
+    if (fraction - reported < 0.005) return;
+    reported = fraction;
+    options.onProgress?.(fraction);
   };
 
   let params: DpParams = {

@@ -166,6 +166,23 @@ describe("progress and cancel", () => {
     for (let k = 1; k < seen.length; k++) expect(seen[k]).toBeGreaterThanOrEqual(seen[k - 1] ?? 0);
   });
 
+  it("reports progress a bounded number of times, even with many gaps", () => {
+    const fixedLinks = Array.from({ length: 100 }, (_, k) => ({
+      source: [k * 3],
+      target: [k * 3],
+    }));
+    const seen: number[] = [];
+    alignSentences(source, target, {
+      sourceLang: "id",
+      targetLang: "vi",
+      fixedLinks,
+      onProgress: (f) => seen.push(f),
+    });
+    expect(seen.length).toBeLessThanOrEqual(202);
+    expect(seen.at(-1)).toBe(1);
+    for (let k = 1; k < seen.length; k++) expect(seen[k]).toBeGreaterThanOrEqual(seen[k - 1] ?? 0);
+  });
+
   it("stops with AppError align.aborted when the signal is aborted", () => {
     const signal = { aborted: false };
     const run = (): unknown =>
