@@ -45,7 +45,7 @@ export class Autosave {
   constructor(
     private readonly db: SelarasDb,
     private readonly journal: JournalStorage | null,
-    private readonly delayMs = 300,
+    private readonly delayMs = 50,
   ) {}
 
   getState(): SaveState {

@@ -23,6 +23,28 @@ export function useSegments(docId: string) {
   return useLiveQuery(() => segmentsOf(db, docId), [db, docId]);
 }
 
+/** How many rows are read first, so a long document paints before all its rows are loaded. */
+export const FIRST_ROWS = 120;
+
+/**
+ * Live, progressive: the first FIRST_ROWS segments as soon as they are read, then all of them.
+ * `complete` says whether `segments` is the whole document yet.
+ */
+export function useSegmentsProgressive(docId: string) {
+  const db = useDb();
+  const head = useLiveQuery(
+    () =>
+      db.segments
+        .where("[docId+order]")
+        .between([docId, ""], [docId, "\uffff"])
+        .limit(FIRST_ROWS)
+        .toArray(),
+    [db, docId],
+  );
+  const all = useSegments(docId);
+  return { segments: all ?? head, complete: all !== undefined };
+}
+
 /** Live: the document's translations keyed by `segmentId:lang`. */
 export function useTranslations(docId: string) {
   const db = useDb();

@@ -103,25 +103,30 @@ describe("status transitions in the database", () => {
 });
 
 describe("revision log", () => {
-  it("is append-only: every change of text or status adds a revision with who and when", async () => {
+  it("is append-only per change: a typing burst is one revision, every later change adds one", async () => {
     const { db, ids } = await setup();
     const cell = { segmentId: ids[1]!, lang: "vi" as const };
-    await saveTranslation(db, { ...cell, text: "Hai", user: "lan", at: at(0) });
-    await saveTranslation(db, { ...cell, text: "Hai.", user: "lan", at: at(1) });
-    await saveTranslation(db, { ...cell, text: "Hai.", user: "lan", confirm: true, at: at(2) });
+    await saveTranslation(db, { ...cell, text: "Ha", user: "lan", at: at(0) });
+    await saveTranslation(db, { ...cell, text: "Hai", user: "lan", at: at(1) });
+    await saveTranslation(db, { ...cell, text: "Hai.", user: "lan", at: at(2) });
+    await saveTranslation(db, { ...cell, text: "Hai.", user: "lan", confirm: true, at: at(3) });
     await setStatus(db, {
       changes: [cell],
       action: "approve",
       user: "rina",
       role: "reviewer",
-      at: at(3),
+      at: at(4),
     });
+    // A pause longer than the burst window starts a new revision; so does another user.
+    await saveTranslation(db, { ...cell, text: "Hai!", user: "lan", at: at(30) });
+    await saveTranslation(db, { ...cell, text: "Hai!!", user: "minh", at: at(31) });
     const revs = await db.revisions.where("translationId").equals(`${ids[1]}:vi`).sortBy("id");
-    expect(revs.map((r) => [r.text, r.status, r.user, r.action])).toEqual([
-      ["Hai", "draft", "lan", "edit"],
-      ["Hai.", "draft", "lan", "edit"],
-      ["Hai.", "translated", "lan", "confirm"],
-      ["Hai.", "approved", "rina", "approve"],
+    expect(revs.map((r) => [r.text, r.status, r.user, r.action, r.at])).toEqual([
+      ["Hai.", "draft", "lan", "edit", at(2)],
+      ["Hai.", "translated", "lan", "confirm", at(3)],
+      ["Hai.", "approved", "rina", "approve", at(4)],
+      ["Hai!", "draft", "lan", "edit", at(30)],
+      ["Hai!!", "draft", "minh", "edit", at(31)],
     ]);
   });
 

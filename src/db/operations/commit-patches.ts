@@ -53,6 +53,24 @@ export async function commitPatches(
     else await db.table(p.table).delete(p.key);
     if (p.table === "translations") {
       const t = p.after ?? p.before;
+      if (t && meta.mergeKey && meta.record !== false) {
+        // A typing burst (one user, one cell, pauses under MERGE_WINDOW_MS) is one revision.
+        const last = await db.revisions.where("translationId").equals(t.id).last();
+        if (
+          last?.id !== undefined &&
+          last.action === "edit" &&
+          meta.action === "edit" &&
+          last.user === meta.user &&
+          Date.parse(meta.at) - Date.parse(last.at) <= MERGE_WINDOW_MS
+        ) {
+          await db.revisions.update(last.id, {
+            text: p.after?.text ?? "",
+            status: p.after?.status ?? "empty",
+            at: meta.at,
+          });
+          continue;
+        }
+      }
       if (t) {
         await db.revisions.add({
           translationId: t.id,

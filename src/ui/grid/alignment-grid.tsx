@@ -18,6 +18,8 @@ export interface GridHandle {
 
 export interface AlignmentGridProps {
   segments: readonly SegmentRecord[];
+  /** Rows of the whole document (segments may still be its first rows while loading). */
+  totalRows: number;
   visible: readonly number[];
   translations: ReadonlyMap<string, TranslationRecord>;
   comments: ReadonlyMap<string, CommentRecord[]>;
@@ -39,6 +41,7 @@ const ROW_ESTIMATE = 76;
 export function AlignmentGrid(props: AlignmentGridProps) {
   const {
     segments,
+    totalRows,
     visible,
     translations,
     comments,
@@ -52,11 +55,6 @@ export function AlignmentGrid(props: AlignmentGridProps) {
   } = props;
   const { t } = useTranslation(["grid", "common"]);
   const rows = useMemo(() => toGridRows(segments, visible), [segments, visible]);
-  const table = useReactTable({
-    data: rows,
-    columns: GRID_COLUMNS,
-    getCoreRowModel: getCoreRowModel(),
-  });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -64,6 +62,18 @@ export function AlignmentGrid(props: AlignmentGridProps) {
     estimateSize: () => ROW_ESTIMATE,
     overscan: 6,
     getItemKey: (i) => rows[i]?.segment.id ?? i,
+  });
+  // The table model covers only the rows in view: a 10,000-row document builds ~20 row models.
+  const items = virtualizer.getVirtualItems();
+  const windowKey = items.map((i) => i.index).join(",");
+  const windowRows = useMemo(
+    () => windowKey.split(",").flatMap((i) => (i === "" ? [] : (rows[Number(i)] ?? []))),
+    [rows, windowKey],
+  );
+  const table = useReactTable({
+    data: windowRows,
+    columns: GRID_COLUMNS,
+    getCoreRowModel: getCoreRowModel(),
   });
 
   const focusCell = useCallback(
@@ -103,7 +113,7 @@ export function AlignmentGrid(props: AlignmentGridProps) {
     <div
       className="grid"
       role="grid"
-      aria-rowcount={segments.length + 1}
+      aria-rowcount={Math.max(totalRows, segments.length) + 1}
       aria-colcount={GRID_COLUMNS.length}
       aria-label={t("grid:label")}
     >
@@ -123,8 +133,8 @@ export function AlignmentGrid(props: AlignmentGridProps) {
       <div className="grid-scroll" ref={scrollRef} data-testid="grid-scroll">
         {rows.length === 0 && <p className="empty-state grid-empty">{t("grid:noMatches")}</p>}
         <div className="grid-body" style={{ height: virtualizer.getTotalSize() }} role="rowgroup">
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = tableRows[item.index];
+          {items.map((item, position) => {
+            const row = tableRows[position];
             if (!row) return null;
             const { segment, index, paragraphStart } = row.original;
             return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { useHistoryState, useRevisions } from "../../db/hooks.ts";
@@ -10,6 +10,7 @@ import { toErrorInfo } from "../../db/autosave.ts";
 import { translationId } from "../../core/model/records.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import { awaitsReview } from "../../core/review/transitions.ts";
+import { countWords } from "../../core/text/word-count.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { useAutosave } from "../app/autosave-context.ts";
 import { useUser } from "../app/use-user.ts";
@@ -48,12 +49,19 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const {
     doc,
     segments,
+    complete,
     translations,
     comments,
     visible,
     error: filterError,
   } = useGridData(docId, filter);
   const history = useHistoryState(docId);
+  // Word counts feed only the header figures: computed after the rows are painted.
+  const deferredSegments = useDeferredValue(segments, undefined);
+  const wordCounts = useMemo(
+    () => deferredSegments?.map((s) => countWords(s.source)) ?? [],
+    [deferredSegments],
+  );
   const gridRef = useRef<GridHandle>(null);
   const [active, setActive] = useState<CellRef | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
@@ -238,6 +246,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
                 key={lang}
                 lang={lang}
                 segments={segments}
+                wordCounts={wordCounts}
                 translations={translations}
               />
             ))}
@@ -269,14 +278,24 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           >
             ↷ {t("grid:redo")}
           </button>
-          <button type="button" data-testid="resegment" onClick={resegment}>
+          <button type="button" data-testid="resegment" disabled={!complete} onClick={resegment}>
             {t("grid:resegment")}
           </button>
-          <button type="button" data-testid="replace-open" onClick={() => setDialog("replace")}>
+          <button
+            type="button"
+            data-testid="replace-open"
+            disabled={!complete}
+            onClick={() => setDialog("replace")}
+          >
             {t("grid:replace.open")}
           </button>
           {user.role === "reviewer" && (
-            <button type="button" data-testid="approve-visible" onClick={approveVisible}>
+            <button
+              type="button"
+              data-testid="approve-visible"
+              disabled={!complete}
+              onClick={approveVisible}
+            >
               {t("grid:approveVisible")}
             </button>
           )}
@@ -297,7 +316,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         filter={filter}
         onChange={setFilter}
         shown={visible.length}
-        total={segments?.length ?? 0}
+        total={doc?.segmentCount ?? segments?.length ?? 0}
       />
       {notice && (
         <p className="form-success" role="status" data-testid="grid-notice">
@@ -326,6 +345,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           <AlignmentGrid
             handle={gridRef}
             segments={segments}
+            totalRows={doc.segmentCount}
             visible={visible}
             translations={translations}
             comments={comments}

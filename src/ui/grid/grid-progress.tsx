@@ -1,31 +1,37 @@
+import { memo, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
 import { translationId } from "../../core/model/records.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { STATUSES, type Status } from "../../core/model/status.ts";
-import { countWords } from "../../core/text/word-count.ts";
 
 /** Header bar: segments by status per target language, with done/total in segments and source words. */
-export function GridProgress({
+export const GridProgress = memo(function GridProgress({
   lang,
   segments,
+  wordCounts,
   translations,
 }: {
   lang: TargetLang;
   segments: readonly SegmentRecord[];
+  /** Source words per segment (computed once per segment list). */
+  wordCounts: readonly number[];
   translations: ReadonlyMap<string, TranslationRecord>;
 }) {
   const { t } = useTranslation(["grid", "common"]);
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  let words = 0;
-  let doneWords = 0;
-  for (const s of segments) {
-    const status = translations.get(translationId(s.id, lang))?.status ?? "empty";
-    counts[status]++;
-    const w = countWords(s.source);
-    words += w;
-    if (status === "translated" || status === "approved") doneWords += w;
-  }
+  const { counts, words, doneWords } = useMemo(() => {
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+    let words = 0;
+    let doneWords = 0;
+    segments.forEach((s, i) => {
+      const status = translations.get(translationId(s.id, lang))?.status ?? "empty";
+      counts[status]++;
+      const w = wordCounts[i] ?? 0;
+      words += w;
+      if (status === "translated" || status === "approved") doneWords += w;
+    });
+    return { counts, words, doneWords };
+  }, [segments, wordCounts, translations, lang]);
   const total = segments.length;
   const done = counts.translated + counts.approved;
   const title = STATUSES.filter((s) => counts[s] > 0)
@@ -56,4 +62,4 @@ export function GridProgress({
       </span>
     </div>
   );
-}
+});

@@ -1,19 +1,33 @@
 import { useMemo } from "react";
-import { useComments, useDocument, useSegments, useTranslations } from "../../db/hooks.ts";
+import {
+  useComments,
+  useDocument,
+  useSegmentsProgressive,
+  useTranslations,
+} from "../../db/hooks.ts";
 import { translationId } from "../../core/model/records.ts";
 import { TARGET_LANGS } from "../../core/model/languages.ts";
-import { filterRows, type FilterRow, type SegmentFilter } from "../../core/review/filter.ts";
+import {
+  filterRows,
+  isFilterActive,
+  type FilterRow,
+  type SegmentFilter,
+} from "../../core/review/filter.ts";
 import { isAppError, type ErrorInfo } from "../../core/model/app-error.ts";
 
 /** Live document data for the grid, and the rows a filter keeps (a bad regex is reported, not thrown). */
 export function useGridData(docId: string, filter: SegmentFilter) {
   const doc = useDocument(docId);
-  const segments = useSegments(docId);
+  const { segments, complete } = useSegmentsProgressive(docId);
   const translations = useTranslations(docId);
   const comments = useComments(docId);
 
+  const active = isFilterActive(filter);
+  const all = useMemo(() => (segments ? segments.map((_, i) => i) : []), [segments]);
   const filtered = useMemo((): { visible: number[]; error: ErrorInfo | null } => {
     if (!segments || !translations || !comments) return { visible: [], error: null };
+    // Without a filter every row is shown: no per-row work on each edit of a 10,000-row document.
+    if (!active) return { visible: all, error: null };
     const rows: FilterRow[] = segments.map((s) => {
       const targets: FilterRow["targets"] = {};
       let open = false;
@@ -31,7 +45,7 @@ export function useGridData(docId: string, filter: SegmentFilter) {
       if (isAppError(err)) return { visible: rows.map((_, i) => i), error: err.toInfo() };
       throw err;
     }
-  }, [segments, translations, comments, filter]);
+  }, [segments, translations, comments, filter, active, all]);
 
-  return { doc, segments, translations, comments, ...filtered };
+  return { doc, segments, complete, translations, comments, ...filtered };
 }

@@ -111,3 +111,34 @@ describe("countWords", () => {
     expect(countWords("  ")).toBe(0);
   });
 });
+
+describe("countWords (property)", () => {
+  it("agrees with the regular-expression definition on any text", () => {
+    const reference = (t: string) =>
+      t.match(/[\p{L}\p{M}\p{N}]+(?:['’\-.,][\p{L}\p{M}\p{N}]+)*/gu)?.length ?? 0;
+    const text = fc.string({
+      unit: fc.constantFrom(
+        "a",
+        "Ư",
+        "ệ",
+        "5",
+        " ",
+        ".",
+        ",",
+        "-",
+        "'",
+        "’",
+        "😀",
+        "\u0301",
+        "\n",
+        "!",
+      ),
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(countWords(t)).toBe(reference(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
