@@ -7,14 +7,14 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Bundle, BundleSegment } from "../../src/core/model/bundle.ts";
 import { readJson } from "../../src/core/format/json/read-json.ts";
 import { writeJson } from "../../src/core/format/json/write-json.ts";
 import { readTmxBytes } from "../../src/core/format/tmx/read-tmx-bytes.ts";
-import { writeTmx } from "../../src/core/format/tmx/write-tmx.ts";
+import { writeTmx, writeTmxChunks } from "../../src/core/format/tmx/write-tmx.ts";
 
 const SELF = fileURLToPath(import.meta.url);
 const WORDS = {
@@ -75,17 +75,19 @@ const OPTIONS = {
 /** Child mode: run one operation, print {ms, maxRssMb}. */
 function child(op: string, file: string, units: number): void {
   let ms = 0;
-  if (op === "export-tmx" || op === "export-json") {
+  if (op === "export-tmx" || op === "export-json" || op === "export-tmx-chunks") {
     const bundle = makeBundle(units);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const text =
       op === "export-tmx"
         ? writeTmx(bundle, OPTIONS)
-        : writeJson(bundle, { exportedAt: new Date(0), toolVersion: "bench" });
+        : op === "export-tmx-chunks"
+          ? writeTmxChunks(bundle, OPTIONS)
+          : writeJson(bundle, { exportedAt: new Date(0), toolVersion: "bench" });
     ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
-    writeFileSync(file, text);
+    writeFileSync(file, typeof text === "string" ? text : text.join(""));
     console.log(
       JSON.stringify({
         ms,
@@ -165,6 +167,8 @@ function main(): void {
       exportTmx,
       `${(statSync(tmx).size / 1e6).toFixed(1)} MB file`,
     ]);
+    const chunks = runChild("export-tmx-chunks", path.join(dir, "chunks.tmx"), units);
+    rows.push(["export TMX as chunks (writeTmxChunks)", chunks, "for new Blob(chunks)"]);
     const exportJson = runChild("export-json", json, units);
     rows.push([
       "export JSON (writeJson)",
@@ -192,7 +196,10 @@ function main(): void {
         `translate-toolkit baseline unavailable: ${tt.stderr.split("\n").slice(-2).join(" ")}`,
       );
     }
-    console.log(`formats bench: ${units} units × 3 languages (node ${process.version})`);
+    const load = loadavg()[0]!.toFixed(1);
+    console.log(
+      `formats bench: ${units} units × 3 languages (node ${process.version}, ${cpus().length} CPUs, load ${load})`,
+    );
     for (const [name, f, note] of rows) {
       console.log(
         `  ${name.padEnd(38)} ${f.ms.toFixed(0).padStart(6)} ms wall ${f.cpuMs.toFixed(0).padStart(6)} ms CPU   peak RSS ${f.maxRssMb.toFixed(0).padStart(5)} MB   ${note}`,

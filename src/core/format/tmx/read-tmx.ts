@@ -18,6 +18,10 @@ export interface TmxReadOptions {
   defaultTitle?: string;
   /** Put in error params so messages can name the file. */
   fileName?: string;
+  /** Progress for a Web Worker's progress bar: characters parsed so far and in total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancel (e.g. an AbortSignal): reading stops with AppError tmx.cancelled. */
+  signal?: { readonly aborted: boolean };
 }
 
 /** What the reader saw, for the import dialog ("3 units skipped", "vi-VN → vi", ...). */
@@ -411,7 +415,12 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
         }
       },
     },
-    { codePrefix: "tmx", ...(options.fileName ? { fileName: options.fileName } : {}) },
+    {
+      codePrefix: "tmx",
+      ...(options.fileName ? { fileName: options.fileName } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
   );
 
   if (unsupportedSource !== null && report.skippedUnits === report.units) {

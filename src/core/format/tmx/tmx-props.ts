@@ -1,6 +1,6 @@
 /**
  * The `<prop type>` values Selaras writes (TMX asks tools to publish unregistered types with an
- * `x-` prefix). Documented in docs/formats.md.
+ * `x-` prefix). Published in the README (translation memory formats) as the spec asks.
  */
 export const TMX_PROPS = {
   /** On a target `<tuv>`: the review status of that translation (draft, translated, ...). */

@@ -37,6 +37,10 @@ export interface XmlParseOptions {
   codePrefix: string;
   /** File name put in error params. */
   fileName?: string;
+  /** Called after each chunk (about every 16k characters) with characters parsed and total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked after each chunk; when aborted, parsing stops with AppError `<prefix>.cancelled`. */
+  signal?: { readonly aborted: boolean };
 }
 
 export function isElement(node: XmlNode | undefined): node is XmlElement {
@@ -142,6 +146,8 @@ export function parseXmlEvents(
     written = Math.min(text.length, at + CHUNK);
     parser.write(text.slice(at, written));
     if (internals.entity.length > MAX_ENTITY_NAME) failBareAmpersand();
+    options.onProgress?.(written, text.length);
+    if (options.signal?.aborted) throw new AppError(`${codePrefix}.cancelled`, fileParams);
   }
   if (/[\s<>&]/.test(internals.entity)) failBareAmpersand();
   closing = true;

@@ -164,6 +164,31 @@ describe("readTmx errors", () => {
 });
 
 describe("readTmx options", () => {
+  const big = `<tmx version="1.4">${HEADER}<body>${Array.from(
+    { length: 3000 },
+    (_, i) => `<tu tuid="${i}"><tuv xml:lang="id"><seg>Kalimat nomor ${i}.</seg></tuv></tu>`,
+  ).join("\n")}</body></tmx>`;
+
+  it("reports progress up to the full length", () => {
+    const seen: number[] = [];
+    readTmx(big, { onProgress: (done, total) => seen.push(done / total) });
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it("stops with tmx.cancelled when the signal is aborted", () => {
+    const signal = { aborted: false };
+    const e = error(() =>
+      readTmx(big, {
+        fileName: "big.tmx",
+        signal,
+        onProgress: (done) => void (done > 20_000 && (signal.aborted = true)),
+      }),
+    );
+    expect([e.code, e.params]).toEqual(["tmx.cancelled", { file: "big.tmx" }]);
+  });
+
   it("uses defaultTitle for units without x-document", () => {
     const text = `<tmx version="1.4">${HEADER}<body><tu><tuv xml:lang="id"><seg>a</seg></tuv></tu></body></tmx>`;
     expect(readTmx(text, { defaultTitle: "memori.tmx" }).documents[0]?.title).toBe("memori.tmx");
