@@ -134,6 +134,13 @@ describe("align command", () => {
     expect(linked(withGlossary.out)).toBe(true);
   });
 
+  it("numbers presegmented sentences by line, blank lines included", async () => {
+    const src = file("b-src.txt", "Satu 1.\n\nTiga 3.\n");
+    const tgt = file("b-tgt.txt", "One 1.\n\nThree 3.\n");
+    const r = await cli(["--source", src, "--target", tgt, "--presegmented", "--format", "beads"]);
+    expect(r.out).toBe("[0]:[0]\n[1]:[1]\n[2]:[2]\n");
+  });
+
   it("fails with usage on missing or unknown options", async () => {
     expect((await cli(["--source", source])).code).toBe(2);
     const r = await cli(["--source", source, "--target", target, "--format", "xml"]);

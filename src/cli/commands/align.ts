@@ -74,23 +74,14 @@ export interface SentenceList {
   paragraphs: number[];
 }
 
-/** One sentence per non-blank line; blank lines separate paragraphs. */
+/**
+ * One sentence per line: sentence k is line k (0-based), blank lines included (as empty
+ * sentences), so that link numbers are line numbers. A final line break ends the last line.
+ */
 export function presegmented(text: string): SentenceList {
-  const sentences: string[] = [];
-  const paragraphs: number[] = [];
-  let paragraph = 0;
-  let blank = false;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    if (line.trim() === "") {
-      blank = true;
-      continue;
-    }
-    if (blank && sentences.length > 0) paragraph++;
-    blank = false;
-    sentences.push(line.trim());
-    paragraphs.push(paragraph);
-  }
-  return { sentences, paragraphs };
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return { sentences: lines.map((l) => l.trim()), paragraphs: lines.map(() => 0) };
 }
 
 /** Sentences by the segmenter (one paragraph per line); other languages use the English rules. */
