@@ -81,8 +81,11 @@ export function AlignmentGrid(props: AlignmentGridProps) {
       const index = rows[row]?.index;
       if (index === undefined) return;
       virtualizer.scrollToIndex(row, { align: "auto" });
+      // The row may render a few frames later; if the user moves focus meanwhile, theirs wins.
+      const startedOn = document.activeElement;
       let tries = 0;
       const attempt = () => {
+        if (document.activeElement !== startedOn) return;
         const el = scrollRef.current?.querySelector<HTMLTextAreaElement>(
           `[data-testid="target-${lang}-${index}"]`,
         );
