@@ -12,6 +12,25 @@ export interface CompiledRules {
   rules: readonly CompiledRule[];
   /** Global, zero-width scanners that find every position where some break rule matches. */
   scanners: readonly RegExp[];
+  /**
+   * When every break rule declared its trigger characters (see `withTrigger`): the characters one
+   * of which must precede any break. Only those positions are then tested (with sticky scanners).
+   */
+  triggers: ReadonlySet<number> | null;
+  stickyScanners: readonly RegExp[];
+}
+
+const TRIGGERS = new WeakMap<SegmentationRule, string>();
+
+/**
+ * Declares that `rule` can only match right after one of `chars` (its beforeBreak always ends with
+ * one of them). A rule list whose break rules all carry such a declaration is scanned by a
+ * character loop instead of a regex over every position. Used by the built-in rules; rules read
+ * from SRX carry none and are scanned by regex.
+ */
+export function withTrigger<T extends SegmentationRule>(rule: T, chars: string): T {
+  TRIGGERS.set(rule, chars);
+  return rule;
 }
 
 const cache = new WeakMap<SegmentationRules, Map<string, CompiledRules>>();
@@ -49,16 +68,35 @@ export function compileRules(rules: SegmentationRules, lang: string): CompiledRu
 
 /**
  * The zero-width test of one rule. Both orders mean the same; the cheaper one goes first so that
- * most positions fail on one character: the lookbehind when the afterBreak starts with whitespace
- * (scanning ahead through a run of spaces at every position of the run would be quadratic), the
- * lookahead otherwise (it usually tests one specific character, the lookbehind a whole token).
+ * most positions fail on one character. When the afterBreak starts with white space, a one-character
+ * guard, then the lookbehind, then the full lookahead (running `\s+...` first at every position of
+ * a long run of spaces would be quadratic); otherwise the lookahead (it usually tests one specific
+ * character, the lookbehind a whole token).
  */
 function assertion(rule: SegmentationRule): string {
   const after = rule.afterBreak === "" ? "" : `(?=${rule.afterBreak})`;
   const before = rule.beforeBreak === "" ? "" : `(?<=${rule.beforeBreak})`;
-  return rule.afterBreak === "" || /^(?:\\s|\\n|\\r|\[\\s)/.test(rule.afterBreak)
-    ? before + after
-    : after + before;
+  if (rule.afterBreak === "") return before;
+  // A one-character guard first: most positions are not followed by white space.
+  if (startsWithRequiredSpace(rule.afterBreak)) return `(?=\\s)${before}${after}`;
+  return after + before;
+}
+
+/** Whether every match of `pattern` starts with a white-space character (`\s`, `\s+`, `\s{1,}`). */
+function startsWithRequiredSpace(pattern: string): boolean {
+  if (!/^\\s(?![*?]|\{0)/.test(pattern)) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return false;
+  }
+  return true;
 }
 
 const HAS_GROUP_REFERENCE = /\\[1-9]|\\k<|\(\?<[A-Za-z_$]/;
@@ -87,7 +125,15 @@ export function compileRuleList(list: readonly SegmentationRule[]): CompiledRule
   for (const [flags, sources] of merged) {
     scanners.push(compile(sources.join("|"), flags, "scanner"));
   }
-  return { rules, scanners };
+  const breakRules = list.filter((rule) => rule.break);
+  const declared = breakRules.every((rule) => TRIGGERS.has(rule));
+  const triggers = declared
+    ? new Set(breakRules.flatMap((rule) => [...TRIGGERS.get(rule)!].map((c) => c.charCodeAt(0))))
+    : null;
+  const stickyScanners = scanners.map(
+    (scanner) => new RegExp(scanner.source, scanner.flags.replace("g", "y")),
+  );
+  return { rules, scanners, triggers, stickyScanners };
 }
 
 function compile(source: string, flags: string, rule: string): RegExp {
@@ -112,11 +158,29 @@ function candidatePositions(text: string, scanner: RegExp, into: number[]): void
   }
 }
 
+function triggeredPositions(text: string, compiled: CompiledRules, into: number[]): void {
+  const triggers = compiled.triggers!;
+  for (let i = 1; i < text.length; i++) {
+    if (!triggers.has(text.charCodeAt(i - 1))) continue;
+    for (const scanner of compiled.stickyScanners) {
+      scanner.lastIndex = i;
+      if (scanner.test(text)) {
+        into.push(i);
+        break;
+      }
+    }
+  }
+}
+
 /** Break offsets (strictly inside `text`, ascending) under first-matching-rule semantics. */
 export function findBreaks(text: string, compiled: CompiledRules): number[] {
   const candidates: number[] = [];
-  for (const scanner of compiled.scanners) candidatePositions(text, scanner, candidates);
-  if (compiled.scanners.length > 1) candidates.sort((a, b) => a - b);
+  if (compiled.triggers) {
+    triggeredPositions(text, compiled, candidates);
+  } else {
+    for (const scanner of compiled.scanners) candidatePositions(text, scanner, candidates);
+    if (compiled.scanners.length > 1) candidates.sort((a, b) => a - b);
+  }
   const breaks: number[] = [];
   let last = -1;
   for (const position of candidates) {

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { segmentParagraph } from "../../../src/core/segment/segment.ts";
 import { LANGS } from "../../../src/core/model/languages.ts";
+import type { SegmentationRules } from "../../../src/core/segment/rules.ts";
+import { BUILTIN_RULES } from "../../../src/core/segment/builtin/builtin-rules.ts";
+import { compileRules } from "../../../src/core/segment/engine.ts";
 
 /** Text built from the pieces that drive the rules, so the interesting paths are hit often. */
 const pieces = fc.constantFrom(
@@ -128,5 +131,36 @@ describe("segmentParagraph running time", () => {
     const start = performance.now();
     for (const lang of LANGS) segmentParagraph(text, lang);
     expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe("engine guards", () => {
+  it("the character-triggered scan of the built-in rules equals the full regex scan", () => {
+    // A structural copy carries no trigger declarations, so it is scanned by regex at every position.
+    const copy: SegmentationRules = structuredClone(BUILTIN_RULES);
+    expect(compileRules(BUILTIN_RULES, "id").triggers).not.toBeNull();
+    expect(compileRules(copy, "id").triggers).toBeNull();
+    fc.assert(
+      fc.property(anyText, lang, (text, l) => {
+        expect(segmentParagraph(text, l)).toEqual(segmentParagraph(text, l, { rules: copy }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("keeps SRX semantics for afterBreak patterns that may start without white space", () => {
+    const rules = (afterBreak: string): SegmentationRules => ({
+      cascade: false,
+      languageRules: [{ name: "R", rules: [{ break: true, beforeBreak: "\\.", afterBreak }] }],
+      maps: [{ languagePattern: ".*", ruleName: "R" }],
+    });
+    const seg = (afterBreak: string) =>
+      segmentParagraph("a.b. c", "id", { rules: rules(afterBreak) });
+    expect(seg("\\s*\\p{L}")).toEqual(["a.", "b.", "c"]);
+    expect(seg("\\s?\\p{L}")).toEqual(["a.", "b.", "c"]);
+    expect(seg("\\s{0,2}\\p{L}")).toEqual(["a.", "b.", "c"]);
+    expect(seg("\\s+|b")).toEqual(["a.", "b.", "c"]);
+    expect(seg("\\s+\\p{L}")).toEqual(["a.b.", "c"]);
+    expect(seg("\\s(?:x|c)")).toEqual(["a.b.", "c"]);
   });
 });

@@ -1,6 +1,8 @@
+import { withTrigger } from "../engine.ts";
 import type { SegmentationRule } from "../rules.ts";
 import {
   alternation,
+  BREAK_TRIGGERS,
   CLOSERS,
   LINE_BREAK,
   OPENERS,
@@ -38,11 +40,10 @@ export interface LanguageSpec {
   initialsIntroducers: readonly string[];
 }
 
-const rule = (isBreak: boolean, beforeBreak: string, afterBreak: string): SegmentationRule => ({
-  break: isBreak,
-  beforeBreak,
-  afterBreak,
-});
+const rule = (isBreak: boolean, beforeBreak: string, afterBreak: string): SegmentationRule => {
+  const made = { break: isBreak, beforeBreak, afterBreak };
+  return isBreak ? withTrigger(made, BREAK_TRIGGERS) : made;
+};
 
 /**
  * The ordered rules of one language. Exceptions come before the general breaks, as SRX requires:

@@ -30,3 +30,5 @@ export const STARTER = "[\\p{Lu}\\p{Lt}\\p{Lo}\\p{N}]";
 export const LINE_BREAK = "[\\n\\r\\u0085\\u2028\\u2029]";
 /** Where a sentence begins: paragraph start, or after a sentence stop and whitespace. */
 export const SENTENCE_START = `(?:^|${TERMINAL}${CLOSERS}\\s+)`;
+/** Every built-in break rule matches right after one of these characters (see `withTrigger`). */
+export const BREAK_TRIGGERS = ".!?…‼⁇⁈⁉。！？\"'”’»)]\n\r\u0085\u2028\u2029";
