@@ -149,6 +149,25 @@ describe("convert: more formats", () => {
     expect(out.files["one.xliff"]).toContain('version="1.2"');
   });
 
+  it("xlf → json reads XLIFF (2.0 and 1.2)", async () => {
+    const { io, out } = memoryIo({ "in.json": json });
+    expect(await run(["in.json", "out.xlf", "--languages", "vi"], io)).toBe(0);
+    expect(await run(["out.xlf", "back.json"], io)).toBe(0);
+    expect(out.stderr).toContain("read XLIFF 2.0, target vi");
+    const back = readJson(out.files["back.json"] as string);
+    expect(
+      back.documents[0]!.segments.map((s) => [
+        s.id,
+        s.source,
+        s.targets.vi?.text,
+        s.targets.vi?.status,
+      ]),
+    ).toEqual([
+      ["s1", "Hujan deras.", "Mưa lớn.", "approved"],
+      ["s2", "Banjir naik.", undefined, undefined],
+    ]);
+  });
+
   it("json → csv → json keeps the texts", async () => {
     const { io, out } = memoryIo({ "in.json": json });
     expect(await run(["in.json", "t.csv"], io)).toBe(0);

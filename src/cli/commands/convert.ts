@@ -14,16 +14,18 @@ import { readTable } from "../../core/format/tsv/read-table.ts";
 import { writeTable } from "../../core/format/tsv/write-table.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
 import { findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
+import { readXliff } from "../../core/format/xliff/read-xliff.ts";
 import { writeXliff12 } from "../../core/format/xliff/write-xliff12.ts";
 import { writeXliff2 } from "../../core/format/xliff/write-xliff2.ts";
+import { decodeXmlBytes } from "../../core/format/xml/decode-xml-bytes.ts";
 import type { CliIo } from "../io.ts";
 
 export const usage =
   "convert <IN> <OUT> [--languages vi,en] [--status approved,translated] [--from FMT] [--to FMT] [--no-bom]\n" +
-  "    IN: .json .tmx .tsv .csv   OUT: .json .tmx .xlf (XLIFF 2.0; --to xliff12 for 1.2) .tsv .csv\n" +
+  "    IN: .json .tmx .xlf .tsv .csv   OUT: .json .tmx .xlf (XLIFF 2.0; --to xliff12 for 1.2) .tsv .csv\n" +
   "    XLIFF holds one target language: without a single --languages, OUT-vi.xlf and OUT-en.xlf are written";
 
-const INPUTS = ["json", "tmx", "tsv", "csv"] as const;
+const INPUTS = ["json", "tmx", "xliff", "tsv", "csv"] as const;
 const OUTPUTS = ["json", "tmx", "xliff", "xliff12", "tsv", "csv"] as const;
 type InFormat = (typeof INPUTS)[number];
 type OutFormat = (typeof OUTPUTS)[number];
@@ -60,6 +62,14 @@ function baseName(path: string): string {
 function read(format: InFormat, bytes: Uint8Array, file: string, io: CliIo): Loaded {
   const title = file.replace(/\.[^.]*$/, "");
   if (format === "json") return { bundle: readJson(decodeText(bytes, file), { fileName: file }) };
+  if (format === "xliff") {
+    const result = readXliff(decodeXmlBytes(bytes, file, "xliff").text, { fileName: file });
+    io.stderr(`convert: read XLIFF ${result.version}, target ${result.targetTag ?? "none"}\n`);
+    if (result.targetTag !== null && result.targetLang === null) {
+      io.stderr(`convert: no column for target language ${result.targetTag}: targets dropped\n`);
+    }
+    return { bundle: result.bundle };
+  }
   if (format === "tsv" || format === "csv") {
     return { bundle: readTable(decodeText(bytes, file), { format, fileName: file, title }) };
   }

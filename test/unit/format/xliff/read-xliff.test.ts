@@ -1,0 +1,120 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { AppError } from "../../../../src/core/model/app-error.ts";
+import type { Bundle } from "../../../../src/core/model/bundle.ts";
+import type { TargetLang } from "../../../../src/core/model/languages.ts";
+import { flattenInlineCodes } from "../../../../src/core/format/tmx/inline-codes.ts";
+import { readXliff } from "../../../../src/core/format/xliff/read-xliff.ts";
+import { writeXliff12 } from "../../../../src/core/format/xliff/write-xliff12.ts";
+import { writeXliff2 } from "../../../../src/core/format/xliff/write-xliff2.ts";
+import { normalizeForXml } from "../../../../src/core/format/xml/xml-chars.ts";
+import { REPO_ROOT } from "../../../helpers/xml-validators.ts";
+import { bundleArb } from "../bundle-arbitraries.ts";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const FIXTURES = path.join(REPO_ROOT, "test/fixtures/xliff");
+
+describe("readXliff golden fixtures (schema-valid files from other tools' conventions)", () => {
+  for (const name of ["foreign-2.0", "foreign-1.2"]) {
+    it(name, () => {
+      const text = readFileSync(path.join(FIXTURES, `${name}.xlf`), "utf8");
+      const expected = JSON.parse(
+        readFileSync(path.join(FIXTURES, `${name}.expected.json`), "utf8"),
+      );
+      expect(readXliff(text, { fileName: `${name}.xlf` })).toStrictEqual(expected);
+    });
+  }
+});
+
+/** Segment texts as they must come back: normalized, codes compared by their native markup. */
+function view(bundle: Bundle, lang: TargetLang, version: "2.0" | "1.2") {
+  const sourceLang = bundle.documents.find((d) => d.segments.length > 0)?.sourceLang;
+  return bundle.documents
+    .filter((d) => d.segments.length > 0 && d.sourceLang === sourceLang && d.sourceLang !== lang)
+    .flatMap((d) =>
+      d.segments.map((s) => {
+        const t = s.targets[lang];
+        const text = t ? flattenInlineCodes(normalizeForXml(t.text)) : "";
+        const status = t && version === "1.2" && t.status === "empty" ? "draft" : t?.status;
+        return [
+          s.id,
+          flattenInlineCodes(normalizeForXml(s.source)),
+          text === "" ? null : [text, status],
+        ];
+      }),
+    );
+}
+
+describe("XLIFF round trip (property)", () => {
+  it("writeXliff2 / writeXliff12 → readXliff keeps ids, texts and statuses", () => {
+    fc.assert(
+      fc.property(
+        bundleArb({ maxDocs: 2 }),
+        fc.constantFrom<TargetLang>("vi", "en"),
+        (bundle, lang) => {
+          for (const [version, write] of [
+            ["2.0", writeXliff2],
+            ["1.2", writeXliff12],
+          ] as const) {
+            let xml: string;
+            try {
+              xml = write(bundle, { targetLang: lang });
+            } catch (e) {
+              expect((e as AppError).code).toBe("xliff.nothing-to-export");
+              continue;
+            }
+            const back = readXliff(xml);
+            expect(back.version).toBe(version);
+            const expected =
+              version === "2.0" ? view(bundle, lang, version) : view(bundle, lang, version);
+            const got = back.bundle.documents.flatMap((d) =>
+              d.segments.map((s) => {
+                const t = s.targets[lang];
+                return [
+                  s.id,
+                  flattenInlineCodes(s.source),
+                  t ? [flattenInlineCodes(t.text), t.status] : null,
+                ];
+              }),
+            );
+            // 1.2 files hold every document whatever its source language; 2.0 only the first one's.
+            if (version === "2.0") expect(got).toEqual(expected);
+            else expect(got.filter((g) => expected.some((e) => e[0] === g[0]))).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("readXliff errors", () => {
+  const code = (text: string) => {
+    try {
+      readXliff(text, { fileName: "f.xlf" });
+    } catch (e) {
+      return (e as AppError).code;
+    }
+    return "ok";
+  };
+  it.each([
+    ["<tmx/>", "xliff.wrong-root"],
+    ['<xliff version="3.0"/>', "xliff.unsupported-version"],
+    ['<xliff version="2.0"><file id="f"/></xliff>', "xliff.missing-source-language"],
+    [
+      '<xliff version="2.0" srcLang="fr"><file id="f"/></xliff>',
+      "xliff.unsupported-source-language",
+    ],
+    [
+      '<xliff version="1.2"><file original="a" source-language="id" datatype="plaintext"><body><trans-unit id="1"><source>a</source></trans-unit><trans-unit id="1"><source>b</source></trans-unit></body></file></xliff>',
+      "xliff.duplicate-id",
+    ],
+    ['<!DOCTYPE x [<!ENTITY a "b">]><xliff version="2.0"/>', "xliff.entity-declaration"],
+    ['<xliff version="2.0" srcLang="id"><file id="f">', "xliff.truncated"],
+  ])("%s → %s", (text, expected) => {
+    expect(code(text)).toBe(expected);
+  });
+});
