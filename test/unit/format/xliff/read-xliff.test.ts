@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { AppError } from "../../../../src/core/model/app-error.ts";
+import type { AppError } from "../../../../src/core/model/app-error.ts";
 import type { Bundle } from "../../../../src/core/model/bundle.ts";
 import type { TargetLang } from "../../../../src/core/model/languages.ts";
 import { flattenInlineCodes } from "../../../../src/core/format/tmx/inline-codes.ts";
