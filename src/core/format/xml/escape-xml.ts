@@ -1,10 +1,11 @@
 /**
  * Escaping for text written by our XML writers. Input must already be XML-safe (see xml-chars.ts).
- * Text: & < > escaped, CR kept as &#13; (a raw CR would become LF when read back).
+ * Text: & < > escaped; CR and LF written as &#13; and &#10; (a raw CR would become LF when read
+ * back, and references make line breaks inside a segment unambiguous, as issue 6 asks).
  * Attributes: additionally " and ', and TAB/LF/CR as character references (attribute-value
  * normalization would turn them into spaces otherwise).
  */
-const TEXT_RE = /[&<>\r]/g;
+const TEXT_RE = /[&<>\r\n]/g;
 const ATTR_RE = /[&<>"'\t\n\r]/g;
 
 const REPLACEMENTS: Record<string, string> = {
@@ -23,7 +24,7 @@ function replace(ch: string): string {
 }
 
 // Test first: most text needs no escaping, and a test allocates nothing.
-const TEXT_TEST = /[&<>\r]/;
+const TEXT_TEST = /[&<>\r\n]/;
 const ATTR_TEST = /[&<>"'\t\n\r]/;
 
 export function escapeXmlText(text: string): string {

@@ -158,7 +158,7 @@ describe("writeTmx", () => {
     expect(checkTmxTexts([out])).toEqual({ ok: true, detail: "" });
   });
 
-  it("strips XML-forbidden characters, normalizes to NFC and keeps CR as &#13;", () => {
+  it("strips XML-forbidden characters, normalizes to NFC and keeps CR/LF as &#13;/&#10;", () => {
     const hostile: Bundle = {
       documents: [
         {
@@ -179,7 +179,7 @@ describe("writeTmx", () => {
     const out = writeTmx(hostile, OPTIONS);
     // eslint-disable-next-line no-control-regex
     expect(out).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
-    expect(out).toContain("<seg>abcde&#13;\nf]]&gt;g</seg>");
+    expect(out).toContain("<seg>abcde&#13;&#10;f]]&gt;g</seg>");
     expect(out).toContain("<seg>Việt</seg>");
     expect(checkTmxTexts([out])).toEqual({ ok: true, detail: "" });
   });
