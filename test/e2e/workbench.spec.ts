@@ -52,6 +52,11 @@ describe("grid editing and persistence", () => {
     expect(await grid.segmentCount()).toBeGreaterThan(2);
     const seg0 = await grid.segmentId(0);
     const seg1 = await grid.segmentId(1);
+    // The editors are named for screen readers as the contract says.
+    const named = page.getByRole("textbox", { name: "Vietnamese, segment 1", exact: true });
+    expect(await named.getAttribute("data-testid")).toBe("target-vi-0");
+    const namedEn = page.getByRole("textbox", { name: "English, segment 2", exact: true });
+    expect(await namedEn.getAttribute("data-testid")).toBe("target-en-1");
 
     await grid.typeInto("vi", 0, VI);
     await grid.typeInto("en", 1, EN);
