@@ -1,0 +1,62 @@
+import { inOrder } from "./column.ts";
+import type { TargetCell } from "./types.ts";
+
+/**
+ * Where a cell sits relative to the source rows, given its start row:
+ * - "rows": it covers rows [start, min(start + span, rowCount)) (span ≥ 1, start < rowCount);
+ * - "under": a span-0 cell between rows start − 1 and start, shown under row start − 1
+ *   (a span-0 cell right after the last row is still under the last row);
+ * - "leading": a span-0 cell before the first row;
+ * - "overflow": target text past the last row (no source row to pair it with).
+ */
+export type CellPlace = "rows" | "under" | "leading" | "overflow";
+
+export function placeOf(start: number, span: number, rowCount: number): CellPlace {
+  if (span > 0) return start < rowCount ? "rows" : "overflow";
+  if (rowCount === 0 || start > rowCount) return "overflow";
+  return start === 0 ? "leading" : "under";
+}
+
+const NONE: readonly TargetCell[] = Object.freeze([]);
+
+export interface RowLayout {
+  /** The cell covering the row; null when the column ends before the row (implicitly empty). */
+  cell: TargetCell | null;
+  /** True on the cell's first row (where its text is shown); false on the rows it continues over. */
+  starts: boolean;
+  /** Span-0 cells shown under the row (target text between this row and the next), in order. */
+  under: readonly TargetCell[];
+}
+
+export interface ColumnLayout {
+  rows: RowLayout[];
+  /** Span-0 cells before the first row. */
+  leading: TargetCell[];
+  /** Cells past the last row, in order. */
+  overflow: TargetCell[];
+}
+
+/** Lays a column over the source rows in one pass (the column is sorted first if it is not). */
+export function layoutColumn(cells: readonly TargetCell[], rowCount: number): ColumnLayout {
+  const rows: RowLayout[] = [];
+  const leading: TargetCell[] = [];
+  const overflow: TargetCell[] = [];
+  let start = 0;
+  for (const cell of inOrder(cells)) {
+    const place = placeOf(start, cell.span, rowCount);
+    if (place === "rows") {
+      const end = Math.min(start + cell.span, rowCount);
+      for (let r = start; r < end; r++) rows.push({ cell, starts: r === start, under: NONE });
+    } else if (place === "under") {
+      const row = rows[start - 1]!;
+      row.under = row.under === NONE ? [cell] : [...row.under, cell];
+    } else if (place === "leading") {
+      leading.push(cell);
+    } else {
+      overflow.push(cell);
+    }
+    start += cell.span;
+  }
+  while (rows.length < rowCount) rows.push({ cell: null, starts: false, under: NONE });
+  return { rows, leading, overflow };
+}
