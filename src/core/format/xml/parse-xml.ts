@@ -84,8 +84,8 @@ export interface XmlEventHandlers {
 
 /**
  * Streams `text` (already decoded) as events. Throws AppError `<prefix>.not-well-formed`,
- * `.truncated`, `.undefined-entity`, `.entity-declaration`, `.external-entity`, `.empty` with
- * {line, column}.
+ * `.truncated`, `.undefined-entity`, `.entity-declaration`, `.external-entity`, `.too-deep`
+ * (more than 256 nested elements), `.empty`, `.cancelled` with {line, column}.
  */
 export function parseXmlEvents(
   text: string,
@@ -119,12 +119,18 @@ export function parseXmlEvents(
     fail("not-well-formed", { reason });
   });
   parser.on("doctype", (doctype) => checkDoctype(doctype, fail));
-  parser.on("opentag", (tag) =>
-    handlers.onOpen(tag.name, tag.attributes as Record<string, string>, parser.line, parser.column),
-  );
+  let depth = 0;
+  parser.on("opentag", (tag) => {
+    // Real files nest about ten levels; a hostile one could nest until recursion blows the stack.
+    if (++depth > MAX_DEPTH) fail("too-deep", { limit: String(MAX_DEPTH) });
+    handlers.onOpen(tag.name, tag.attributes as Record<string, string>, parser.line, parser.column);
+  });
   parser.on("text", handlers.onText);
   parser.on("cdata", handlers.onText);
-  parser.on("closetag", (tag) => handlers.onClose(tag.name));
+  parser.on("closetag", (tag) => {
+    depth--;
+    handlers.onClose(tag.name);
+  });
   // saxes reads an entity reference up to the next ";" however far that is, so a bare "&" would
   // swallow the rest of the file and surface as "unclosed tag" at the end. Feeding chunks and
   // checking the pending reference reports it where it is, and bounds the buffer.
@@ -155,6 +161,8 @@ export function parseXmlEvents(
 }
 
 const CHUNK = 16 * 1024;
+/** Deepest element nesting accepted (TMX and XLIFF need about ten levels). */
+const MAX_DEPTH = 256;
 /** Longer than any reference we accept (the five predefined ones and &#x10FFFF;). */
 const MAX_ENTITY_NAME = 32;
 
