@@ -357,3 +357,57 @@ describe("JSON round trip", () => {
     await expect.poll(() => grid.target("vi", 0).inputValue()).toBe("Bản dịch mới hơn.");
   });
 });
+
+describe("corpus updates", () => {
+  test("a corpus file that changed since import is offered, never applied silently", async ({
+    page,
+    baseUrl,
+  }) => {
+    const { list, grid, docId, title } = await openCorpusDoc(page, baseUrl);
+    const segments = await grid.segmentCount();
+    await grid.typeInto("vi", 0, VI);
+    await grid.waitForSaved();
+    await expectStored(page, await grid.segmentId(0), "vi", VI);
+
+    // Pretend the shipped corpus changed since it was imported: age the stored content hashes.
+    const aged = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open("selaras");
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error ?? new Error("open"));
+      });
+      const tx = db.transaction("meta", "readwrite");
+      const store = tx.objectStore("meta");
+      const rows = await new Promise<{ key: string; value: Record<string, unknown> }[]>((res) => {
+        const req = store.getAll();
+        req.onsuccess = () => res(req.result as { key: string; value: Record<string, unknown> }[]);
+      });
+      const corpus = rows.filter((r) => r.key.startsWith("corpus:"));
+      for (const row of corpus) store.put({ ...row, value: { ...row.value, hash: "stale" } });
+      await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+      db.close();
+      return corpus.length;
+    });
+    expect(aged).toBe(2);
+
+    await page.reload();
+    await list.goto();
+    const offers = page.getByTestId("corpus-update");
+    await expect.poll(() => offers.count()).toBe(2);
+    expect(await list.rows.count()).toBe(2);
+    await grid.goto(docId);
+    expect(await grid.segmentCount()).toBe(segments);
+    expect(await grid.target("vi", 0).inputValue()).toBe(VI);
+
+    // Accepting one imports it as a new document; the translated one stays as it was.
+    await list.goto();
+    const importAsNew = readLocale("en").get("common.corpus.importAsNew") ?? "";
+    expect(importAsNew).not.toBe("");
+    await offers.first().getByRole("button", { name: importAsNew, exact: true }).click();
+    await list.waitForDocuments(3);
+    await expect.poll(() => offers.count()).toBe(1);
+    expect((await list.titles()).filter((t) => t === title).length).toBeGreaterThanOrEqual(1);
+    await grid.goto(docId);
+    expect(await grid.target("vi", 0).inputValue()).toBe(VI);
+  });
+});
