@@ -135,8 +135,18 @@ function readTarget(tuv: RawTuv, text: string): BundleTarget {
  * missing-header, missing-body, missing-srclang, duplicate-tuid, unsupported-source-language.
  */
 export function readTmxWithReport(text: string, options: TmxReadOptions = {}): TmxReadResult {
+  if (text.includes("\u0000")) {
+    throw new AppError("tmx.binary", options.fileName ? { file: options.fileName } : {});
+  }
+  return readTmxSource(text, options);
+}
+
+/** readTmxWithReport over a text or its chunks (see readTmxBytes); NUL checks are the caller's. */
+export function readTmxSource(
+  input: string | Iterable<string>,
+  options: TmxReadOptions = {},
+): TmxReadResult {
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
-  if (text.includes("\u0000")) throw new AppError("tmx.binary", fileParams);
   const fail = (
     code: string,
     at: { line: number; column: number },
@@ -294,7 +304,7 @@ export function readTmxWithReport(text: string, options: TmxReadOptions = {}): T
   let rootAt = { line: 1, column: 1 };
 
   parseXmlEvents(
-    text,
+    input,
     {
       onOpen: (name, attrs, line, column) => {
         const depth = path.length;

@@ -2,7 +2,7 @@ import { AppError } from "../../model/app-error.ts";
 
 /** The part of TextDecoder we use; reached through globalThis so core needs no DOM/Node typings. */
 interface Decoder {
-  decode(input: Uint8Array): string;
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
   readonly encoding: string;
 }
 type DecoderCtor = new (

@@ -92,3 +92,72 @@ export function decodeXmlBytes(
   }
   return { text: decode("utf-8", bytes, params, codePrefix), encoding: "utf-8", source: "default" };
 }
+
+/** Bytes decoded lazily, chunk by chunk: the whole text never exists as one string. */
+export interface XmlChunks {
+  encoding: string;
+  source: DecodedXml["source"];
+  /** Yields decoded text chunks; throws AppError `<prefix>.encoding` / `.binary` while iterating. */
+  chunks: Iterable<string>;
+}
+
+const BYTE_CHUNK = 64 * 1024;
+
+/**
+ * Like decodeXmlBytes, but streaming: detects the encoding the same way, then decodes 64 KB at a
+ * time (TextDecoder in stream mode), so a 100 MB file costs no 100-200 MB string on top of its
+ * bytes. `onProgress` gets bytes decoded so far and the total.
+ */
+export function decodeXmlChunks(
+  bytes: Uint8Array,
+  fileName: string,
+  codePrefix = "xml",
+  onProgress?: (done: number, total: number) => void,
+): XmlChunks {
+  const params = { file: fileName };
+  const bom = sniffBom(bytes);
+  let body = bytes;
+  let encoding = "utf-8";
+  let source: DecodedXml["source"] = "default";
+  if (bom) {
+    body = bytes.subarray(bom.length);
+    encoding = bom.encoding;
+    source = "bom";
+  } else {
+    const utf16 = sniffUtf16NoBom(bytes);
+    if (utf16) {
+      encoding = utf16;
+      source = "declaration";
+    } else {
+      if (bytes.includes(0)) throw new AppError(`${codePrefix}.binary`, params);
+      const declared = declaredEncoding(bytes);
+      if (declared !== null && !/^utf-?16/.test(declared)) {
+        encoding = declared === "utf8" ? "utf-8" : declared;
+        source = "declaration";
+      }
+    }
+  }
+  if (body.length === 0) throw new AppError(`${codePrefix}.empty`, params);
+  let decoder: ReturnType<typeof textDecoder>;
+  try {
+    decoder = textDecoder(encoding);
+  } catch {
+    throw new AppError(`${codePrefix}.unknown-encoding`, { ...params, encoding });
+  }
+  const utf16 = encoding.startsWith("utf-16");
+  function* chunks(): Generator<string> {
+    for (let at = 0; at < body.length; at += BYTE_CHUNK) {
+      const end = Math.min(body.length, at + BYTE_CHUNK);
+      let text: string;
+      try {
+        text = decoder.decode(body.subarray(at, end), { stream: end < body.length });
+      } catch {
+        throw new AppError(`${codePrefix}.encoding`, { ...params, encoding });
+      }
+      if (utf16 && text.includes("\u0000")) throw new AppError(`${codePrefix}.binary`, params);
+      yield text;
+      onProgress?.(end + (bom?.length ?? 0), bytes.length);
+    }
+  }
+  return { encoding, source, chunks: chunks() };
+}

@@ -37,7 +37,7 @@ export interface XmlParseOptions {
   codePrefix: string;
   /** File name put in error params. */
   fileName?: string;
-  /** Called after each chunk (about every 16k characters) with characters parsed and total. */
+  /** For text input: called after each chunk (about 16k characters) with characters parsed and total. */
   onProgress?: (done: number, total: number) => void;
   /** Checked after each chunk; when aborted, parsing stops with AppError `<prefix>.cancelled`. */
   signal?: { readonly aborted: boolean };
@@ -88,13 +88,15 @@ export interface XmlEventHandlers {
  * (more than 256 nested elements), `.empty`, `.cancelled` with {line, column}.
  */
 export function parseXmlEvents(
-  text: string,
+  input: string | Iterable<string>,
   handlers: XmlEventHandlers,
   options: XmlParseOptions,
 ): void {
   const { codePrefix } = options;
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
-  if (text.trim() === "") throw new AppError(`${codePrefix}.empty`, fileParams);
+  if (typeof input === "string" && input.trim() === "") {
+    throw new AppError(`${codePrefix}.empty`, fileParams);
+  }
 
   const parser = new SaxesParser({
     position: true,
@@ -135,29 +137,53 @@ export function parseXmlEvents(
   // swallow the rest of the file and surface as "unclosed tag" at the end. Feeding chunks and
   // checking the pending reference reports it where it is, and bounds the buffer.
   const internals = parser as unknown as { entity: string };
-  let written = 0;
+  let previous = "";
+  let current = "";
   const failBareAmpersand = () => {
+    const window = previous + current;
     // CRLF inside the pending text is stored as LF, so the estimate may fall a little after the "&".
-    const estimate = Math.max(0, written - internals.entity.length - 1);
-    const offset = Math.max(0, text.lastIndexOf("&", estimate));
-    const before = text.slice(0, offset);
+    const offset = window.lastIndexOf(
+      "&",
+      Math.max(0, window.length - internals.entity.length - 1),
+    );
+    const after = offset < 0 ? "" : window.slice(offset);
+    const linesAfter = after.split("\n").length - 1;
+    const lineStart = window.lastIndexOf("\n", offset - 1);
     throw new AppError(`${codePrefix}.not-well-formed`, {
       ...fileParams,
-      line: before.split("\n").length,
-      column: offset - before.lastIndexOf("\n"),
+      line: parser.line - linesAfter,
+      column:
+        linesAfter === 0
+          ? Math.max(1, parser.column - after.length + 1)
+          : lineStart >= 0
+            ? offset - lineStart
+            : 1,
       reason: "unterminated entity reference",
     });
   };
-  for (let at = 0; at < text.length; at += CHUNK) {
-    written = Math.min(text.length, at + CHUNK);
-    parser.write(text.slice(at, written));
+  const chunks = typeof input === "string" ? sliceText(input, options) : input;
+  let sawContent = false;
+  for (const chunk of chunks) {
+    previous = current;
+    current = chunk;
+    if (!sawContent && chunk.trim() !== "") sawContent = true;
+    parser.write(chunk);
     if (internals.entity.length > MAX_ENTITY_NAME) failBareAmpersand();
-    options.onProgress?.(written, text.length);
     if (options.signal?.aborted) throw new AppError(`${codePrefix}.cancelled`, fileParams);
   }
+  if (!sawContent) throw new AppError(`${codePrefix}.empty`, fileParams);
   if (/[\s<>&]/.test(internals.entity)) failBareAmpersand();
   closing = true;
   parser.close();
+}
+
+/** A decoded text in parser-sized chunks, reporting progress in characters. */
+function* sliceText(text: string, options: XmlParseOptions): Generator<string> {
+  for (let at = 0; at < text.length; at += CHUNK) {
+    const end = Math.min(text.length, at + CHUNK);
+    yield text.slice(at, end);
+    options.onProgress?.(end, text.length);
+  }
 }
 
 const CHUNK = 16 * 1024;

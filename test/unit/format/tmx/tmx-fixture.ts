@@ -1,6 +1,5 @@
-/** Reads a TMX fixture the way the app does (bytes → decodeXmlBytes → readTmxWithReport) into plain JSON. */
-import { decodeXmlBytes } from "../../../../src/core/format/xml/decode-xml-bytes.ts";
-import { readTmxWithReport } from "../../../../src/core/format/tmx/read-tmx.ts";
+/** Reads a TMX fixture the way the app does (bytes → readTmxBytes, streaming) into plain JSON. */
+import { readTmxBytes } from "../../../../src/core/format/tmx/read-tmx-bytes.ts";
 import type { TmxExtras } from "../../../../src/core/format/tmx/tmx-extras.ts";
 
 export function extrasToJson(extras: TmxExtras): unknown {
@@ -15,10 +14,9 @@ export function extrasFromJson(json: {
 }
 
 export function readTmxFixture(bytes: Uint8Array, fileName: string) {
-  const decoded = decodeXmlBytes(bytes, fileName, "tmx");
-  const result = readTmxWithReport(decoded.text, { fileName });
+  const result = readTmxBytes(bytes, fileName);
   return {
-    encoding: decoded.encoding,
+    encoding: result.encoding,
     bundle: result.bundle,
     report: result.report,
     extras: extrasToJson(result.extras),
