@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { AppError } from "../../../../src/core/model/app-error.ts";
+import type { AppError } from "../../../../src/core/model/app-error.ts";
 import { readTmxBytes } from "../../../../src/core/format/tmx/read-tmx-bytes.ts";
 import { readTmxWithReport } from "../../../../src/core/format/tmx/read-tmx.ts";
 import { decodeXmlBytes } from "../../../../src/core/format/xml/decode-xml-bytes.ts";
