@@ -12,7 +12,16 @@ export function cellFromLink(
   order: string,
   ctx: CellEditContext & ColumnRef,
 ): TargetCell {
-  const text = joinTexts(link.target.map((t) => targetSentences[t] ?? ""));
+  return cellOfLink(link, joinTexts(link.target.map((t) => targetSentences[t] ?? "")), order, ctx);
+}
+
+/** A cell for an aligner link with the given text (origin "alignment", Draft or Empty). */
+export function cellOfLink(
+  link: AlignLink,
+  text: string,
+  order: string,
+  ctx: CellEditContext & ColumnRef,
+): TargetCell {
   return {
     id: ctx.newId(),
     docId: ctx.docId,
@@ -20,7 +29,7 @@ export function cellFromLink(
     order,
     span: link.source.length,
     text,
-    status: text === "" ? "empty" : "draft",
+    status: text.trim() === "" ? "empty" : "draft",
     origin: "alignment",
     confidence: link.confidence,
     locked: false,

@@ -1,8 +1,8 @@
 import type { AlignmentPlan, FixedLink } from "../align/types.ts";
 import { AppError } from "../model/app-error.ts";
 import type { CellPatch } from "./cell-patch.ts";
-import { cellStarts, inOrder, keysBetween } from "./column.ts";
-import { cellFromLink, checkPlanLinks, replaceColumn } from "./from-alignment.ts";
+import { cellStarts, inOrder, joinTexts, keysBetween } from "./column.ts";
+import { cellOfLink, checkPlanLinks, replaceColumn } from "./from-alignment.ts";
 import type { CellEditContext, ColumnRef, TargetCell } from "./types.ts";
 
 /**
@@ -26,6 +26,38 @@ export interface RealignRequest {
   gaps: { rows: [number, number]; sentences: [number, number] }[];
   /** Where each unlocked cell sits: "rowFrom:rowTo:sentenceFrom:sentenceTo" → its id. */
   unlockedAt: Map<string, string>;
+  /**
+   * Where each target sentence was found: the cell's text and the sentence's [from, to) in it, so
+   * sentences of one cell that stay together keep the text between them exactly.
+   */
+  sentenceSpans: { text: string; from: number; to: number }[];
+}
+
+/** The text of a run of sentences: original text within one cell, one space between cells. */
+function runText(request: RealignRequest, sentences: readonly number[]): string {
+  const parts: string[] = [];
+  let k = 0;
+  while (k < sentences.length) {
+    const first = request.sentenceSpans[sentences[k]!];
+    let last = first;
+    let j = k + 1;
+    while (j < sentences.length) {
+      const next = request.sentenceSpans[sentences[j]!];
+      if (!next || !last || next.text !== last.text || next.from < last.to || last.from < 0) break;
+      last = next;
+      j++;
+    }
+    parts.push(
+      first && last && first.from >= 0 && last.to >= 0
+        ? first.text.slice(first.from, last.to)
+        : sentences
+            .slice(k, j)
+            .map((t) => request.targetSentences[t] ?? "")
+            .join(" "),
+    );
+    k = j;
+  }
+  return joinTexts(parts);
 }
 
 function placeKey(
@@ -60,6 +92,7 @@ export function realignPlanBetweenLocked(
   const lockedCells: TargetCell[] = [];
   const gaps: RealignRequest["gaps"] = [];
   const unlockedAt = new Map<string, string>();
+  const sentenceSpans: RealignRequest["sentenceSpans"] = [];
   let gapRow = 0;
   let gapSentence = 0;
   const closeGap = (row: number, sentence: number): void => {
@@ -69,9 +102,15 @@ export function realignPlanBetweenLocked(
   };
   cells.forEach((cell, k) => {
     const first = targetSentences.length;
-    if (cell.text.trim() !== "") {
-      for (const s of splitSentences(cell.text))
-        if (s.trim() !== "") targetSentences.push(s.trim());
+    let cursor = 0;
+    for (const raw of cell.text.trim() === "" ? [] : splitSentences(cell.text)) {
+      const sentence = raw.trim();
+      if (sentence === "") continue;
+      const from = cell.text.indexOf(sentence, cursor);
+      targetSentences.push(sentence);
+      // A splitter that rewrites text gives sentences not found verbatim: they are joined by a space.
+      sentenceSpans.push({ text: cell.text, from, to: from < 0 ? -1 : from + sentence.length });
+      if (from >= 0) cursor = from + sentence.length;
     }
     const start = Math.min(starts[k]!, rowCount);
     const end = Math.min(starts[k]! + cell.span, rowCount);
@@ -91,7 +130,7 @@ export function realignPlanBetweenLocked(
     }
   });
   closeGap(rowCount, targetSentences.length);
-  return { rowCount, targetSentences, fixedLinks, lockedCells, gaps, unlockedAt };
+  return { rowCount, targetSentences, fixedLinks, lockedCells, gaps, unlockedAt, sentenceSpans };
 }
 
 function linkKey(link: FixedLink): string {
@@ -145,7 +184,7 @@ export function spliceRealigned(
       result.push(kept);
       prevKept = kept.order;
     } else {
-      pending.push(cellFromLink(link, request.targetSentences, "", ctx));
+      pending.push(cellOfLink(link, runText(request, link.target), "", ctx));
     }
     row += link.source.length;
     sentence += link.target.length;
