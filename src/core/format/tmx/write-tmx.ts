@@ -51,9 +51,37 @@ function attr(name: string, value: string): string {
   return ` ${name}="${escapeXmlAttr(normalizeForXml(value))}"`;
 }
 
+/**
+ * Dates and authors repeat across thousands of units (one translator, one session): a small memo
+ * of written attributes saves re-normalizing, re-escaping and re-formatting them.
+ */
+const memo = new Map<string, Map<string, string>>();
+const MEMO_LIMIT = 4096;
+
+/** Keyed by attribute name, then by the value string itself (whose hash V8 caches). */
+function memoized(name: string, key: string, make: () => string): string {
+  let byValue = memo.get(name);
+  if (!byValue) memo.set(name, (byValue = new Map()));
+  let value = byValue.get(key);
+  if (value === undefined) {
+    if (byValue.size >= MEMO_LIMIT) byValue.clear();
+    value = make();
+    byValue.set(key, value);
+  }
+  return value;
+}
+
 function dateAttr(name: string, value: Date | string | undefined): string {
-  const formatted = value === undefined ? undefined : formatTmxDate(value);
-  return formatted === undefined ? "" : ` ${name}="${formatted}"`;
+  if (value === undefined) return "";
+  const make = () => {
+    const formatted = formatTmxDate(value);
+    return formatted === undefined ? "" : ` ${name}="${formatted}"`;
+  };
+  return typeof value === "string" ? memoized(name, value, make) : make();
+}
+
+function authorAttr(name: string, value: string | undefined): string {
+  return value ? memoized(name, value, () => attr(name, value)) : "";
 }
 
 function prop(type: string, value: string): string {
@@ -80,9 +108,9 @@ function targetTuv(
   let out =
     `\n    <tuv xml:lang="${lang}"` +
     dateAttr("creationdate", target.createdAt) +
-    (target.createdBy ? attr("creationid", target.createdBy) : "") +
+    authorAttr("creationid", target.createdBy) +
     dateAttr("changedate", target.changedAt) +
-    (target.changedBy ? attr("changeid", target.changedBy) : "") +
+    authorAttr("changeid", target.changedBy) +
     (meta ? metaAttrs("tuv", meta.attrs, TARGET_ATTRS) : "") +
     ">";
   if (ctx.filter.props) out += `\n      ${prop(TMX_PROPS.status, target.status)}`;
