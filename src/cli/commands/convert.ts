@@ -21,7 +21,8 @@ import { decodeXmlBytes } from "../../core/format/xml/decode-xml-bytes.ts";
 import type { CliIo } from "../io.ts";
 
 export const usage =
-  "convert <IN> <OUT> [--languages vi,en] [--status approved,translated] [--from FMT] [--to FMT] [--no-bom]\n" +
+  "convert <IN> <OUT> [--languages vi,en] [--status approved,translated] [--from FMT] [--to FMT]\n" +
+  "    [--no-bom] [--codes native]   (TSV/CSV: no UTF-8 BOM; inline codes as their markup)\n" +
   "    IN: .json .tmx .xlf .tsv .csv   OUT: .json .tmx .xlf (XLIFF 2.0; --to xliff12 for 1.2) .tsv .csv\n" +
   "    XLIFF holds one target language: without a single --languages, OUT-vi.xlf and OUT-en.xlf are written";
 
@@ -41,6 +42,8 @@ interface Options {
   languages: readonly TargetLang[] | undefined;
   statuses: readonly Status[] | undefined;
   bom: boolean;
+  /** TSV/CSV: inline codes as placeholders (default) or native markup. */
+  codes: "placeholders" | "native";
   now: Date;
   version: string;
 }
@@ -149,6 +152,7 @@ function write(
           writeTable(bundle, {
             format,
             bom: options.bom,
+            codes: options.codes,
             ...statuses,
             ...(options.languages ? { languages: options.languages } : {}),
           }),
@@ -189,7 +193,7 @@ interface Args {
   options: Map<string, string>;
 }
 
-const VALUE_OPTIONS = ["languages", "status", "from", "to"];
+const VALUE_OPTIONS = ["languages", "status", "from", "to", "codes"];
 const FLAGS = ["no-bom"];
 
 function parseArgs(args: string[]): Args | string {
@@ -278,6 +282,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       languages,
       statuses,
       bom: !parsed.options.has("no-bom"),
+      codes: parsed.options.get("codes") === "native" ? "native" : "placeholders",
       now: exportDate(),
       version: await appVersion(),
     };

@@ -2,6 +2,7 @@ import type { Bundle } from "../../model/bundle.ts";
 import type { Lang, TargetLang } from "../../model/languages.ts";
 import { TARGET_LANGS } from "../../model/languages.ts";
 import type { Status } from "../../model/status.ts";
+import { flattenInlineCodes } from "../tmx/inline-codes.ts";
 
 export type TableFormat = "tsv" | "csv";
 
@@ -13,6 +14,12 @@ export interface TableWriteOptions {
   statuses?: readonly Status[];
   /** Start with a UTF-8 BOM so Excel detects the encoding (default true). */
   bom?: boolean;
+  /**
+   * Inline codes: "placeholders" (default) keeps them as protected placeholders, so the table can be
+   * read back without losing them; "native" writes the original markup ("<b>") for people reading
+   * the sheet, which a later import takes as plain text.
+   */
+  codes?: "placeholders" | "native";
 }
 
 const SEPARATOR: Record<TableFormat, string> = { tsv: "\t", csv: "," };
@@ -47,6 +54,7 @@ export function writeTable(bundle: Bundle, options: TableWriteOptions): string {
         const t = seg.targets[lang];
         cells.push(t && (!statuses || statuses.has(t.status)) ? t.text : "");
       }
+      if (options.codes === "native") cells.forEach((c, i) => (cells[i] = flattenInlineCodes(c)));
       rows.push(cells.map((c) => quoteCell(c, separator)).join(separator));
     }
   }

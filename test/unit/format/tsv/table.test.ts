@@ -104,6 +104,27 @@ describe("TSV/CSV", () => {
     );
   });
 
+  it("writes inline codes as placeholders by default, or as native markup on request", () => {
+    const bold = '\uE000<bpt i="1">&lt;b&gt;</bpt>\uE001';
+    const withCodes: Bundle = {
+      documents: [
+        {
+          id: "d",
+          title: "t",
+          sourceLang: "id",
+          segments: [{ id: "s", paragraph: 0, source: `${bold}Halo`, targets: {} }],
+        },
+      ],
+    };
+    const kept = writeTable(withCodes, { format: "csv", bom: false, languages: [] });
+    expect(readTable(kept, { format: "csv" }).documents[0]!.segments[0]!.source).toBe(
+      `${bold}Halo`,
+    );
+    expect(
+      writeTable(withCodes, { format: "csv", bom: false, languages: [], codes: "native" }),
+    ).toBe("id\r\n<b>Halo\r\n");
+  });
+
   it("reads headers in any case and region, ignores unknown columns", () => {
     const bundle = readTable("ID-id,fr,VI-VN,notes\nHalo,Salut,Xin chào,x\n\n,,,\n", {
       format: "csv",
