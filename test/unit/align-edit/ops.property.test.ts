@@ -29,7 +29,8 @@ type Op =
   | { kind: "split"; pick: number; offset: number }
   | { kind: "setSpan"; pick: number; span: number }
   | { kind: "insertAtEnd" }
-  | { kind: "rowsMerged" | "rowSplit"; row: number };
+  | { kind: "rowsMerged"; row: number }
+  | { kind: "rowSplit"; row: number };
 
 /** The refusals each operation may answer with; any other error fails the property. */
 const REFUSALS: Record<string, string[]> = {
@@ -78,14 +79,14 @@ function plan(
   ctx: CellEditContext,
 ): Step | null {
   if (op.kind === "insertAtEnd") return { patches: insertEmptyAtEnd(cells, REF, ctx), rowCount };
-  if (op.kind === "rowsMerged") {
+  if (op.kind === "rowsMerged" || op.kind === "rowSplit") {
+    if (op.kind === "rowSplit") {
+      if (rowCount === 0) return null;
+      return { patches: onSourceRowSplit(cells, op.row % rowCount, ctx), rowCount: rowCount + 1 };
+    }
     const row = op.row % Math.max(1, rowCount);
     if (row + 1 >= rowCount) return null;
     return { patches: onSourceRowsMerged(cells, row, ctx), rowCount: rowCount - 1 };
-  }
-  if (op.kind === "rowSplit") {
-    if (rowCount === 0) return null;
-    return { patches: onSourceRowSplit(cells, op.row % rowCount, ctx), rowCount: rowCount + 1 };
   }
   if (cells.length === 0) return null;
   const i = op.pick % cells.length;
