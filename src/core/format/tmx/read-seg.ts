@@ -15,7 +15,8 @@ export interface InlineProblem {
  */
 export class SegBuilder {
   text = "";
-  problems: InlineProblem[] = [];
+  /** Null until the first problem (most segs have none, and this runs per <seg>). */
+  problems: InlineProblem[] | null = null;
   // Created on the first bpt/ept only: most segs have no codes, and this runs per <seg>.
   private pairing: { open: Set<string>; used: Set<string> } | null = null;
 
@@ -27,20 +28,20 @@ export class SegBuilder {
   addCode(element: XmlElement): void {
     const placeholder = codePlaceholder(element);
     if (placeholder === null) {
-      this.problems.push({ problem: "invalid-code", detail: element.name });
+      (this.problems ??= []).push({ problem: "invalid-code", detail: element.name });
       return;
     }
     const i = element.attrs["i"] ?? "";
     if (element.name === "bpt" || element.name === "ept") {
       const pairing = (this.pairing ??= { open: new Set(), used: new Set() });
       if (element.name === "bpt") {
-        if (pairing.used.has(i)) this.problems.push({ problem: "duplicate-i", detail: i });
+        if (pairing.used.has(i)) (this.problems ??= []).push({ problem: "duplicate-i", detail: i });
         pairing.used.add(i);
         pairing.open.add(i);
       } else if (pairing.open.has(i)) {
         pairing.open.delete(i);
       } else {
-        this.problems.push({ problem: "unpaired-ept", detail: i });
+        (this.problems ??= []).push({ problem: "unpaired-ept", detail: i });
       }
     }
     this.text += placeholder;
@@ -56,13 +57,18 @@ export class SegBuilder {
 
   /** An element TMX does not allow in a seg (e.g. raw `<b>`): its text is kept, the tag reported. */
   unknownElement(name: string): void {
-    this.problems.push({ problem: "unknown-element", detail: name });
+    (this.problems ??= []).push({ problem: "unknown-element", detail: name });
   }
 
-  finish(): { text: string; problems: InlineProblem[] } {
-    for (const i of this.pairing?.open ?? [])
-      this.problems.push({ problem: "unpaired-bpt", detail: i });
+  /** Closes the seg (reports bpt without ept) and resets the builder for the next one. */
+  finish(): { text: string; problems: InlineProblem[] | null } {
+    for (const i of this.pairing?.open ?? []) {
+      (this.problems ??= []).push({ problem: "unpaired-bpt", detail: i });
+    }
+    const result = { text: this.text, problems: this.problems };
+    this.text = "";
+    this.problems = null;
     this.pairing = null;
-    return { text: this.text, problems: this.problems };
+    return result;
   }
 }

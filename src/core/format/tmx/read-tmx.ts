@@ -72,7 +72,7 @@ interface RawElement {
 interface RawTuv extends RawElement {
   lang: string | undefined;
   /** null when the tuv has no `<seg>`. */
-  seg: { text: string; problems: InlineProblem[] } | null;
+  seg: { text: string; problems: InlineProblem[] | null } | null;
 }
 interface RawTu extends RawElement {
   tuvs: RawTuv[];
@@ -240,7 +240,7 @@ export function readTmxSource(
     const unitName = tuid ?? `#${report.units}`;
     const seg = (tuv: RawTuv): string => {
       if (!tuv.seg) return "";
-      for (const p of tuv.seg.problems) {
+      for (const p of tuv.seg.problems ?? []) {
         report.inlineProblemCount++;
         if (report.inlineProblems.length < MAX_PROBLEMS) {
           report.inlineProblems.push({ ...p, unit: unitName, lang: tuv.lang ?? "" });
@@ -290,13 +290,12 @@ export function readTmxSource(
   const path: string[] = [];
   let tu: RawTu | null = null;
   let tuv: RawTuv | null = null;
-  let annotation: {
-    kind: "note" | "prop";
-    attrs: Record<string, string>;
-    text: string;
-    owner: TmxAnnotation[];
-  } | null = null;
+  /** The note/prop being read, and the list it goes to when it closes. */
+  let annotation: TmxAnnotation | null = null;
+  let annotationOwner: TmxAnnotation[] | null = null;
   let headerAnnotations: TmxAnnotation[] | null = null;
+  /** One builder, reset after each seg; `seg` is non-null while inside a `<seg>`. */
+  const segBuilder = new SegBuilder();
   let seg: SegBuilder | null = null;
   /** Open elements inside a seg: a code subtree being built, or "hi"/"unknown" markers. */
   const segStack: (XmlElement | "hi" | "unknown")[] = [];
@@ -356,7 +355,10 @@ export function readTmxSource(
                 : depth === 4 && tuv
                   ? tuv.annotations
                   : null;
-          if (owner) annotation = { kind: name, attrs, text: "", owner };
+          if (owner) {
+            annotation = { kind: name, attrs, text: "" };
+            annotationOwner = owner;
+          }
         } else if (depth === 3 && name === "tuv" && tu) {
           tuv = {
             attrs,
@@ -367,7 +369,7 @@ export function readTmxSource(
             column,
           };
         } else if (depth === 4 && name === "seg" && tuv) {
-          seg = new SegBuilder();
+          seg = segBuilder;
         }
       },
       onText: (chunk) => {
@@ -402,8 +404,7 @@ export function readTmxSource(
           tuv!.seg = seg.finish();
           seg = null;
         } else if (annotation && (name === "note" || name === "prop")) {
-          const { kind, attrs, text: value, owner } = annotation;
-          owner.push({ kind, attrs, text: value });
+          annotationOwner!.push(annotation);
           annotation = null;
         } else if (depth === 3 && tuv && tu) {
           tu.tuvs.push(tuv);
