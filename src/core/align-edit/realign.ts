@@ -30,7 +30,7 @@ export interface RealignRequest {
    * Where each target sentence was found: the cell's text and the sentence's [from, to) in it, so
    * sentences of one cell that stay together keep the text between them exactly.
    */
-  sentenceSpans: { text: string; from: number; to: number }[];
+  sentenceSpans: { cell: number; text: string; from: number; to: number }[];
 }
 
 /** The text of a run of sentences: original text within one cell, one space between cells. */
@@ -43,7 +43,7 @@ function runText(request: RealignRequest, sentences: readonly number[]): string 
     let j = k + 1;
     while (j < sentences.length) {
       const next = request.sentenceSpans[sentences[j]!];
-      if (!next || !last || next.text !== last.text || next.from < last.to || last.from < 0) break;
+      if (!next || !last || next.cell !== last.cell || next.from < last.to || last.from < 0) break;
       last = next;
       j++;
     }
@@ -109,7 +109,12 @@ export function realignPlanBetweenLocked(
       const from = cell.text.indexOf(sentence, cursor);
       targetSentences.push(sentence);
       // A splitter that rewrites text gives sentences not found verbatim: they are joined by a space.
-      sentenceSpans.push({ text: cell.text, from, to: from < 0 ? -1 : from + sentence.length });
+      sentenceSpans.push({
+        cell: k,
+        text: cell.text,
+        from,
+        to: from < 0 ? -1 : from + sentence.length,
+      });
       if (from >= 0) cursor = from + sentence.length;
     }
     const start = Math.min(starts[k]!, rowCount);
@@ -140,8 +145,8 @@ function linkKey(link: FixedLink): string {
 /**
  * The patches that put the aligner's result into the column: each fixed link keeps its locked cell,
  * each other link becomes a cell (origin "alignment", Draft) unless an unlocked cell already covered
- * exactly its rows and sentences, which is kept unchanged (status and all). New cells get order keys between the
- * kept cells around them. AppError("align-edit.plan-mismatch") when the plan is not for this request.
+ * exactly its rows and sentences, which is kept unchanged (status and all). New cells get order keys
+ * between the kept cells around them. AppError("align-edit.plan-mismatch") when the plan is not for this request.
  */
 export function spliceRealigned(
   column: readonly TargetCell[],

@@ -79,23 +79,36 @@ function plan(
   ctx: CellEditContext,
 ): Step | null {
   if (op.kind === "insertAtEnd") return { patches: insertEmptyAtEnd(cells, REF, ctx), rowCount };
+  const position = new Map(cells.map((c, k) => [c.id, k]));
+  // Cells after the given column index shift by d rows; the others keep their start.
+  const pastIndex = (i: number, d: number) => (id: string, start: number) =>
+    (position.get(id) ?? -1) > i ? start + d : start;
   if (op.kind === "rowsMerged" || op.kind === "rowSplit") {
+    const layout = layoutColumn(cells, rowCount);
     if (op.kind === "rowSplit") {
       if (rowCount === 0) return null;
-      return { patches: onSourceRowSplit(cells, op.row % rowCount, ctx), rowCount: rowCount + 1 };
+      const row = op.row % rowCount;
+      const covering = layout.rows[row]!.cell;
+      return {
+        patches: onSourceRowSplit(cells, row, ctx),
+        rowCount: rowCount + 1,
+        shift: covering ? pastIndex(position.get(covering.id)!, 1) : pastIndex(-1, 0),
+      };
     }
     const row = op.row % Math.max(1, rowCount);
     if (row + 1 >= rowCount) return null;
-    return { patches: onSourceRowsMerged(cells, row, ctx), rowCount: rowCount - 1 };
+    const second = layout.rows[row + 1]!.cell;
+    return {
+      patches: onSourceRowsMerged(cells, row, ctx),
+      rowCount: rowCount - 1,
+      shift: second ? pastIndex(position.get(second.id)!, -1) : pastIndex(-1, 0),
+    };
   }
   if (cells.length === 0) return null;
   const i = op.pick % cells.length;
   const cell = cells[i]!;
-  const index = new Map(cells.map((c, k) => [c.id, k]));
-  const after = (d: number) => (id: string, start: number) =>
-    (index.get(id) ?? -1) >= i ? start + d : start;
-  const later = (d: number) => (id: string, start: number) =>
-    (index.get(id) ?? -1) > i ? start + d : start;
+  const after = (d: number) => pastIndex(i - 1, d);
+  const later = (d: number) => pastIndex(i, d);
   switch (op.kind) {
     case "moveDown":
       return { patches: moveDown(cells, cell.id, ctx), rowCount, shift: after(1) };
