@@ -1,4 +1,5 @@
-import { AppError } from "../../model/app-error.ts";
+import { AppError, isAppError } from "../../model/app-error.ts";
+import { decodeText as decodeStrict } from "../../text/decode.ts";
 
 /** The part of TextDecoder we use; reached through globalThis so core needs no DOM/Node typings. */
 interface Decoder {
@@ -44,25 +45,24 @@ export function sniffBom(bytes: Uint8Array): { encoding: string; length: number 
 }
 
 /**
- * Decodes a plain-text file: UTF-8 (BOM stripped) or UTF-16 LE/BE with BOM.
- * Throws AppError txt.empty, txt.binary (NUL bytes, e.g. UTF-16 without BOM or a binary file) or
- * txt.encoding (not valid UTF-8), each with {file}.
+ * Decodes a plain-text file for import: UTF-8 (BOM stripped) or UTF-16 LE/BE with BOM, through the
+ * one strict decoder of core/text/decode.ts. Adds the file-import policy on top: empty files, and
+ * NUL bytes (a binary file, or UTF-16 without its BOM), are refused. Throws AppError txt.empty,
+ * txt.binary or txt.encoding (with the byte offset of the first bad sequence), each with {file}.
  */
 export function decodeText(bytes: Uint8Array, fileName: string): string {
   const params = { file: fileName };
   const bom = sniffBom(bytes);
   const body = bom ? bytes.subarray(bom.length) : bytes;
   if (body.length === 0) throw new AppError("txt.empty", params);
-  if (!bom || bom.encoding === "utf-8") {
-    if (body.includes(0)) throw new AppError("txt.binary", params);
-  } else if (body.length % 2 !== 0) {
-    throw new AppError("txt.encoding", params);
-  }
+  if ((!bom || bom.encoding === "utf-8") && body.includes(0))
+    throw new AppError("txt.binary", params);
   let text: string;
   try {
-    text = textDecoder(bom?.encoding ?? "utf-8").decode(body);
-  } catch {
-    throw new AppError("txt.encoding", params);
+    text = decodeStrict(bytes).text;
+  } catch (error) {
+    if (isAppError(error)) throw new AppError("txt.encoding", { ...params, ...error.params });
+    throw error;
   }
   if (text.includes("\u0000")) throw new AppError("txt.binary", params);
   return text;

@@ -77,10 +77,10 @@ describe("decodeText", () => {
 
   it("refuses invalid UTF-8 (e.g. windows-1252) and odd-length UTF-16", () => {
     expect(code(() => decodeText(new Uint8Array([0x63, 0x61, 0x66, 0xe9]), "w.txt"))).toBe(
-      'txt.encoding {"file":"w.txt"}',
+      'txt.encoding {"file":"w.txt","offset":3}',
     );
     expect(code(() => decodeText(new Uint8Array([0xff, 0xfe, 0x41]), "o.txt"))).toBe(
-      'txt.encoding {"file":"o.txt"}',
+      'txt.encoding {"file":"o.txt","offset":2}',
     );
   });
 });
