@@ -8,63 +8,44 @@ import {
   type BundleImportPlan,
   type ConflictPolicy,
 } from "../../db/operations/bundle.ts";
-import { readJson } from "../../core/format/json/read-json.ts";
-import { readTmx } from "../../core/format/tmx/read-tmx.ts";
-import { decodeText } from "../../core/format/txt/decode.ts";
-import { decodeXmlBytes } from "../../core/format/xml/decode-xml-bytes.ts";
-import type { Bundle } from "../../core/model/bundle.ts";
+import type { MemoryReadResult } from "../../core/format/read-memory-file.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
-import { AppError } from "../../core/model/app-error.ts";
 import { Dialog } from "../shared/dialog.tsx";
 import { ErrorText } from "../shared/error-text.tsx";
-import { readFileBytes } from "../shared/download.ts";
+import { MemoryFileReader } from "../shared/memory-file-reader.tsx";
 import { useUser } from "../app/use-user.ts";
 
-function parseBundle(fileName: string, bytes: Uint8Array): Bundle {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith(".json")) return readJson(decodeText(bytes, fileName), { fileName });
-  if (lower.endsWith(".tmx")) {
-    const { text } = decodeXmlBytes(bytes, fileName, "tmx");
-    return readTmx(text, { fileName, defaultTitle: fileName.replace(/\.tmx$/i, "") });
-  }
-  throw new AppError("import.unsupportedFormat", { file: fileName });
-}
-
 /**
- * Import Selaras JSON or TMX. Nothing is written until the user has seen the plan; documents that
- * already exist are kept, replaced or imported as copies, as the user chooses. One transaction.
+ * Import a translation memory (TMX, XLIFF, Selaras JSON, TSV/CSV) as documents. Nothing is written
+ * until the user has seen the plan; documents that already exist are kept, replaced or imported as
+ * copies, as the user chooses. One transaction: all or nothing.
  */
 export function ImportTmDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation(["io", "common"]);
   const db = useDb();
   const user = useUser();
-  const [bundle, setBundle] = useState<Bundle | null>(null);
+  const [read, setRead] = useState<MemoryReadResult | null>(null);
   const [plan, setPlan] = useState<BundleImportPlan | null>(null);
   const [policy, setPolicy] = useState<ConflictPolicy>("keep");
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const onFile = async (file: File | undefined) => {
-    setError(null);
-    setBundle(null);
+  const onRead = (result: MemoryReadResult | null) => {
+    setRead(result);
     setPlan(null);
     setDone(null);
-    if (!file) return;
-    try {
-      const parsed = parseBundle(file.name, await readFileBytes(file));
-      setBundle(parsed);
-      setPlan(await planBundleImport(db, parsed));
-    } catch (err) {
-      const info = toErrorInfo(err);
-      setError({ ...info, params: { file: file.name, ...info.params } });
-    }
+    setError(null);
+    if (result)
+      void planBundleImport(db, result.bundle).then(setPlan, (e: unknown) =>
+        setError(toErrorInfo(e)),
+      );
   };
 
   const apply = async (e: FormEvent) => {
     e.preventDefault();
-    if (!bundle) return;
+    if (!read) return;
     try {
-      const result = await applyBundleImport(db, bundle, policy, user.name);
+      const result = await applyBundleImport(db, read.bundle, policy, user.name);
       setDone(
         t("io:importTm.done", {
           created: result.created.length,
@@ -72,7 +53,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
           kept: result.kept.length,
         }),
       );
-      setBundle(null);
+      setRead(null);
       setPlan(null);
     } catch (err) {
       setError(toErrorInfo(err));
@@ -82,15 +63,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title={t("io:importTm.title")} onClose={onClose} testId="import-tm-dialog">
       <form className="form" onSubmit={(e) => void apply(e)}>
-        <label className="field">
-          <span>{t("io:importTm.file")}</span>
-          <input
-            type="file"
-            accept=".json,.tmx"
-            data-testid="import-tm-file"
-            onChange={(e) => void onFile(e.target.files?.[0])}
-          />
-        </label>
+        <MemoryFileReader onRead={onRead} testId="import-tm-file" />
         <p className="hint">{t("io:importTm.hint")}</p>
         {plan && (
           <div className="plan" data-testid="import-tm-plan">
@@ -147,7 +120,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
           <button
             type="submit"
             className="primary"
-            disabled={!bundle}
+            disabled={!read || !plan}
             data-testid="import-tm-apply"
           >
             {t("io:importTm.apply")}

@@ -3,20 +3,26 @@ import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { loadBundle } from "../../db/operations/bundle.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
-import { writeTmx } from "../../core/format/tmx/write-tmx.ts";
+import { writeTmxChunks } from "../../core/format/tmx/write-tmx.ts";
 import { writeJson } from "../../core/format/json/write-json.ts";
+import { writeXliff2 } from "../../core/format/xliff/write-xliff2.ts";
+import { writeXliff12 } from "../../core/format/xliff/write-xliff12.ts";
+import { writeTable } from "../../core/format/tsv/write-table.ts";
+import { findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
+import type { Bundle } from "../../core/model/bundle.ts";
 import { fileSlug } from "../../core/util/title.ts";
 import { filterBundle } from "../../core/model/filter-bundle.ts";
 import type { Status } from "../../core/model/status.ts";
 import { Dialog } from "../shared/dialog.tsx";
 import { ErrorText } from "../shared/error-text.tsx";
-import { downloadText } from "../shared/download.ts";
+import { downloadParts } from "../shared/download.ts";
 import { useAutosave } from "../app/autosave-context.ts";
 import { APP_VERSION } from "../app/version.ts";
 
-type Format = "tmx" | "json";
+const FORMATS = ["tmx", "json", "xliff2", "xliff12", "tsv", "csv"] as const;
+type Format = (typeof FORMATS)[number];
 type Scope = "document" | "all";
 type StatusChoice = "all" | "done" | "approved";
 
@@ -26,11 +32,78 @@ const STATUS_CHOICES: Record<StatusChoice, readonly Status[] | undefined> = {
   approved: ["approved"],
 };
 
+interface OutFile {
+  name: string;
+  parts: readonly string[];
+  mime: string;
+}
+
 function stamp(date: Date): string {
   return date.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
 }
 
-/** Export one document (docId) or all of them as TMX 1.4b or Selaras JSON, downloaded as a file. */
+/** The files an export writes: one, or one per target language for XLIFF and per-pair TMX. */
+function buildFiles(
+  bundle: Bundle,
+  format: Format,
+  options: {
+    langs: TargetLang[];
+    statuses: readonly Status[] | undefined;
+    perPair: boolean;
+    bom: boolean;
+    now: Date;
+    stem: string;
+  },
+): OutFile[] {
+  const { langs, statuses, now, stem } = options;
+  const s = statuses ? { statuses } : {};
+  const tmx = (languages: TargetLang[]) =>
+    writeTmxChunks(bundle, {
+      creationTool: "Selaras",
+      creationToolVersion: APP_VERSION,
+      creationDate: now,
+      languages,
+      ...s,
+    });
+  switch (format) {
+    case "tmx":
+      return options.perPair
+        ? langs.map((l) => ({
+            name: `${stem}-id-${l}.tmx`,
+            parts: tmx([l]),
+            mime: "application/x-tmx+xml",
+          }))
+        : [{ name: `${stem}.tmx`, parts: tmx(langs), mime: "application/x-tmx+xml" }];
+    case "json":
+      return [
+        {
+          name: `${stem}.json`,
+          parts: [writeJson(bundle, { exportedAt: now, toolVersion: APP_VERSION })],
+          mime: "application/json",
+        },
+      ];
+    case "xliff2":
+    case "xliff12":
+      return langs.map((l) => ({
+        name: `${stem}-${l}${format === "xliff12" ? "-1.2" : ""}.xlf`,
+        parts: [
+          (format === "xliff2" ? writeXliff2 : writeXliff12)(bundle, { targetLang: l, ...s }),
+        ],
+        mime: "application/xliff+xml",
+      }));
+    case "tsv":
+    case "csv":
+      return [
+        {
+          name: `${stem}.${format}`,
+          parts: [writeTable(bundle, { format, languages: langs, bom: options.bom, ...s })],
+          mime: format === "csv" ? "text/csv" : "text/tab-separated-values",
+        },
+      ];
+  }
+}
+
+/** Export one document (docId) or all of them as TMX, JSON, XLIFF 2.0/1.2 or TSV/CSV, as files. */
 export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: string | null }) {
   const { t } = useTranslation(["io", "common"]);
   const db = useDb();
@@ -39,7 +112,10 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
   const [scope, setScope] = useState<Scope>(docId ? "document" : "all");
   const [langs, setLangs] = useState<TargetLang[]>([...TARGET_LANGS]);
   const [statusChoice, setStatusChoice] = useState<StatusChoice>("all");
+  const [perPair, setPerPair] = useState(false);
+  const [bom, setBom] = useState(true);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
 
   const toggleLang = (lang: TargetLang) =>
     setLangs((prev) => (prev.includes(lang) ? prev.filter((l) => l !== lang) : [...prev, lang]));
@@ -47,6 +123,7 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    setWarning(null);
     try {
       await autosave.flush();
       const full = await loadBundle(db, scope === "document" && docId ? [docId] : undefined);
@@ -56,27 +133,50 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
         ...(statuses ? { statuses, dropUntranslated: true } : {}),
       });
       const now = new Date();
-      const stem =
+      const base =
         scope === "document" && bundle.documents[0]
           ? fileSlug(bundle.documents[0].title)
           : "selaras-all";
-      if (format === "tmx") {
-        const xml = writeTmx(bundle, {
-          creationTool: "Selaras",
-          creationToolVersion: APP_VERSION,
-          creationDate: now,
-          languages: langs,
-          ...(statuses ? { statuses } : {}),
-        });
-        downloadText(`${stem}-${stamp(now)}.tmx`, xml, "application/x-tmx+xml");
-      } else {
-        const json = writeJson(bundle, { exportedAt: now, toolVersion: APP_VERSION });
-        downloadText(`${stem}-${stamp(now)}.json`, json, "application/json");
+      const files = buildFiles(bundle, format, {
+        langs,
+        statuses,
+        perPair,
+        bom,
+        now,
+        stem: `${base}-${stamp(now)}`,
+      });
+      for (const f of files) downloadParts(f.name, f.parts, f.mime);
+      const unsafe =
+        format === "json" || format === "tsv" || format === "csv" ? [] : findXmlUnsafeText(bundle);
+      if (unsafe.length > 0) {
+        const where = unsafe
+          .slice(0, 10)
+          .map((u) => `${u.segmentId ?? u.documentId} (${u.field})`)
+          .join(", ");
+        setWarning(t("io:export.unsafe", { count: unsafe.length, where }));
+        return;
       }
       onClose();
     } catch (err) {
       setError(toErrorInfo(err));
     }
+  };
+
+  const hint =
+    format === "tmx"
+      ? t("io:export.tmxHint")
+      : format === "json"
+        ? t("io:export.jsonHint")
+        : format === "tsv" || format === "csv"
+          ? t("io:export.tableHint")
+          : t("io:export.xliffHint");
+  const formatLabel: Record<Format, string> = {
+    tmx: t("io:export.formatTmx"),
+    json: t("io:export.formatJson"),
+    xliff2: t("io:export.formatXliff2"),
+    xliff12: t("io:export.formatXliff12"),
+    tsv: t("io:export.formatTsv"),
+    csv: t("io:export.formatCsv"),
   };
 
   return (
@@ -89,8 +189,11 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
             value={format}
             onChange={(e) => setFormat(e.target.value as Format)}
           >
-            <option value="tmx">{t("io:export.formatTmx")}</option>
-            <option value="json">{t("io:export.formatJson")}</option>
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {formatLabel[f]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
@@ -129,9 +232,47 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
             </label>
           ))}
         </fieldset>
-        <p className="hint">
-          {format === "tmx" ? t("io:export.tmxHint") : t("io:export.jsonHint")}
-        </p>
+        {format === "tmx" && (
+          <fieldset className="field">
+            <legend>{t("io:export.tmxLayout")}</legend>
+            <label className="radio">
+              <input
+                type="radio"
+                name="layout"
+                checked={!perPair}
+                onChange={() => setPerPair(false)}
+              />
+              {t("io:export.tmxOneFile")}
+            </label>
+            <label className="radio">
+              <input
+                type="radio"
+                name="layout"
+                data-testid="export-per-pair"
+                checked={perPair}
+                onChange={() => setPerPair(true)}
+              />
+              {t("io:export.tmxPerPair")}
+            </label>
+          </fieldset>
+        )}
+        {(format === "tsv" || format === "csv") && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              data-testid="export-bom"
+              checked={bom}
+              onChange={(e) => setBom(e.target.checked)}
+            />
+            {t("io:export.bom")}
+          </label>
+        )}
+        <p className="hint">{hint}</p>
+        {warning && (
+          <p className="form-error" role="alert" data-testid="export-warning">
+            {warning}
+          </p>
+        )}
         {error && (
           <p className="form-error" role="alert">
             <ErrorText error={error} />
@@ -139,9 +280,14 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            {t("common:cancel")}
+            {warning ? t("common:close") : t("common:cancel")}
           </button>
-          <button type="submit" className="primary" data-testid="export-download">
+          <button
+            type="submit"
+            className="primary"
+            data-testid="export-download"
+            disabled={langs.length === 0}
+          >
             {t("io:export.download")}
           </button>
         </div>

@@ -30,6 +30,7 @@ import { FindReplaceDialog } from "./find-replace-dialog.tsx";
 import { ErrorText } from "../shared/error-text.tsx";
 import { SidePanel } from "./side-panel.tsx";
 import { SplitDialog } from "./split-dialog.tsx";
+import { ImportIntoDocumentDialog } from "./import-into-document-dialog.tsx";
 import {
   mergeWithNext,
   resegmentDocument,
@@ -37,7 +38,7 @@ import {
 } from "../../db/operations/segment-edits.ts";
 
 type Panel = null | "comments" | "history";
-type OpenDialog = null | "export" | "help" | "replace" | { split: number };
+type OpenDialog = null | "export" | "help" | "replace" | "import" | { split: number };
 
 export function GridPage({ docId, params }: { docId: string; params: URLSearchParams }) {
   const { t } = useTranslation(["grid", "common"]);
@@ -299,6 +300,9 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
               {t("grid:approveVisible")}
             </button>
           )}
+          <button type="button" data-testid="import-into-doc" onClick={() => setDialog("import")}>
+            {t("grid:importTranslations")}
+          </button>
           <button type="button" onClick={() => setDialog("help")} aria-keyshortcuts="Alt+H">
             {t("grid:shortcuts")}
           </button>
@@ -412,6 +416,9 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         </div>
       )}
       {dialog === "export" && <ExportDialog docId={docId} onClose={() => setDialog(null)} />}
+      {dialog === "import" && (
+        <ImportIntoDocumentDialog docId={docId} user={user.name} onClose={() => setDialog(null)} />
+      )}
       {typeof dialog === "object" && dialog !== null && segments?.[dialog.split] && (
         <SplitDialog
           source={segments[dialog.split]!.source}

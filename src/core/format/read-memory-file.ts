@@ -1,0 +1,149 @@
+import type { Bundle } from "../model/bundle.ts";
+import type { Lang } from "../model/languages.ts";
+import { AppError } from "../model/app-error.ts";
+import { readTmxBytes } from "./tmx/read-tmx-bytes.ts";
+import type { TmxExtras } from "./tmx/tmx-extras.ts";
+import { readXliff } from "./xliff/read-xliff.ts";
+import { decodeXmlBytes } from "./xml/decode-xml-bytes.ts";
+import { readJson } from "./json/read-json.ts";
+import { readTable } from "./tsv/read-table.ts";
+import { decodeText } from "./txt/decode.ts";
+
+export const MEMORY_FORMATS = ["tmx", "xliff", "json", "tsv", "csv"] as const;
+export type MemoryFormat = (typeof MEMORY_FORMATS)[number];
+
+/** The accept attribute of a file input for every readable memory format. */
+export const MEMORY_FILE_ACCEPT = ".tmx,.xlf,.xliff,.json,.tsv,.csv,.txt";
+
+/** The format of a translation-memory file, from its name; null when Selaras cannot read it. */
+export function memoryFormatOf(fileName: string): MemoryFormat | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === "tmx") return "tmx";
+  if (ext === "xlf" || ext === "xliff") return "xliff";
+  if (ext === "json") return "json";
+  if (ext === "tsv" || ext === "tab") return "tsv";
+  if (ext === "csv") return "csv";
+  return null;
+}
+
+/** What the reader saw, for the import dialog (same shape for every format). */
+export interface MemoryReadReport {
+  format: MemoryFormat;
+  /** Format version or encoding details worth showing ("TMX 1.4, utf-16le"). */
+  detail: string;
+  units: number;
+  skippedUnits: number;
+  /** Language tags seen and the column each became (null: no column, kept aside or dropped). */
+  languages: { tag: string; mappedTo: Lang | null; count: number }[];
+  /** Badly paired or invalid inline codes that were tolerated. */
+  inlineProblemCount: number;
+}
+
+export interface MemoryReadResult {
+  bundle: Bundle;
+  report: MemoryReadReport;
+  /** TMX metadata (props, notes, attributes, other languages) to write back on export. */
+  extras: TmxExtras | null;
+}
+
+export interface MemoryReadOptions {
+  /** Fraction 0..1 of the file read (TMX reports while parsing; others at the end). */
+  onProgress?: (fraction: number) => void;
+  signal?: { readonly aborted: boolean };
+}
+
+function unitCount(bundle: Bundle): number {
+  return bundle.documents.reduce((n, d) => n + d.segments.length, 0);
+}
+
+/**
+ * Reads any translation-memory file Selaras knows (TMX, XLIFF 1.2/2.0, Selaras JSON, TSV/CSV) into a
+ * Bundle: decoding, parsing and validation, nothing written anywhere. Errors are AppError codes naming
+ * the file; an unknown extension is "import.unsupportedFormat".
+ */
+export function readMemoryFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: MemoryReadOptions = {},
+): MemoryReadResult {
+  const format = memoryFormatOf(fileName);
+  const title = fileName.replace(/\.[^.]+$/, "");
+  const done = (result: MemoryReadResult): MemoryReadResult => {
+    options.onProgress?.(1);
+    return result;
+  };
+  switch (format) {
+    case "tmx": {
+      const read = readTmxBytes(bytes, fileName, {
+        defaultTitle: title,
+        ...(options.onProgress
+          ? { onProgress: (d: number, t: number) => options.onProgress?.(t === 0 ? 1 : d / t) }
+          : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      return done({
+        bundle: read.bundle,
+        extras: read.extras,
+        report: {
+          format,
+          detail: `TMX ${read.report.version}, ${read.encoding}`,
+          units: read.report.units,
+          skippedUnits: read.report.skippedUnits,
+          languages: read.report.languages,
+          inlineProblemCount: read.report.inlineProblemCount,
+        },
+      });
+    }
+    case "xliff": {
+      const { text, encoding } = decodeXmlBytes(bytes, fileName, "xliff");
+      const read = readXliff(text, { fileName });
+      return done({
+        bundle: read.bundle,
+        extras: null,
+        report: {
+          format,
+          detail: `XLIFF ${read.version}, ${encoding}`,
+          units: unitCount(read.bundle),
+          skippedUnits: 0,
+          languages: read.targetTag
+            ? [{ tag: read.targetTag, mappedTo: read.targetLang, count: unitCount(read.bundle) }]
+            : [],
+          inlineProblemCount: 0,
+        },
+      });
+    }
+    case "json": {
+      const bundle = readJson(decodeText(bytes, fileName), { fileName });
+      return done({
+        bundle,
+        extras: null,
+        report: {
+          format,
+          detail: "Selaras JSON",
+          units: unitCount(bundle),
+          skippedUnits: 0,
+          languages: [],
+          inlineProblemCount: 0,
+        },
+      });
+    }
+    case "tsv":
+    case "csv": {
+      const bundle = readTable(decodeText(bytes, fileName), { format, fileName, title });
+      return done({
+        bundle,
+        extras: null,
+        report: {
+          format,
+          detail: format.toUpperCase(),
+          units: unitCount(bundle),
+          skippedUnits: 0,
+          languages: [],
+          inlineProblemCount: 0,
+        },
+      });
+    }
+    default:
+      throw new AppError("import.unsupportedFormat", { file: fileName });
+  }
+}

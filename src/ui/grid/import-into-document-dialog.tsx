@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useDb } from "../../db/db-context.ts";
+import { toErrorInfo } from "../../db/autosave.ts";
+import {
+  applyImportIntoDocument,
+  planImportIntoDocument,
+} from "../../db/operations/import-into-document.ts";
+import type { MemoryReadResult } from "../../core/format/read-memory-file.ts";
+import type { UnitMatchPlan } from "../../core/format/match-units.ts";
+import type { ErrorInfo } from "../../core/model/app-error.ts";
+import { Dialog } from "../shared/dialog.tsx";
+import { ErrorText } from "../shared/error-text.tsx";
+import { MemoryFileReader } from "../shared/memory-file-reader.tsx";
+
+/**
+ * Import translations into the open document from a memory file: units whose source equals a
+ * segment's source fill its empty targets; differing targets are listed and replaced only if the user
+ * asks. One undoable step.
+ */
+export function ImportIntoDocumentDialog({
+  docId,
+  user,
+  onClose,
+}: {
+  docId: string;
+  user: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(["io", "common"]);
+  const db = useDb();
+  const [read, setRead] = useState<MemoryReadResult | null>(null);
+  const [plan, setPlan] = useState<UnitMatchPlan | null>(null);
+  const [replace, setReplace] = useState(false);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+
+  const onRead = (result: MemoryReadResult | null) => {
+    setRead(result);
+    setPlan(null);
+    setError(null);
+    if (result)
+      void planImportIntoDocument(db, docId, result.bundle).then(setPlan, (e: unknown) =>
+        setError(toErrorInfo(e)),
+      );
+  };
+
+  const apply = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!read) return;
+    try {
+      await applyImportIntoDocument(db, docId, read.bundle, replace, user);
+      onClose();
+    } catch (err) {
+      setError(toErrorInfo(err));
+    }
+  };
+
+  return (
+    <Dialog title={t("io:intoDoc.title")} onClose={onClose} testId="import-into-doc-dialog">
+      <form className="form" onSubmit={(e) => void apply(e)}>
+        <MemoryFileReader onRead={onRead} testId="import-into-doc-file" />
+        {plan && (
+          <div className="plan" data-testid="import-into-doc-plan">
+            <p>
+              {t("io:intoDoc.plan", {
+                matched: plan.matchedSegments,
+                fills: plan.fills.length,
+                changes: plan.changes.length,
+                same: plan.same,
+                unmatched: plan.unmatchedUnits,
+              })}
+            </p>
+            {plan.changes.length > 0 && (
+              <fieldset>
+                <legend>{t("io:intoDoc.changesLegend")}</legend>
+                <ul className="replace-preview">
+                  {plan.changes.slice(0, 100).map((c) => (
+                    <li key={`${c.segmentId}:${c.lang}`}>
+                      <del>{c.current?.text}</del> <ins>{c.incoming.text}</ins>
+                    </li>
+                  ))}
+                </ul>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={replace}
+                    data-testid="import-into-doc-replace"
+                    onChange={(e) => setReplace(e.target.checked)}
+                  />
+                  {t("io:intoDoc.replace", { count: plan.changes.length })}
+                </label>
+              </fieldset>
+            )}
+          </div>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            <ErrorText error={error} />
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t("common:cancel")}
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            data-testid="import-into-doc-apply"
+            disabled={!plan || plan.fills.length + (replace ? plan.changes.length : 0) === 0}
+          >
+            {t("io:intoDoc.apply")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
