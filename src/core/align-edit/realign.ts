@@ -1,4 +1,4 @@
-import type { AlignmentPlan, FixedLink } from "../align/types.ts";
+import type { AlignLink, AlignmentPlan, FixedLink } from "../align/types.ts";
 import { AppError } from "../model/app-error.ts";
 import type { CellPatch } from "./cell-patch.ts";
 import { cellStarts, inOrder, joinTexts, keysBetween } from "./column.ts";
@@ -24,7 +24,7 @@ export interface RealignRequest {
   lockedCells: TargetCell[];
   /** What will be re-aligned: the row and sentence ranges [from, to) between locked cells. */
   gaps: { rows: [number, number]; sentences: [number, number] }[];
-  /** Where each unlocked cell sits: "rowFrom:rowTo:sentenceFrom:sentenceTo" → its id. */
+  /** Where each unlocked cell sits (its rows and sentences, see placeKey) → its id. */
   unlockedAt: Map<string, string>;
   /**
    * Where each target sentence was found: the cell's text and the sentence's [from, to) in it, so
@@ -60,13 +60,15 @@ function runText(request: RealignRequest, sentences: readonly number[]): string 
   return joinTexts(parts);
 }
 
-function placeKey(
-  rows: readonly number[],
-  sentences: readonly number[],
-  row: number,
-  sentence: number,
-): string {
-  return `${row}:${row + rows.length}:${sentence}:${sentence + sentences.length}`;
+/**
+ * Where a link sits, for matching an unlocked cell the new plan reproduces. A link with one side only
+ * is identified by that side (its position on the other side depends on how the aligner orders
+ * neighbouring 1-0 and 0-1 links, which is arbitrary).
+ */
+function placeKey(rows: readonly number[], sentences: readonly number[]): string {
+  const r = rows.length ? `${rows[0]}-${rows.length}` : "";
+  const t = sentences.length ? `${sentences[0]}-${sentences.length}` : "";
+  return `${r}:${t}`;
 }
 
 function range(from: number, to: number): number[] {
@@ -131,11 +133,82 @@ export function realignPlanBetweenLocked(
       gapSentence = targetSentences.length;
     } else if (start === starts[k] && end - start === cell.span) {
       // Only a cell that lies fully within the rows can be kept as it is by the splice.
-      unlockedAt.set(placeKey(link.source, link.target, start, first), cell.id);
+      if (link.source.length + link.target.length > 0) {
+        unlockedAt.set(placeKey(link.source, link.target), cell.id);
+      }
     }
   });
   closeGap(rowCount, targetSentences.length);
   return { rowCount, targetSentences, fixedLinks, lockedCells, gaps, unlockedAt, sentenceSpans };
+}
+
+interface Item {
+  link: AlignLink;
+  /** The existing cell the link keeps (locked, or unlocked and reproduced exactly). */
+  kept: TargetCell | undefined;
+  /** The kept cell's index in the column (-1 for a new cell). */
+  rank: number;
+  /** The link's index in the plan. */
+  index: number;
+}
+
+/**
+ * The links in an order that keeps the kept cells in column order. Monotone links leave one freedom:
+ * within a run of one-sided links, the 1-0 and the 0-1 links may interleave in any way (the aligner
+ * picks one); the runs are re-merged so that kept cells come in their column order, new cells as
+ * early as that allows.
+ */
+function columnOrder(items: readonly Item[]): Item[] {
+  const out: Item[] = [];
+  let k = 0;
+  const oneSided = (it: Item): boolean =>
+    it.link.source.length === 0 || it.link.target.length === 0;
+  while (k < items.length) {
+    if (!oneSided(items[k]!)) {
+      out.push(items[k++]!);
+      continue;
+    }
+    const rows: Item[] = [];
+    const sentences: Item[] = [];
+    while (k < items.length && oneSided(items[k]!)) {
+      const it = items[k++]!;
+      (it.link.target.length === 0 ? rows : sentences).push(it);
+    }
+    let a = 0;
+    let b = 0;
+    while (a < rows.length || b < sentences.length) {
+      const x = rows[a];
+      const y = sentences[b];
+      let takeRow: boolean;
+      if (!x || !y) takeRow = x !== undefined;
+      else if (x.kept && y.kept) takeRow = x.rank < y.rank;
+      else if (x.kept || y.kept) takeRow = !x.kept;
+      else takeRow = x.index < y.index;
+      if (takeRow) out.push(rows[a++]!);
+      else out.push(sentences[b++]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * Which kept cells keep their order key: in sequence, a kept cell whose column index is above the
+ * last anchor's and below every later locked cell's (so locked cells are anchors whenever the
+ * aligner kept them in column order, which is the normal case).
+ */
+function anchors(items: readonly Item[]): boolean[] {
+  const laterLocked: number[] = new Array<number>(items.length + 1);
+  laterLocked[items.length] = Number.POSITIVE_INFINITY;
+  for (let k = items.length - 1; k >= 0; k--) {
+    const it = items[k]!;
+    laterLocked[k] = Math.min(laterLocked[k + 1]!, it.kept?.locked ? it.rank : Infinity);
+  }
+  let last = -1;
+  return items.map((it, k) => {
+    const ok = it.kept !== undefined && it.rank > last && it.rank < laterLocked[k + 1]!;
+    if (ok) last = it.rank;
+    return ok;
+  });
 }
 
 function linkKey(link: FixedLink): string {
@@ -170,30 +243,39 @@ export function spliceRealigned(
   const cells = inOrder(column);
   const byId = new Map(cells.map((c) => [c.id, c]));
 
-  // Walk the links: kept cells as they are, new ones waiting for order keys between kept neighbours.
+  const position = new Map(cells.map((c, k) => [c.id, k]));
+  const items = plan.links.map((link, index): Item => {
+    const sameId = request.unlockedAt.get(placeKey(link.source, link.target));
+    const kept = locked.get(linkKey(link)) ?? (sameId === undefined ? undefined : byId.get(sameId));
+    return { link, kept, rank: kept ? (position.get(kept.id) ?? -1) : -1, index };
+  });
+
+  // Anchors keep their order key: kept cells in increasing column order, locked ones first in line.
+  // Another kept cell (one the aligner moved past a locked one) keeps everything but its key.
+  const ordered = columnOrder(items);
+  const anchored = anchors(ordered);
+
+  // Walk the links; cells that are not anchors wait for keys between the anchors around them.
   const result: TargetCell[] = [];
   let pending: TargetCell[] = [];
-  let prevKept: string | null = null;
-  const flush = (nextKept: string | null): void => {
-    const keys = keysBetween(prevKept, nextKept, pending.length);
+  let prevKey: string | null = null;
+  const flush = (nextKey: string | null): void => {
+    const keys = keysBetween(prevKey, nextKey, pending.length);
     pending.forEach((c, k) => result.push({ ...c, order: keys[k]! }));
     pending = [];
   };
-  let row = 0;
-  let sentence = 0;
-  for (const link of plan.links) {
-    const sameId = request.unlockedAt.get(placeKey(link.source, link.target, row, sentence));
-    const kept = locked.get(linkKey(link)) ?? (sameId === undefined ? undefined : byId.get(sameId));
-    if (kept) {
+  ordered.forEach(({ link, kept: found }, k) => {
+    // A locked cell running past the last row keeps only the rows that exist.
+    const kept =
+      found && found.span !== link.source.length ? { ...found, span: link.source.length } : found;
+    if (kept && anchored[k]) {
       flush(kept.order);
       result.push(kept);
-      prevKept = kept.order;
+      prevKey = kept.order;
     } else {
-      pending.push(cellOfLink(link, runText(request, link.target), "", ctx));
+      pending.push(kept ?? cellOfLink(link, runText(request, link.target), "", ctx));
     }
-    row += link.source.length;
-    sentence += link.target.length;
-  }
+  });
   flush(null);
   return replaceColumn(cells, result);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { realignBetween } from "../../../src/core/align/align-sentences.ts";
 import type { AlignmentPlan } from "../../../src/core/align/types.ts";
 import { cellsFromAlignment, replaceColumn } from "../../../src/core/align-edit/from-alignment.ts";
@@ -89,3 +90,52 @@ describe("replaceColumn", () => {
     );
   });
 });
+
+describe("cellsFromAlignment (property)", () => {
+  it("covers every row once and keeps every target sentence, in order", () => {
+    const shapeArb = fc.constantFrom<[number, number]>(
+      [1, 1],
+      [1, 0],
+      [0, 1],
+      [2, 1],
+      [1, 2],
+      [2, 2],
+      [1, 3],
+      [3, 1],
+    );
+    fc.assert(
+      fc.property(fc.array(shapeArb, { maxLength: 30 }), (shapes) => {
+        const links = [];
+        let s = 0;
+        let t = 0;
+        for (const [a, b] of shapes) {
+          links.push(link(range(s, s + a), range(t, t + b), (a + b) / 10));
+          s += a;
+          t += b;
+        }
+        const sentences = range(0, t).map((k) => `S${k}.`);
+        const cells = cellsFromAlignment(
+          { links, sourceCount: s, targetCount: t },
+          sentences,
+          s,
+          makeCtx(),
+        );
+        expect(cells).toHaveLength(links.length);
+        expect(
+          cells
+            .map((c) => c.text)
+            .filter((x) => x !== "")
+            .join(" "),
+        ).toBe(sentences.join(" "));
+        const layout = layoutColumn(cells, s);
+        expect(layout.rows.every((r) => r.cell !== null)).toBe(true);
+        expect(layout.overflow).toEqual(s === 0 ? cells : []);
+        expect(cells.reduce((n, c) => n + c.span, 0)).toBe(s);
+      }),
+    );
+  });
+});
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}

@@ -172,8 +172,18 @@ describe("spliceRealigned", () => {
           const before = startsById(col);
           const now = startsById(after);
           for (const cell of req.lockedCells) {
-            expect(after.find((c) => c.id === cell.id)).toEqual(cell);
+            // Only its order key may change (when the aligner put it past another locked cell),
+            // and its span when it ran past the last row.
             const start = before.get(cell.id)!;
+            const span = Math.max(
+              0,
+              Math.min(start + cell.span, rowCount) - Math.min(start, rowCount),
+            );
+            expect({ ...after.find((c) => c.id === cell.id), order: "" }).toEqual({
+              ...cell,
+              order: "",
+              span,
+            });
             if (cell.span > 0 && start + cell.span <= rowCount) {
               expect(now.get(cell.id)).toBe(start);
             }
@@ -187,17 +197,139 @@ describe("spliceRealigned", () => {
   });
 });
 
+describe("spliceRealigned with the real aligner (property)", () => {
+  it("accepts the aligner's result around any locks: locks kept, text kept, rows covered", () => {
+    const words = ["harga", "beras", "naik", "2.500", "ton", "Jakarta", "pada", "12", "Mei"];
+    const sentenceArb = fc
+      .array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 })
+      .map((ws) => ws.join(" ") + ".");
+    const cellArb = fc.record({
+      text: fc.oneof(
+        fc.constant(""),
+        fc.array(sentenceArb, { minLength: 1, maxLength: 2 }).map((ss) => ss.join(" ")),
+      ),
+      span: fc.integer({ min: 0, max: 2 }),
+      locked: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(cellArb, { maxLength: 8 }),
+        fc.array(sentenceArb, { maxLength: 10 }),
+        (specs: CellSpec[], source) => {
+          const col = makeColumn(specs);
+          const req = realignPlanBetweenLocked(col, source.length, atSpaces);
+          // The request's fixed links are always valid for the aligner: no refusal expected.
+          const plan = realignBetween(source, req.targetSentences, req.fixedLinks, {
+            sourceLang: "id",
+            targetLang: "vi",
+          });
+          const after = applyCellPatches(col, spliceRealigned(col, req, plan, makeCtx()));
+          const flat = (cells: typeof col): string =>
+            joinTexts(cells.map((c) => c.text)).replace(/\s+/g, " ");
+          expect(flat(after)).toBe(flat(col));
+          const before = startsById(col);
+          const now = startsById(after);
+          for (const cell of req.lockedCells) {
+            // Only its order key may change (when the aligner put it past another locked cell),
+            // and its span when it ran past the last row.
+            const start = before.get(cell.id)!;
+            const span = Math.max(
+              0,
+              Math.min(start + cell.span, source.length) - Math.min(start, source.length),
+            );
+            expect({ ...after.find((c) => c.id === cell.id), order: "" }).toEqual({
+              ...cell,
+              order: "",
+              span,
+            });
+            if (cell.span > 0 && start + cell.span <= source.length) {
+              expect(now.get(cell.id)).toBe(start);
+            }
+          }
+          const layout = layoutColumn(after, source.length);
+          expect(layout.rows.every((r) => r.cell !== null)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("pinned property counterexamples", () => {
-  it("a locked span-0 cell is kept, though the aligner may put it under another row", () => {
-    // fast-check seed -1720306141: [empty span 1, locked "A." span 0], one row.
+  it("a locked span-0 cell keeps its place when the aligner orders it before a 1-0 link", () => {
+    // fast-check seed -1720306141: [empty span 1, locked "A." span 0], one row; the stand-in
+    // aligner puts the fixed 0-1 link first.
     const col = makeColumn([{ text: "" }, { text: "A.", span: 0, locked: true }]);
     const req = realignPlanBetweenLocked(col, 1, atSpaces);
     expect(req.fixedLinks).toEqual([{ source: [], target: [0] }]);
     const plan = fakeAlign(1, 1, req.fixedLinks, [[0, 0]]);
+    expect(plan.links.map((l) => [l.source.length, l.target.length])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    expect(spliceRealigned(col, req, plan, makeCtx())).toEqual([]);
+  });
+
+  it("locked 0-1 and 1-0 links in the aligner's other order keep their column order", () => {
+    // Found with the real aligner: it ordered the two locked one-sided links the other way round,
+    // and the splice asked for a key between "o" and "c".
+    const col = makeColumn([
+      { text: "harga.", span: 0, locked: true },
+      { text: "", span: 1, locked: true },
+    ]);
+    const source = ["harga.", "harga."];
+    const req = realignPlanBetweenLocked(col, 2, atSpaces);
+    const plan = realignBetween(source, req.targetSentences, req.fixedLinks, {
+      sourceLang: "id",
+      targetLang: "vi",
+    });
     const after = applyCellPatches(col, spliceRealigned(col, req, plan, makeCtx()));
-    expect(after.map((c) => c.id)).toEqual(["vi1", "new1"]);
-    expect(after[0]).toEqual(col[1]);
-    expect(layoutColumn(after, 1).leading.map((c) => c.id)).toEqual(["vi1"]);
+    expect(after.slice(0, 2)).toEqual(col);
+    expect(shape(after)).toEqual([
+      ["harga.", 0],
+      ["", 1],
+      ["", 1],
+    ]);
+  });
+
+  it("a kept cell the aligner moved past a locked one gets a new key and nothing else", () => {
+    // Real aligner: the unlocked empty row-0 cell (reproduced by a 1-0 link at row 0) comes
+    // before the locked 0-1 link in the plan but after it in the column.
+    const col = makeColumn([
+      { text: "harga.", span: 0 },
+      { text: "harga.", span: 0, locked: true },
+      { text: "", span: 1 },
+    ]);
+    const source = ["harga.", "harga.", "harga.", "naik."];
+    const req = realignPlanBetweenLocked(col, 4, atSpaces);
+    const plan = realignBetween(source, req.targetSentences, req.fixedLinks, {
+      sourceLang: "id",
+      targetLang: "vi",
+    });
+    const after = applyCellPatches(col, spliceRealigned(col, req, plan, makeCtx()));
+    expect(after.find((c) => c.id === "vi1")).toEqual(col[1]);
+    const orders = after.map((c) => c.order);
+    expect(new Set(orders).size).toBe(orders.length);
+    expect(layoutColumn(after, 4).rows.every((r) => r.cell !== null)).toBe(true);
+  });
+
+  it("a locked cell the aligner put past another locked one keeps its rows, with a new key", () => {
+    const col = makeColumn([
+      { text: "harga.", span: 0 },
+      { text: "harga.", span: 0, locked: true },
+      { text: "", span: 1, locked: true },
+    ]);
+    const req = realignPlanBetweenLocked(col, 2, atSpaces);
+    const plan = realignBetween(["harga.", "harga."], req.targetSentences, req.fixedLinks, {
+      sourceLang: "id",
+      targetLang: "vi",
+    });
+    const after = applyCellPatches(col, spliceRealigned(col, req, plan, makeCtx()));
+    const locked = after.filter((c) => c.locked);
+    expect(locked.map((c) => ({ ...c, order: "" })).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+      [col[1]!, col[2]!].map((c) => ({ ...c, order: "" })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+    expect(startsById(after).get("vi2")).toBe(0);
   });
 
   it("sentences cut inside a token lose no character when the aligner separates them", () => {
