@@ -1,6 +1,7 @@
 import type { TargetLang } from "../core/model/languages.ts";
 import type { Status } from "../core/model/status.ts";
 import type { RecordPatch } from "../core/edit/patch.ts";
+import type { TmxElementMeta, TmxUnitExtras } from "../core/format/tmx/tmx-extras.ts";
 
 /** What caused a revision of a target. */
 export type RevisionAction =
@@ -40,4 +41,11 @@ export interface HistoryRecord {
   undone: 0 | 1;
   user: string;
   at: string;
+}
+
+/** TMX metadata kept from an import, written back on export (see core/format/tmx/tmx-extras.ts). */
+export interface TmxExtrasRecord {
+  key: string;
+  docId: string;
+  value: TmxUnitExtras | TmxElementMeta;
 }

@@ -35,6 +35,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: seedRevisionsUpgrade,
   },
+  {
+    version: 3,
+    name: "tmx-extras",
+    stores: {
+      // What an imported TMX carries beyond the model (props, notes, attributes, other languages),
+      // kept per segment (key = segment id) and per document header (key = "header:<docId>").
+      tmxExtras: "key, docId",
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -1,7 +1,7 @@
 import Dexie from "dexie";
 import { expect } from "vitest";
 import { createDb } from "../../src/db/database.ts";
-import { SCHEMA_VERSIONS } from "../../src/db/schema.ts";
+import { CURRENT_VERSION, SCHEMA_VERSIONS } from "../../src/db/schema.ts";
 import type { TranslationRecord } from "../../src/core/model/records.ts";
 
 /** A database created by the code as it was at `version` (the chain cut there), filled by `fill`. */
@@ -51,7 +51,7 @@ export const UPGRADE_CASES: Record<number, () => Promise<void>> = {
     });
     const db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.translations.get("s1:vi")).toEqual(t);
     const revisions = await db.revisions.toArray();
     expect(revisions).toEqual([

@@ -7,6 +7,8 @@ import { TARGET_LANGS } from "../../core/model/languages.ts";
 import { newId, nowIso } from "../ids.ts";
 import { clearDocumentRows, documentTables } from "./delete-document.ts";
 import { revisionFromExisting } from "../upgrades/v2-review-workflow.ts";
+import { extrasRows } from "./tmx-extras.ts";
+import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
 
 /** Reads documents (all, or the given ids, in list order) into the format-neutral Bundle. */
 export async function loadBundle(db: SelarasDb, docIds?: readonly string[]): Promise<Bundle> {
@@ -134,6 +136,8 @@ export async function applyBundleImport(
   bundle: Bundle,
   policy: ConflictPolicy,
   user: string,
+  /** Metadata of an imported TMX (props, notes, other languages) to keep for export. */
+  extras: TmxExtras | null = null,
 ): Promise<BundleImportResult> {
   const result: BundleImportResult = { created: [], replaced: [], kept: [] };
   const at = nowIso();
@@ -147,12 +151,12 @@ export async function applyBundleImport(
       if (exists && policy === "replace") {
         await clearDocumentRows(db, doc.id);
         await db.documents.delete(doc.id);
-        await writeBundleDocument(db, doc, doc.id, false, user, at);
+        await writeBundleDocument(db, doc, doc.id, false, user, at, extras);
         result.replaced.push(doc.id);
         continue;
       }
       const id = exists ? newId("d") : doc.id;
-      await writeBundleDocument(db, doc, id, exists, user, at);
+      await writeBundleDocument(db, doc, id, exists, user, at, extras);
       result.created.push(id);
     }
   });
@@ -166,12 +170,15 @@ async function writeBundleDocument(
   freshSegmentIds: boolean,
   user: string,
   at: string,
+  extras: TmxExtras | null,
 ): Promise<void> {
   const keys = initialKeys(doc.segments.length);
+  const segmentIds = new Map<string, string>();
   const segments: SegmentRecord[] = [];
   const translations: TranslationRecord[] = [];
   doc.segments.forEach((s, i) => {
     const segmentId = freshSegmentIds ? newId("s") : s.id;
+    segmentIds.set(s.id, segmentId);
     segments.push({
       id: segmentId,
       docId,
@@ -208,4 +215,5 @@ async function writeBundleDocument(
   await db.segments.bulkAdd(segments);
   await db.translations.bulkAdd(translations);
   await db.revisions.bulkAdd(translations.map(revisionFromExisting));
+  if (extras) await db.tmxExtras.bulkPut(extrasRows(extras, docId, segmentIds));
 }

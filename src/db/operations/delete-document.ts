@@ -2,7 +2,14 @@ import type { SelarasDb } from "../database.ts";
 
 /** Every table that holds rows of a document, in the order they are cleared. */
 export function documentTables(db: SelarasDb) {
-  return [db.comments, db.history, db.revisions, db.translations, db.segments] as const;
+  return [
+    db.comments,
+    db.history,
+    db.revisions,
+    db.translations,
+    db.segments,
+    db.tmxExtras,
+  ] as const;
 }
 
 /** Deletes a document with its segments, translations, revisions, history and comments (one transaction). */
@@ -20,4 +27,5 @@ export async function clearDocumentRows(db: SelarasDb, docId: string): Promise<v
   await db.revisions.where("docId").equals(docId).delete();
   await db.translations.where("docId").equals(docId).delete();
   await db.segments.where("docId").equals(docId).delete();
+  await db.tmxExtras.where("docId").equals(docId).delete();
 }

@@ -45,7 +45,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
     e.preventDefault();
     if (!read) return;
     try {
-      const result = await applyBundleImport(db, read.bundle, policy, user.name);
+      const result = await applyBundleImport(db, read.bundle, policy, user.name, read.extras);
       setDone(
         t("io:importTm.done", {
           created: result.created.length,

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { loadBundle } from "../../db/operations/bundle.ts";
+import { loadExtras } from "../../db/operations/tmx-extras.ts";
+import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
 import { writeTmxChunks } from "../../core/format/tmx/write-tmx.ts";
 import { writeJson } from "../../core/format/json/write-json.ts";
@@ -53,9 +55,10 @@ function buildFiles(
     bom: boolean;
     now: Date;
     stem: string;
+    extras: TmxExtras;
   },
 ): OutFile[] {
-  const { langs, statuses, now, stem } = options;
+  const { langs, statuses, now, stem, extras } = options;
   const s = statuses ? { statuses } : {};
   const tmx = (languages: TargetLang[]) =>
     writeTmxChunks(bundle, {
@@ -63,6 +66,7 @@ function buildFiles(
       creationToolVersion: APP_VERSION,
       creationDate: now,
       languages,
+      extras,
       ...s,
     });
   switch (format) {
@@ -137,6 +141,10 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
         scope === "document" && bundle.documents[0]
           ? fileSlug(bundle.documents[0].title)
           : "selaras-all";
+      const extras = await loadExtras(
+        db,
+        bundle.documents.map((d) => d.id),
+      );
       const files = buildFiles(bundle, format, {
         langs,
         statuses,
@@ -144,6 +152,7 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
         bom,
         now,
         stem: `${base}-${stamp(now)}`,
+        extras,
       });
       for (const f of files) downloadParts(f.name, f.parts, f.mime);
       const unsafe =
