@@ -86,10 +86,10 @@ export function insertEmptyBefore(
 export const moveDown = insertEmptyBefore;
 
 /**
- * Moves a cell (and the rest of the column) up one row by taking a row from the cell before it: an
- * empty previous cell of span ≤ 1 is deleted, a previous cell spanning several rows gives up one.
- * Refused with AppError("align-edit.cannot-move-up") when the previous cell is a one-row (or span-0)
- * cell with text, or there is none.
+ * Moves a cell (and the rest of the column) up by taking rows from the cell before it: an empty
+ * previous cell is deleted (the cell moves up by its span), else a previous cell spanning several
+ * rows gives up one. Refused with AppError("align-edit.cannot-move-up") when the previous cell is a
+ * one-row (or span-0) cell with text, or there is none.
  */
 export function moveUp(
   column: readonly TargetCell[],
@@ -99,8 +99,8 @@ export function moveUp(
   const cells = inOrder(column);
   const i = indexOfCell(cells, cellId);
   const prev = cells[i - 1];
-  if (prev && prev.span > 1) return [update(prev, edited(prev, { span: prev.span - 1 }, ctx))];
   if (prev && isEmptyCell(prev)) return [remove(prev)];
+  if (prev && prev.span > 1) return [update(prev, edited(prev, { span: prev.span - 1 }, ctx))];
   throw new AppError("align-edit.cannot-move-up", { cellId });
 }
 

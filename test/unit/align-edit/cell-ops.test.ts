@@ -77,6 +77,16 @@ describe("moveUp", () => {
     expect(after[0]).toMatchObject({ status: "draft", changedBy: "editor", locked: false });
   });
 
+  it("deletes an empty previous cell whatever its span (the cell moves up by that span)", () => {
+    const col = makeColumn([{ text: "A" }, { text: "", span: 2 }, { text: "B" }]);
+    const after = run(col, moveUp(col, "vi2", makeCtx()));
+    expect(shape(after)).toEqual([
+      ["A", 1],
+      ["B", 1],
+    ]);
+    expect(startsById(after).get("vi2")).toBe(1);
+  });
+
   it("refuses when the previous cell is a one-row cell with text, or there is none", () => {
     const col = makeColumn([{ text: "A" }, { text: "B" }, { text: "C", span: 0 }, { text: "D" }]);
     expect(codeOf(() => moveUp(col, "vi1", makeCtx()))).toBe("align-edit.cannot-move-up");

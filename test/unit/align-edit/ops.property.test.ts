@@ -114,7 +114,7 @@ function plan(
       return { patches: moveDown(cells, cell.id, ctx), rowCount, shift: after(1) };
     case "moveUp": {
       const prev = cells[i - 1];
-      const d = prev && prev.span > 1 ? 1 : (prev?.span ?? 0);
+      const d = !prev ? 0 : prev.text.trim() === "" ? prev.span : Math.min(prev.span, 1);
       return { patches: moveUp(cells, cell.id, ctx), rowCount, shift: after(-d) };
     }
     case "merge":
