@@ -1,0 +1,25 @@
+import { initialKeys } from "../model/order-key.ts";
+import type { CellPatch } from "./cell-patch.ts";
+import { inOrder } from "./column.ts";
+import type { TargetCell } from "./types.ts";
+
+/** The longest order key of a column (inserts at one place make keys grow by about a digit per 5). */
+export function longestKey(cells: readonly TargetCell[]): number {
+  return cells.reduce((n, c) => Math.max(n, c.order.length), 0);
+}
+
+/**
+ * Fresh, evenly spread order keys for the whole column, same order (patches of `order` only; rows,
+ * texts and stamps are untouched). For the shell to run when `longestKey` passes a limit.
+ */
+export function rekeyColumn(column: readonly TargetCell[]): CellPatch[] {
+  const cells = inOrder(column);
+  const keys = initialKeys(cells.length);
+  const patches: CellPatch[] = [];
+  cells.forEach((cell, k) => {
+    const order = keys[k]!;
+    if (order !== cell.order)
+      patches.push({ key: cell.id, before: cell, after: { ...cell, order } });
+  });
+  return patches;
+}
