@@ -152,3 +152,28 @@ describe("saveTranslation", () => {
     expect(await db.translations.count()).toBe(0);
   });
 });
+
+describe("documentsWithProgress words", () => {
+  it("counts source words per status and language", async () => {
+    const db = await freshDb();
+    const [docId] = await importDocuments(db, [
+      {
+        title: "W",
+        sourceLang: "id",
+        text: "Satu dua tiga. Empat lima.",
+        origin: { kind: "user" },
+      },
+    ]);
+    const [first] = await segmentsOf(db, docId!);
+    await saveTranslation(db, {
+      segmentId: first!.id,
+      lang: "vi",
+      text: "Một hai ba.",
+      user: "u",
+      confirm: true,
+    });
+    const [row] = await documentsWithProgress(db);
+    expect(row?.words.vi).toMatchObject({ translated: 3, empty: 2 });
+    expect(row?.words.en).toMatchObject({ empty: 5, translated: 0 });
+  });
+});

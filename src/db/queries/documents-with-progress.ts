@@ -2,6 +2,8 @@ import type { SelarasDb } from "../database.ts";
 import type { DocumentRecord } from "../../core/model/records.ts";
 import { STATUSES, type Status } from "../../core/model/status.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
+import { translationId } from "../../core/model/records.ts";
+import { countWords } from "../../core/text/word-count.ts";
 
 export type StatusCounts = Record<Status, number>;
 
@@ -9,6 +11,8 @@ export interface DocumentWithProgress {
   document: DocumentRecord;
   /** Segments per status, per target language; segments without a target count as "empty". */
   progress: Record<TargetLang, StatusCounts>;
+  /** Source words per status, per target language. */
+  words: Record<TargetLang, StatusCounts>;
 }
 
 function emptyCounts(): StatusCounts {
@@ -33,7 +37,39 @@ export async function documentsWithProgress(db: SelarasDb): Promise<DocumentWith
         counts.empty = Math.max(0, document.segmentCount - nonEmpty);
         progress[lang] = counts;
       }
-      return { document, progress };
+      return { document, progress, words: await wordProgress(db, document.id) };
     }),
   );
+}
+
+/** Source word counts by segment, cached per segment text (sources rarely change). */
+const wordCache = new Map<string, number>();
+
+function wordsOf(source: string): number {
+  let n = wordCache.get(source);
+  if (n === undefined) {
+    n = countWords(source);
+    if (wordCache.size > 200_000) wordCache.clear();
+    wordCache.set(source, n);
+  }
+  return n;
+}
+
+async function wordProgress(
+  db: SelarasDb,
+  docId: string,
+): Promise<Record<TargetLang, StatusCounts>> {
+  const [segments, translations] = await Promise.all([
+    db.segments.where("docId").equals(docId).toArray(),
+    db.translations.where("docId").equals(docId).toArray(),
+  ]);
+  const status = new Map(translations.map((t) => [t.id, t.status]));
+  const words = {} as Record<TargetLang, StatusCounts>;
+  for (const lang of TARGET_LANGS) {
+    const counts = emptyCounts();
+    for (const s of segments)
+      counts[status.get(translationId(s.id, lang)) ?? "empty"] += wordsOf(s.source);
+    words[lang] = counts;
+  }
+  return words;
 }

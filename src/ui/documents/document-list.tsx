@@ -76,7 +76,7 @@ export function DocumentList() {
             </tr>
           </thead>
           <tbody>
-            {documents.map(({ document: doc, progress }) => (
+            {documents.map(({ document: doc, progress, words }) => (
               <tr
                 key={doc.id}
                 data-testid="doc-row"
@@ -96,7 +96,7 @@ export function DocumentList() {
                 </td>
                 {TARGET_LANGS.map((lang) => (
                   <td key={lang}>
-                    <ProgressBar counts={progress[lang]} lang={lang} />
+                    <ProgressBar counts={progress[lang]} words={words[lang]} lang={lang} />
                   </td>
                 ))}
                 <td className="date">{dateFormat.format(new Date(doc.updatedAt))}</td>

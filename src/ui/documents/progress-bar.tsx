@@ -4,10 +4,20 @@ import { STATUSES } from "../../core/model/status.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 
 /** Segments by status as a stacked bar, with the done/total figure as text (never colour alone). */
-export function ProgressBar({ counts, lang }: { counts: StatusCounts; lang: TargetLang }) {
-  const { t } = useTranslation();
+export function ProgressBar({
+  counts,
+  words,
+  lang,
+}: {
+  counts: StatusCounts;
+  words: StatusCounts;
+  lang: TargetLang;
+}) {
+  const { t } = useTranslation(["common", "grid"]);
   const total = STATUSES.reduce((n, s) => n + counts[s], 0);
   const done = counts.translated + counts.approved;
+  const totalWords = STATUSES.reduce((n, s) => n + words[s], 0);
+  const doneWords = words.translated + words.approved;
   const langName = t(`lang.${lang}`);
   const title = STATUSES.filter((s) => counts[s] > 0)
     .map((s) => `${t(`status.${s}`)}: ${counts[s]}`)
@@ -32,6 +42,10 @@ export function ProgressBar({ counts, lang }: { counts: StatusCounts; lang: Targ
       </div>
       <span className="progress-text">
         {done}/{total}
+        <span className="progress-words">
+          {" "}
+          · {t("grid:words", { done: doneWords, total: totalWords })}
+        </span>
       </span>
     </div>
   );

@@ -56,9 +56,11 @@ function buildFiles(
     now: Date;
     stem: string;
     extras: TmxExtras;
+    includeNotes: boolean;
+    includeProps: boolean;
   },
 ): OutFile[] {
-  const { langs, statuses, now, stem, extras } = options;
+  const { langs, statuses, now, stem, extras, includeNotes, includeProps } = options;
   const s = statuses ? { statuses } : {};
   const tmx = (languages: TargetLang[]) =>
     writeTmxChunks(bundle, {
@@ -67,6 +69,8 @@ function buildFiles(
       creationDate: now,
       languages,
       extras,
+      includeNotes,
+      includeProps,
       ...s,
     });
   switch (format) {
@@ -118,6 +122,8 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
   const [statusChoice, setStatusChoice] = useState<StatusChoice>("all");
   const [perPair, setPerPair] = useState(false);
   const [bom, setBom] = useState(true);
+  const [includeNotes, setIncludeNotes] = useState(true);
+  const [includeProps, setIncludeProps] = useState(true);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
 
@@ -153,6 +159,8 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
         now,
         stem: `${base}-${stamp(now)}`,
         extras,
+        includeNotes,
+        includeProps,
       });
       for (const f of files) downloadParts(f.name, f.parts, f.mime);
       const unsafe =
@@ -262,6 +270,24 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
                 onChange={() => setPerPair(true)}
               />
               {t("io:export.tmxPerPair")}
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                data-testid="export-notes"
+                checked={includeNotes}
+                onChange={(e) => setIncludeNotes(e.target.checked)}
+              />
+              {t("io:export.includeNotes")}
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                data-testid="export-props"
+                checked={includeProps}
+                onChange={(e) => setIncludeProps(e.target.checked)}
+              />
+              {t("io:export.includeProps")}
             </label>
           </fieldset>
         )}
