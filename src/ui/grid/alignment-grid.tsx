@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from "react";
 import { useTranslation } from "react-i18next";
-import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
 import { translationId } from "../../core/model/records.ts";
@@ -9,6 +9,7 @@ import type { Role } from "../../core/model/profile.ts";
 import type { CommentRecord } from "../../core/model/records.ts";
 import { GRID_COLUMNS, toGridRows, type ColumnId } from "./columns.ts";
 import { TargetCell, type CellRef } from "./cells/target-cell.tsx";
+import { SourceText } from "./cells/source-text.tsx";
 import type { CellCommand } from "./grid-keyboard.ts";
 
 export interface GridHandle {
@@ -202,7 +203,7 @@ export function AlignmentGrid(props: AlignmentGridProps) {
                         lang={sourceLang}
                       >
                         <span data-testid={`source-${index}`}>
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                          <SourceText text={String(cell.getValue())} />
                         </span>
                       </div>
                     );

@@ -6,6 +6,7 @@ import type { Role } from "../../../core/model/profile.ts";
 import { useAutosave } from "../../app/autosave-context.ts";
 import { cellCommandFor, type CellCommand } from "../grid-keyboard.ts";
 import { StatusBadge } from "./status-badge.tsx";
+import { guardPlaceholders } from "../../../core/format/tmx/inline-guard.ts";
 
 export interface CellRef {
   /** Position among the visible rows. */
@@ -57,8 +58,10 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
   }, [text, autosave, segmentId, lang]);
 
   const change = (next: string) => {
-    setValue(next);
-    autosave.schedule({ segmentId, lang, text: next, user });
+    // Inline-code placeholders are atomic: an edit that would cut or alter one is refused.
+    const guarded = guardPlaceholders(value, next, source);
+    setValue(guarded);
+    if (guarded !== value) autosave.schedule({ segmentId, lang, text: guarded, user });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
