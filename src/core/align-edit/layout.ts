@@ -60,3 +60,23 @@ export function layoutColumn(cells: readonly TargetCell[], rowCount: number): Co
   while (rows.length < rowCount) rows.push({ cell: null, starts: false, under: NONE });
   return { rows, leading, overflow };
 }
+
+/** A cell worth a look: an aligner link below the threshold that nobody confirmed or edited yet. */
+export function isSuspicious(cell: TargetCell, threshold: number): boolean {
+  return !cell.locked && cell.confidence !== null && cell.confidence < threshold;
+}
+
+/**
+ * The first row after `from` (wrapping around to the top) where a suspicious cell starts or sits
+ * under; -1 when there is none. For the "next suspicious row" key.
+ */
+export function nextSuspiciousRow(layout: ColumnLayout, from: number, threshold: number): number {
+  const n = layout.rows.length;
+  for (let step = 1; step <= n; step++) {
+    const r = (((from + step) % n) + n) % n;
+    const row = layout.rows[r]!;
+    const own = row.cell !== null && row.starts && isSuspicious(row.cell, threshold);
+    if (own || row.under.some((c) => isSuspicious(c, threshold))) return r;
+  }
+  return -1;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutColumn } from "../../../src/core/align-edit/layout.ts";
+import { layoutColumn, nextSuspiciousRow } from "../../../src/core/align-edit/layout.ts";
 import { makeColumn } from "./column-fixture.ts";
 
 function ids(layout: ReturnType<typeof layoutColumn>): string[] {
@@ -52,5 +52,27 @@ describe("layoutColumn", () => {
   it("sorts a column given out of order", () => {
     const col = makeColumn([{ text: "A" }, { text: "B" }]);
     expect(ids(layoutColumn([...col].reverse(), 2))).toEqual(["vi0*", "vi1*"]);
+  });
+});
+
+describe("nextSuspiciousRow", () => {
+  it("finds the next row with an unconfirmed low-confidence link, wrapping around", () => {
+    const col = makeColumn([
+      { text: "A" },
+      { text: "B", span: 2 },
+      { text: "c", span: 0 },
+      { text: "D" },
+      { text: "E" },
+    ]).map((c, k) => ({ ...c, confidence: [0.9, 0.2, 0.3, 0.1, 0.2][k]! }));
+    col[3] = { ...col[3]!, locked: true };
+    const layout = layoutColumn(col, 5);
+    // Row 1 starts B (0.2); row 2 continues B and holds c (0.3) under it; row 3 is D (locked).
+    expect(nextSuspiciousRow(layout, 0, 0.5)).toBe(1);
+    expect(nextSuspiciousRow(layout, 1, 0.5)).toBe(2);
+    expect(nextSuspiciousRow(layout, 2, 0.5)).toBe(4);
+    expect(nextSuspiciousRow(layout, 4, 0.5)).toBe(1);
+    expect(nextSuspiciousRow(layout, -1, 0.25)).toBe(1);
+    expect(nextSuspiciousRow(layout, 1, 0.15)).toBe(-1);
+    expect(nextSuspiciousRow(layoutColumn([], 0), 0, 1)).toBe(-1);
   });
 });
