@@ -6,7 +6,7 @@ import { toErrorInfo } from "../../db/autosave.ts";
 import { ROLES, type Profile, type Role } from "../../core/model/profile.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { Dialog } from "../shared/dialog.tsx";
-import { ErrorText } from "../shared/error-text.tsx";
+import { FormError } from "../shared/error-text.tsx";
 
 /** Asks for the display name and role once (first start); reopened from the header to change them. */
 export function ProfileDialog({
@@ -67,11 +67,7 @@ export function ProfileDialog({
             </label>
           ))}
         </fieldset>
-        {error && (
-          <p className="form-error" role="alert">
-            <ErrorText error={error} />
-          </p>
-        )}
+        <FormError error={error} />
         <div className="dialog-actions">
           {current && (
             <button type="button" onClick={onClose}>

@@ -8,7 +8,7 @@ import { LANGS, type Lang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { titleFromFileName, titleFromText } from "../../core/util/title.ts";
 import { Dialog } from "../shared/dialog.tsx";
-import { ErrorText } from "../shared/error-text.tsx";
+import { FormError } from "../shared/error-text.tsx";
 import { readFileBytes } from "../shared/download.ts";
 import { documentHref } from "../app/use-hash-route.ts";
 
@@ -121,11 +121,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </ul>
           )}
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            <ErrorText error={error} />
-          </p>
-        )}
+        <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {t("cancel")}

@@ -11,7 +11,7 @@ import {
 import type { MemoryReadResult } from "../../core/format/read-memory-file.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { Dialog } from "../shared/dialog.tsx";
-import { ErrorText } from "../shared/error-text.tsx";
+import { FormError } from "../shared/error-text.tsx";
 import { MemoryFileReader } from "../shared/memory-file-reader.tsx";
 import { useUser } from "../app/use-user.ts";
 
@@ -103,11 +103,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
             )}
           </div>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            <ErrorText error={error} />
-          </p>
-        )}
+        <FormError error={error} />
         {done && (
           <p className="form-success" role="status">
             {done}

@@ -18,7 +18,7 @@ import { fileSlug } from "../../core/util/title.ts";
 import { filterBundle } from "../../core/model/filter-bundle.ts";
 import type { Status } from "../../core/model/status.ts";
 import { Dialog } from "../shared/dialog.tsx";
-import { ErrorText } from "../shared/error-text.tsx";
+import { FormError } from "../shared/error-text.tsx";
 import { downloadParts } from "../shared/download.ts";
 import { useAutosave } from "../app/autosave-context.ts";
 import { APP_VERSION } from "../app/version.ts";
@@ -308,11 +308,7 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
             {warning}
           </p>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            <ErrorText error={error} />
-          </p>
-        )}
+        <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {warning ? t("common:close") : t("common:cancel")}

@@ -10,7 +10,7 @@ import type { MemoryReadResult } from "../../core/format/read-memory-file.ts";
 import type { UnitMatchPlan } from "../../core/format/match-units.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { Dialog } from "../shared/dialog.tsx";
-import { ErrorText } from "../shared/error-text.tsx";
+import { FormError } from "../shared/error-text.tsx";
 import { MemoryFileReader } from "../shared/memory-file-reader.tsx";
 
 /**
@@ -93,11 +93,7 @@ export function ImportIntoDocumentDialog({
             )}
           </div>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            <ErrorText error={error} />
-          </p>
-        )}
+        <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {t("common:cancel")}

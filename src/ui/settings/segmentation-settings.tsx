@@ -18,7 +18,7 @@ import { decodeXmlBytes } from "../../core/format/xml/decode-xml-bytes.ts";
 import { LANGS, type Lang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { isAppError } from "../../core/model/app-error.ts";
-import { ErrorText } from "../shared/error-text.tsx";
+import { ErrorText, FormError } from "../shared/error-text.tsx";
 import { downloadText, readFileBytes } from "../shared/download.ts";
 
 const SAMPLE: Record<Lang, string> = {
@@ -270,11 +270,7 @@ export function SegmentationSettings() {
           )}
         </div>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          <ErrorText error={error} />
-        </p>
-      )}
+      <FormError error={error} />
       <div className="dialog-actions">
         <button type="button" onClick={() => update(NO_CUSTOM_SEGMENTATION)}>
           {t("settings:segmentation.reset")}

@@ -24,3 +24,13 @@ export function ErrorText({ error }: { error: ErrorInfo }) {
   const message = useErrorMessage();
   return <span data-error-code={error.code}>{message(error)}</span>;
 }
+
+/** A form's error line: the localized message in an alert, or nothing. */
+export function FormError({ error }: { error: ErrorInfo | null }) {
+  if (!error) return null;
+  return (
+    <p className="form-error" role="alert">
+      <ErrorText error={error} />
+    </p>
+  );
+}

@@ -4,7 +4,7 @@ import { MEMORY_FILE_ACCEPT, type MemoryReadResult } from "../../core/format/rea
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
 import { readMemoryFileAsync, type ReadTask } from "../workers/read-memory-file-async.ts";
-import { ErrorText } from "./error-text.tsx";
+import { FormError } from "./error-text.tsx";
 
 /**
  * Chooses a translation-memory file (TMX, XLIFF, JSON, TSV, CSV) and reads it in a Web Worker with a
@@ -108,11 +108,7 @@ export function MemoryFileReader({
           )}
         </div>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          <ErrorText error={error} />
-        </p>
-      )}
+      <FormError error={error} />
     </div>
   );
 }
