@@ -71,6 +71,20 @@ function placeKey(rows: readonly number[], sentences: readonly number[]): string
   return `${r}:${t}`;
 }
 
+const bare = (text: string): string => text.replace(/\s+/g, "");
+
+/**
+ * A cell's sentences, trimmed and non-empty. A splitter that would lose or add text (its sentences,
+ * white space aside, are not the cell's text) is not trusted: the cell is then one sentence.
+ */
+function sentencesOf(text: string, split: (text: string) => readonly string[]): string[] {
+  if (text.trim() === "") return [];
+  const sentences = split(text)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  return bare(sentences.join("")) === bare(text) ? sentences : [text.trim()];
+}
+
 function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let k = from; k < to; k++) out.push(k);
@@ -79,7 +93,8 @@ function range(from: number, to: number): number[] {
 
 /**
  * The aligner's input for re-aligning everything but the locked cells. `splitSentences` is the target
- * language's segmenter (pass `(t) => [t]` to keep each cell's text as one sentence). A locked cell with
+ * language's segmenter (pass `(t) => [t]` to keep each cell's text as one sentence); a cell whose
+ * sentences would not give back its text is taken as one sentence. A locked cell with
  * neither rows nor text (an empty span-0 or overflow cell) links nothing and is dropped by the splice.
  */
 export function realignPlanBetweenLocked(
@@ -105,9 +120,7 @@ export function realignPlanBetweenLocked(
   cells.forEach((cell, k) => {
     const first = targetSentences.length;
     let cursor = 0;
-    for (const raw of cell.text.trim() === "" ? [] : splitSentences(cell.text)) {
-      const sentence = raw.trim();
-      if (sentence === "") continue;
+    for (const sentence of sentencesOf(cell.text, splitSentences)) {
       const from = cell.text.indexOf(sentence, cursor);
       targetSentences.push(sentence);
       // A splitter that rewrites text gives sentences not found verbatim: they are joined by a space.

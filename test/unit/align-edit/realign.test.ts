@@ -345,3 +345,19 @@ describe("pinned property counterexamples", () => {
     ).toEqual(["x.y z"]);
   });
 });
+
+describe("realignPlanBetweenLocked with an untrustworthy splitter", () => {
+  it("takes a cell as one sentence when the splitter would lose or rewrite text", () => {
+    const col = makeColumn([{ text: "Một. Hai." }, { text: "Ba. Bốn." }]);
+    const lossy = (t: string): string[] => (t.startsWith("Một") ? ["Một."] : ["Ba.", "Bốn."]);
+    expect(realignPlanBetweenLocked(col, 2, lossy).targetSentences).toEqual([
+      "Một. Hai.",
+      "Ba.",
+      "Bốn.",
+    ]);
+    expect(realignPlanBetweenLocked(col, 2, () => []).targetSentences).toEqual([
+      "Một. Hai.",
+      "Ba. Bốn.",
+    ]);
+  });
+});
