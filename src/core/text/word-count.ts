@@ -10,12 +10,22 @@ function isWordChar(ch: string): boolean {
 /**
  * Words as translators count them: runs of letters, marks and numbers; ' ’ - . , between two word
  * characters join ("2.500", "negara-negara", "don't" are one word each). One pass, no allocation per
- * word (it runs over every segment of 10,000-row documents).
+ * word (it runs over every segment of 10,000-row documents). Inline-code placeholders count as
+ * nothing.
  */
 export function countWords(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\uE000") {
+      // An inline-code placeholder (core/format/tmx/inline-codes.ts) is markup, not words.
+      const end = text.indexOf("\uE001", i + 1);
+      if (end > 0) {
+        i = end;
+        inWord = false;
+        continue;
+      }
+    }
     let ch = text[i]!;
     const code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) ch = text.slice(i, i + 2);

@@ -109,6 +109,11 @@ describe("countWords", () => {
     expect(countWords("Lebih dari 2.500 delegasi dari 119 negara-negara.")).toBe(7);
     expect(countWords("Chủ tịch nước Lương Cường")).toBe(5);
     expect(countWords("  ")).toBe(0);
+    expect(
+      countWords(
+        'The \uE000<bpt i="1">&lt;b&gt;</bpt>\uE001big\uE000<ept i="1">&lt;/b&gt;</ept>\uE001 cat',
+      ),
+    ).toBe(3);
   });
 });
 
