@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import { repoRoot } from "./lib/browser-env.ts";
 import { checkTmxFile, tmxSegTexts } from "./lib/tmx-check.ts";
-import { DocumentListPage } from "./pages/document-list-page.ts";
+import { openCorpusList } from "./pages/document-list-page.ts";
 import type { GridPage } from "./pages/grid-page.ts";
 import { AppHeader } from "./pages/app-header.ts";
 import { describe, expect, test } from "./setup.ts";
@@ -24,9 +24,7 @@ describe("translation memory import and export", () => {
     page,
     baseUrl,
   }) => {
-    const list = new DocumentListPage(page, baseUrl);
-    await list.goto();
-    await list.waitForDocuments(2);
+    const list = await openCorpusList(page, baseUrl);
     await page.getByTestId("import-tm").click();
     const dialog = page.getByTestId("import-tm-dialog");
     await dialog.getByTestId("import-tm-file").setInputFiles(SAMPLE);
@@ -60,9 +58,7 @@ describe("translation memory import and export", () => {
     problems,
   }) => {
     problems.allow(/.*/);
-    const list = new DocumentListPage(page, baseUrl);
-    await list.goto();
-    await list.waitForDocuments(2);
+    const list = await openCorpusList(page, baseUrl);
     await new AppHeader(page).setLanguage("vi");
     await page.getByTestId("import-tm").click();
     const dialog = page.getByTestId("import-tm-dialog");
@@ -81,9 +77,7 @@ describe("translation memory import and export", () => {
     page,
     baseUrl,
   }) => {
-    const list = new DocumentListPage(page, baseUrl);
-    await list.goto();
-    await list.waitForDocuments(2);
+    const list = await openCorpusList(page, baseUrl);
     const title = (await list.titles())[0]!;
     const grid = await list.open(title);
     const source0 = (await grid.source(0).textContent()) ?? "";
@@ -112,9 +106,7 @@ describe("translation memory import and export", () => {
   });
 
   test("XLIFF, TSV and CSV exports download with the typed text", async ({ page, baseUrl }) => {
-    const list = new DocumentListPage(page, baseUrl);
-    await list.goto();
-    await list.waitForDocuments(2);
+    const list = await openCorpusList(page, baseUrl);
     const grid: GridPage = await list.open((await list.titles())[0]!);
     await grid.typeInto("en", 0, "Typed & exported <ok>");
     await grid.waitForSaved();

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import type { Page } from "playwright-core";
 import { checkTmxFile, tmxSegTexts } from "./lib/tmx-check.ts";
-import { DocumentListPage } from "./pages/document-list-page.ts";
+import { openCorpusList } from "./pages/document-list-page.ts";
 import type { GridPage } from "./pages/grid-page.ts";
 import { describe, expect, test } from "./setup.ts";
 
@@ -35,9 +35,7 @@ const TEXTS = [
 
 describe("review workflow", () => {
   test("translate, review, fix, approve, export approved only", async ({ page, baseUrl }) => {
-    const list = new DocumentListPage(page, baseUrl);
-    await list.goto();
-    await list.waitForDocuments(2);
+    const list = await openCorpusList(page, baseUrl);
     await switchProfile(page, "Lan", "translator");
     const title =
       (await list.titles()).find((t) => t.includes("Upacara")) ?? (await list.titles())[0]!;

@@ -3,7 +3,7 @@
  * segment, re-segment after a rule change; translations follow and undo works across a reload.
  */
 import { AppHeader } from "./pages/app-header.ts";
-import { DocumentListPage } from "./pages/document-list-page.ts";
+import { openCorpusList } from "./pages/document-list-page.ts";
 import { describe, expect, test } from "./setup.ts";
 
 describe("segmentation edits", () => {
@@ -11,9 +11,7 @@ describe("segmentation edits", () => {
     page,
     baseUrl,
   }) => {
-    const list = new DocumentListPage(page, baseUrl);
-    await list.goto();
-    await list.waitForDocuments(2);
+    const list = await openCorpusList(page, baseUrl);
     await list.addFromText({
       title: "Rapat",
       text: "Rapat di Ruko. Sukamaju dimulai pukul 10.30 WIB. Semua hadir, lalu pulang.",

@@ -10,7 +10,7 @@ import { repoRoot } from "./lib/browser-env.ts";
 import { readTranslation } from "./lib/idb.ts";
 import { checkTmxFile, tmxSegTexts } from "./lib/tmx-check.ts";
 import { AppHeader } from "./pages/app-header.ts";
-import { DocumentListPage } from "./pages/document-list-page.ts";
+import { DocumentListPage, openCorpusList } from "./pages/document-list-page.ts";
 import { GridPage } from "./pages/grid-page.ts";
 import { describe, expect, test } from "./setup.ts";
 
@@ -26,9 +26,7 @@ async function openCorpusDoc(
   title: string;
   docId: string;
 }> {
-  const list = new DocumentListPage(page, baseUrl);
-  await list.goto();
-  await list.waitForDocuments(2);
+  const list = await openCorpusList(page, baseUrl);
   const [title] = await list.titles();
   if (title === undefined) throw new Error("no corpus document listed");
   const docId = await list.docId(title);
@@ -145,9 +143,7 @@ describe("corpus", () => {
     page,
     baseUrl,
   }) => {
-    const list = new DocumentListPage(page, baseUrl);
-    await list.goto();
-    await list.waitForDocuments(2);
+    const list = await openCorpusList(page, baseUrl);
     const titles = await list.titles();
     for (const title of titles) {
       const listed = await list.segmentCount(title);
@@ -246,9 +242,7 @@ describe("adding documents", () => {
     page,
     baseUrl,
   }) => {
-    const list = new DocumentListPage(page, baseUrl);
-    await list.goto();
-    await list.waitForDocuments(2);
+    const list = await openCorpusList(page, baseUrl);
     const title = "Catatan harian";
     const text = "Saya suka kopi. Dia minum teh.\n\nHari ini hujan deras.";
     expect(await list.addFromText({ text, title })).toBe("imported");
@@ -272,9 +266,7 @@ describe("adding documents", () => {
     page,
     baseUrl,
   }) => {
-    const list = new DocumentListPage(page, baseUrl);
-    await list.goto();
-    await list.waitForDocuments(2);
+    const list = await openCorpusList(page, baseUrl);
     const text = "Presiden membuka acara itu. Semua tamu hadir.\r\n";
     const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
     const before = await list.titles();
@@ -293,9 +285,7 @@ describe("adding documents", () => {
   });
 
   test("a binary file is refused with an alert naming the file", async ({ page, baseUrl }) => {
-    const list = new DocumentListPage(page, baseUrl);
-    await list.goto();
-    await list.waitForDocuments(2);
+    const list = await openCorpusList(page, baseUrl);
     const png = Buffer.from([
       0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
       0x52, 0x00, 0x00, 0x01, 0x00, 0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe, 0xfd,

@@ -20,6 +20,14 @@ export interface PasteImport {
   lang?: string;
 }
 
+/** Opens the document list of a fresh profile and waits for the two corpus documents. */
+export async function openCorpusList(page: Page, baseUrl: string): Promise<DocumentListPage> {
+  const list = new DocumentListPage(page, baseUrl);
+  await list.goto();
+  await list.waitForDocuments(2);
+  return list;
+}
+
 export class DocumentListPage {
   readonly list: Locator;
   readonly rows: Locator;
