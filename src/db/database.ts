@@ -1,7 +1,12 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { DocumentRecord, SegmentRecord, TranslationRecord } from "../core/model/records.ts";
 import { SCHEMA_VERSIONS } from "./schema.ts";
-import type { HistoryRecord, RevisionRecord, TmxExtrasRecord } from "./records.ts";
+import type {
+  HistoryRecord,
+  MemoryUnitRecord,
+  RevisionRecord,
+  TmxExtrasRecord,
+} from "./records.ts";
 import type { CommentRecord } from "../core/model/records.ts";
 
 /** Key/value rows: corpus sync state, pending corpus updates, settings. */
@@ -29,6 +34,7 @@ export type SelarasDb = Dexie & {
   history: EntityTable<HistoryRecord, "seq">;
   comments: EntityTable<CommentRecord, "id">;
   tmxExtras: EntityTable<TmxExtrasRecord, "key">;
+  memory: EntityTable<MemoryUnitRecord, "id">;
 };
 
 export const DB_NAME = "selaras";

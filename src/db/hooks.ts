@@ -96,3 +96,9 @@ export function useRevisions(translationId: string | null) {
     [db, translationId],
   );
 }
+
+/** Live: how many units the project's translation memory holds. */
+export function useMemorySize() {
+  const db = useDb();
+  return useLiveQuery(() => db.memory.count(), [db]);
+}

@@ -1,4 +1,5 @@
-import type { TargetLang } from "../core/model/languages.ts";
+import type { Lang, TargetLang } from "../core/model/languages.ts";
+import type { BundleTarget } from "../core/model/bundle.ts";
 import type { Status } from "../core/model/status.ts";
 import type { RecordPatch } from "../core/edit/patch.ts";
 import type { TmxElementMeta, TmxUnitExtras } from "../core/format/tmx/tmx-extras.ts";
@@ -48,4 +49,17 @@ export interface TmxExtrasRecord {
   key: string;
   docId: string;
   value: TmxUnitExtras | TmxElementMeta;
+}
+
+/** One unit of the project's translation memory (imported from a TM file). */
+export interface MemoryUnitRecord {
+  id?: number;
+  /** matchKey(source): NFC, white space folded. */
+  key: string;
+  sourceLang: Lang;
+  source: string;
+  targets: Partial<Record<TargetLang, BundleTarget>>;
+  /** The file it came from. */
+  origin: string;
+  importedAt: string;
 }

@@ -44,6 +44,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       tmxExtras: "key, docId",
     },
   },
+  {
+    version: 4,
+    name: "project-memory",
+    stores: {
+      // The project's translation memory: units imported from TM files, looked up by source text.
+      memory: "++id, key",
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

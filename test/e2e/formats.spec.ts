@@ -126,4 +126,45 @@ describe("translation memory import and export", () => {
       await page.keyboard.press("Escape");
     }
   });
+
+  test("a TMX goes into the project memory and pre-translates a document from there", async ({
+    page,
+    baseUrl,
+  }) => {
+    const list = await openCorpusList(page, baseUrl);
+    const title = (await list.titles())[0]!;
+    const grid = await list.open(title);
+    const source0 = ((await grid.source(0).textContent()) ?? "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;");
+    await grid.backToList();
+    const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="plaintext"/>
+<body><tu><tuv xml:lang="id"><seg>${source0}</seg></tuv><tuv xml:lang="vi"><seg>Từ bộ nhớ dự án.</seg></tuv></tu></body></tmx>`;
+    await page.getByTestId("import-tm").click();
+    const dialog = page.getByTestId("import-tm-dialog");
+    await dialog
+      .getByTestId("import-tm-file")
+      .setInputFiles({
+        name: "project.tmx",
+        mimeType: "application/xml",
+        buffer: Buffer.from(tmx),
+      });
+    await dialog.getByTestId("import-tm-file-report").waitFor();
+    await dialog.getByTestId("import-tm-to-memory").check();
+    await dialog.getByTestId("import-tm-apply").click();
+    await dialog.getByRole("status").filter({ hasText: /1/ }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("memory-size").waitFor();
+    expect(await list.rows.count()).toBe(2);
+
+    const again = await list.open(title);
+    await page.getByTestId("import-into-doc").click();
+    const into = page.getByTestId("import-into-doc-dialog");
+    await into.getByTestId("import-into-doc-from-memory").check();
+    await into.getByTestId("import-into-doc-plan").waitFor();
+    await into.getByTestId("import-into-doc-apply").click();
+    await into.waitFor({ state: "detached" });
+    await expect.poll(() => again.target("vi", 0).inputValue()).toBe("Từ bộ nhớ dự án.");
+  });
 });

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDocuments } from "../../db/hooks.ts";
+import { useDocuments, useMemorySize } from "../../db/hooks.ts";
+import { clearMemory } from "../../db/operations/project-memory.ts";
 import { useDb } from "../../db/db-context.ts";
 import { deleteDocument } from "../../db/operations/delete-document.ts";
 import { TARGET_LANGS } from "../../core/model/languages.ts";
@@ -17,6 +18,7 @@ export function DocumentList() {
   const { t, i18n } = useTranslation();
   const db = useDb();
   const documents = useDocuments();
+  const memorySize = useMemorySize();
   const [dialog, setDialog] = useState<OpenDialog>("none");
   const close = () => setDialog("none");
   const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
@@ -55,6 +57,21 @@ export function DocumentList() {
         </div>
       </div>
       <CorpusUpdates />
+      {memorySize !== undefined && memorySize > 0 && (
+        <p className="memory-line" data-testid="memory-size">
+          {t("documents.memory", { count: memorySize })}{" "}
+          <button
+            type="button"
+            className="mini"
+            onClick={() => {
+              if (window.confirm(t("documents.memoryClearConfirm", { count: memorySize })))
+                void clearMemory(db);
+            }}
+          >
+            {t("documents.memoryClear")}
+          </button>
+        </p>
+      )}
       {documents && documents.length === 0 && <p className="empty-state">{t("documents.empty")}</p>}
       {documents && documents.length > 0 && (
         <table className="doc-table" data-testid="doc-list">

@@ -14,6 +14,9 @@ import { Dialog } from "../shared/dialog.tsx";
 import { FormError } from "../shared/error-text.tsx";
 import { MemoryFileReader } from "../shared/memory-file-reader.tsx";
 import { useUser } from "../app/use-user.ts";
+import { importIntoMemory } from "../../db/operations/project-memory.ts";
+
+type Destination = "documents" | "memory";
 
 /**
  * Import a translation memory (TMX, XLIFF, Selaras JSON, TSV/CSV) as documents. Nothing is written
@@ -25,13 +28,16 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
   const db = useDb();
   const user = useUser();
   const [read, setRead] = useState<MemoryReadResult | null>(null);
+  const [fileName, setFileName] = useState("");
+  const [destination, setDestination] = useState<Destination>("documents");
   const [plan, setPlan] = useState<BundleImportPlan | null>(null);
   const [policy, setPolicy] = useState<ConflictPolicy>("keep");
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const onRead = (result: MemoryReadResult | null) => {
+  const onRead = (result: MemoryReadResult | null, name: string) => {
     setRead(result);
+    setFileName(name);
     setPlan(null);
     setDone(null);
     setError(null);
@@ -45,6 +51,13 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
     e.preventDefault();
     if (!read) return;
     try {
+      if (destination === "memory") {
+        const added = await importIntoMemory(db, read.bundle, fileName);
+        setDone(t("io:importTm.memoryDone", { added: added.added, duplicates: added.duplicates }));
+        setRead(null);
+        setPlan(null);
+        return;
+      }
       const result = await applyBundleImport(db, read.bundle, policy, user.name, read.extras);
       setDone(
         t("io:importTm.done", {
@@ -64,8 +77,24 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
     <Dialog title={t("io:importTm.title")} onClose={onClose} testId="import-tm-dialog">
       <form className="form" onSubmit={(e) => void apply(e)}>
         <MemoryFileReader onRead={onRead} testId="import-tm-file" />
+        <fieldset className="field">
+          <legend>{t("io:importTm.destination")}</legend>
+          {(["documents", "memory"] as const).map((d) => (
+            <label key={d} className="radio">
+              <input
+                type="radio"
+                name="destination"
+                value={d}
+                data-testid={`import-tm-to-${d}`}
+                checked={destination === d}
+                onChange={() => setDestination(d)}
+              />
+              {t(`io:importTm.to.${d}`)}
+            </label>
+          ))}
+        </fieldset>
         <p className="hint">{t("io:importTm.hint")}</p>
-        {plan && (
+        {plan && destination === "documents" && (
           <div className="plan" data-testid="import-tm-plan">
             <p>
               {t("io:importTm.plan", {

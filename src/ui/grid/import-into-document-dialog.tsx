@@ -12,6 +12,10 @@ import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { Dialog } from "../shared/dialog.tsx";
 import { FormError } from "../shared/error-text.tsx";
 import { MemoryFileReader } from "../shared/memory-file-reader.tsx";
+import { memoryMatchesFor } from "../../db/operations/project-memory.ts";
+import type { Bundle } from "../../core/model/bundle.ts";
+
+type Source = "file" | "memory";
 
 /**
  * Import translations into the open document from a memory file: units whose source equals a
@@ -29,26 +33,35 @@ export function ImportIntoDocumentDialog({
 }) {
   const { t } = useTranslation(["io", "common"]);
   const db = useDb();
-  const [read, setRead] = useState<MemoryReadResult | null>(null);
+  const [bundle, setBundle] = useState<Bundle | null>(null);
+  const [source, setSource] = useState<Source>("file");
   const [plan, setPlan] = useState<UnitMatchPlan | null>(null);
   const [replace, setReplace] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
 
-  const onRead = (result: MemoryReadResult | null) => {
-    setRead(result);
+  const plan_ = (b: Bundle | null) => {
+    setBundle(b);
     setPlan(null);
     setError(null);
-    if (result)
-      void planImportIntoDocument(db, docId, result.bundle).then(setPlan, (e: unknown) =>
+    if (b)
+      void planImportIntoDocument(db, docId, b).then(setPlan, (e: unknown) =>
         setError(toErrorInfo(e)),
       );
+  };
+  const onRead = (result: MemoryReadResult | null) => plan_(result?.bundle ?? null);
+  const chooseSource = (next: Source) => {
+    setSource(next);
+    plan_(null);
+    if (next === "memory") {
+      void memoryMatchesFor(db, docId).then(plan_, (e: unknown) => setError(toErrorInfo(e)));
+    }
   };
 
   const apply = async (e: FormEvent) => {
     e.preventDefault();
-    if (!read) return;
+    if (!bundle) return;
     try {
-      await applyImportIntoDocument(db, docId, read.bundle, replace, user);
+      await applyImportIntoDocument(db, docId, bundle, replace, user);
       onClose();
     } catch (err) {
       setError(toErrorInfo(err));
@@ -58,7 +71,23 @@ export function ImportIntoDocumentDialog({
   return (
     <Dialog title={t("io:intoDoc.title")} onClose={onClose} testId="import-into-doc-dialog">
       <form className="form" onSubmit={(e) => void apply(e)}>
-        <MemoryFileReader onRead={onRead} testId="import-into-doc-file" />
+        <fieldset className="field">
+          <legend>{t("io:intoDoc.source")}</legend>
+          {(["file", "memory"] as const).map((s) => (
+            <label key={s} className="radio">
+              <input
+                type="radio"
+                name="source"
+                value={s}
+                data-testid={`import-into-doc-from-${s}`}
+                checked={source === s}
+                onChange={() => chooseSource(s)}
+              />
+              {t(`io:intoDoc.from.${s}`)}
+            </label>
+          ))}
+        </fieldset>
+        {source === "file" && <MemoryFileReader onRead={onRead} testId="import-into-doc-file" />}
         {plan && (
           <div className="plan" data-testid="import-into-doc-plan">
             <p>

@@ -1,0 +1,87 @@
+import type { SelarasDb } from "../database.ts";
+import type { Bundle, BundleSegment } from "../../core/model/bundle.ts";
+import { matchKey } from "../../core/format/match-units.ts";
+import type { MemoryUnitRecord } from "../records.ts";
+import { nowIso } from "../ids.ts";
+import { segmentsOf } from "../queries/segment-rows.ts";
+
+export interface MemoryImportResult {
+  added: number;
+  /** Units the memory already held with the same source and targets. */
+  duplicates: number;
+}
+
+function sameTargets(a: MemoryUnitRecord["targets"], b: MemoryUnitRecord["targets"]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Adds a file's units to the project's translation memory, all or nothing. Units with no target are
+ * skipped; a unit identical to one already held (same source and targets) is not added twice.
+ */
+export async function importIntoMemory(
+  db: SelarasDb,
+  bundle: Bundle,
+  origin: string,
+): Promise<MemoryImportResult> {
+  const at = nowIso();
+  return db.transaction("rw", db.memory, async () => {
+    const result: MemoryImportResult = { added: 0, duplicates: 0 };
+    const rows: MemoryUnitRecord[] = [];
+    for (const doc of bundle.documents) {
+      for (const seg of doc.segments) {
+        if (Object.values(seg.targets).every((t) => !t || t.text.trim() === "")) continue;
+        const key = matchKey(seg.source);
+        const existing = await db.memory.where("key").equals(key).toArray();
+        const pending = rows.filter((r) => r.key === key);
+        if ([...existing, ...pending].some((u) => sameTargets(u.targets, seg.targets))) {
+          result.duplicates++;
+          continue;
+        }
+        rows.push({
+          key,
+          sourceLang: doc.sourceLang,
+          source: seg.source,
+          targets: seg.targets,
+          origin,
+          importedAt: at,
+        });
+      }
+    }
+    await db.memory.bulkAdd(rows);
+    result.added = rows.length;
+    return result;
+  });
+}
+
+export function memorySize(db: SelarasDb): Promise<number> {
+  return db.memory.count();
+}
+
+export async function clearMemory(db: SelarasDb): Promise<void> {
+  await db.memory.clear();
+}
+
+/**
+ * The memory's units for a document's segments as a Bundle (the newest unit per source), ready for
+ * planUnitMatches / applyImportIntoDocument.
+ */
+export async function memoryMatchesFor(db: SelarasDb, docId: string): Promise<Bundle> {
+  const segments = await segmentsOf(db, docId);
+  const keys = [...new Set(segments.map((s) => matchKey(s.source)))];
+  const units = await db.memory.where("key").anyOf(keys).toArray();
+  const newest = new Map<string, MemoryUnitRecord>();
+  for (const u of units) {
+    const prev = newest.get(u.key);
+    if (!prev || (u.id ?? 0) > (prev.id ?? 0)) newest.set(u.key, u);
+  }
+  const bundleSegments: BundleSegment[] = [...newest.values()].map((u, i) => ({
+    id: `memory-${u.id ?? i}`,
+    paragraph: 0,
+    source: u.source,
+    targets: u.targets,
+  }));
+  return {
+    documents: [{ id: "project-memory", title: "", sourceLang: "id", segments: bundleSegments }],
+  };
+}
