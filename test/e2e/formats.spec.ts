@@ -143,13 +143,11 @@ describe("translation memory import and export", () => {
 <body><tu><tuv xml:lang="id"><seg>${source0}</seg></tuv><tuv xml:lang="vi"><seg>Từ bộ nhớ dự án.</seg></tuv></tu></body></tmx>`;
     await page.getByTestId("import-tm").click();
     const dialog = page.getByTestId("import-tm-dialog");
-    await dialog
-      .getByTestId("import-tm-file")
-      .setInputFiles({
-        name: "project.tmx",
-        mimeType: "application/xml",
-        buffer: Buffer.from(tmx),
-      });
+    await dialog.getByTestId("import-tm-file").setInputFiles({
+      name: "project.tmx",
+      mimeType: "application/xml",
+      buffer: Buffer.from(tmx),
+    });
     await dialog.getByTestId("import-tm-file-report").waitFor();
     await dialog.getByTestId("import-tm-to-memory").check();
     await dialog.getByTestId("import-tm-apply").click();
