@@ -1,15 +1,13 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
-import { useHistoryState, useRevisions } from "../../db/hooks.ts";
+import { useHistoryState } from "../../db/hooks.ts";
 import { saveTranslation } from "../../db/operations/save-translation.ts";
-import { restoreRevision, setStatus } from "../../db/operations/review.ts";
+import { setStatus } from "../../db/operations/review.ts";
 import { redo, undo } from "../../db/operations/history.ts";
-import { addComment, setThreadResolved } from "../../db/operations/comments.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
 import { translationId } from "../../core/model/records.ts";
-import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
-import { awaitsReview } from "../../core/review/transitions.ts";
+import { TARGET_LANGS } from "../../core/model/languages.ts";
 import { countWords } from "../../core/text/word-count.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { useAutosave } from "../app/autosave-context.ts";
@@ -24,11 +22,11 @@ import { FilterBar } from "./filter-bar.tsx";
 import { filterFromParams, filterToParams } from "./filter-url.ts";
 import { useGridData } from "./use-grid-data.ts";
 import { isShowShortcutsKey, moveFocus, type CellCommand } from "./grid-keyboard.ts";
-import { CommentsPanel } from "./comments-panel.tsx";
-import { HistoryPanel } from "./history-panel.tsx";
 import { FindReplaceDialog } from "./find-replace-dialog.tsx";
-import { ErrorText } from "../shared/error-text.tsx";
-import { SidePanel } from "./side-panel.tsx";
+import { FormError } from "../shared/error-text.tsx";
+import { CellDetails, type Panel } from "./cell-details.tsx";
+import { GridToolbar, type ToolbarAction } from "./grid-toolbar.tsx";
+import { nextAwaitingReview } from "./grid-model.ts";
 import { SplitDialog } from "./split-dialog.tsx";
 import { ImportIntoDocumentDialog } from "./import-into-document-dialog.tsx";
 import {
@@ -37,7 +35,6 @@ import {
   splitSegment,
 } from "../../db/operations/segment-edits.ts";
 
-type Panel = null | "comments" | "history";
 type OpenDialog = null | "export" | "help" | "replace" | "import" | { split: number };
 
 export function GridPage({ docId, params }: { docId: string; params: URLSearchParams }) {
@@ -65,13 +62,12 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   );
   const gridRef = useRef<GridHandle>(null);
   const [active, setActive] = useState<CellRef | null>(null);
-  const [panel, setPanel] = useState<Panel>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
   const [rejecting, setRejecting] = useState<CellRef | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [actionError, setActionError] = useState<ErrorInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const activeKey = active ? translationId(active.segmentId, active.lang) : null;
-  const revisions = useRevisions(panel === "history" ? activeKey : null);
 
   const run = useCallback(async (task: () => Promise<unknown>) => {
     setActionError(null);
@@ -101,22 +97,6 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
-
-  const nextAwaiting = useCallback(
-    (from: CellRef): { row: number; lang: TargetLang } | null => {
-      if (!segments || !translations) return null;
-      const langs = [from.lang, ...TARGET_LANGS.filter((l) => l !== from.lang)];
-      for (const lang of langs) {
-        for (let row = from.row + 1; row < visible.length; row++) {
-          const seg = segments[visible[row]!];
-          const tr = seg ? translations.get(translationId(seg.id, lang)) : undefined;
-          if (tr && awaitsReview(tr.status)) return { row, lang };
-        }
-      }
-      return null;
-    },
-    [segments, translations, visible],
-  );
 
   const onCommand = useCallback(
     (command: CellCommand, cell: CellRef, text: string) => {
@@ -167,7 +147,10 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           });
           return;
         case "nextAwaiting": {
-          const next = nextAwaiting(cell);
+          const next =
+            segments && translations
+              ? nextAwaitingReview(cell, segments, visible, translations)
+              : null;
           if (next) gridRef.current?.focusCell(next.row, next.lang);
           return;
         }
@@ -177,7 +160,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       const next = moveFocus({ row: cell.row, lang: cell.lang }, command, visible.length);
       if (next) gridRef.current?.focusCell(next.row, next.lang);
     },
-    [run, autosave, db, user, doUndo, doRedo, nextAwaiting, visible.length, docId],
+    [run, autosave, db, user, doUndo, doRedo, segments, translations, visible, docId],
   );
 
   const onRowAction = useCallback(
@@ -201,6 +184,14 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       const changed = await resegmentDocument(db, docId, user.name);
       setNotice(changed === 0 ? t("grid:resegmentNone") : t("grid:resegmentDone"));
     });
+  };
+
+  const onToolbar = (action: ToolbarAction) => {
+    if (action === "undo") void doUndo();
+    else if (action === "redo") void doRedo();
+    else if (action === "resegment") resegment();
+    else if (action === "approveVisible") approveVisible();
+    else setDialog(action);
   };
 
   const setFilter = (next: typeof filter) => {
@@ -253,68 +244,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
             ))}
           </div>
         )}
-        <div className="toolbar" role="toolbar" aria-label={t("grid:toolbar")}>
-          <button
-            type="button"
-            data-testid="undo"
-            onClick={() => void doUndo()}
-            disabled={!history?.undo}
-            aria-keyshortcuts="Control+Z"
-            title={
-              history?.undo
-                ? t("grid:undoWhat", {
-                    what: t(`grid:history.action.${history.undo}` as "grid:history.action.edit"),
-                  })
-                : t("grid:undo")
-            }
-          >
-            ↶ {t("grid:undo")}
-          </button>
-          <button
-            type="button"
-            data-testid="redo"
-            onClick={() => void doRedo()}
-            disabled={!history?.redo}
-            aria-keyshortcuts="Control+Shift+Z Control+Y"
-          >
-            ↷ {t("grid:redo")}
-          </button>
-          <button type="button" data-testid="resegment" disabled={!complete} onClick={resegment}>
-            {t("grid:resegment")}
-          </button>
-          <button
-            type="button"
-            data-testid="replace-open"
-            disabled={!complete}
-            onClick={() => setDialog("replace")}
-          >
-            {t("grid:replace.open")}
-          </button>
-          {user.role === "reviewer" && (
-            <button
-              type="button"
-              data-testid="approve-visible"
-              disabled={!complete}
-              onClick={approveVisible}
-            >
-              {t("grid:approveVisible")}
-            </button>
-          )}
-          <button type="button" data-testid="import-into-doc" onClick={() => setDialog("import")}>
-            {t("grid:importTranslations")}
-          </button>
-          <button type="button" onClick={() => setDialog("help")} aria-keyshortcuts="Alt+H">
-            {t("grid:shortcuts")}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            data-testid="export-open"
-            onClick={() => setDialog("export")}
-          >
-            {t("grid:export")}
-          </button>
-        </div>
+        <GridToolbar history={history} complete={complete} role={user.role} onAction={onToolbar} />
       </div>
       <FilterBar
         filter={filter}
@@ -335,11 +265,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           </button>
         </p>
       )}
-      {(filterError ?? actionError) && (
-        <p className="form-error" role="alert">
-          <ErrorText error={(filterError ?? actionError)!} />
-        </p>
-      )}
+      <FormError error={filterError ?? actionError} />
       {loading ? (
         <p className="loading" role="status">
           {t("common:loading")}
@@ -361,57 +287,22 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
             onRowAction={onRowAction}
           />
           {panel && active && (
-            <SidePanel
+            <CellDetails
               panel={panel}
               cell={active}
+              thread={thread}
+              rejecting={
+                rejecting?.segmentId === active.segmentId && rejecting.lang === active.lang
+              }
+              user={user}
+              run={run}
               onPanel={setPanel}
               onClose={() => {
                 setPanel(null);
                 setRejecting(null);
               }}
-            >
-              {panel === "comments" ? (
-                <CommentsPanel
-                  comments={thread}
-                  rejecting={
-                    rejecting?.segmentId === active.segmentId && rejecting.lang === active.lang
-                  }
-                  onAdd={(text) =>
-                    run(() =>
-                      addComment(db, {
-                        segmentId: active.segmentId,
-                        lang: active.lang,
-                        author: user.name,
-                        text,
-                      }),
-                    )
-                  }
-                  onReject={(text) =>
-                    run(async () => {
-                      await setStatus(db, {
-                        changes: [{ segmentId: active.segmentId, lang: active.lang }],
-                        action: "reject",
-                        user: user.name,
-                        role: user.role,
-                        comment: text,
-                      });
-                      setRejecting(null);
-                    })
-                  }
-                  onResolve={(resolved) =>
-                    run(() =>
-                      setThreadResolved(db, active.segmentId, active.lang, resolved, user.name),
-                    )
-                  }
-                  onCancelReject={() => setRejecting(null)}
-                />
-              ) : (
-                <HistoryPanel
-                  revisions={revisions ?? []}
-                  onRestore={(id) => void run(() => restoreRevision(db, id, user.name))}
-                />
-              )}
-            </SidePanel>
+              onRejected={() => setRejecting(null)}
+            />
           )}
         </div>
       )}

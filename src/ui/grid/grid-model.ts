@@ -1,0 +1,25 @@
+import type { SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
+import { translationId } from "../../core/model/records.ts";
+import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
+import { awaitsReview } from "../../core/review/transitions.ts";
+
+/**
+ * The next visible row after `fromRow` whose target awaits review, in the same language first, then
+ * in the other; null when there is none.
+ */
+export function nextAwaitingReview(
+  from: { row: number; lang: TargetLang },
+  segments: readonly SegmentRecord[],
+  visible: readonly number[],
+  translations: ReadonlyMap<string, TranslationRecord>,
+): { row: number; lang: TargetLang } | null {
+  const langs = [from.lang, ...TARGET_LANGS.filter((l) => l !== from.lang)];
+  for (const lang of langs) {
+    for (let row = from.row + 1; row < visible.length; row++) {
+      const seg = segments[visible[row]!];
+      const tr = seg ? translations.get(translationId(seg.id, lang)) : undefined;
+      if (tr && awaitsReview(tr.status)) return { row, lang };
+    }
+  }
+  return null;
+}

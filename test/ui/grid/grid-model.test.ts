@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { nextAwaitingReview } from "../../../src/ui/grid/grid-model.ts";
+import type { SegmentRecord, TranslationRecord } from "../../../src/core/model/records.ts";
+import type { Status } from "../../../src/core/model/status.ts";
+import type { TargetLang } from "../../../src/core/model/languages.ts";
+
+const segs: SegmentRecord[] = ["a", "b", "c", "d"].map((id, i) => ({
+  id,
+  docId: "d",
+  order: `${i + 1}`,
+  paragraph: 0,
+  source: id,
+}));
+const tr = (segmentId: string, lang: TargetLang, status: Status): [string, TranslationRecord] => [
+  `${segmentId}:${lang}`,
+  {
+    id: `${segmentId}:${lang}`,
+    segmentId,
+    docId: "d",
+    lang,
+    text: "x",
+    status,
+    createdBy: "u",
+    createdAt: "t",
+    changedBy: "u",
+    changedAt: "t",
+  },
+];
+
+describe("nextAwaitingReview", () => {
+  const translations = new Map([
+    tr("b", "vi", "approved"),
+    tr("c", "en", "translated"),
+    tr("d", "vi", "translated"),
+  ]);
+  const all = [0, 1, 2, 3];
+
+  it("finds the next translated target below, in the same language first", () => {
+    expect(nextAwaitingReview({ row: 0, lang: "vi" }, segs, all, translations)).toEqual({
+      row: 3,
+      lang: "vi",
+    });
+    expect(nextAwaitingReview({ row: 0, lang: "en" }, segs, all, translations)).toEqual({
+      row: 2,
+      lang: "en",
+    });
+  });
+
+  it("falls back to the other language, respects the filter, and says null at the end", () => {
+    expect(nextAwaitingReview({ row: 3, lang: "vi" }, segs, all, translations)).toBeNull();
+    expect(nextAwaitingReview({ row: 0, lang: "vi" }, segs, [0, 1, 2], translations)).toEqual({
+      row: 2,
+      lang: "en",
+    });
+  });
+});
