@@ -3,113 +3,26 @@ import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { loadBundle } from "../../db/operations/bundle.ts";
 import { loadExtras } from "../../db/operations/tmx-extras.ts";
-import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
-import { writeTmxChunks } from "../../core/format/tmx/write-tmx.ts";
-import { writeJson } from "../../core/format/json/write-json.ts";
-import { writeXliff2 } from "../../core/format/xliff/write-xliff2.ts";
-import { writeXliff12 } from "../../core/format/xliff/write-xliff12.ts";
-import { writeTable } from "../../core/format/tsv/write-table.ts";
 import { findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
-import type { Bundle } from "../../core/model/bundle.ts";
 import { fileSlug } from "../../core/util/title.ts";
 import { filterBundle } from "../../core/model/filter-bundle.ts";
-import type { Status } from "../../core/model/status.ts";
 import { Dialog } from "../shared/dialog.tsx";
 import { FormError } from "../shared/error-text.tsx";
 import { downloadParts } from "../shared/download.ts";
-import { useAutosave } from "../app/autosave-context.ts";
-import { APP_VERSION } from "../app/version.ts";
+import {
+  buildFiles,
+  FORMATS,
+  STATUS_CHOICES,
+  stamp,
+  type Format,
+  type StatusChoice,
+} from "./export-files.ts";
 
-const FORMATS = ["tmx", "json", "xliff2", "xliff12", "tsv", "csv"] as const;
-type Format = (typeof FORMATS)[number];
 type Scope = "document" | "all";
-type StatusChoice = "all" | "done" | "approved";
-
-const STATUS_CHOICES: Record<StatusChoice, readonly Status[] | undefined> = {
-  all: undefined,
-  done: ["translated", "approved"],
-  approved: ["approved"],
-};
-
-interface OutFile {
-  name: string;
-  parts: readonly string[];
-  mime: string;
-}
-
-function stamp(date: Date): string {
-  return date.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
-}
-
-/** The files an export writes: one, or one per target language for XLIFF and per-pair TMX. */
-function buildFiles(
-  bundle: Bundle,
-  format: Format,
-  options: {
-    langs: TargetLang[];
-    statuses: readonly Status[] | undefined;
-    perPair: boolean;
-    bom: boolean;
-    now: Date;
-    stem: string;
-    extras: TmxExtras;
-    includeNotes: boolean;
-    includeProps: boolean;
-  },
-): OutFile[] {
-  const { langs, statuses, now, stem, extras, includeNotes, includeProps } = options;
-  const s = statuses ? { statuses } : {};
-  const tmx = (languages: TargetLang[]) =>
-    writeTmxChunks(bundle, {
-      creationTool: "Selaras",
-      creationToolVersion: APP_VERSION,
-      creationDate: now,
-      languages,
-      extras,
-      includeNotes,
-      includeProps,
-      ...s,
-    });
-  switch (format) {
-    case "tmx":
-      return options.perPair
-        ? langs.map((l) => ({
-            name: `${stem}-id-${l}.tmx`,
-            parts: tmx([l]),
-            mime: "application/x-tmx+xml",
-          }))
-        : [{ name: `${stem}.tmx`, parts: tmx(langs), mime: "application/x-tmx+xml" }];
-    case "json":
-      return [
-        {
-          name: `${stem}.json`,
-          parts: [writeJson(bundle, { exportedAt: now, toolVersion: APP_VERSION })],
-          mime: "application/json",
-        },
-      ];
-    case "xliff2":
-    case "xliff12":
-      return langs.map((l) => ({
-        name: `${stem}-${l}${format === "xliff12" ? "-1.2" : ""}.xlf`,
-        parts: [
-          (format === "xliff2" ? writeXliff2 : writeXliff12)(bundle, { targetLang: l, ...s }),
-        ],
-        mime: "application/xliff+xml",
-      }));
-    case "tsv":
-    case "csv":
-      return [
-        {
-          name: `${stem}.${format}`,
-          parts: [writeTable(bundle, { format, languages: langs, bom: options.bom, ...s })],
-          mime: format === "csv" ? "text/csv" : "text/tab-separated-values",
-        },
-      ];
-  }
-}
+import { useAutosave } from "../app/autosave-context.ts";
 
 /** Export one document (docId) or all of them as TMX, JSON, XLIFF 2.0/1.2 or TSV/CSV, as files. */
 export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: string | null }) {

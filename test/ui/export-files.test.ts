@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { buildFiles } from "../../src/ui/export/export-files.ts";
+import type { Bundle } from "../../src/core/model/bundle.ts";
+
+const bundle: Bundle = {
+  documents: [
+    {
+      id: "d",
+      title: "D",
+      sourceLang: "id",
+      segments: [
+        {
+          id: "s",
+          paragraph: 0,
+          source: "Satu.",
+          targets: {
+            vi: { text: "Một.", status: "approved" },
+            en: { text: "One.", status: "draft" },
+          },
+        },
+      ],
+    },
+  ],
+};
+const base = {
+  langs: ["vi", "en"] as ("vi" | "en")[],
+  statuses: undefined,
+  perPair: false,
+  bom: true,
+  now: new Date("2026-01-01T00:00:00Z"),
+  stem: "x",
+  extras: { header: null, units: new Map() },
+  includeNotes: true,
+  includeProps: true,
+};
+
+describe("export files", () => {
+  it("TMX: one file with both languages, or one per language pair", () => {
+    expect(buildFiles(bundle, "tmx", base).map((f) => f.name)).toEqual(["x.tmx"]);
+    const pairs = buildFiles(bundle, "tmx", { ...base, perPair: true });
+    expect(pairs.map((f) => f.name)).toEqual(["x-id-vi.tmx", "x-id-en.tmx"]);
+    expect(pairs[0]!.parts.join("")).toContain("Một.");
+    expect(pairs[0]!.parts.join("")).not.toContain("One.");
+  });
+
+  it("XLIFF: one file per target language; CSV starts with a BOM unless turned off", () => {
+    expect(buildFiles(bundle, "xliff2", base).map((f) => f.name)).toEqual(["x-vi.xlf", "x-en.xlf"]);
+    expect(buildFiles(bundle, "xliff12", { ...base, langs: ["en"] }).map((f) => f.name)).toEqual([
+      "x-en-1.2.xlf",
+    ]);
+    expect(buildFiles(bundle, "csv", base)[0]!.parts[0]!.charCodeAt(0)).toBe(0xfeff);
+    expect(buildFiles(bundle, "csv", { ...base, bom: false })[0]!.parts[0]!.charCodeAt(0)).not.toBe(
+      0xfeff,
+    );
+  });
+});
