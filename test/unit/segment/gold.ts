@@ -8,8 +8,10 @@ export interface GoldParagraph {
   sentences: string[];
 }
 
-export function loadGold(lang: Lang): GoldParagraph[] {
-  const url = new URL(`../../fixtures/segment/gold-${lang}.jsonl`, import.meta.url);
+/** The gold set of a language: `gold-<lang>.jsonl`, or `gold-<lang>-<set>.jsonl` for a named set. */
+export function loadGold(lang: Lang, set?: string): GoldParagraph[] {
+  const name = set === undefined ? lang : `${lang}-${set}`;
+  const url = new URL(`../../fixtures/segment/gold-${name}.jsonl`, import.meta.url);
   return readFileSync(url, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
