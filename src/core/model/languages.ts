@@ -10,6 +10,11 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
+/** The target columns of a document: every target language except its source language. */
+export function targetLangsFor(sourceLang: Lang): TargetLang[] {
+  return TARGET_LANGS.filter((l) => l !== sourceLang);
+}
+
 export function isTargetLang(value: string): value is TargetLang {
   return (TARGET_LANGS as readonly string[]).includes(value);
 }

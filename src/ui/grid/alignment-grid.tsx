@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from "react";
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type Ref,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
@@ -7,7 +15,7 @@ import { translationId } from "../../core/model/records.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import type { Role } from "../../core/model/profile.ts";
 import type { CommentRecord } from "../../core/model/records.ts";
-import { GRID_COLUMNS, toGridRows, type ColumnId } from "./columns.ts";
+import { gridColumns, toGridRows, type ColumnId } from "./columns.ts";
 import { TargetCell, type CellRef } from "./cells/target-cell.tsx";
 import { SourceText } from "./cells/source-text.tsx";
 import type { CellCommand } from "./grid-keyboard.ts";
@@ -25,6 +33,8 @@ export interface AlignmentGridProps {
   translations: ReadonlyMap<string, TranslationRecord>;
   comments: ReadonlyMap<string, CommentRecord[]>;
   sourceLang: string;
+  /** The target columns shown (every target language but the source's). */
+  langs: readonly TargetLang[];
   user: string;
   role: Role;
   onCommand: (command: CellCommand, cell: CellRef, text: string) => void;
@@ -47,6 +57,7 @@ export function AlignmentGrid(props: AlignmentGridProps) {
     translations,
     comments,
     sourceLang,
+    langs,
     user,
     role,
     onCommand,
@@ -56,6 +67,7 @@ export function AlignmentGrid(props: AlignmentGridProps) {
   } = props;
   const { t } = useTranslation(["grid", "common"]);
   const rows = useMemo(() => toGridRows(segments, visible), [segments, visible]);
+  const columns = useMemo(() => gridColumns(langs), [langs]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -73,7 +85,7 @@ export function AlignmentGrid(props: AlignmentGridProps) {
   );
   const table = useReactTable({
     data: windowRows,
-    columns: GRID_COLUMNS,
+    columns,
     getCoreRowModel: getCoreRowModel(),
   });
 
@@ -101,7 +113,7 @@ export function AlignmentGrid(props: AlignmentGridProps) {
 
   useEffect(() => {
     // Open on the first row, ready to type.
-    if (rows.length > 0) focusCell(0, "vi");
+    if (rows.length > 0 && langs[0]) focusCell(0, langs[0]);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the document opens
   }, []);
 
@@ -118,7 +130,8 @@ export function AlignmentGrid(props: AlignmentGridProps) {
       className="grid"
       role="grid"
       aria-rowcount={Math.max(totalRows, segments.length) + 1}
-      aria-colcount={GRID_COLUMNS.length}
+      aria-colcount={columns.length}
+      style={{ "--target-cols": langs.length } as CSSProperties}
       aria-label={t("grid:label")}
     >
       {table.getHeaderGroups().map((group) => (

@@ -15,13 +15,14 @@ export type ColumnId = (typeof COLUMN_IDS)[number];
 
 const helper = createColumnHelper<GridRow>();
 
-/** Column model; target cells are rendered by the grid (they need live data and callbacks). */
-export const GRID_COLUMNS = [
-  helper.accessor((r) => r.index + 1, { id: "number", size: 64 }),
-  helper.accessor((r) => r.segment.source, { id: "source", size: 400 }),
-  helper.display({ id: "vi" satisfies TargetLang, size: 400 }),
-  helper.display({ id: "en" satisfies TargetLang, size: 400 }),
-];
+/** Column model: number, source, one column per target language of the document. */
+export function gridColumns(langs: readonly TargetLang[]) {
+  return [
+    helper.accessor((r) => r.index + 1, { id: "number", size: 64 }),
+    helper.accessor((r) => r.segment.source, { id: "source", size: 400 }),
+    ...langs.map((lang) => helper.display({ id: lang, size: 400 })),
+  ];
+}
 
 /** The rows to show: the visible segment indices (all, or a filter's result), in document order. */
 export function toGridRows(

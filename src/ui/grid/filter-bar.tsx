@@ -1,17 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { STATUSES, type Status } from "../../core/model/status.ts";
-import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
+import type { TargetLang } from "../../core/model/languages.ts";
 import { EMPTY_FILTER, isFilterActive, type SegmentFilter } from "../../core/review/filter.ts";
 
 export interface FilterBarProps {
   filter: SegmentFilter;
+  langs: readonly TargetLang[];
   onChange: (filter: SegmentFilter) => void;
   shown: number;
   total: number;
 }
 
 /** Filters over the grid: status per language, text, open comments, changed since. State is in the URL. */
-export function FilterBar({ filter, onChange, shown, total }: FilterBarProps) {
+export function FilterBar({ filter, langs, onChange, shown, total }: FilterBarProps) {
   const { t } = useTranslation(["grid", "common"]);
   const query = filter.query ?? {
     text: "",
@@ -43,7 +44,7 @@ export function FilterBar({ filter, onChange, shown, total }: FilterBarProps) {
 
   return (
     <div className="filter-bar" role="search" aria-label={t("grid:filter.label")}>
-      {TARGET_LANGS.map((lang) => (
+      {langs.map((lang) => (
         <label key={lang} className="filter-field">
           <span>{t(`common:lang.${lang}`)}</span>
           <select
@@ -79,7 +80,7 @@ export function FilterBar({ filter, onChange, shown, total }: FilterBarProps) {
           onChange={(e) => setQuery({ in: e.target.value as typeof query.in })}
         >
           <option value="source">{t("grid:filter.inSource")}</option>
-          {TARGET_LANGS.map((lang) => (
+          {langs.map((lang) => (
             <option key={lang} value={lang}>
               {t(`common:lang.${lang}`)}
             </option>

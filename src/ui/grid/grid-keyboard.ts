@@ -102,9 +102,10 @@ export function moveFocus(
   from: CellPosition,
   command: CellCommand,
   rowCount: number,
+  langs: readonly TargetLang[] = TARGET_LANGS,
 ): CellPosition | null {
-  const col = TARGET_LANGS.indexOf(from.lang);
-  const last = TARGET_LANGS.length - 1;
+  const col = Math.max(0, langs.indexOf(from.lang));
+  const last = langs.length - 1;
   let row = from.row;
   let c = col;
   switch (command) {
@@ -134,6 +135,6 @@ export function moveFocus(
       return null;
   }
   if (row < 0 || row >= rowCount) return null;
-  const lang = TARGET_LANGS[c];
+  const lang = langs[c];
   return lang ? { row, lang } : null;
 }

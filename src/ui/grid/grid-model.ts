@@ -12,8 +12,9 @@ export function nextAwaitingReview(
   segments: readonly SegmentRecord[],
   visible: readonly number[],
   translations: ReadonlyMap<string, TranslationRecord>,
+  columns: readonly TargetLang[] = TARGET_LANGS,
 ): { row: number; lang: TargetLang } | null {
-  const langs = [from.lang, ...TARGET_LANGS.filter((l) => l !== from.lang)];
+  const langs = [from.lang, ...columns.filter((l) => l !== from.lang)];
   for (const lang of langs) {
     for (let row = from.row + 1; row < visible.length; row++) {
       const seg = segments[visible[row]!];

@@ -7,7 +7,7 @@ import { setStatus } from "../../db/operations/review.ts";
 import { redo, undo } from "../../db/operations/history.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
 import { translationId } from "../../core/model/records.ts";
-import { TARGET_LANGS } from "../../core/model/languages.ts";
+import { targetLangsFor } from "../../core/model/languages.ts";
 import { countWords } from "../../core/text/word-count.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { useAutosave } from "../app/autosave-context.ts";
@@ -54,6 +54,8 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     error: filterError,
   } = useGridData(docId, filter);
   const history = useHistoryState(docId);
+  const sourceLang = doc?.sourceLang ?? "id";
+  const langs = useMemo(() => targetLangsFor(sourceLang), [sourceLang]);
   // Word counts feed only the header figures: computed after the rows are painted.
   const deferredSegments = useDeferredValue(segments, undefined);
   const wordCounts = useMemo(
@@ -149,7 +151,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         case "nextAwaiting": {
           const next =
             segments && translations
-              ? nextAwaitingReview(cell, segments, visible, translations)
+              ? nextAwaitingReview(cell, segments, visible, translations, langs)
               : null;
           if (next) gridRef.current?.focusCell(next.row, next.lang);
           return;
@@ -157,10 +159,10 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         default:
           break;
       }
-      const next = moveFocus({ row: cell.row, lang: cell.lang }, command, visible.length);
+      const next = moveFocus({ row: cell.row, lang: cell.lang }, command, visible.length, langs);
       if (next) gridRef.current?.focusCell(next.row, next.lang);
     },
-    [run, autosave, db, user, doUndo, doRedo, segments, translations, visible, docId],
+    [run, autosave, db, user, doUndo, doRedo, segments, translations, visible, docId, langs],
   );
 
   const onRowAction = useCallback(
@@ -201,7 +203,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const approveVisible = () => {
     if (!segments) return;
     const changes = visible.flatMap((i) =>
-      TARGET_LANGS.map((lang) => ({ segmentId: segments[i]!.id, lang })),
+      langs.map((lang) => ({ segmentId: segments[i]!.id, lang })),
     );
     const count = changes.filter((c) => {
       const tr = translations?.get(translationId(c.segmentId, c.lang));
@@ -233,7 +235,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         <h1>{doc?.title ?? "…"}</h1>
         {!loading && (
           <div className="grid-progress-group">
-            {TARGET_LANGS.map((lang) => (
+            {langs.map((lang) => (
               <GridProgress
                 key={lang}
                 lang={lang}
@@ -248,6 +250,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       </div>
       <FilterBar
         filter={filter}
+        langs={langs}
         onChange={setFilter}
         shown={visible.length}
         total={doc?.segmentCount ?? segments?.length ?? 0}
@@ -280,6 +283,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
             translations={translations}
             comments={comments}
             sourceLang={doc.sourceLang}
+            langs={langs}
             user={user.name}
             role={user.role}
             onCommand={onCommand}

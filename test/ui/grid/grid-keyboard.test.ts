@@ -78,3 +78,19 @@ describe("defaultSplitOffset", () => {
     expect(words.slice(defaultSplitOffset(words))).toMatch(/^\S/);
   });
 });
+
+describe("target columns", () => {
+  it("every target language but the source's; Tab walks only those", async () => {
+    const { targetLangsFor } = await import("../../../src/core/model/languages.ts");
+    expect(targetLangsFor("id")).toEqual(["vi", "en"]);
+    expect(targetLangsFor("vi")).toEqual(["en"]);
+    expect(moveFocus({ row: 0, lang: "en" }, "nextCell", 3, ["en"])).toEqual({
+      row: 1,
+      lang: "en",
+    });
+    expect(moveFocus({ row: 1, lang: "en" }, "prevCell", 3, ["en"])).toEqual({
+      row: 0,
+      lang: "en",
+    });
+  });
+});

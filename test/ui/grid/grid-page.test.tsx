@@ -71,3 +71,32 @@ describe("grid", () => {
     expect((await docIdOf("Berita Pertama")).segmentCount).toBe(3);
   });
 });
+
+describe("grid columns follow the source language", () => {
+  it("an English source document has no English target column; Tab stays in Vietnamese", async () => {
+    const { importDocuments } = await import("../../../src/db/operations/import-documents.ts");
+    const user = userEvent.setup();
+    const { db } = await renderApp();
+    await screen.findAllByTestId("doc-row");
+    const [docId] = await importDocuments(db, [
+      {
+        title: "English",
+        sourceLang: "en",
+        text: "One here. Two there.",
+        origin: { kind: "user" },
+      },
+    ]);
+    window.location.hash = `#/doc/${docId}`;
+    fireEvent(window, new HashChangeEvent("hashchange"));
+    const vi0 = await screen.findByTestId("target-vi-0");
+    expect(screen.queryByTestId("target-en-0")).toBeNull();
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
+      "#",
+      "Source (English)",
+      "Vietnamese",
+    ]);
+    await user.click(vi0);
+    await user.keyboard("{Tab}");
+    await waitFor(() => expect(screen.getByTestId("target-vi-1")).toHaveFocus());
+  });
+});
