@@ -173,3 +173,59 @@ describe("English and Vietnamese", () => {
     expect(vi("ThS. Lê Thị Hoa sống ở Q. 3, TP.HCM. Bà là giảng viên.")).toHaveLength(2);
   });
 });
+
+describe("gaps found by the fresh held-out sets", () => {
+  it("an initial ends a sentence before an Indonesian nominalisation or passive verb", () => {
+    expect(
+      id("Tamu itu diterima oleh Sri Sultan Hamengku Buwono X. Pertemuan berlangsung singkat."),
+    ).toEqual([
+      "Tamu itu diterima oleh Sri Sultan Hamengku Buwono X.",
+      "Pertemuan berlangsung singkat.",
+    ]);
+    expect(id("Laporan itu ditulis oleh Budi S. Dilaporkan pula dua korban luka.")).toHaveLength(2);
+    expect(id("Kecelakaan itu menimpa Agus T. Kejadian itu pukul 05.00 WIB.")).toHaveLength(2);
+    // ... but not before a name
+    expect(id("Pidato itu dibacakan Susilo B. Yudhoyono di depan DPR.")).toHaveLength(1);
+    expect(id("Ditemani R. Permana dan W.R. Supratman, ia berangkat.")).toHaveLength(1);
+  });
+
+  it("a capital letter after a number is a unit, not an initial", () => {
+    expect(id("Dayanya 67 W. Harganya Rp 3,9 juta.")).toEqual([
+      "Dayanya 67 W.",
+      "Harganya Rp 3,9 juta.",
+    ]);
+    expect(en("The bulb draws 60 W. It lasts two years.")).toHaveLength(2);
+    expect(id("Surat dari Dr. A. Hakim sudah diterima.")).toHaveLength(1);
+  });
+
+  it("Th. before a year and capitalised forms of lower-case abbreviations", () => {
+    expect(id("Berdasarkan Perda No. 9 Th. 2019, denda dinaikkan.")).toHaveLength(1);
+    expect(en("Approx. 12% of respondents did not answer. The rest did.")).toEqual([
+      "Approx. 12% of respondents did not answer.",
+      "The rest did.",
+    ]);
+    expect(id("Ia tinggal di sana. Spt. biasa, ia datang pagi.")).toHaveLength(2);
+  });
+
+  it("a stop glued between two capitalised words breaks only before a whole word", () => {
+    expect(id("Mereka tiba di Doha.Sementara itu, tiga WNI menunggu.")).toEqual([
+      "Mereka tiba di Doha.",
+      "Sementara itu, tiga WNI menunggu.",
+    ]);
+    expect(id("Perkara 45/Pid.Sus/2024/PN Jkt.Pst diputus hari ini.")).toHaveLength(1);
+    expect(id("Gudang di Kab.Bogor terbakar.")).toHaveLength(1);
+    expect(
+      en("Add using System.Threading; and System.Collections.Generic to the file."),
+    ).toHaveLength(1);
+  });
+
+  it("a.m./p.m. end a sentence before any capitalised word but a weekday or time zone", () => {
+    expect(en("The meeting ended at 5 p.m. Officials said more would follow.")).toEqual([
+      "The meeting ended at 5 p.m.",
+      "Officials said more would follow.",
+    ]);
+    expect(en("Polls close at 8 p.m. Tuesday in most states.")).toHaveLength(1);
+    expect(en("The launch is set for 9:30 a.m. EST on the coast.")).toHaveLength(1);
+    expect(en("Doors open at 9 a.m. (local time).")).toHaveLength(1);
+  });
+});

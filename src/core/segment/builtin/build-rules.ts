@@ -26,18 +26,40 @@ export interface LanguageSpec {
    */
   closing: readonly string[];
   /**
+   * Capitalised words that continue a sentence after a `closing` abbreviation instead of starting
+   * one: "5 p.m. Tuesday", "10 a.m. EST".
+   */
+  closingContinuations: readonly string[];
+  /**
    * Abbreviations that may end a sentence or precede a name ("U.S.", "S.H."): a break only before
    * a capitalised clause starter.
    */
   ambiguous: readonly string[];
   /** Capitalised words that typically start a clause (pronouns, conjunctions, determiners...). */
   clauseStarters: readonly string[];
+  /**
+   * Patterns (JavaScript regex, whole words) of capitalised words that start a clause by their
+   * form, such as Indonesian nominalisations ("Pertemuan", "Kegiatan") and passive verbs
+   * ("Ditemukan"): used, like `clauseStarters`, after initials and ambiguous abbreviations.
+   */
+  clauseStarterPatterns: readonly string[];
   /** Caption labels: "Tabel 2." at the start of a sentence is not a sentence of its own. */
   labels: readonly string[];
   /** Speech verbs after a capitalised speaker: `"Sudah?" Ibu bertanya.` is one sentence. */
   speechVerbs: readonly string[];
   /** Words after which initials are a whole name: "berinisial R.A. | Pemeriksaan ...". */
   initialsIntroducers: readonly string[];
+}
+
+/**
+ * The abbreviations of a list and, for those written in lower case (of three characters or more,
+ * so not "v." or "p."), their capitalised form at the start of a sentence: "approx." → "Approx.".
+ */
+function withCapitalised(words: readonly string[]): string[] {
+  const capitalised = words
+    .filter((w) => w.length >= 3 && /^\p{Ll}/u.test(w))
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  return [...words, ...capitalised];
 }
 
 const rule = (isBreak: boolean, beforeBreak: string, afterBreak: string): SegmentationRule => {
@@ -51,10 +73,14 @@ const rule = (isBreak: boolean, beforeBreak: string, afterBreak: string): Segmen
  */
 export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   const rules: SegmentationRule[] = [];
+  const prefixes = withCapitalised(spec.prefixes);
+  const numeric = withCapitalised(spec.numeric);
+  const starters = [
+    ...(spec.clauseStarters.length > 0 ? [alternation(spec.clauseStarters)] : []),
+    ...spec.clauseStarterPatterns,
+  ];
   const starterAhead =
-    spec.clauseStarters.length > 0
-      ? `\\s+${OPENERS}${alternation(spec.clauseStarters)}${WORD_END}`
-      : null;
+    starters.length > 0 ? `\\s+${OPENERS}(?:${starters.join("|")})${WORD_END}` : null;
 
   // A line break inside a paragraph is always a break.
   rules.push(rule(true, LINE_BREAK, ""));
@@ -74,18 +100,22 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   }
   if (spec.closing.length > 0) {
     const closing = alternation(spec.closing);
-    rules.push(rule(false, `${TOKEN_START}${closing}`, `\\s*(?:[(\\[]|${closing})`));
+    const continuation =
+      spec.closingContinuations.length > 0
+        ? `|\\s+${alternation(spec.closingContinuations)}${WORD_END}`
+        : "";
+    rules.push(rule(false, `${TOKEN_START}${closing}`, `\\s*(?:[(\\[]|${closing})${continuation}`));
     rules.push(rule(true, `${TOKEN_START}${closing}${CLOSERS}`, `\\s+${OPENERS}${STARTER}`));
   }
-  if (spec.prefixes.length > 0) {
-    rules.push(rule(false, `${TOKEN_START}${alternation(spec.prefixes)}`, ""));
+  if (prefixes.length > 0) {
+    rules.push(rule(false, `${TOKEN_START}${alternation(prefixes)}`, ""));
   }
-  if (spec.numeric.length > 0) {
-    rules.push(rule(false, `${TOKEN_START}${alternation(spec.numeric)}`, "\\s*[(\\[+]?\\p{N}"));
+  if (numeric.length > 0) {
+    rules.push(rule(false, `${TOKEN_START}${alternation(numeric)}`, "\\s*[(\\[+]?\\p{N}"));
   }
   // List and outline markers where a sentence starts: "1.", "a.", "IV.", "2.1." (but a number
   // right after an abbreviation is its argument: "Jan. 15.", "No. 5.").
-  const abbreviations = [...spec.prefixes, ...spec.numeric];
+  const abbreviations = [...prefixes, ...numeric];
   const notAfterAbbreviation =
     abbreviations.length > 0 ? `(?<!${TOKEN_START}${alternation(abbreviations)}\\s+)` : "";
   rules.push(
@@ -116,7 +146,8 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     );
   }
   // Initials in names ("B.J. Habibie", "Susilo B. Yudhoyono"): a break only before a clause starter.
-  const initial = `(?:^|[\\s(\\["“'‘.])\\p{Lu}\\.${CLOSERS}`;
+  // A capital after a number is a unit, not an initial ("67 W. | Harganya").
+  const initial = `(?:^|(?<!\\p{N})\\s|[(\\["“'‘.])\\p{Lu}\\.${CLOSERS}`;
   if (starterAhead) rules.push(rule(true, initial, starterAhead));
   rules.push(rule(false, initial, "\\s"));
   // A quotation ending in ?/! followed by a capitalised speaker and a speech verb.
@@ -132,6 +163,11 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   // Scraping artefacts: a bracket or stop glued to the next sentence, "Komentar (0)Presiden".
   rules.push(rule(true, "[)\\]]", "\\p{Lu}\\p{Ll}"));
   rules.push(rule(true, `(?:^|\\s)\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));
+  // ... also after a capitalised word ("Doha.Sementara itu"), but only before a whole word of
+  // five letters or more, so that dotted names stay whole ("Jkt.Pst", "Pid.Sus/", "System.Threading;").
+  rules.push(
+    rule(true, `(?:^|\\s)\\p{Lu}\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}{4,}(?=[\\s,])"),
+  );
   // The general rule: a stop, optional closing quotes/brackets, space, then a sentence start: a
   // capital, a digit, a lower-case list marker ("a.", "b)"), a bullet, or a name written with a
   // lower-case prefix ("iPhone", "e-KTP").

@@ -15,11 +15,16 @@ export const ENGLISH: LanguageSpec = {
     "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "ed.", "Ed.", "nr.", "Nr.",
     "Rs.", "Rp.", "Cir.", "Tel.", "tel.", "Est.", "est.",
   ],
-  closing: ["et al."],
+  // written after a name, a number or a time: a break before a new sentence
+  closing: ["et al.", "a.m.", "p.m.", "A.M.", "P.M."],
+  closingContinuations: [
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "ET", "EST",
+    "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
+    "CEST", "Eastern", "Central", "Mountain", "Pacific", "Local",
+  ],
   ambiguous: [
-    "Jr.", "Sr.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "St.", "Ave.", "Rd.", "Blvd.", "a.m.",
-    "p.m.", "A.M.", "P.M.", "Ph.D.", "M.D.", "B.A.", "M.A.", "B.Sc.", "M.Sc.", "Esq.", "Plc.",
-    "LLC.",
+    "Jr.", "Sr.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "St.", "Ave.", "Rd.", "Blvd.", "Ph.D.",
+    "M.D.", "B.A.", "M.A.", "B.Sc.", "M.Sc.", "Esq.", "Plc.", "LLC.",
   ],
   clauseStarters: [
     "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You",
@@ -33,6 +38,7 @@ export const ENGLISH: LanguageSpec = {
     "Nevertheless", "Otherwise", "Only", "Even", "Do", "Does", "Did", "Is", "Are", "Was", "Were",
     "Will", "Can", "Could", "Should", "Would", "May", "Might", "Let",
   ],
+  clauseStarterPatterns: [],
   labels: [
     "Table", "Figure", "Fig.", "Chart", "Appendix", "Chapter", "Section", "Article", "Part", "Step",
     "Example", "Exhibit", "Annex", "Schedule",

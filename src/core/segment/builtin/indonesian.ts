@@ -22,7 +22,7 @@ export const INDONESIAN: LanguageSpec = {
   numeric: [
     "No.", "no.", "Km.", "km.", "RT.", "RW.", "Telp.", "telp.", "Tel.", "Tlp.", "Fax.", "Faks.", "HP.", "Hp.",
     "pk.", "Pk.", "maks.", "Maks.", "min.", "Min.", "Hlm.", "hlm.", "Hal.", "hal.", "Vol.", "vol.", "Jil.", "Ps.", "ps.", "Lt.",
-    "Thn.", "thn.", "Kep.", "Ed.", "ed.", "Ayat.", "Bag.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Agu.", "Agt.",
+    "Thn.", "thn.", "Th.", "th.", "Kep.", "Ed.", "ed.", "Ayat.", "Bag.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Agu.", "Agt.",
     "Ags.", "Sep.", "Sept.", "Okt.", "Nov.", "Des.",
   ],
   closing: [
@@ -37,6 +37,7 @@ export const INDONESIAN: LanguageSpec = {
     // company suffixes
     "Tbk.", "Inc.", "Ltd.", "Co.", "Corp.",
   ],
+  closingContinuations: [],
   ambiguous: [],
   clauseStarters: [
     "Ia", "Dia", "Beliau", "Mereka", "Kami", "Kita", "Saya", "Aku", "Anda", "Engkau", "Kamu", "Ini",
@@ -53,6 +54,11 @@ export const INDONESIAN: LanguageSpec = {
     "Pertama", "Acara", "Kegiatan", "Hasil", "Tahun", "Hari", "Bulan", "Minggu", "Keduanya", "Jangan", "Harap", "Mohon", "Pastikan", "Gunakan", "Klik", "Tekan", "Buka",
     "Simpan", "Periksa",
     "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Senin",
+  ],
+  // nominalisations pe(N)-/per-...-an and ke-...-an, passive di-...-kan: "Pertemuan", "Kegiatan",
+  // "Ditemukan" (names rarely have these forms)
+  clauseStarterPatterns: [
+    "Pe(?:r|m|n|ng|ny)?\\p{Ll}{2,}an", "Ke\\p{Ll}{3,}an", "Di\\p{Ll}{2,}kan",
   ],
   labels: [
     "Tabel", "Gambar", "Grafik", "Bagan", "Diagram", "Lampiran", "Bab", "Bagian", "Pasal", "Contoh",

@@ -10,6 +10,7 @@ export const VIETNAMESE: LanguageSpec = {
   ],
   numeric: ["tr.", "Tr.", "ĐT.", "Đt.", "Tel.", "ĐC.", "No.", "Đ.", "K.", "Vol.", "Số."],
   closing: ["cs.", "CS."],
+  closingContinuations: [],
   ambiguous: ["Inc.", "Ltd.", "Co.", "Corp.", "Ph.D.", "JSC."],
   clauseStarters: [
     "Ông", "Bà", "Anh", "Chị", "Em", "Tôi", "Chúng", "Họ", "Nó", "Đây", "Đó", "Điều", "Việc",
@@ -19,6 +20,7 @@ export const VIETNAMESE: LanguageSpec = {
     "Bị", "Có", "Không", "Đã", "Đang", "Sẽ", "Chưa", "Mọi", "Mỗi", "Nhiều", "Ai", "Gì", "Sao",
     "Bao", "Nơi", "Lúc", "Cùng", "Riêng", "Ngay", "Tất", "Như", "Dù", "Bởi", "Nhờ", "Ta",
   ],
+  clauseStarterPatterns: [],
   labels: [
     "Hình", "Bảng", "Biểu đồ", "Sơ đồ", "Phụ lục", "Chương", "Mục", "Điều", "Phần", "Bước", "Ví dụ",
   ],
