@@ -257,3 +257,25 @@ describe("comments", () => {
     expect(reopened.map((c) => c.open)).toEqual([1, 1]);
   });
 });
+
+describe("typing bursts", () => {
+  it("a burst ends when anything else happens in the document, even within the merge window", async () => {
+    const { db, docId, ids } = await setup();
+    const x = { segmentId: ids[0]!, lang: "vi" as const };
+    const y = { segmentId: ids[1]!, lang: "vi" as const };
+    await saveTranslation(db, { ...x, text: "A", user: "u", at: at(0) });
+    await saveTranslation(db, { ...x, text: "A", user: "u", confirm: true, at: at(1) });
+    await saveTranslation(db, { ...y, text: "C", user: "u", at: at(2) });
+    await saveTranslation(db, { ...x, text: "B", user: "u", at: at(3) });
+    const revs = await db.revisions.where("translationId").equals(`${ids[0]}:vi`).sortBy("id");
+    expect(revs.map((r) => [r.text, r.action])).toEqual([
+      ["A", "edit"],
+      ["A", "confirm"],
+      ["B", "edit"],
+    ]);
+    // Three undo steps for x: the edit, the confirm, the later edit (y's edit came between).
+    expect(await historyState(db, docId)).toEqual({ undo: "edit", redo: null });
+    await undo(db, docId, "u");
+    expect((await db.translations.get(`${ids[0]}:vi`))?.text).toBe("A");
+  });
+});

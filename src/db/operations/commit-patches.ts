@@ -2,6 +2,7 @@ import type { SelarasDb } from "../database.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import { isNoop, mergePatches, sameRecord } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
+import type { HistoryRecord } from "../records.ts";
 import type { RevisionAction } from "../records.ts";
 
 /** Successive edits of one cell by one user within this time merge into one undo step. */
@@ -48,22 +49,37 @@ export async function commitPatches(
       throw new AppError("history.conflict", { key: p.key });
     }
   }
+  // Is this the next step of a typing burst (the document's last command: the same cell, the same
+  // user, a pause under MERGE_WINDOW_MS)? Then it joins that undo step and that revision.
+  let last: HistoryRecord | undefined;
+  if (meta.record !== false) {
+    await db.history.where("[docId+undone]").equals([meta.docId, 1]).delete();
+    last = await db.history
+      .where("[docId+seq]")
+      .between([meta.docId, -Infinity], [meta.docId, Infinity])
+      .last();
+  }
+  const mergeable =
+    meta.record !== false &&
+    !!meta.mergeKey &&
+    last !== undefined &&
+    last.mergeKey === meta.mergeKey &&
+    last.user === meta.user &&
+    Date.parse(meta.at) - Date.parse(last.at) <= MERGE_WINDOW_MS;
+
   for (const p of patches) {
     if (p.after) await db.table(p.table).put(p.after);
     else await db.table(p.table).delete(p.key);
     if (p.table === "translations") {
       const t = p.after ?? p.before;
-      if (t && meta.mergeKey && meta.record !== false) {
-        // A typing burst (one user, one cell, pauses under MERGE_WINDOW_MS) is one revision.
-        const last = await db.revisions.where("translationId").equals(t.id).last();
+      if (t && mergeable) {
+        const lastRevision = await db.revisions.where("translationId").equals(t.id).last();
         if (
-          last?.id !== undefined &&
-          last.action === "edit" &&
-          meta.action === "edit" &&
-          last.user === meta.user &&
-          Date.parse(meta.at) - Date.parse(last.at) <= MERGE_WINDOW_MS
+          lastRevision?.id !== undefined &&
+          lastRevision.action === "edit" &&
+          lastRevision.user === meta.user
         ) {
-          await db.revisions.update(last.id, {
+          await db.revisions.update(lastRevision.id, {
             text: p.after?.text ?? "",
             status: p.after?.status ?? "empty",
             at: meta.at,
@@ -93,18 +109,7 @@ export async function commitPatches(
   await db.documents.update(meta.docId, changes);
   if (meta.record === false) return patches;
 
-  await db.history.where("[docId+undone]").equals([meta.docId, 1]).delete();
-  const last = await db.history
-    .where("[docId+seq]")
-    .between([meta.docId, -Infinity], [meta.docId, Infinity])
-    .last();
-  const mergeable =
-    meta.mergeKey &&
-    last &&
-    last.mergeKey === meta.mergeKey &&
-    last.user === meta.user &&
-    Date.parse(meta.at) - Date.parse(last.at) <= MERGE_WINDOW_MS;
-  if (mergeable && last.seq !== undefined) {
+  if (mergeable && last?.seq !== undefined) {
     const merged = mergePatches(last.patches, patches);
     if (merged.length === 0) await db.history.delete(last.seq);
     else await db.history.update(last.seq, { patches: merged, at: meta.at });
