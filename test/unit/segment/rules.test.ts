@@ -229,3 +229,32 @@ describe("gaps found by the fresh held-out sets", () => {
     expect(en("Doors open at 9 a.m. (local time).")).toHaveLength(1);
   });
 });
+
+describe("Indonesian ranks, identity numbers, references and company suffixes", () => {
+  it("ranks, corps and bracketed titles never end a sentence", () => {
+    expect(id("Upacara dipimpin Kolonel Inf. Andi Wirawan dan Bripda. Rudi Hartono.")).toHaveLength(
+      1,
+    );
+    expect(id("Hadir pula Jenderal TNI (Purn.) Moeldoko dalam acara itu.")).toHaveLength(1);
+  });
+
+  it("identity numbers, reference numbers and citations are arguments, not ends", () => {
+    expect(id("Ditandatangani oleh Budi Santoso, NIP. 19650101 199003 1 002.")).toHaveLength(1);
+    expect(id("Lihat Psl. 5 ay. 2 dan Gbr. 3 pada h. 45.")).toHaveLength(1);
+  });
+
+  it("company suffixes chain, tsb. ends a sentence before a capital", () => {
+    expect(id("Kontrak diteken dengan Sinar Mas Pte. Ltd. di Singapura.")).toHaveLength(1);
+    expect(id("Ia membeli rumah tsb. Harganya Rp 1 miliar.")).toEqual([
+      "Ia membeli rumah tsb.",
+      "Harganya Rp 1 miliar.",
+    ]);
+  });
+
+  it("more speech verbs after a quotation and a capitalised speaker", () => {
+    expect(id("“Tidak!” Rina menjerit. Semua menoleh.")).toEqual([
+      "“Tidak!” Rina menjerit.",
+      "Semua menoleh.",
+    ]);
+  });
+});

@@ -107,8 +107,9 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     rules.push(rule(false, `${TOKEN_START}${closing}`, `\\s*(?:[(\\[]|${closing})${continuation}`));
     rules.push(rule(true, `${TOKEN_START}${closing}${CLOSERS}`, `\\s+${OPENERS}${STARTER}`));
   }
+  // A title never ends a sentence, also in brackets: "Jenderal TNI (Purn.) Moeldoko".
   if (prefixes.length > 0) {
-    rules.push(rule(false, `${TOKEN_START}${alternation(prefixes)}`, ""));
+    rules.push(rule(false, `${TOKEN_START}${alternation(prefixes)}\\)?`, ""));
   }
   if (numeric.length > 0) {
     rules.push(rule(false, `${TOKEN_START}${alternation(numeric)}`, "\\s*[(\\[+]?\\p{N}"));

@@ -9,7 +9,12 @@ export const INDONESIAN: LanguageSpec = {
     "Sdri.", "Bpk.", "Bp.", "Yth.", "yth.", "Ny.", "Nn.", "Tn.", "Pdt.", "Rm.", "Moh.", "Moch.",
     "Muh.", "Mhd.", "Abd.", "Kol.", "Letkol.", "Mayjen.", "Brigjen.", "Letjen.", "Jend.", "Kapt.",
     "Serka.", "Pol.", "Adv.", "Mgr.", "Mr.", "St.", "drh.", "Ns.", "Iptu.", "Ipda.", "Aiptu.", "Bripka.", "Brigpol.", "Serda.",
-    "Sertu.", "Letda.", "Lettu.", "PT.", "CV.", "UD.", "PD.",
+    "Sertu.", "Letda.", "Lettu.", "PT.", "CV.", "UD.", "PD.", "Fa.",
+    "Ust.", "Ustz.", "Tgk.", "Rd.", "Gst.", "Ngr.", "Bgs.", "Ach.", "Purn.",
+    // police and military ranks and corps ("Kolonel Inf. Andi", "Bripda. Rudi")
+    "Bripda.", "Briptu.", "Aipda.", "Kompol.", "Kombes.", "Pelda.", "Peltu.", "Serma.", "Kopda.",
+    "Koptu.", "Praka.", "Pratu.", "Prada.", "Inf.", "Czi.", "Arh.", "Cba.", "Cpm.", "Chk.",
+    "Ckm.", "Pnb.", "Tek.", "Kes.",
     // addresses and administrative units
     "Jl.", "Jln.", "Gg.", "Kab.", "Kec.", "Kel.", "Ds.", "Dsn.", "Kp.", "Prov.", "Komp.", "Perum.",
     "Kav.",
@@ -17,25 +22,33 @@ export const INDONESIAN: LanguageSpec = {
     "a.n.", "u.p.", "u.b.", "s.d.", "d.a.", "q.q.", "c.q.", "a.l.", "Rp.", "Tgl.", "tgl.", "Pkl.",
     "pkl.", "lih.", "Lih.", "bdk.", "Bdk.", "sbg.", "yg.", "dgn.", "utk.", "thd.", "spt.", "kpd.",
     "sbb.", "ttg.", "pd.", "jo.", "Jo.", "dok.", "Dok.", "mis.", "Mis.", "sda.", "tdk.", "sdh.", "blm.", "krn.", "jg.", "org.",
-    "dlm.", "bhw.", "spy.", "e.g.", "i.e.", "cf.", "vs.",
+    "dlm.", "bhw.", "spy.", "e.g.", "i.e.", "cf.", "vs.", "ttd.", "terj.", "Ket.", "Kompl.",
   ],
   numeric: [
     "No.", "no.", "Km.", "km.", "RT.", "RW.", "Telp.", "telp.", "Tel.", "Tlp.", "Fax.", "Faks.", "HP.", "Hp.",
     "pk.", "Pk.", "maks.", "Maks.", "min.", "Min.", "Hlm.", "hlm.", "Hal.", "hal.", "Vol.", "vol.", "Jil.", "Ps.", "ps.", "Lt.",
     "Thn.", "thn.", "Th.", "th.", "Kep.", "Ed.", "ed.", "Ayat.", "Bag.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Agu.", "Agt.",
     "Ags.", "Sep.", "Sept.", "Okt.", "Nov.", "Des.",
+    // references and identity numbers ("Psl. 5", "Gbr. 3", "h. 45", "NIP. 19650101...")
+    "Psl.", "psl.", "ay.", "Gbr.", "gbr.", "Tab.", "tab.", "Lamp.", "lamp.", "h.", "p.", "pp.",
+    "Stb.", "cet.", "Cet.", "NIP.", "NIK.", "NRP.", "NIM.", "NIDN.", "NPWP.", "Rek.", "rek.",
+    "Ext.", "ext.",
   ],
   closing: [
-    "dkk.", "et al.", "dll.", "dsb.", "dst.",
+    "dkk.", "et al.", "dll.", "dsb.", "dst.", "tsb.", "ybs.",
     // academic and professional degrees, written after names
     "S.H.", "M.H.", "S.E.", "M.M.", "M.Si.", "M.Sc.", "S.Kom.", "M.Kom.", "S.Pd.", "M.Pd.", "S.T.",
     "M.T.", "S.Sos.", "S.Ag.", "M.Ag.", "S.Psi.", "M.Psi.", "S.Ked.", "Sp.A.", "Sp.PD.", "Sp.OG.",
     "Sp.B.", "Sp.JP.", "M.Kes.", "S.Kep.", "Ph.D.", "M.A.", "B.A.", "S.S.", "M.Hum.", "S.IP.",
     "S.Farm.", "Apt.", "A.Md.", "Amd.", "Lc.", "S.Th.", "S.Tr.", "M.Eng.", "S.Si.", "S.Hut.",
     "S.Gz.", "S.Pd.I.", "M.Pd.I.", "S.H.I.", "S.Sy.", "S.Ak.", "S.Kes.", "S.K.M.", "S.Stat.", "S.Ds.",
-    "S.Sn.", "M.Sn.", "M.Kn.", "M.Kep.", "M.P.", "S.P.", "M.Ak.", "Ak.", "CPA.",
+    "S.Sn.", "M.Sn.", "M.Kn.", "M.Kep.", "M.P.", "S.P.", "M.Ak.", "Ak.", "CPA.", "S.I.K.",
+    "S.Hum.", "M.Sos.", "M.T.I.", "S.I.Kom.", "M.I.Kom.", "M.AP.", "M.A.P.", "Dipl.", "MBA.",
+    "Sp.An.", "Sp.BA.", "Sp.BS.", "Sp.KJ.", "Sp.KK.", "Sp.DV.", "Sp.DVE.", "Sp.M.", "Sp.N.",
+    "Sp.S.", "Sp.OT.", "Sp.P.", "Sp.PK.", "Sp.PA.", "Sp.Rad.", "Sp.RM.", "Sp.THT.", "Sp.THT-KL.",
+    "Sp.U.", "Sp.F.", "Sp.GK.", "Sp.MK.", "Sp.KO.", "Sp.EM.", "Sp.BTKV.", "Sp.FK.",
     // company suffixes
-    "Tbk.", "Inc.", "Ltd.", "Co.", "Corp.",
+    "Tbk.", "Inc.", "Ltd.", "Co.", "Corp.", "Pte.", "Sdn.", "Bhd.", "Plc.", "LLC.",
   ],
   closingContinuations: [],
   ambiguous: [],
@@ -67,6 +80,9 @@ export const INDONESIAN: LanguageSpec = {
   speechVerbs: [
     "bertanya", "berkata", "menjawab", "berteriak", "berseru", "bergumam", "berbisik", "menambahkan",
     "menjelaskan", "mengatakan", "menegaskan", "menyahut", "membalas", "bertanya-tanya",
+    "menjerit", "memekik", "menyela", "berujar", "berucap", "menimpali", "memotong", "menukas",
+    "mengeluh", "menggerutu", "membentak", "menghardik", "menyergah", "menyeletuk", "memohon",
+    "membantah", "menyanggah", "melanjutkan", "memanggil", "menyapa",
   ],
   initialsIntroducers: ["berinisial", "inisial", "Inisial"],
 };
