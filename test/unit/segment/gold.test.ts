@@ -12,6 +12,7 @@ const TARGETS: [string, Lang, string | undefined, number, number][] = [
   ["vi", "vi", undefined, 50, 0.98],
   ["en", "en", undefined, 50, 0.98],
   ["id-fresh", "id", "fresh", 80, 0.99],
+  ["id-fresh2", "id", "fresh2", 40, 0.99],
   ["vi-fresh", "vi", "fresh", 20, 0.98],
   ["en-fresh", "en", "fresh", 20, 0.98],
 ];

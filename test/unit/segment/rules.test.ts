@@ -258,3 +258,21 @@ describe("Indonesian ranks, identity numbers, references and company suffixes", 
     ]);
   });
 });
+
+describe("number abbreviations before a capitalised word, H. as an initial, glued acronyms", () => {
+  it("No., Telp. and Kep. never end a sentence, also before a capital", () => {
+    expect(id("Cantumkan No. HP dan No. Rek. Anda, serta Telp. Kantor.")).toHaveLength(1);
+    expect(id("Pulau itu masuk wilayah Kab. Adm. Kep. Seribu, DKI Jakarta.")).toHaveLength(1);
+  });
+
+  it("H. is a title before a name but an initial before a clause starter", () => {
+    expect(id("Sambutan disampaikan oleh H. Ahmad Fauzi.")).toHaveLength(1);
+    expect(id("Surat itu ditandatangani Budi H. Ia lalu pergi.")).toHaveLength(2);
+  });
+
+  it("a stop glued after an acronym or a number before a whole word", () => {
+    expect(id("Acara dimulai pukul 09.00 WIB.Sementara itu, peserta berdatangan.")).toHaveLength(2);
+    expect(id("Proyek itu selesai pada 2024.Pemerintah lalu meresmikannya.")).toHaveLength(2);
+    expect(id("Rilis ASP.NET Core 8 dan Microsoft.AspNetCore tetap utuh.")).toHaveLength(1);
+  });
+});

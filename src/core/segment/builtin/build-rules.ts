@@ -164,10 +164,15 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   // Scraping artefacts: a bracket or stop glued to the next sentence, "Komentar (0)Presiden".
   rules.push(rule(true, "[)\\]]", "\\p{Lu}\\p{Ll}"));
   rules.push(rule(true, `(?:^|\\s)\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));
-  // ... also after a capitalised word ("Doha.Sementara itu"), but only before a whole word of
-  // five letters or more, so that dotted names stay whole ("Jkt.Pst", "Pid.Sus/", "System.Threading;").
+  // ... also after a capitalised word, an acronym or a number ("Doha.Sementara itu",
+  // "WIB.Sementara", "2024.Sementara"), but only before a whole word of five letters or more, so
+  // that dotted names stay whole ("Jkt.Pst", "Pid.Sus/", "System.Threading;").
   rules.push(
-    rule(true, `(?:^|\\s)\\p{Lu}\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}{4,}(?=[\\s,])"),
+    rule(
+      true,
+      `(?:(?:^|\\s)(?:\\p{Lu}\\p{Ll}{2,}|\\p{Lu}{2,})|\\p{N}{2})${TERMINAL}+${CLOSERS}`,
+      "\\p{Lu}\\p{Ll}{4,}(?=[\\s,])",
+    ),
   );
   // The general rule: a stop, optional closing quotes/brackets, space, then a sentence start: a
   // capital, a digit, a lower-case list marker ("a.", "b)"), a bullet, or a name written with a

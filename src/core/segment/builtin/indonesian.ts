@@ -5,7 +5,7 @@ import type { LanguageSpec } from "./build-rules.ts";
 export const INDONESIAN: LanguageSpec = {
   prefixes: [
     // titles and honorifics
-    "Dr.", "dr.", "drg.", "Drs.", "Dra.", "Prof.", "Ir.", "H.", "Hj.", "KH.", "K.H.", "Sdr.",
+    "Dr.", "dr.", "drg.", "Drs.", "Dra.", "Prof.", "Ir.", "Hj.", "KH.", "K.H.", "Sdr.",
     "Sdri.", "Bpk.", "Bp.", "Yth.", "yth.", "Ny.", "Nn.", "Tn.", "Pdt.", "Rm.", "Moh.", "Moch.",
     "Muh.", "Mhd.", "Abd.", "Kol.", "Letkol.", "Mayjen.", "Brigjen.", "Letjen.", "Jend.", "Kapt.",
     "Serka.", "Pol.", "Adv.", "Mgr.", "Mr.", "St.", "drh.", "Ns.", "Iptu.", "Ipda.", "Aiptu.", "Bripka.", "Brigpol.", "Serda.",
@@ -17,7 +17,9 @@ export const INDONESIAN: LanguageSpec = {
     "Ckm.", "Pnb.", "Tek.", "Kes.",
     // addresses and administrative units
     "Jl.", "Jln.", "Gg.", "Kab.", "Kec.", "Kel.", "Ds.", "Dsn.", "Kp.", "Prov.", "Komp.", "Perum.",
-    "Kav.",
+    "Kav.", "Ps.", "Lt.", "Bag.", "Adm.", "Rek.", "rek.",
+    // numbers, also before a capitalised word: "No. HP", "Telp. Kantor", "Kep. Seribu" (Kepulauan)
+    "No.", "Telp.", "Tlp.", "Fax.", "Faks.", "Kep.",
     // in-sentence abbreviations
     "a.n.", "u.p.", "u.b.", "s.d.", "d.a.", "q.q.", "c.q.", "a.l.", "Rp.", "Tgl.", "tgl.", "Pkl.",
     "pkl.", "lih.", "Lih.", "bdk.", "Bdk.", "sbg.", "yg.", "dgn.", "utk.", "thd.", "spt.", "kpd.",
@@ -25,13 +27,13 @@ export const INDONESIAN: LanguageSpec = {
     "dlm.", "bhw.", "spy.", "e.g.", "i.e.", "cf.", "vs.", "ttd.", "terj.", "Ket.", "Kompl.",
   ],
   numeric: [
-    "No.", "no.", "Km.", "km.", "RT.", "RW.", "Telp.", "telp.", "Tel.", "Tlp.", "Fax.", "Faks.", "HP.", "Hp.",
-    "pk.", "Pk.", "maks.", "Maks.", "min.", "Min.", "Hlm.", "hlm.", "Hal.", "hal.", "Vol.", "vol.", "Jil.", "Ps.", "ps.", "Lt.",
-    "Thn.", "thn.", "Th.", "th.", "Kep.", "Ed.", "ed.", "Ayat.", "Bag.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Agu.", "Agt.",
+    "no.", "Km.", "km.", "RT.", "RW.", "telp.", "Tel.", "HP.", "Hp.",
+    "pk.", "Pk.", "maks.", "Maks.", "min.", "Min.", "Hlm.", "hlm.", "Hal.", "hal.", "Vol.", "vol.", "Jil.", "ps.",
+    "Thn.", "thn.", "Th.", "th.", "Ed.", "ed.", "Ayat.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Agu.", "Agt.",
     "Ags.", "Sep.", "Sept.", "Okt.", "Nov.", "Des.",
     // references and identity numbers ("Psl. 5", "Gbr. 3", "h. 45", "NIP. 19650101...")
     "Psl.", "psl.", "ay.", "Gbr.", "gbr.", "Tab.", "tab.", "Lamp.", "lamp.", "h.", "p.", "pp.",
-    "Stb.", "cet.", "Cet.", "NIP.", "NIK.", "NRP.", "NIM.", "NIDN.", "NPWP.", "Rek.", "rek.",
+    "Stb.", "cet.", "Cet.", "NIP.", "NIK.", "NRP.", "NIM.", "NIDN.", "NPWP.",
     "Ext.", "ext.",
   ],
   closing: [
