@@ -276,3 +276,19 @@ describe("number abbreviations before a capitalised word, H. as an initial, glue
     expect(id("Rilis ASP.NET Core 8 dan Microsoft.AspNetCore tetap utuh.")).toHaveLength(1);
   });
 });
+
+describe("credit labels and English ext.", () => {
+  it("a credit label after a stop starts a segment, even after an initial", () => {
+    expect(id("Penulis: Andi S. Editor: Rina W.")).toEqual(["Penulis: Andi S.", "Editor: Rina W."]);
+    expect(en("Reporting by John D. Editing by Mark P.")).toHaveLength(1);
+    expect(en("Reporting by John D. Editor: Mark P.")).toHaveLength(2);
+    expect(vi("Bài viết của ThS. Nguyễn Văn A. Ảnh: TTXVN")).toHaveLength(2);
+  });
+
+  it("ext. before a number", () => {
+    expect(en("Call me at 555-1234 ext. 12. Thanks.")).toEqual([
+      "Call me at 555-1234 ext. 12.",
+      "Thanks.",
+    ]);
+  });
+});

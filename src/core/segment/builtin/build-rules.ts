@@ -49,6 +49,11 @@ export interface LanguageSpec {
   speechVerbs: readonly string[];
   /** Words after which initials are a whole name: "berinisial R.A. | Pemeriksaan ...". */
   initialsIntroducers: readonly string[];
+  /**
+   * Credit and source labels, written before a colon ("Foto:", "Editor:"): after a stop they start
+   * a segment, even after an initial or an abbreviation ("Penulis: Andi S. | Editor: Rina W.").
+   */
+  creditLabels: readonly string[];
 }
 
 /**
@@ -92,6 +97,10 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
       "[^\\s]",
     ),
   );
+  // A credit label after a stop starts a segment: "Penulis: Andi S. | Editor: Rina W.".
+  if (spec.creditLabels.length > 0) {
+    rules.push(rule(true, `${TERMINAL}${CLOSERS}`, `\\s+${alternation(spec.creditLabels)}\\s?:`));
+  }
   // Ambiguous abbreviations: break before a clause starter, otherwise not.
   if (spec.ambiguous.length > 0) {
     const before = `${TOKEN_START}${alternation(spec.ambiguous)}${CLOSERS}`;

@@ -27,6 +27,7 @@ export const BUILTIN_RULES: SegmentationRules = {
         labels: [],
         speechVerbs: [],
         initialsIntroducers: [],
+        creditLabels: [],
       }),
     },
   ],

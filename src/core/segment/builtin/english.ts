@@ -13,7 +13,7 @@ export const ENGLISH: LanguageSpec = {
     "No.", "Nos.", "no.", "Vol.", "vol.", "p.", "pp.", "ch.", "Ch.", "Fig.", "fig.", "Figs.",
     "Art.", "art.", "Sec.", "sec.", "para.", "Para.", "Eq.", "eq.", "Jan.", "Feb.", "Mar.", "Apr.",
     "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "ed.", "Ed.", "nr.", "Nr.",
-    "Rs.", "Rp.", "Cir.", "Tel.", "tel.", "Est.", "est.",
+    "Rs.", "Rp.", "Cir.", "Tel.", "tel.", "Est.", "est.", "ext.", "Ext.",
   ],
   // written after a name, a number or a time: a break before a new sentence
   closing: ["et al.", "a.m.", "p.m.", "A.M.", "P.M."],
@@ -49,4 +49,8 @@ export const ENGLISH: LanguageSpec = {
     "asks", "laughed", "sighed", "screamed", "snapped", "wondered", "told",
   ],
   initialsIntroducers: [],
+  creditLabels: [
+    "Photo", "Photos", "Source", "Sources", "Editor", "Editing", "Reporting", "Writer", "Credit",
+    "Image", "Illustration", "Read more", "Read also", "See also",
+  ],
 };

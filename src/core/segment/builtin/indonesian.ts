@@ -87,4 +87,8 @@ export const INDONESIAN: LanguageSpec = {
     "membantah", "menyanggah", "melanjutkan", "memanggil", "menyapa",
   ],
   initialsIntroducers: ["berinisial", "inisial", "Inisial"],
+  creditLabels: [
+    "Foto", "Sumber", "Editor", "Penulis", "Reporter", "Pewarta", "Redaktur", "Penyunting",
+    "Ilustrasi", "Grafis", "Kontributor", "Baca juga", "Baca Juga", "Video",
+  ],
 };

@@ -26,4 +26,5 @@ export const VIETNAMESE: LanguageSpec = {
   ],
   speechVerbs: ["hỏi", "nói", "đáp", "trả lời", "kêu", "hét", "thốt", "reo", "bảo", "gọi", "thì thầm"],
   initialsIntroducers: [],
+  creditLabels: ["Ảnh", "Nguồn", "Biên tập", "Ảnh minh họa", "Đồ họa", "Xem thêm", "Video"],
 };
