@@ -77,6 +77,24 @@ console.log(
   `throughput: ~${(TARGET_BYTES / 1e6).toFixed(1)} MB of repeated gold paragraphs per language, per-paragraph calls, best of 3`,
 );
 
+// Blind sets (test/fixtures/segment/README-blind.md): written and labelled by someone who never saw
+// the rules or ran the segmenter, and never used for tuning. The honest estimate of unseen text.
+console.log("\nblind held-out sets (never used for tuning)");
+console.log("lang  segmenter        P      R      F1   exact¶   (¶ / boundaries)");
+for (const lang of LANGS) {
+  const gold = loadGold(lang, "blind");
+  for (const [name, make] of [
+    ["Selaras", selaras],
+    ["Intl.Segmenter", intl],
+  ] as const) {
+    const s = score(gold, make(lang));
+    const m = metrics(s);
+    console.log(
+      `${lang.padEnd(4)}  ${name.padEnd(15)} ${pct(m.precision)}  ${pct(m.recall)}  ${pct(m.f1)}  ${pct(m.exact)}   (${gold.length} / ${s.truePositives + s.falseNegatives})`,
+    );
+  }
+}
+
 // Whole strings (one paragraph of joined gold text): Selaras stays linear; Intl.Segmenter is
 // quadratic on long strings on Node 20 (V8 11.3), so it is measured on the two small sizes only.
 const joined = loadGold("id")
