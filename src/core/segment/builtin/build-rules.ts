@@ -124,14 +124,16 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     rules.push(rule(false, `${TOKEN_START}${alternation(numeric)}`, "\\s*[(\\[+]?\\p{N}"));
   }
   // List and outline markers where a sentence starts: "1.", "a.", "IV.", "2.1." (but a number
-  // right after an abbreviation is its argument: "Jan. 15.", "No. 5.").
+  // right after an abbreviation is its argument: "Jan. 15.", "No. 5."). After a colon or a
+  // semicolon only short ones ("Syarat: 1. Sehat"): a longer number there ends the sentence
+  // ("QS. Al-Baqarah: 183. | Puasa").
   const abbreviations = [...prefixes, ...numeric];
   const notAfterAbbreviation =
     abbreviations.length > 0 ? `(?<!${TOKEN_START}${alternation(abbreviations)}\\s+)` : "";
   rules.push(
     rule(
       false,
-      `(?:${SENTENCE_START}|[:;]\\s+)${notAfterAbbreviation}${OPENERS}(?:\\d{1,3}(?:\\.\\d{1,3})*|\\p{L}|[IVXLCDM]{1,7})\\.`,
+      `(?:${SENTENCE_START}${notAfterAbbreviation}${OPENERS}(?:\\d{1,3}(?:\\.\\d{1,3})*|\\p{L}|[IVXLCDM]{1,7})|[:;]\\s+${OPENERS}(?:\\d{1,2}|\\p{L}|[IVXLCDM]{1,7}))\\.`,
       "\\s",
     ),
   );
@@ -172,17 +174,21 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   }
   // Scraping artefacts: a bracket or stop glued to the next sentence, "Komentar (0)Presiden".
   rules.push(rule(true, "[)\\]]", "\\p{Lu}\\p{Ll}"));
-  rules.push(rule(true, `(?:^|\\s)\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));
-  // ... also after a capitalised word, an acronym or a number ("Doha.Sementara itu",
-  // "WIB.Sementara", "2024.Sementara"), but only before a whole word of five letters or more, so
-  // that dotted names stay whole ("Jkt.Pst", "Pid.Sus/", "System.Threading;").
-  rules.push(
-    rule(
-      true,
-      `(?:(?:^|\\s)(?:\\p{Lu}\\p{Ll}{2,}|\\p{Lu}{2,})|\\p{N}{2})${TERMINAL}+${CLOSERS}`,
-      "\\p{Lu}\\p{Ll}{4,}(?=[\\s,])",
-    ),
-  );
+  // (The word is found by TOKEN_START, not by a space before it, so that a sentence cut off from
+  // glued text segments the same on its own: "dkk.Presiden.Tabel 2.".)
+  rules.push(rule(true, `${TOKEN_START}\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));
+  // ... also after a capitalised word, an acronym or a number, but only before a clause starter
+  // ("Doha.Sementara itu", "WIB.Sementara", "2024.Kemudian"), so that dotted names stay whole
+  // ("Jkt.Pst", "Pid.Sus", "System.Collections.Generic").
+  if (starters.length > 0) {
+    rules.push(
+      rule(
+        true,
+        `(?:${TOKEN_START}(?:\\p{Lu}\\p{Ll}{2,}|\\p{Lu}{2,})|\\p{N}{2})${TERMINAL}+${CLOSERS}`,
+        `${OPENERS}(?:${starters.join("|")})${WORD_END}`,
+      ),
+    );
+  }
   // The general rule: a stop, optional closing quotes/brackets, space, then a sentence start: a
   // capital, a digit, a lower-case list marker ("a.", "b)"), a bullet, or a name written with a
   // lower-case prefix ("iPhone", "e-KTP").

@@ -10,7 +10,7 @@ export const INDONESIAN: LanguageSpec = {
     "Muh.", "Mhd.", "Abd.", "Kol.", "Letkol.", "Mayjen.", "Brigjen.", "Letjen.", "Jend.", "Kapt.",
     "Serka.", "Pol.", "Adv.", "Mgr.", "Mr.", "St.", "drh.", "Ns.", "Iptu.", "Ipda.", "Aiptu.", "Bripka.", "Brigpol.", "Serda.",
     "Sertu.", "Letda.", "Lettu.", "PT.", "CV.", "UD.", "PD.", "Fa.",
-    "Ust.", "Ustz.", "Tgk.", "Rd.", "Gst.", "Ngr.", "Bgs.", "Ach.", "Purn.",
+    "KM.", "KMP.", "QS.", "HR.", "Ust.", "Ustz.", "Tgk.", "Rd.", "Gst.", "Ngr.", "Bgs.", "Ach.", "Purn.",
     // police and military ranks and corps ("Kolonel Inf. Andi", "Bripda. Rudi")
     "Bripda.", "Briptu.", "Aipda.", "Kompol.", "Kombes.", "Pelda.", "Peltu.", "Serma.", "Kopda.",
     "Koptu.", "Praka.", "Pratu.", "Prada.", "Inf.", "Czi.", "Arh.", "Cba.", "Cpm.", "Chk.",
@@ -34,7 +34,9 @@ export const INDONESIAN: LanguageSpec = {
     // references and identity numbers ("Psl. 5", "Gbr. 3", "h. 45", "NIP. 19650101...")
     "Psl.", "psl.", "ay.", "Gbr.", "gbr.", "Tab.", "tab.", "Lamp.", "lamp.", "h.", "p.", "pp.",
     "Stb.", "cet.", "Cet.", "NIP.", "NIK.", "NRP.", "NIM.", "NIDN.", "NPWP.",
-    "Ext.", "ext.",
+    "Ext.", "ext.", "Ad.",
+    // scripture references ("Yoh. 3:16", "Mzm. 23")
+    "Kej.", "Mzm.", "Yes.", "Mat.", "Mrk.", "Luk.", "Yoh.", "Kis.", "Why.",
   ],
   closing: [
     "dkk.", "et al.", "dll.", "dsb.", "dst.", "tsb.", "ybs.",
@@ -77,7 +79,7 @@ export const INDONESIAN: LanguageSpec = {
   ],
   labels: [
     "Tabel", "Gambar", "Grafik", "Bagan", "Diagram", "Lampiran", "Bab", "Bagian", "Pasal", "Contoh",
-    "Langkah", "Tahap", "Skema", "Peta", "Foto",
+    "Langkah", "Tahap", "Ad.", "Skema", "Peta", "Foto",
   ],
   speechVerbs: [
     "bertanya", "berkata", "menjawab", "berteriak", "berseru", "bergumam", "berbisik", "menambahkan",
