@@ -301,6 +301,10 @@ describe("regressions", () => {
     },
   );
 
+  it("code-like dotted names after / or ( stay whole", () => {
+    expect(id("Buka berkas src/app.Component lalu (obj.Method) dipanggil.")).toHaveLength(1);
+  });
+
   it("a long number after a colon ends a sentence, a short one is a list marker", () => {
     expect(id("Firman itu ada dalam QS. Al-Baqarah: 183. Puasa diwajibkan.")).toHaveLength(2);
     expect(id("Syarat: 1. Sehat; 2. Jujur.")).toHaveLength(1);

@@ -174,9 +174,11 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   }
   // Scraping artefacts: a bracket or stop glued to the next sentence, "Komentar (0)Presiden".
   rules.push(rule(true, "[)\\]]", "\\p{Lu}\\p{Ll}"));
-  // (The word is found by TOKEN_START, not by a space before it, so that a sentence cut off from
-  // glued text segments the same on its own: "dkk.Presiden.Tabel 2.".)
-  rules.push(rule(true, `${TOKEN_START}\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));
+  // The word follows a space or a character after which a break may fall (not "/" or "(": code
+  // like "src/app.Component"), so that a sentence cut off from glued text segments the same on
+  // its own ("dkk.Presiden.Tabel 2.").
+  const glueStart = `(?:^|(?<=[\\s.!?…‼⁇⁈⁉。！？"'”’»)\\]]))`;
+  rules.push(rule(true, `${glueStart}\\p{Ll}{2,}${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}"));
   // ... also after a capitalised word, an acronym or a number, but only before a clause starter
   // ("Doha.Sementara itu", "WIB.Sementara", "2024.Kemudian"), so that dotted names stay whole
   // ("Jkt.Pst", "Pid.Sus", "System.Collections.Generic").
@@ -184,7 +186,7 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     rules.push(
       rule(
         true,
-        `(?:${TOKEN_START}(?:\\p{Lu}\\p{Ll}{2,}|\\p{Lu}{2,})|\\p{N}{2})${TERMINAL}+${CLOSERS}`,
+        `(?:${glueStart}(?:\\p{Lu}\\p{Ll}{2,}|\\p{Lu}{2,})|\\p{N}{2})${TERMINAL}+${CLOSERS}`,
         `${OPENERS}(?:${starters.join("|")})${WORD_END}`,
       ),
     );
