@@ -301,6 +301,16 @@ describe("regressions", () => {
     },
   );
 
+  it("an outline number at a line start after a heading without a stop is a marker", () => {
+    expect(
+      id("Bab II. Tinjauan Pustaka\n2.1. Konsep Dasar\nMenurut Sugiyono, populasi luas."),
+    ).toEqual([
+      "Bab II. Tinjauan Pustaka",
+      "2.1. Konsep Dasar",
+      "Menurut Sugiyono, populasi luas.",
+    ]);
+  });
+
   it("code-like dotted names after / or ( stay whole", () => {
     expect(id("Buka berkas src/app.Component lalu (obj.Method) dipanggil.")).toHaveLength(1);
   });

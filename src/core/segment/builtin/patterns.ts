@@ -28,7 +28,10 @@ export const OPENERS = "[\"'“‘«(\\[]{0,3}";
 export const STARTER = "[\\p{Lu}\\p{Lt}\\p{Lo}\\p{N}]";
 /** Line terminators. */
 export const LINE_BREAK = "[\\n\\r\\u0085\\u2028\\u2029]";
-/** Where a sentence begins: paragraph start, or after a sentence stop and whitespace. */
-export const SENTENCE_START = `(?:^|${TERMINAL}${CLOSERS}\\s+)`;
+/**
+ * Where a sentence begins: paragraph start, after a sentence stop and whitespace, or at the start
+ * of a line (after a heading without a stop: "Bab II. Tinjauan Pustaka\n2.1. Konsep Dasar").
+ */
+export const SENTENCE_START = `(?:^|${TERMINAL}${CLOSERS}\\s+|${LINE_BREAK}\\s*)`;
 /** Every built-in break rule matches right after one of these characters (see `withTrigger`). */
 export const BREAK_TRIGGERS = ".!?…‼⁇⁈⁉。！？\"'”’»)]\n\r\u0085\u2028\u2029";
