@@ -16,6 +16,8 @@ const TARGETS: [string, Lang, string | undefined, number, number][] = [
   ["id-fresh3", "id", "fresh3", 35, 0.99],
   ["vi-fresh", "vi", "fresh", 20, 0.98],
   ["en-fresh", "en", "fresh", 20, 0.98],
+  ["vi-fresh2", "vi", "fresh2", 10, 0.98],
+  ["en-fresh2", "en", "fresh2", 10, 0.98],
 ];
 
 describe.each(TARGETS)("gold set %s", (_name, lang, set, minimum, target) => {
