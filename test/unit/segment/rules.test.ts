@@ -326,3 +326,18 @@ describe("regressions", () => {
     expect(id("Ad. 1. Unsur setiap orang telah terpenuhi.")).toHaveLength(1);
   });
 });
+
+describe("letters that designate a group, a type or a vitamin", () => {
+  it("end a sentence before a capital, unlike initials", () => {
+    expect(id("Indonesia tergabung di Grup C. Lawan pertama adalah Jepang.")).toEqual([
+      "Indonesia tergabung di Grup C.",
+      "Lawan pertama adalah Jepang.",
+    ]);
+    expect(id("Pasien kekurangan vitamin D. Dokter menyarankan suplemen.")).toHaveLength(2);
+    expect(en("Brazil was drawn in Group B. Their first match is in June.")).toHaveLength(2);
+    expect(vi("Đội tuyển nằm ở bảng C. Trận đầu tiên gặp Nhật Bản.")).toHaveLength(2);
+    // an initial after a name still needs a clause starter
+    expect(id("Pidato itu dibacakan Susilo B. Yudhoyono di depan DPR.")).toHaveLength(1);
+    expect(id("Kantornya di Jl. A. Yani No. 5, Surabaya.")).toHaveLength(1);
+  });
+});

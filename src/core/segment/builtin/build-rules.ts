@@ -54,6 +54,11 @@ export interface LanguageSpec {
    * a segment, even after an initial or an abbreviation ("Penulis: Andi S. | Editor: Rina W.").
    */
   creditLabels: readonly string[];
+  /**
+   * Nouns after which a capital letter is a designation, not an initial ("Grup C.", "Vitamin D.",
+   * "Hepatitis B."): a break after it as after any word. Matched capitalised or not.
+   */
+  letterDesignators: readonly string[];
 }
 
 /**
@@ -154,6 +159,22 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
         true,
         `${TOKEN_START}${alternation(spec.initialsIntroducers)}\\s+(?:\\p{Lu}\\.){1,4}${CLOSERS}`,
         `\\s+["“‘']?[\\p{Lu}\\p{Lt}]`,
+      ),
+    );
+  }
+  // A letter that designates a group, a type or a vitamin ends a sentence like any word: "Indonesia
+  // masuk Grup C. | Lawan pertamanya Jepang."
+  if (spec.letterDesignators.length > 0) {
+    const designators = spec.letterDesignators.flatMap((w) => [
+      w,
+      w.charAt(0).toUpperCase() + w.slice(1),
+      w.charAt(0).toLowerCase() + w.slice(1),
+    ]);
+    rules.push(
+      rule(
+        true,
+        `${TOKEN_START}${alternation(designators)}\\s+\\p{Lu}\\.${CLOSERS}`,
+        `\\s+${OPENERS}${STARTER}`,
       ),
     );
   }

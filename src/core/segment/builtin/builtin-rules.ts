@@ -28,6 +28,7 @@ export const BUILTIN_RULES: SegmentationRules = {
         speechVerbs: [],
         initialsIntroducers: [],
         creditLabels: [],
+        letterDesignators: [],
       }),
     },
   ],

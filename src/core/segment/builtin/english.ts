@@ -49,6 +49,11 @@ export const ENGLISH: LanguageSpec = {
     "asks", "laughed", "sighed", "screamed", "snapped", "wondered", "told",
   ],
   initialsIntroducers: [],
+  letterDesignators: [
+    "Group", "Type", "Class", "Vitamin", "Hepatitis", "Plan", "Grade", "Zone", "Gate", "Block",
+    "Wing", "Tier", "Phase", "Stage", "Series", "Model", "Option", "Category", "Room", "Platform",
+    "Row", "Lot", "Pool", "Level", "Division", "Blood type", "Side",
+  ],
   creditLabels: [
     "Photo", "Photos", "Source", "Sources", "Editor", "Editing", "Reporting", "Writer", "Credit",
     "Image", "Illustration", "Read more", "Read also", "See also",

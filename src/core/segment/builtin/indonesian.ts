@@ -89,6 +89,13 @@ export const INDONESIAN: LanguageSpec = {
     "membantah", "menyanggah", "melanjutkan", "memanggil", "menyapa",
   ],
   initialsIntroducers: ["berinisial", "inisial", "Inisial"],
+  letterDesignators: [
+    "Grup", "Tipe", "Kelas", "Vitamin", "Hepatitis", "Golongan", "Zona", "Gerbang", "Pintu", "Blok",
+    "Seri", "Huruf", "Kategori", "Opsi", "Ruang", "Paviliun", "Sektor", "Klaster", "Kelompok",
+    "Varian", "Kode", "Gelombang", "Babak", "Kuadran", "Paket", "Lajur", "Jalur", "Peron", "Sesi",
+    "Wing", "Sayap", "Plan", "Model", "Pola", "Skenario", "Level", "Tingkat", "Divisi", "Liga",
+    "Pool", "Lantai", "golongan darah",
+  ],
   creditLabels: [
     "Foto", "Sumber", "Editor", "Penulis", "Reporter", "Pewarta", "Redaktur", "Penyunting",
     "Ilustrasi", "Grafis", "Kontributor", "Baca juga", "Baca Juga", "Video",

@@ -26,5 +26,9 @@ export const VIETNAMESE: LanguageSpec = {
   ],
   speechVerbs: ["hỏi", "nói", "đáp", "trả lời", "kêu", "hét", "thốt", "reo", "bảo", "gọi", "thì thầm"],
   initialsIntroducers: [],
+  letterDesignators: [
+    "nhóm", "loại", "hạng", "khu", "tòa", "lớp", "bảng", "vitamin", "viêm gan", "tầng", "cổng",
+    "nhóm máu", "phương án",
+  ],
   creditLabels: ["Ảnh", "Nguồn", "Biên tập", "Ảnh minh họa", "Đồ họa", "Xem thêm", "Video"],
 };
