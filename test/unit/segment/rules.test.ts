@@ -341,3 +341,15 @@ describe("letters that designate a group, a type or a vitamin", () => {
     expect(id("Kantornya di Jl. A. Yani No. 5, Surabaya.")).toHaveLength(1);
   });
 });
+
+describe("speakers with titles after a quotation", () => {
+  it("up to five capitalised words before the speech verb", () => {
+    expect(id("“Kami siap!” Kapolda Metro Jaya Irjen Karyoto menegaskan. Ia lalu pergi.")).toEqual([
+      "“Kami siap!” Kapolda Metro Jaya Irjen Karyoto menegaskan.",
+      "Ia lalu pergi.",
+    ]);
+    expect(id("“Kenapa?” Dr. Andi bertanya.")).toHaveLength(1);
+    expect(en('"Stop!" Officer John Smith shouted.')).toHaveLength(1);
+    expect(id("“Awas!” Budi Santoso datang terlambat.")).toHaveLength(2);
+  });
+});
