@@ -353,3 +353,13 @@ describe("speakers with titles after a quotation", () => {
     expect(id("“Awas!” Budi Santoso datang terlambat.")).toHaveLength(2);
   });
 });
+
+describe("lower-case titles at a sentence start", () => {
+  it("dr., drg. before a name start a sentence", () => {
+    expect(id("Kasus DBD menurun. dr. Reisa Broto Asmoro menjelaskan penyebabnya.")).toEqual([
+      "Kasus DBD menurun.",
+      "dr. Reisa Broto Asmoro menjelaskan penyebabnya.",
+    ]);
+    expect(id("Ia dirujuk ke Yth. dr. Andi di RSUD dr. Soetomo.")).toHaveLength(1);
+  });
+});

@@ -59,6 +59,8 @@ export interface LanguageSpec {
    * "Hepatitis B."): a break after it as after any word. Matched capitalised or not.
    */
   letterDesignators: readonly string[];
+  /** Titles written in lower case even at the start of a sentence: "… menurun. | dr. Reisa …". */
+  lowerCaseTitles: readonly string[];
 }
 
 /**
@@ -214,13 +216,15 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     );
   }
   // The general rule: a stop, optional closing quotes/brackets, space, then a sentence start: a
-  // capital, a digit, a lower-case list marker ("a.", "b)"), a bullet, or a name written with a
-  // lower-case prefix ("iPhone", "e-KTP").
+  // capital, a digit, a lower-case list marker ("a.", "b)"), a bullet, a name written with a
+  // lower-case prefix ("iPhone", "e-KTP"), or a lower-case title before a name ("dr. Reisa").
+  const lowerCaseTitle =
+    spec.lowerCaseTitles.length > 0 ? `|${alternation(spec.lowerCaseTitles)}\\s+\\p{Lu}` : "";
   rules.push(
     rule(
       true,
       `${TERMINAL}${CLOSERS}`,
-      `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s|[•▪◦‣]|\\p{Ll}{1,2}-?\\p{Lu})`,
+      `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s|[•▪◦‣]|\\p{Ll}{1,2}-?\\p{Lu}${lowerCaseTitle})`,
     ),
   );
   return rules;

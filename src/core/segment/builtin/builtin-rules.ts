@@ -29,6 +29,7 @@ export const BUILTIN_RULES: SegmentationRules = {
         initialsIntroducers: [],
         creditLabels: [],
         letterDesignators: [],
+        lowerCaseTitles: [],
       }),
     },
   ],

@@ -49,6 +49,7 @@ export const ENGLISH: LanguageSpec = {
     "asks", "laughed", "sighed", "screamed", "snapped", "wondered", "told",
   ],
   initialsIntroducers: [],
+  lowerCaseTitles: [],
   letterDesignators: [
     "Group", "Type", "Class", "Vitamin", "Hepatitis", "Plan", "Grade", "Zone", "Gate", "Block",
     "Wing", "Tier", "Phase", "Stage", "Series", "Model", "Option", "Category", "Room", "Platform",

@@ -89,6 +89,7 @@ export const INDONESIAN: LanguageSpec = {
     "membantah", "menyanggah", "melanjutkan", "memanggil", "menyapa",
   ],
   initialsIntroducers: ["berinisial", "inisial", "Inisial"],
+  lowerCaseTitles: ["dr.", "drg.", "drh."],
   letterDesignators: [
     "Grup", "Tipe", "Kelas", "Vitamin", "Hepatitis", "Golongan", "Zona", "Gerbang", "Pintu", "Blok",
     "Seri", "Huruf", "Kategori", "Opsi", "Ruang", "Paviliun", "Sektor", "Klaster", "Kelompok",

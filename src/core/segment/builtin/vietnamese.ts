@@ -26,6 +26,7 @@ export const VIETNAMESE: LanguageSpec = {
   ],
   speechVerbs: ["hỏi", "nói", "đáp", "trả lời", "kêu", "hét", "thốt", "reo", "bảo", "gọi", "thì thầm"],
   initialsIntroducers: [],
+  lowerCaseTitles: [],
   letterDesignators: [
     "nhóm", "loại", "hạng", "khu", "tòa", "lớp", "bảng", "vitamin", "viêm gan", "tầng", "cổng",
     "nhóm máu", "phương án",
