@@ -351,6 +351,9 @@ describe("speakers with titles after a quotation", () => {
     expect(id("“Kenapa?” Dr. Andi bertanya.")).toHaveLength(1);
     expect(en('"Stop!" Officer John Smith shouted.')).toHaveLength(1);
     expect(id("“Awas!” Budi Santoso datang terlambat.")).toHaveLength(2);
+    // three dots as the ellipsis character
+    expect(id('"Aku tidak tahu..." Rina berbisik. Ia menunduk.')).toHaveLength(2);
+    expect(id("“Aku tidak tahu…” Rina berbisik. Ia menunduk.")).toHaveLength(2);
   });
 });
 

@@ -185,13 +185,13 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   const initial = `(?:^|(?<!\\p{N})\\s|[(\\["“'‘.])\\p{Lu}\\.${CLOSERS}`;
   if (starterAhead) rules.push(rule(true, initial, starterAhead));
   rules.push(rule(false, initial, "\\s"));
-  // A quotation ending in ?/! followed by a capitalised speaker (up to five words, with titles:
+  // A quotation ending in ?/!/… followed by a capitalised speaker (up to five words, with titles:
   // "Dr. Andi", "Kapolda Irjen Karyoto") and a speech verb.
   if (spec.speechVerbs.length > 0) {
     rules.push(
       rule(
         false,
-        `[?!…]+["”’»]`,
+        `(?:[?!…]|\\.\\.\\.)+["”’»]`,
         `(?:\\s+\\p{Lu}[\\p{L}\\p{M}.]*){1,5}\\s+${alternation(spec.speechVerbs)}${WORD_END}`,
       ),
     );
