@@ -62,6 +62,21 @@ const pieces = fc.constantFrom(
   "(0)",
   "dkk.",
   "a)",
+  // pieces of the rules added after the fresh held-out sets
+  "dr.",
+  "Grup",
+  "Sementara",
+  "WIB",
+  "2024",
+  "(Purn.)",
+  "Rina",
+  "berbisik",
+  "Pertemuan",
+  "p.m.",
+  "Foto:",
+  "X.",
+  "Approx.",
+  "183.",
 );
 const textLike = fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join(""));
 const anyText = fc.oneof(
