@@ -14,6 +14,7 @@ const TARGETS: [string, Lang, string | undefined, number, number][] = [
   ["id-fresh", "id", "fresh", 80, 0.99],
   ["id-fresh2", "id", "fresh2", 40, 0.99],
   ["id-fresh3", "id", "fresh3", 35, 0.99],
+  ["id-fresh4", "id", "fresh4", 25, 0.99],
   ["vi-fresh", "vi", "fresh", 20, 0.98],
   ["en-fresh", "en", "fresh", 20, 0.98],
   ["vi-fresh2", "vi", "fresh2", 10, 0.98],
