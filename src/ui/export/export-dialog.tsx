@@ -7,7 +7,7 @@ import { toErrorInfo } from "../../db/autosave.ts";
 import { findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
-import { fileSlug } from "../../core/util/title.ts";
+import { exportFileName } from "../../core/format/download-name.ts";
 import { filterBundle } from "../../core/model/filter-bundle.ts";
 import { Dialog } from "../shared/dialog.tsx";
 import { FormError } from "../shared/error-text.tsx";
@@ -58,7 +58,7 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
       const now = new Date();
       const base =
         scope === "document" && bundle.documents[0]
-          ? fileSlug(bundle.documents[0].title)
+          ? exportFileName(bundle.documents[0].title, "")
           : "selaras-all";
       const extras = await loadExtras(
         db,
