@@ -2,10 +2,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { saveProfile } from "../../db/operations/profile.ts";
-import { toErrorInfo } from "../../db/autosave.ts";
 import { ROLES, type Profile, type Role } from "../../core/model/profile.ts";
-import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { Dialog } from "../shared/dialog.tsx";
+import { useErrorAction } from "../shared/use-error-action.ts";
 import { FormError } from "../shared/error-text.tsx";
 
 /** Asks for the display name and role once (first start); reopened from the header to change them. */
@@ -20,16 +19,11 @@ export function ProfileDialog({
   const db = useDb();
   const [name, setName] = useState(current?.name ?? "");
   const [role, setRole] = useState<Role>(current?.role ?? "translator");
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const { error, run } = useErrorAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
-      await saveProfile(db, { name, role });
-      onClose();
-    } catch (err) {
-      setError(toErrorInfo(err));
-    }
+    if (await run(() => saveProfile(db, { name, role }))) onClose();
   };
 
   return (

@@ -28,7 +28,7 @@ export function CellDetails({
   thread: readonly CommentRecord[];
   rejecting: boolean;
   user: Profile;
-  run: (task: () => Promise<unknown>) => Promise<void>;
+  run: (task: () => Promise<unknown>) => Promise<boolean>;
   onPanel: (panel: Panel) => void;
   onClose: () => void;
   onRejected: () => void;

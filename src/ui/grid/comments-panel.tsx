@@ -6,9 +6,9 @@ export interface CommentsPanelProps {
   comments: readonly CommentRecord[];
   /** When set, the form rejects the target with the comment (a reject needs a reason). */
   rejecting: boolean;
-  onAdd: (text: string) => Promise<void>;
-  onReject: (text: string) => Promise<void>;
-  onResolve: (resolved: boolean) => Promise<void>;
+  onAdd: (text: string) => Promise<unknown>;
+  onReject: (text: string) => Promise<unknown>;
+  onResolve: (resolved: boolean) => Promise<unknown>;
   onCancelReject: () => void;
 }
 
@@ -26,8 +26,9 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
-    await (rejecting ? onReject(text) : onAdd(text));
-    setText("");
+    // A comment that could not be stored stays in the box (the error is shown above).
+    const ok = await (rejecting ? onReject(text) : onAdd(text));
+    if (ok !== false) setText("");
   };
 
   return (

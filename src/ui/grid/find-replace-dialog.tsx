@@ -4,11 +4,11 @@ import type { SegmentRecord, TranslationRecord } from "../../core/model/records.
 import { translationId } from "../../core/model/records.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import { planReplace, type TextQuery } from "../../core/review/filter.ts";
-import { isAppError, type ErrorInfo } from "../../core/model/app-error.ts";
 import { useDb } from "../../db/db-context.ts";
 import { replaceTexts } from "../../db/operations/review.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
 import { Dialog } from "../shared/dialog.tsx";
+import { useErrorAction } from "../shared/use-error-action.ts";
 import { ErrorText } from "../shared/error-text.tsx";
 import { wordDiff } from "../../core/text/word-diff.ts";
 
@@ -41,7 +41,7 @@ export function FindReplaceDialog({
     regex: false,
   });
   const [replacement, setReplacement] = useState("");
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const { error, run } = useErrorAction();
 
   const texts = useMemo(
     () =>
@@ -52,30 +52,20 @@ export function FindReplaceDialog({
     try {
       return { plans: planReplace(texts, query, replacement), error: null };
     } catch (err) {
-      return { plans: [], error: isAppError(err) ? err.toInfo() : toErrorInfo(err) };
+      return { plans: [], error: toErrorInfo(err) };
     }
   }, [texts, query, replacement]);
   const total = plan.plans.reduce((n, p) => n + p.count, 0);
 
   const apply = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      await replaceTexts(
-        db,
-        docId,
-        plan.plans.map((p) => ({
-          segmentId: segments[visible[p.row]!]!.id,
-          lang,
-          expected: p.before,
-          text: p.after,
-        })),
-        user,
-      );
-      onClose();
-    } catch (err) {
-      setError(toErrorInfo(err));
-    }
+    const replacements = plan.plans.map((p) => ({
+      segmentId: segments[visible[p.row]!]!.id,
+      lang,
+      expected: p.before,
+      text: p.after,
+    }));
+    if (await run(() => replaceTexts(db, docId, replacements, user))) onClose();
   };
 
   return (

@@ -5,11 +5,9 @@ import { useHistoryState } from "../../db/hooks.ts";
 import { saveTranslation } from "../../db/operations/save-translation.ts";
 import { setStatus } from "../../db/operations/review.ts";
 import { redo, undo } from "../../db/operations/history.ts";
-import { toErrorInfo } from "../../db/autosave.ts";
 import { translationId } from "../../core/model/records.ts";
 import { targetLangsFor } from "../../core/model/languages.ts";
 import { countWords } from "../../core/text/word-count.ts";
-import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { useAutosave } from "../app/autosave-context.ts";
 import { useUser } from "../app/use-user.ts";
 import { documentHref } from "../app/use-hash-route.ts";
@@ -23,6 +21,7 @@ import { filterFromParams, filterToParams } from "./filter-url.ts";
 import { useGridData } from "./use-grid-data.ts";
 import { isShowShortcutsKey, moveFocus, type CellCommand } from "./grid-keyboard.ts";
 import { FindReplaceDialog } from "./find-replace-dialog.tsx";
+import { useErrorAction } from "../shared/use-error-action.ts";
 import { FormError } from "../shared/error-text.tsx";
 import { CellDetails, type Panel } from "./cell-details.tsx";
 import { GridToolbar, type ToolbarAction } from "./grid-toolbar.tsx";
@@ -67,18 +66,9 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const [panel, setPanel] = useState<Panel | null>(null);
   const [rejecting, setRejecting] = useState<CellRef | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [actionError, setActionError] = useState<ErrorInfo | null>(null);
+  const { error: actionError, run } = useErrorAction();
   const [notice, setNotice] = useState<string | null>(null);
   const activeKey = active ? translationId(active.segmentId, active.lang) : null;
-
-  const run = useCallback(async (task: () => Promise<unknown>) => {
-    setActionError(null);
-    try {
-      await task();
-    } catch (err) {
-      setActionError(toErrorInfo(err));
-    }
-  }, []);
 
   const doUndo = useCallback(
     () => run(async () => (await autosave.flush(), undo(db, docId, user.name))),

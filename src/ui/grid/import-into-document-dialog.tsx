@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
-import { toErrorInfo } from "../../db/autosave.ts";
 import {
   applyImportIntoDocument,
   planImportIntoDocument,
 } from "../../db/operations/import-into-document.ts";
 import type { MemoryReadResult } from "../../core/format/read-memory-file.ts";
 import type { UnitMatchPlan } from "../../core/format/match-units.ts";
-import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { Dialog } from "../shared/dialog.tsx";
+import { useErrorAction } from "../shared/use-error-action.ts";
 import { FormError } from "../shared/error-text.tsx";
 import { MemoryFileReader } from "../shared/memory-file-reader.tsx";
 import { memoryMatchesFor } from "../../db/operations/project-memory.ts";
@@ -37,35 +36,25 @@ export function ImportIntoDocumentDialog({
   const [source, setSource] = useState<Source>("file");
   const [plan, setPlan] = useState<UnitMatchPlan | null>(null);
   const [replace, setReplace] = useState(false);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const { error, run } = useErrorAction();
 
-  const plan_ = (b: Bundle | null) => {
+  /** Takes the translations to import and plans what they would change (nothing is written). */
+  const planFor = (b: Bundle | null) => {
     setBundle(b);
     setPlan(null);
-    setError(null);
-    if (b)
-      void planImportIntoDocument(db, docId, b).then(setPlan, (e: unknown) =>
-        setError(toErrorInfo(e)),
-      );
+    if (b) void run(async () => setPlan(await planImportIntoDocument(db, docId, b)));
   };
-  const onRead = (result: MemoryReadResult | null) => plan_(result?.bundle ?? null);
+  const onRead = (result: MemoryReadResult | null) => planFor(result?.bundle ?? null);
   const chooseSource = (next: Source) => {
     setSource(next);
-    plan_(null);
-    if (next === "memory") {
-      void memoryMatchesFor(db, docId).then(plan_, (e: unknown) => setError(toErrorInfo(e)));
-    }
+    planFor(null);
+    if (next === "memory") void run(async () => planFor(await memoryMatchesFor(db, docId)));
   };
 
   const apply = async (e: FormEvent) => {
     e.preventDefault();
     if (!bundle) return;
-    try {
-      await applyImportIntoDocument(db, docId, bundle, replace, user);
-      onClose();
-    } catch (err) {
-      setError(toErrorInfo(err));
-    }
+    if (await run(() => applyImportIntoDocument(db, docId, bundle, replace, user))) onClose();
   };
 
   return (
