@@ -1,28 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { renderApp } from "../../helpers/render-app.tsx";
-import { syncCorpus } from "../../../src/db/corpus-sync.ts";
-import { SMALL_CORPUS } from "../../helpers/render-app.tsx";
+import { gotoDocument, openDocument, renderApp } from "../../helpers/render-app.tsx";
 import { segmentsOf } from "../../../src/db/queries/segment-rows.ts";
-import { freshDb } from "../../helpers/fresh-db.ts";
-
-async function docIdOf(title: string) {
-  // The corpus import is deterministic in content: find the document by title in a scratch db.
-  const db = await freshDb();
-  await syncCorpus(db, SMALL_CORPUS);
-  return (await db.documents.toArray()).find((d) => d.title === title)!;
-}
 
 describe("grid", () => {
   it("shows one row per source sentence with paragraph marks, and saves typed text as Draft", async () => {
     const user = userEvent.setup();
     const { db } = await renderApp();
-    const row = (await screen.findAllByTestId("doc-row")).find(
-      (r) => r.dataset.docTitle === "Berita Pertama",
-    )!;
-    window.location.hash = `#/doc/${row.dataset.docId}`;
-    fireEvent(window, new HashChangeEvent("hashchange"));
+    const docId = await openDocument();
     const grid = await screen.findByRole("grid");
     expect(grid).toHaveAttribute("aria-rowcount", "4");
     expect(await screen.findByTestId("source-0")).toHaveTextContent("Presiden membuka acara.");
@@ -34,7 +20,7 @@ describe("grid", () => {
     await user.click(vi);
     await user.type(vi, "Chủ tịch khai mạc sự kiện.");
     fireEvent.blur(vi);
-    const segs = await segmentsOf(db, row.dataset.docId!);
+    const segs = await segmentsOf(db, docId);
     await waitFor(async () =>
       expect(await db.translations.get(`${segs[0]!.id}:vi`)).toMatchObject({
         text: "Chủ tịch khai mạc sự kiện.",
@@ -50,16 +36,12 @@ describe("grid", () => {
   it("Ctrl+Enter confirms and moves to the next row; Ctrl+I copies the source", async () => {
     const user = userEvent.setup();
     const { db } = await renderApp();
-    const row = (await screen.findAllByTestId("doc-row")).find(
-      (r) => r.dataset.docTitle === "Berita Pertama",
-    )!;
-    window.location.hash = `#/doc/${row.dataset.docId}`;
-    fireEvent(window, new HashChangeEvent("hashchange"));
+    const docId = await openDocument();
     const en = await screen.findByTestId("target-en-0");
     await user.click(en);
     await user.type(en, "The President opens the event.");
     await user.keyboard("{Control>}{Enter}{/Control}");
-    const segs = await segmentsOf(db, row.dataset.docId!);
+    const segs = await segmentsOf(db, docId);
     await waitFor(async () =>
       expect(await db.translations.get(`${segs[0]!.id}:en`)).toMatchObject({
         status: "translated",
@@ -68,7 +50,7 @@ describe("grid", () => {
     await waitFor(() => expect(screen.getByTestId("target-en-1")).toHaveFocus());
     await user.keyboard("{Control>}i{/Control}");
     expect(screen.getByTestId("target-en-1")).toHaveValue("Acara berlangsung dua hari.");
-    expect((await docIdOf("Berita Pertama")).segmentCount).toBe(3);
+    expect((await db.documents.get(docId))?.segmentCount).toBe(3);
   });
 });
 
@@ -86,8 +68,7 @@ describe("grid columns follow the source language", () => {
         origin: { kind: "user" },
       },
     ]);
-    window.location.hash = `#/doc/${docId}`;
-    fireEvent(window, new HashChangeEvent("hashchange"));
+    gotoDocument(docId!);
     const vi0 = await screen.findByTestId("target-vi-0");
     expect(screen.queryByTestId("target-en-0")).toBeNull();
     expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual([

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { renderApp } from "../../helpers/render-app.tsx";
+import { openDocument, renderApp } from "../../helpers/render-app.tsx";
 import { saveProfile } from "../../../src/db/operations/profile.ts";
 import { segmentsOf } from "../../../src/db/queries/segment-rows.ts";
 import { saveTranslation } from "../../../src/db/operations/save-translation.ts";
-
-async function openFirstDoc() {
-  const row = (await screen.findAllByTestId("doc-row")).find(
-    (r) => r.dataset.docTitle === "Berita Pertama",
-  )!;
-  window.location.hash = `#/doc/${row.dataset.docId}`;
-  fireEvent(window, new HashChangeEvent("hashchange"));
-  await screen.findByTestId("target-vi-0");
-  return row.dataset.docId!;
-}
 
 describe("profile", () => {
   it("is asked once on first start and stamps changes", async () => {
@@ -25,7 +15,7 @@ describe("profile", () => {
     await user.click(within(dialog).getByTestId("profile-save"));
     await waitFor(() => expect(screen.queryByTestId("profile-dialog")).toBeNull());
     expect(screen.getByTestId("profile-open")).toHaveTextContent("Lan Nguyễn · Translator");
-    const docId = await openFirstDoc();
+    const docId = await openDocument();
     const vi = screen.getByTestId("target-vi-0");
     await user.type(vi, "Chủ tịch.");
     fireEvent.blur(vi);
@@ -41,7 +31,7 @@ describe("reviewer mode", () => {
     const user = userEvent.setup();
     const { db } = await renderApp();
     await saveProfile(db, { name: "Rina", role: "reviewer" });
-    const docId = await openFirstDoc();
+    const docId = await openDocument();
     const segs = await segmentsOf(db, docId);
     for (const s of segs)
       await saveTranslation(db, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { renderApp } from "../../helpers/render-app.tsx";
+import { openDocument, renderApp } from "../../helpers/render-app.tsx";
 import { saveProfile } from "../../../src/db/operations/profile.ts";
 import { segmentsOf } from "../../../src/db/queries/segment-rows.ts";
 
@@ -10,13 +10,7 @@ describe("source segment editing in the grid", () => {
     const user = userEvent.setup();
     const { db } = await renderApp();
     await saveProfile(db, { name: "Ed", role: "translator" });
-    const row = (await screen.findAllByTestId("doc-row")).find(
-      (r) => r.dataset.docTitle === "Berita Pertama",
-    )!;
-    const docId = row.dataset.docId!;
-    window.location.hash = `#/doc/${docId}`;
-    fireEvent(window, new HashChangeEvent("hashchange"));
-    await screen.findByTestId("source-1");
+    const docId = await openDocument();
 
     await user.click(screen.getByTestId("split-1"));
     const dialog = await screen.findByTestId("split-dialog");
