@@ -84,27 +84,16 @@ describe("re-segmentation with project rules", () => {
       "Semua hadir.",
     ]);
     const segs = await segmentsOf(db, docId);
-    await saveTranslation(db, {
-      segmentId: segs[0]!.id,
-      lang: "en",
-      text: "Meeting at the shophouse.",
-      user: "u",
-      confirm: true,
-    });
-    await saveTranslation(db, {
-      segmentId: segs[1]!.id,
-      lang: "en",
-      text: "Sukamaju started.",
-      user: "u",
-      confirm: true,
-    });
-    await saveTranslation(db, {
-      segmentId: segs[2]!.id,
-      lang: "en",
-      text: "All present.",
-      user: "u",
-      confirm: true,
-    });
+    const english = ["Meeting at the shophouse.", "Sukamaju started.", "All present."];
+    for (const [i, text] of english.entries()) {
+      await saveTranslation(db, {
+        segmentId: segs[i]!.id,
+        lang: "en",
+        text,
+        user: "u",
+        confirm: true,
+      });
+    }
 
     await saveCustomSegmentation(db, {
       ...NO_CUSTOM_SEGMENTATION,
