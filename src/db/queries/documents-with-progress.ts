@@ -19,25 +19,34 @@ function emptyCounts(): StatusCounts {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
 }
 
+/**
+ * Every document with its progress per target language, in segments and in source words by status.
+ * One read of each document's segments and translations gives both (segments without a target
+ * count as "empty").
+ */
 export async function documentsWithProgress(db: SelarasDb): Promise<DocumentWithProgress[]> {
   const docs = await db.documents.orderBy("title").toArray();
   return Promise.all(
     docs.map(async (document) => {
+      const [segments, translations] = await Promise.all([
+        db.segments.where("docId").equals(document.id).toArray(),
+        db.translations.where("docId").equals(document.id).toArray(),
+      ]);
+      const status = new Map(translations.map((t) => [t.id, t.status]));
       const progress = {} as Record<TargetLang, StatusCounts>;
+      const words = {} as Record<TargetLang, StatusCounts>;
       for (const lang of TARGET_LANGS) {
-        const counts = emptyCounts();
-        for (const status of STATUSES) {
-          if (status === "empty") continue;
-          counts[status] = await db.translations
-            .where("[docId+lang+status]")
-            .equals([document.id, lang, status])
-            .count();
+        const segmentCounts = emptyCounts();
+        const wordCounts = emptyCounts();
+        for (const s of segments) {
+          const st = status.get(translationId(s.id, lang)) ?? "empty";
+          segmentCounts[st]++;
+          wordCounts[st] += wordsOf(s.source);
         }
-        const nonEmpty = STATUSES.reduce((n, s) => (s === "empty" ? n : n + counts[s]), 0);
-        counts.empty = Math.max(0, document.segmentCount - nonEmpty);
-        progress[lang] = counts;
+        progress[lang] = segmentCounts;
+        words[lang] = wordCounts;
       }
-      return { document, progress, words: await wordProgress(db, document.id) };
+      return { document, progress, words };
     }),
   );
 }
@@ -53,23 +62,4 @@ function wordsOf(source: string): number {
     wordCache.set(source, n);
   }
   return n;
-}
-
-async function wordProgress(
-  db: SelarasDb,
-  docId: string,
-): Promise<Record<TargetLang, StatusCounts>> {
-  const [segments, translations] = await Promise.all([
-    db.segments.where("docId").equals(docId).toArray(),
-    db.translations.where("docId").equals(docId).toArray(),
-  ]);
-  const status = new Map(translations.map((t) => [t.id, t.status]));
-  const words = {} as Record<TargetLang, StatusCounts>;
-  for (const lang of TARGET_LANGS) {
-    const counts = emptyCounts();
-    for (const s of segments)
-      counts[status.get(translationId(s.id, lang)) ?? "empty"] += wordsOf(s.source);
-    words[lang] = counts;
-  }
-  return words;
 }
