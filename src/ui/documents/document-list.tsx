@@ -113,7 +113,13 @@ export function DocumentList() {
                 </td>
                 {TARGET_LANGS.map((lang) => (
                   <td key={lang}>
-                    <ProgressBar counts={progress[lang]} words={words[lang]} lang={lang} />
+                    {lang === doc.sourceLang ? (
+                      <span className="hint" title={t("documents.sourceColumn")}>
+                        {t("documents.sourceColumn")}
+                      </span>
+                    ) : (
+                      <ProgressBar counts={progress[lang]} words={words[lang]} lang={lang} />
+                    )}
                   </td>
                 ))}
                 <td className="date">{dateFormat.format(new Date(doc.updatedAt))}</td>
