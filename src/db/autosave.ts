@@ -13,8 +13,11 @@ export interface JournalStorage {
 }
 
 export interface PendingEdit {
+  /** The row typed into. */
   segmentId: string;
   lang: TargetLang;
+  /** The cell shown in the row, when it exists (saves skip looking it up). */
+  cellId?: string;
   text: string;
   user: string;
   at: string;
@@ -169,7 +172,7 @@ export async function replayJournal(db: SelarasDb, journal: JournalStorage): Pro
   let restored = 0;
   for (const edit of edits) {
     try {
-      const current = await db.translations.get(editKey(edit.segmentId, edit.lang));
+      const current = await db.translations.get(edit.cellId ?? editKey(edit.segmentId, edit.lang));
       if (current && current.changedAt >= edit.at) continue;
       await saveTranslation(db, { ...edit });
       restored++;

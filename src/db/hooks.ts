@@ -1,7 +1,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useDb } from "./db-context.ts";
 import { documentsWithProgress } from "./queries/documents-with-progress.ts";
-import { segmentsOf, translationsOf } from "./queries/segment-rows.ts";
+import { segmentsOf, cellsOf } from "./queries/segment-rows.ts";
 import { getProfile } from "./operations/profile.ts";
 import { historyState } from "./operations/history.ts";
 import type { CommentRecord } from "../core/model/records.ts";
@@ -45,10 +45,10 @@ export function useSegmentsProgressive(docId: string) {
   return { segments: all ?? head, complete: all !== undefined };
 }
 
-/** Live: the document's translations keyed by `segmentId:lang`. */
-export function useTranslations(docId: string) {
+/** Live: the document's target cells (lay them over the rows with core/align-edit rowView). */
+export function useCells(docId: string) {
   const db = useDb();
-  return useLiveQuery(() => translationsOf(db, docId), [db, docId]);
+  return useLiveQuery(() => cellsOf(db, docId), [db, docId]);
 }
 
 export function useCorpusUpdates() {

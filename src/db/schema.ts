@@ -1,5 +1,6 @@
 import type { Transaction } from "dexie";
 import { seedRevisionsUpgrade } from "./upgrades/v2-review-workflow.ts";
+import { targetCellsUpgrade } from "./upgrades/v5-target-cells.ts";
 
 /**
  * The version chain. Add a version; never edit or remove a shipped one (src/db/README.md).
@@ -51,6 +52,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       // The project's translation memory: units imported from TM files, looked up by source text.
       memory: "++id, key",
     },
+  },
+  {
+    version: 5,
+    name: "target-cells",
+    stores: {
+      // Targets become cells of per-language columns (core/align-edit): a column is one range query
+      // in order; a cell may cover several rows (span) or none.
+      translations: "id, docId, segmentId, [docId+lang], [docId+lang+status], [docId+lang+order]",
+    },
+    upgrade: targetCellsUpgrade,
   },
 ];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { importDocuments } from "../../src/db/operations/import-documents.ts";
 import { saveTranslation } from "../../src/db/operations/save-translation.ts";
 import { deleteDocument } from "../../src/db/operations/delete-document.ts";
-import { segmentsOf, translationsOf } from "../../src/db/queries/segment-rows.ts";
+import { cellsOf, segmentsOf } from "../../src/db/queries/segment-rows.ts";
 import { documentsWithProgress } from "../../src/db/queries/documents-with-progress.ts";
 import { AppError } from "../../src/core/model/app-error.ts";
 import { freshDb } from "../helpers/fresh-db.ts";
@@ -116,7 +116,7 @@ describe("saveTranslation", () => {
     const { db, docId, segmentId } = await setup();
     await saveTranslation(db, { segmentId, lang: "vi", text: "Việt", user: "u", confirm: true });
     await saveTranslation(db, { segmentId, lang: "en", text: "English", user: "u" });
-    const map = await translationsOf(db, docId);
+    const map = new Map((await cellsOf(db, docId)).map((c) => [c.id, c]));
     expect(map.get(`${segmentId}:vi`)).toMatchObject({ text: "Việt", status: "translated" });
     expect(map.get(`${segmentId}:en`)).toMatchObject({ text: "English", status: "draft" });
   });

@@ -17,32 +17,35 @@ export function placeOf(start: number, span: number, rowCount: number): CellPlac
   return start === 0 ? "leading" : "under";
 }
 
-const NONE: readonly TargetCell[] = Object.freeze([]);
+const NONE: readonly never[] = Object.freeze([]);
 
-export interface RowLayout {
+export interface RowLayout<C extends TargetCell = TargetCell> {
   /** The cell covering the row; null when the column ends before the row (implicitly empty). */
-  cell: TargetCell | null;
+  cell: C | null;
   /** True on the cell's first row (where its text is shown); false on the rows it continues over. */
   starts: boolean;
   /** Span-0 cells shown under the row (target text between this row and the next), in order. */
-  under: readonly TargetCell[];
+  under: readonly C[];
 }
 
-export interface ColumnLayout {
-  rows: RowLayout[];
+export interface ColumnLayout<C extends TargetCell = TargetCell> {
+  rows: RowLayout<C>[];
   /** Span-0 cells before the first row. */
-  leading: TargetCell[];
+  leading: C[];
   /** Cells past the last row, in order. */
-  overflow: TargetCell[];
+  overflow: C[];
 }
 
 /** Lays a column over the source rows in one pass (the column is sorted first if it is not). */
-export function layoutColumn(cells: readonly TargetCell[], rowCount: number): ColumnLayout {
-  const rows: RowLayout[] = [];
-  const leading: TargetCell[] = [];
-  const overflow: TargetCell[] = [];
+export function layoutColumn<C extends TargetCell>(
+  cells: readonly C[],
+  rowCount: number,
+): ColumnLayout<C> {
+  const rows: RowLayout<C>[] = [];
+  const leading: C[] = [];
+  const overflow: C[] = [];
   let start = 0;
-  for (const cell of inOrder(cells)) {
+  for (const cell of inOrder(cells) as readonly C[]) {
     const place = placeOf(start, cell.span, rowCount);
     if (place === "rows") {
       const end = Math.min(start + cell.span, rowCount);
@@ -60,6 +63,9 @@ export function layoutColumn(cells: readonly TargetCell[], rowCount: number): Co
   while (rows.length < rowCount) rows.push({ cell: null, starts: false, under: NONE });
   return { rows, leading, overflow };
 }
+
+/** Aligner links below this confidence are highlighted and visited by "next suspicious row". */
+export const SUSPICIOUS_BELOW = 0.5;
 
 /** A cell worth a look: an aligner link below the threshold that nobody confirmed or edited yet. */
 export function isSuspicious(cell: TargetCell, threshold: number): boolean {

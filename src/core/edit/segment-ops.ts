@@ -1,6 +1,7 @@
 import type { CommentRecord, SegmentRecord, TranslationRecord } from "../model/records.ts";
-import { translationId } from "../model/records.ts";
-import { TARGET_LANGS } from "../model/languages.ts";
+import { TARGET_LANGS, type TargetLang } from "../model/languages.ts";
+import { applyCellPatches, type CellPatch } from "../align-edit/cell-patch.ts";
+import { onSourceRowSplit, onSourceRowsMerged } from "../align-edit/source-row-ops.ts";
 import { keyBetween } from "../model/order-key.ts";
 import { AppError } from "../model/app-error.ts";
 import type { RecordPatch } from "./patch.ts";
@@ -9,8 +10,8 @@ import type { RecordPatch } from "./patch.ts";
 export interface DocumentState {
   /** Segments in order. */
   segments: readonly SegmentRecord[];
-  /** Translations by id (`segmentId:lang`). */
-  translations: ReadonlyMap<string, TranslationRecord>;
+  /** Each target language's column of cells, in order. */
+  columns: Partial<Record<TargetLang, readonly TranslationRecord[]>>;
   /** Comments by segment id. */
   comments: ReadonlyMap<string, readonly CommentRecord[]>;
 }
@@ -30,8 +31,11 @@ function joinText(parts: readonly string[]): string {
 
 /**
  * One group of old segments that becomes one group of new ones: the first new segment keeps the first
- * old segment's id, order key and paragraph; the old targets are joined onto it (status Draft, to be
- * checked again); the other new segments are new rows without targets; comments move to the first.
+ * old segment's id, order key and paragraph; the other new segments are new rows; comments move to
+ * the first. The target columns follow as a run of row merges then row splits
+ * (align-edit/source-row-ops.ts): cells covering the merged rows are joined (back to Draft), a split
+ * one-row cell keeps its text on the first part and gets an empty cell under it; a cell that covers
+ * several rows just covers fewer or more.
  */
 interface Cluster {
   old: SegmentRecord[];
@@ -39,10 +43,46 @@ interface Cluster {
   paragraph: number;
 }
 
+/** The columns as a command changes them, and the net patch per cell (first before, last after). */
+class ColumnWork {
+  readonly columns: Partial<Record<TargetLang, readonly TranslationRecord[]>>;
+  private readonly net = new Map<string, RecordPatch & { table: "translations" }>();
+
+  constructor(state: DocumentState) {
+    this.columns = { ...state.columns };
+  }
+
+  apply(lang: TargetLang, patches: readonly CellPatch[], newRowId: string | null): void {
+    const records = patches.map((p) => ({
+      ...p,
+      after:
+        p.after && !("segmentId" in p.after) ? { ...p.after, segmentId: newRowId ?? "" } : p.after,
+    })) as { key: string; before: TranslationRecord | null; after: TranslationRecord | null }[];
+    this.columns[lang] = applyCellPatches(this.columns[lang] ?? [], records) as TranslationRecord[];
+    for (const p of records) {
+      const prev = this.net.get(p.key);
+      if (prev) prev.after = p.after;
+      else
+        this.net.set(p.key, {
+          table: "translations",
+          key: p.key,
+          before: p.before,
+          after: p.after,
+        });
+    }
+  }
+
+  patches(): RecordPatch[] {
+    return [...this.net.values()];
+  }
+}
+
 function clusterPatches(
-  state: DocumentState,
   cluster: Cluster,
+  row: number,
   nextOrder: string | null,
+  comments: DocumentState["comments"],
+  work: ColumnWork,
   ctx: EditContext,
 ): RecordPatch[] {
   const patches: RecordPatch[] = [];
@@ -58,32 +98,8 @@ function clusterPatches(
     before: first,
     after: { ...first, source: cluster.sources[0] ?? "", paragraph: cluster.paragraph },
   });
-  for (const lang of TARGET_LANGS) {
-    const own = state.translations.get(translationId(first.id, lang));
-    const others = rest.map((s) => state.translations.get(translationId(s.id, lang)));
-    const texts = [own, ...others].map((t) => t?.text ?? "");
-    const merged = joinText(texts);
-    if (own || merged !== "") {
-      const base = own ?? others.find((t) => t !== undefined);
-      if (base) {
-        const after: TranslationRecord = {
-          ...base,
-          id: translationId(first.id, lang),
-          segmentId: first.id,
-          text: merged,
-          status: merged === "" ? "empty" : "draft",
-          changedBy: ctx.user,
-          changedAt: ctx.at,
-        };
-        patches.push({ table: "translations", key: after.id, before: own ?? null, after });
-      }
-    }
-    for (const t of others) {
-      if (t) patches.push({ table: "translations", key: t.id, before: t, after: null });
-    }
-  }
   for (const s of rest) {
-    for (const c of state.comments.get(s.id) ?? []) {
+    for (const c of comments.get(s.id) ?? []) {
       patches.push({
         table: "comments",
         key: c.id,
@@ -93,20 +109,32 @@ function clusterPatches(
     }
     patches.push({ table: "segments", key: s.id, before: s, after: null });
   }
+  const added: SegmentRecord[] = [];
   let prev = first.order;
   for (const source of cluster.sources.slice(1)) {
     const order = keyBetween(prev, nextOrder);
-    patches.push({
-      table: "segments",
-      key: "",
-      before: null,
-      after: { id: ctx.newId(), docId: first.docId, order, paragraph: cluster.paragraph, source },
+    added.push({
+      id: ctx.newId(),
+      docId: first.docId,
+      order,
+      paragraph: cluster.paragraph,
+      source,
     });
     prev = order;
   }
-  return patches.map((p) => (p.key === "" && p.after ? { ...p, key: p.after.id } : p));
-}
+  for (const s of added) patches.push({ table: "segments", key: s.id, before: null, after: s });
 
+  for (const lang of TARGET_LANGS) {
+    if (!work.columns[lang]?.length) continue;
+    for (let k = 1; k < cluster.old.length; k++) {
+      work.apply(lang, onSourceRowsMerged(work.columns[lang]!, row, ctx), null);
+    }
+    added.forEach((s, k) => {
+      work.apply(lang, onSourceRowSplit(work.columns[lang]!, row + k, ctx), s.id);
+    });
+  }
+  return patches;
+}
 function indexOf(state: DocumentState, segmentId: string): number {
   const i = state.segments.findIndex((s) => s.id === segmentId);
   if (i < 0) throw new AppError("db.segmentMissing", { segmentId });
@@ -128,7 +156,16 @@ export function planMergeWithNext(
     sources: [joinText([a.source, b.source])],
     paragraph: a.paragraph,
   };
-  return clusterPatches(state, cluster, state.segments[i + 2]?.order ?? null, ctx);
+  return withCells(state, (work) =>
+    clusterPatches(cluster, i, state.segments[i + 2]?.order ?? null, state.comments, work, ctx),
+  );
+}
+
+/** Runs a plan over the columns and appends the cells' net patches to its segment patches. */
+function withCells(state: DocumentState, plan: (work: ColumnWork) => RecordPatch[]): RecordPatch[] {
+  const work = new ColumnWork(state);
+  const patches = plan(work);
+  return [...patches, ...work.patches()];
 }
 
 /**
@@ -147,7 +184,9 @@ export function planSplit(
   const right = seg.source.slice(offset).trim();
   if (left === "" || right === "") throw new AppError("edit.splitAtEdge", { segmentId });
   const cluster: Cluster = { old: [seg], sources: [left, right], paragraph: seg.paragraph };
-  return clusterPatches(state, cluster, state.segments[i + 1]?.order ?? null, ctx);
+  return withCells(state, (work) =>
+    clusterPatches(cluster, i, state.segments[i + 1]?.order ?? null, state.comments, work, ctx),
+  );
 }
 
 /**
@@ -161,8 +200,19 @@ export function planResegment(
   segmentParagraph: (text: string) => string[],
   ctx: EditContext,
 ): RecordPatch[] {
+  return withCells(state, (work) => resegmentPatches(state, segmentParagraph, work, ctx));
+}
+
+function resegmentPatches(
+  state: DocumentState,
+  segmentParagraph: (text: string) => string[],
+  work: ColumnWork,
+  ctx: EditContext,
+): RecordPatch[] {
   const patches: RecordPatch[] = [];
   const segs = state.segments;
+  // Rows added minus rows removed so far: the current row of an old segment is its index + shift.
+  let shift = 0;
   let i = 0;
   while (i < segs.length) {
     const paragraph = segs[i]!.paragraph;
@@ -207,7 +257,9 @@ export function planResegment(
       if (cluster.sources.length === 0)
         cluster.sources.push(joinText(cluster.old.map((s) => s.source)));
       const nextOrder = old[a]?.order ?? segs[j]?.order ?? null;
-      patches.push(...clusterPatches(state, cluster, nextOrder, ctx));
+      const row = i + a - cluster.old.length + shift;
+      patches.push(...clusterPatches(cluster, row, nextOrder, state.comments, work, ctx));
+      shift += cluster.sources.length - cluster.old.length;
     }
     i = j;
   }

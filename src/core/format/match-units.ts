@@ -37,6 +37,8 @@ export function planUnitMatches(
   bundle: Bundle,
   segments: readonly SegmentRecord[],
   translations: ReadonlyMap<string, TranslationRecord>,
+  /** Rows covered by a cell that starts above (an aligned 2-1 link): not matched one by one. */
+  covering: ReadonlyMap<string, TranslationRecord> = new Map(),
 ): UnitMatchPlan {
   const units = new Map<string, Partial<Record<TargetLang, BundleTarget>>>();
   for (const doc of bundle.documents) {
@@ -62,7 +64,9 @@ export function planUnitMatches(
     for (const lang of TARGET_LANGS) {
       const incoming = targets[lang];
       if (!incoming || incoming.text.trim() === "") continue;
-      const current = translations.get(translationId(segment.id, lang)) ?? null;
+      const key = translationId(segment.id, lang);
+      const current = translations.get(key) ?? null;
+      if (!current && covering.has(key)) continue;
       const match = { segmentId: segment.id, lang, incoming, current };
       if (!current || current.text.trim() === "") plan.fills.push(match);
       else if (current.text === incoming.text && current.status === incoming.status) plan.same++;

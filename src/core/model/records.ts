@@ -1,5 +1,5 @@
 import type { Lang, TargetLang } from "./languages.ts";
-import type { Status } from "./status.ts";
+import type { TargetCell } from "../align-edit/types.ts";
 
 /** Where a document came from: the shipped corpus (with the content hash at import) or the user. */
 export type DocumentOrigin =
@@ -27,18 +27,14 @@ export interface SegmentRecord {
   source: string;
 }
 
-export interface TranslationRecord {
-  /** `${segmentId}:${lang}` */
-  id: string;
+/**
+ * A stored target cell (core/align-edit/types.ts: the column model): its rows follow from the column
+ * order and spans, never from `segmentId`, which only records the row the cell was made for (cells
+ * typed into a row, migrated from v4 or created by a row edit keep the id `${segmentId}:${lang}`;
+ * aligner, split and insert cells get fresh ids).
+ */
+export interface TranslationRecord extends TargetCell {
   segmentId: string;
-  docId: string;
-  lang: TargetLang;
-  text: string;
-  status: Status;
-  createdBy: string;
-  createdAt: string;
-  changedBy: string;
-  changedAt: string;
 }
 
 export function translationId(segmentId: string, lang: TargetLang): string {

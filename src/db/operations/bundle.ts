@@ -1,17 +1,29 @@
 import type { SelarasDb } from "../database.ts";
-import type { Bundle, BundleDocument, BundleSegment } from "../../core/model/bundle.ts";
+import type { Bundle, BundleDocument } from "../../core/model/bundle.ts";
 import type { DocumentRecord, SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
 import { translationId } from "../../core/model/records.ts";
 import { initialKeys } from "../../core/model/order-key.ts";
-import { TARGET_LANGS } from "../../core/model/languages.ts";
+import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
+import { groupUnits } from "../../core/align-edit/group-units.ts";
+import { unitsToBundleSegments } from "../../core/align-edit/bundle-units.ts";
+import { columnsByLang } from "../../core/align-edit/row-view.ts";
 import { newId, nowIso } from "../ids.ts";
 import { clearDocumentRows, documentTables } from "./delete-document.ts";
 import { revisionFromExisting } from "../upgrades/v2-review-workflow.ts";
 import { extrasRows } from "./tmx-extras.ts";
 import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
 
-/** Reads documents (all, or the given ids, in list order) into the format-neutral Bundle. */
-export async function loadBundle(db: SelarasDb, docIds?: readonly string[]): Promise<Bundle> {
+/**
+ * Reads documents (all, or the given ids, in list order) into the format-neutral Bundle. Each
+ * bundle segment is a translation unit: the smallest group of source rows on which the columns of
+ * every language in `languages` agree (core/align-edit/group-units.ts), so a cell that covers two
+ * rows gives one unit with both sources. With one-row cells everywhere a unit is a row.
+ */
+export async function loadBundle(
+  db: SelarasDb,
+  docIds?: readonly string[],
+  languages: readonly TargetLang[] = TARGET_LANGS,
+): Promise<Bundle> {
   return db.transaction("r", db.documents, db.segments, db.translations, async () => {
     const docs = docIds
       ? (await db.documents.bulkGet([...docIds])).filter(
@@ -24,39 +36,19 @@ export async function loadBundle(db: SelarasDb, docIds?: readonly string[]): Pro
         .where("[docId+order]")
         .between([doc.id, ""], [doc.id, "\uffff"])
         .toArray();
-      const translations = await db.translations.where("docId").equals(doc.id).toArray();
-      const byId = new Map(translations.map((t) => [t.id, t]));
+      const cells = await db.translations.where("docId").equals(doc.id).toArray();
+      const grouped = groupUnits(segments.length, columnsByLang(cells), languages);
       documents.push({
         id: doc.id,
         title: doc.title,
         sourceLang: doc.sourceLang,
         createdAt: doc.createdAt,
         updatedAt: doc.updatedAt,
-        segments: segments.map((s) => toBundleSegment(s, byId)),
+        segments: unitsToBundleSegments(segments, grouped),
       });
     }
     return { documents };
   });
-}
-
-function toBundleSegment(
-  segment: SegmentRecord,
-  byId: ReadonlyMap<string, TranslationRecord>,
-): BundleSegment {
-  const targets: BundleSegment["targets"] = {};
-  for (const lang of TARGET_LANGS) {
-    const t = byId.get(translationId(segment.id, lang));
-    if (!t || t.text === "") continue;
-    targets[lang] = {
-      text: t.text,
-      status: t.status,
-      createdBy: t.createdBy,
-      createdAt: t.createdAt,
-      changedBy: t.changedBy,
-      changedAt: t.changedAt,
-    };
-  }
-  return { id: segment.id, paragraph: segment.paragraph, source: segment.source, targets };
 }
 
 export interface ImportConflict {
@@ -175,7 +167,6 @@ async function writeBundleDocument(
   const keys = initialKeys(doc.segments.length);
   const segmentIds = new Map<string, string>();
   const segments: SegmentRecord[] = [];
-  const translations: TranslationRecord[] = [];
   doc.segments.forEach((s, i) => {
     const segmentId = freshSegmentIds ? newId("s") : s.id;
     segmentIds.set(s.id, segmentId);
@@ -186,23 +177,37 @@ async function writeBundleDocument(
       paragraph: s.paragraph,
       source: s.source,
     });
-    for (const lang of TARGET_LANGS) {
-      const t = s.targets[lang];
-      if (!t) continue;
+  });
+  // One one-row cell per row down to each column's last target (empty where the file has none), in
+  // the rows' order, so each column lines up with the rows.
+  const translations: TranslationRecord[] = [];
+  for (const lang of TARGET_LANGS) {
+    let last = -1;
+    doc.segments.forEach((s, i) => {
+      if (s.targets[lang]) last = i;
+    });
+    for (let i = 0; i <= last; i++) {
+      const row = segments[i]!;
+      const t = doc.segments[i]!.targets[lang];
       translations.push({
-        id: translationId(segmentId, lang),
-        segmentId,
+        id: translationId(row.id, lang),
+        segmentId: row.id,
         docId,
         lang,
-        text: t.text,
-        status: t.status,
-        createdBy: t.createdBy ?? user,
-        createdAt: t.createdAt ?? at,
-        changedBy: t.changedBy ?? user,
-        changedAt: t.changedAt ?? at,
+        order: row.order,
+        span: 1,
+        text: t?.text ?? "",
+        status: t?.status ?? "empty",
+        origin: "import",
+        confidence: null,
+        locked: false,
+        createdBy: t?.createdBy ?? user,
+        createdAt: t?.createdAt ?? at,
+        changedBy: t?.changedBy ?? user,
+        changedAt: t?.changedAt ?? at,
       });
     }
-  });
+  }
   await db.documents.add({
     id: docId,
     title: doc.title,
@@ -214,6 +219,6 @@ async function writeBundleDocument(
   });
   await db.segments.bulkAdd(segments);
   await db.translations.bulkAdd(translations);
-  await db.revisions.bulkAdd(translations.map(revisionFromExisting));
+  await db.revisions.bulkAdd(translations.filter((t) => t.text !== "").map(revisionFromExisting));
   if (extras) await db.tmxExtras.bulkPut(extrasRows(extras, docId, segmentIds));
 }

@@ -70,7 +70,13 @@ export async function commitPatches(
   for (const p of patches) {
     if (p.after) await db.table(p.table).put(p.after);
     else await db.table(p.table).delete(p.key);
-    if (p.table === "translations") {
+    // A revision records a target's text and status; moving a cell, changing its span or lock, or
+    // creating an empty one (extending a column) leaves both as they were.
+    if (
+      p.table === "translations" &&
+      ((p.before?.text ?? "") !== (p.after?.text ?? "") ||
+        (p.before?.status ?? "empty") !== (p.after?.status ?? "empty"))
+    ) {
       const t = p.after ?? p.before;
       if (t && mergeable) {
         const lastRevision = await db.revisions.where("translationId").equals(t.id).last();

@@ -8,10 +8,14 @@ import type { RecordPatch } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { newId, nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
+import { rowCells } from "./cells.ts";
 
 export interface StatusChange {
+  /** The row. */
   segmentId: string;
   lang: TargetLang;
+  /** The cell shown in the row, when the caller knows it; else it is looked up. */
+  cellId?: string;
 }
 
 export interface SetStatusInput {
@@ -40,12 +44,19 @@ export async function setStatus(db: SelarasDb, input: SetStatusInput): Promise<S
   const at = input.at ?? nowIso();
   return db.transaction("rw", [...commitTables(db), db.comments], async () => {
     const patches: RecordPatch[] = [];
-    const rejected: TranslationRecord[] = [];
+    const rejected: StatusChange[] = [];
     let docId: string | null = null;
     let skipped = 0;
+    let view: Map<string, TranslationRecord> | null = null;
     for (const change of input.changes) {
-      const id = translationId(change.segmentId, change.lang);
-      const current = await db.translations.get(id);
+      let current = change.cellId ? await db.translations.get(change.cellId) : undefined;
+      if (!change.cellId) {
+        if (!view) {
+          const segment = await db.segments.get(change.segmentId);
+          view = segment ? await rowCells(db, segment.docId) : new Map();
+        }
+        current = view.get(translationId(change.segmentId, change.lang));
+      }
       const next = current
         ? statusAfter(input.action, current.status, input.role, current.text.trim() !== "")
         : null;
@@ -60,8 +71,8 @@ export async function setStatus(db: SelarasDb, input: SetStatusInput): Promise<S
         changedBy: input.user,
         changedAt: at,
       };
-      patches.push({ table: "translations", key: id, before: current, after });
-      if (input.action === "reject") rejected.push(after);
+      patches.push({ table: "translations", key: current.id, before: current, after });
+      if (input.action === "reject") rejected.push(change);
     }
     if (docId === null || patches.length === 0) return { changed: 0, skipped };
     await commitPatches(db, patches, {
@@ -74,7 +85,7 @@ export async function setStatus(db: SelarasDb, input: SetStatusInput): Promise<S
     for (const t of rejected) {
       await db.comments.add({
         id: newId("c"),
-        docId: t.docId,
+        docId,
         segmentId: t.segmentId,
         lang: t.lang,
         author: input.user,
@@ -101,27 +112,30 @@ export async function restoreRevision(
     const revision = await db.revisions.get(revisionId);
     if (!revision) throw new AppError("history.revisionMissing", { revisionId });
     const current = await db.translations.get(revision.translationId);
+    // The cell may be gone (merged into another, or a row edit removed it): nothing to restore into.
+    if (!current) {
+      throw new AppError("align-edit.cell-missing", { cellId: revision.translationId });
+    }
     const after: TranslationRecord = {
-      id: revision.translationId,
-      segmentId: revision.segmentId,
-      docId: revision.docId,
-      lang: revision.lang,
+      ...current,
       text: revision.text,
       status: statusAfterEdit(revision.text),
-      createdBy: current?.createdBy ?? user,
-      createdAt: current?.createdAt ?? at,
+      confidence: null,
       changedBy: user,
       changedAt: at,
     };
-    await commitPatches(
-      db,
-      [{ table: "translations", key: after.id, before: current ?? null, after }],
-      { docId: revision.docId, label: "restore", user, at, action: "restore" },
-    );
+    await commitPatches(db, [{ table: "translations", key: after.id, before: current, after }], {
+      docId: revision.docId,
+      label: "restore",
+      user,
+      at,
+      action: "restore",
+    });
   });
 }
 
 export interface Replacement {
+  /** The row. */
   segmentId: string;
   lang: TargetLang;
   /** The text the preview showed as current; a change since then aborts the whole replace. */
@@ -139,20 +153,21 @@ export async function replaceTexts(
   const at = nowIso();
   return db.transaction("rw", commitTables(db), async () => {
     const patches: RecordPatch[] = [];
+    const view = await rowCells(db, docId);
     for (const r of replacements) {
-      const id = translationId(r.segmentId, r.lang);
-      const current = await db.translations.get(id);
+      const current = view.get(translationId(r.segmentId, r.lang));
       if (!current || current.text !== r.expected)
         throw new AppError("replace.stale", { segmentId: r.segmentId });
       if (current.text === r.text) continue;
       patches.push({
         table: "translations",
-        key: id,
+        key: current.id,
         before: current,
         after: {
           ...current,
           text: r.text,
           status: statusAfterEdit(r.text),
+          confidence: null,
           changedBy: user,
           changedAt: at,
         },

@@ -1,14 +1,22 @@
 import type { SelarasDb } from "../database.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
-import { translationId, type TranslationRecord } from "../../core/model/records.ts";
+import type { TranslationRecord } from "../../core/model/records.ts";
 import { statusAfterConfirm, statusAfterEdit, type Status } from "../../core/model/status.ts";
+import type { RecordPatch } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
+import { cellAtRow, readColumn, readRowIds } from "./cells.ts";
 
 export interface SaveTranslationInput {
+  /** The row typed into. */
   segmentId: string;
   lang: TargetLang;
+  /**
+   * The cell shown in that row, when the caller knows it (the grid does): saves skip reading the
+   * column. Without it the row's cell is looked up, and created at the end of the column if needed.
+   */
+  cellId?: string;
   text: string;
   user: string;
   /** Confirm the segment (Ctrl+Enter): status becomes Translated when the text is not empty. */
@@ -16,15 +24,30 @@ export interface SaveTranslationInput {
   at?: string;
 }
 
-function nextStatus(previous: TranslationRecord | undefined, input: SaveTranslationInput): Status {
+function nextStatus(previous: TranslationRecord, input: SaveTranslationInput): Status {
   if (input.confirm) return statusAfterConfirm(input.text);
-  if (previous && previous.text === input.text) return previous.status;
+  if (previous.text === input.text) return previous.status;
   return statusAfterEdit(input.text);
+}
+
+/** The cell shown in a row (existing, or the empty cells that extend the column to it). */
+export async function resolveRowCell(
+  db: SelarasDb,
+  docId: string,
+  segmentId: string,
+  lang: TargetLang,
+  ctx: { user: string; at: string },
+): Promise<{ cell: TranslationRecord; fill: TranslationRecord[] }> {
+  const [rowIds, column] = await Promise.all([readRowIds(db, docId), readColumn(db, docId, lang)]);
+  const index = rowIds.indexOf(segmentId);
+  if (index < 0) throw new AppError("db.segmentMissing", { segmentId });
+  return cellAtRow(column, rowIds, index, { docId, lang }, ctx);
 }
 
 /**
  * Stores one target text (and its status) in one transaction, with a revision and an undo step
- * (successive typing in the same cell merges into one step); returns the stored record.
+ * (successive typing in the same cell merges into one step); returns the stored record. Editing by
+ * hand clears the aligner's confidence; confirming also confirms (locks) the cell's link.
  */
 export async function saveTranslation(
   db: SelarasDb,
@@ -34,34 +57,48 @@ export async function saveTranslation(
   return db.transaction("rw", commitTables(db), async () => {
     const segment = await db.segments.get(input.segmentId);
     if (!segment) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
-    const id = translationId(input.segmentId, input.lang);
-    const previous = await db.translations.get(id);
+    let previous = input.cellId ? await db.translations.get(input.cellId) : undefined;
+    let fill: TranslationRecord[] = [];
+    if (!previous) {
+      const found = await resolveRowCell(db, segment.docId, input.segmentId, input.lang, {
+        user: input.user,
+        at,
+      });
+      previous = found.cell;
+      fill = found.fill;
+    }
     const status = nextStatus(previous, input);
-    if (previous && previous.text === input.text && previous.status === status) return previous;
+    const textChanged = previous.text !== input.text;
+    const lockChanged = !!input.confirm && input.text.trim() !== "" && !previous.locked;
+    if (!textChanged && previous.status === status && !lockChanged && fill.length === 0) {
+      return previous;
+    }
     const record: TranslationRecord = {
-      id,
-      segmentId: input.segmentId,
-      docId: segment.docId,
-      lang: input.lang,
+      ...previous,
       text: input.text,
       status,
-      createdBy: previous?.createdBy ?? input.user,
-      createdAt: previous?.createdAt ?? at,
+      confidence: textChanged ? null : previous.confidence,
+      locked: lockChanged ? true : previous.locked,
       changedBy: input.user,
       changedAt: at,
     };
-    await commitPatches(
-      db,
-      [{ table: "translations", key: id, before: previous ?? null, after: record }],
-      {
-        docId: segment.docId,
-        label: input.confirm ? "confirm" : "edit",
-        user: input.user,
-        at,
-        action: input.confirm ? "confirm" : "edit",
-        mergeKey: input.confirm ? null : `edit:${id}`,
-      },
-    );
+    const patches: RecordPatch[] =
+      fill.length > 0
+        ? fill.map((c) => ({
+            table: "translations",
+            key: c.id,
+            before: null,
+            after: c.id === record.id ? record : c,
+          }))
+        : [{ table: "translations", key: record.id, before: previous, after: record }];
+    await commitPatches(db, patches, {
+      docId: segment.docId,
+      label: input.confirm ? "confirm" : "edit",
+      user: input.user,
+      at,
+      action: input.confirm ? "confirm" : "edit",
+      mergeKey: input.confirm ? null : `edit:${record.id}`,
+    });
     return record;
   });
 }

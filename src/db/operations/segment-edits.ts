@@ -12,14 +12,16 @@ import { segmentParagraph } from "../../core/segment/segment.ts";
 import { effectiveRules } from "../../core/segment/custom-rules.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { newId, nowIso } from "../ids.ts";
-import { segmentsOf, translationsOf } from "../queries/segment-rows.ts";
+import { segmentsOf } from "../queries/segment-rows.ts";
+import { readColumn } from "./cells.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
 import { getCustomSegmentation } from "./segmentation-settings.ts";
 
 async function loadState(db: SelarasDb, docId: string): Promise<DocumentState> {
-  const [segments, translations, comments] = await Promise.all([
+  const [segments, vi, en, comments] = await Promise.all([
     segmentsOf(db, docId),
-    translationsOf(db, docId),
+    readColumn(db, docId, "vi"),
+    readColumn(db, docId, "en"),
     db.comments.where("[docId+open]").between([docId, 0], [docId, 1], true, true).toArray(),
   ]);
   const bySegment = new Map<string, CommentRecord[]>();
@@ -28,7 +30,7 @@ async function loadState(db: SelarasDb, docId: string): Promise<DocumentState> {
     if (list) list.push(c);
     else bySegment.set(c.segmentId, [c]);
   }
-  return { segments, translations, comments: bySegment };
+  return { segments, columns: { vi, en }, comments: bySegment };
 }
 
 async function runEdit(

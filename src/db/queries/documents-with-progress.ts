@@ -4,6 +4,7 @@ import { STATUSES, type Status } from "../../core/model/status.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import { translationId } from "../../core/model/records.ts";
 import { countWords } from "../../core/text/word-count.ts";
+import { rowView } from "../../core/align-edit/row-view.ts";
 
 export type StatusCounts = Record<Status, number>;
 
@@ -21,25 +22,31 @@ function emptyCounts(): StatusCounts {
 
 /**
  * Every document with its progress per target language, in segments and in source words by status.
- * One read of each document's segments and translations gives both (segments without a target
- * count as "empty").
+ * One read of each document's segments and cells gives both (rows without a cell count as "empty").
  */
 export async function documentsWithProgress(db: SelarasDb): Promise<DocumentWithProgress[]> {
   const docs = await db.documents.orderBy("title").toArray();
   return Promise.all(
     docs.map(async (document) => {
       const [segments, translations] = await Promise.all([
-        db.segments.where("docId").equals(document.id).toArray(),
+        db.segments
+          .where("[docId+order]")
+          .between([document.id, ""], [document.id, "\uffff"])
+          .toArray(),
         db.translations.where("docId").equals(document.id).toArray(),
       ]);
-      const status = new Map(translations.map((t) => [t.id, t.status]));
+      // A row counts with the status of the cell covering it (a 2-1 link counts both rows).
+      const status = rowView(
+        segments.map((s) => s.id),
+        translations,
+      ).covering;
       const progress = {} as Record<TargetLang, StatusCounts>;
       const words = {} as Record<TargetLang, StatusCounts>;
       for (const lang of TARGET_LANGS) {
         const segmentCounts = emptyCounts();
         const wordCounts = emptyCounts();
         for (const s of segments) {
-          const st = status.get(translationId(s.id, lang)) ?? "empty";
+          const st = status.get(translationId(s.id, lang))?.status ?? "empty";
           segmentCounts[st]++;
           wordCounts[st] += wordsOf(s.source);
         }

@@ -6,11 +6,7 @@ export function segmentsOf(db: SelarasDb, docId: string): Promise<SegmentRecord[
   return db.segments.where("[docId+order]").between([docId, ""], [docId, "\uffff"]).toArray();
 }
 
-/** A document's translations keyed by translation id (`segmentId:lang`). */
-export async function translationsOf(
-  db: SelarasDb,
-  docId: string,
-): Promise<Map<string, TranslationRecord>> {
-  const rows = await db.translations.where("docId").equals(docId).toArray();
-  return new Map(rows.map((t) => [t.id, t]));
+/** A document's target cells (every language, unordered: `rowView` sorts each column). */
+export function cellsOf(db: SelarasDb, docId: string): Promise<TranslationRecord[]> {
+  return db.translations.where("docId").equals(docId).toArray();
 }

@@ -1,12 +1,12 @@
 import type { Transaction } from "dexie";
-import type { TranslationRecord } from "../../core/model/records.ts";
+import type { LegacyTranslation } from "./v5-target-cells.ts";
 import type { RevisionRecord } from "../records.ts";
 
 /**
  * v2 adds the revision log, the undo history and comments. Targets that existed before get one
  * "import" revision each, so every target's history starts with its state at the upgrade.
  */
-export function revisionFromExisting(t: TranslationRecord): RevisionRecord {
+export function revisionFromExisting(t: LegacyTranslation): RevisionRecord {
   return {
     translationId: t.id,
     segmentId: t.segmentId,
@@ -21,6 +21,6 @@ export function revisionFromExisting(t: TranslationRecord): RevisionRecord {
 }
 
 export async function seedRevisionsUpgrade(tx: Transaction): Promise<void> {
-  const translations = (await tx.table("translations").toArray()) as TranslationRecord[];
+  const translations = (await tx.table("translations").toArray()) as LegacyTranslation[];
   await tx.table("revisions").bulkAdd(translations.map(revisionFromExisting));
 }

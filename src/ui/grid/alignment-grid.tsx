@@ -16,7 +16,14 @@ import type { TargetLang } from "../../core/model/languages.ts";
 import type { Role } from "../../core/model/profile.ts";
 import type { CommentRecord } from "../../core/model/records.ts";
 import { gridColumns, toGridRows, type ColumnId } from "./columns.ts";
-import { TargetCell, type CellRef } from "./cells/target-cell.tsx";
+import {
+  NO_ALIGNMENT,
+  TargetCell,
+  type CellAlignment,
+  type CellRef,
+} from "./cells/target-cell.tsx";
+import type { RowView } from "../../core/align-edit/row-view.ts";
+import { SUSPICIOUS_BELOW } from "../../core/align-edit/layout.ts";
 import { SourceText } from "./cells/source-text.tsx";
 import type { CellCommand } from "./grid-keyboard.ts";
 
@@ -31,13 +38,15 @@ export interface AlignmentGridProps {
   totalRows: number;
   visible: readonly number[];
   translations: ReadonlyMap<string, TranslationRecord>;
+  /** The columns laid over the rows (spans, 0-1 cells, confidences). */
+  view: RowView<TranslationRecord>;
   comments: ReadonlyMap<string, CommentRecord[]>;
   sourceLang: string;
   /** The target columns shown (every target language but the source's). */
   langs: readonly TargetLang[];
   user: string;
   role: Role;
-  onCommand: (command: CellCommand, cell: CellRef, text: string) => void;
+  onCommand: (command: CellCommand, cell: CellRef, text: string, caret?: number) => void;
   onFocusCell: (cell: CellRef) => void;
   onRowAction: (action: "split" | "merge", index: number) => void;
   handle: Ref<GridHandle>;
@@ -55,6 +64,7 @@ export function AlignmentGrid(props: AlignmentGridProps) {
     totalRows,
     visible,
     translations,
+    view,
     comments,
     sourceLang,
     langs,
@@ -225,10 +235,24 @@ export function AlignmentGrid(props: AlignmentGridProps) {
                   const key = translationId(segment.id, lang);
                   const tr = translations.get(key);
                   const thread = comments.get(key) ?? [];
+                  const alignment = alignmentOf(view, lang, index);
                   return (
-                    <div role="gridcell" className={`grid-cell col-${lang}`} key={cell.id}>
+                    <div
+                      role="gridcell"
+                      className={`grid-cell col-${lang}`}
+                      key={cell.id}
+                      aria-rowspan={alignment.span > 1 ? alignment.span : undefined}
+                    >
                       <TargetCell
-                        cell={{ row: item.index, index, segmentId: segment.id, lang }}
+                        cell={{
+                          row: item.index,
+                          index,
+                          segmentId: segment.id,
+                          lang,
+                          ...(tr ? { cellId: tr.id } : {}),
+                        }}
+                        alignment={alignment}
+                        suspiciousBelow={SUSPICIOUS_BELOW}
                         source={segment.source}
                         text={tr?.text ?? ""}
                         status={tr?.status ?? "empty"}
@@ -249,4 +273,30 @@ export function AlignmentGrid(props: AlignmentGridProps) {
       </div>
     </div>
   );
+}
+
+/** A row's target as the alignment view sees it (a stable object for plain rows, so cells memo). */
+function alignmentOf(
+  view: RowView<TranslationRecord>,
+  lang: TargetLang,
+  row: number,
+): CellAlignment {
+  const laid = view.layouts[lang]?.rows[row];
+  if (!laid?.cell) return NO_ALIGNMENT;
+  const { cell, starts, under } = laid;
+  if (cell.span === 1 && under.length === 0 && cell.confidence === null && !cell.locked) {
+    return NO_ALIGNMENT;
+  }
+  let coveredFrom = 0;
+  if (!starts) {
+    const rows = view.layouts[lang]!.rows;
+    while (row - coveredFrom > 0 && rows[row - coveredFrom]?.starts === false) coveredFrom++;
+  }
+  return {
+    span: cell.span,
+    coveredFrom,
+    under: under.map((u) => ({ id: u.id, text: u.text })),
+    confidence: cell.confidence,
+    locked: cell.locked,
+  };
 }

@@ -35,7 +35,7 @@ export function CellDetails({
 }) {
   const db = useDb();
   const revisions = useRevisions(
-    panel === "history" ? translationId(cell.segmentId, cell.lang) : null,
+    panel === "history" ? (cell.cellId ?? translationId(cell.segmentId, cell.lang)) : null,
   );
   const target = { segmentId: cell.segmentId, lang: cell.lang };
   return (

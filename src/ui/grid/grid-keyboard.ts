@@ -18,7 +18,15 @@ export type CellCommand =
   | "comments"
   | "history"
   | "splitSource"
-  | "mergeSource";
+  | "mergeSource"
+  | "moveCellUp"
+  | "moveCellDown"
+  | "mergeCell"
+  | "splitCell"
+  | "insertCell"
+  | "deleteCell"
+  | "lockCell"
+  | "nextSuspicious";
 
 export interface KeyLike {
   key: string;
@@ -26,6 +34,8 @@ export interface KeyLike {
   metaKey: boolean;
   shiftKey: boolean;
   altKey: boolean;
+  /** AltGr held (Ctrl+Alt on Windows types characters such as € or ę: never a shortcut then). */
+  altGraph?: boolean;
 }
 
 export interface Shortcut {
@@ -52,6 +62,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: "mergeSource", keys: ["Ctrl+J"] },
   { command: "comments", keys: ["Ctrl+Shift+C"] },
   { command: "history", keys: ["Ctrl+Shift+H"] },
+  { command: "moveCellUp", keys: ["Ctrl+Alt+↑"] },
+  { command: "moveCellDown", keys: ["Ctrl+Alt+↓"] },
+  { command: "mergeCell", keys: ["Ctrl+Alt+J"] },
+  { command: "splitCell", keys: ["Ctrl+Alt+E"] },
+  { command: "insertCell", keys: ["Alt+Insert"] },
+  { command: "deleteCell", keys: ["Alt+Delete"] },
+  { command: "lockCell", keys: ["Ctrl+Alt+L"] },
+  { command: "nextSuspicious", keys: ["Ctrl+Alt+N"] },
   { command: "showShortcuts", keys: ["Alt+H"] },
 ];
 
@@ -63,6 +81,17 @@ export function isShowShortcutsKey(e: KeyLike): boolean {
 export function cellCommandFor(e: KeyLike, role: Role = "translator"): CellCommand | null {
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (e.altGraph) return null;
+  if (mod && e.altKey && !e.shiftKey) {
+    // The alignment editor: Ctrl+Alt plus the key of the matching row command.
+    if (key === "ArrowUp") return "moveCellUp";
+    if (key === "ArrowDown") return "moveCellDown";
+    if (key === "j") return "mergeCell";
+    if (key === "e") return "splitCell";
+    if (key === "l") return "lockCell";
+    if (key === "n") return "nextSuspicious";
+    return null;
+  }
   if (mod && !e.altKey) {
     if (!e.shiftKey) {
       if (key === "Enter") return role === "reviewer" ? "approveAndNext" : "confirmAndNext";
@@ -85,6 +114,8 @@ export function cellCommandFor(e: KeyLike, role: Role = "translator"): CellComma
   if (e.altKey && !mod && !e.shiftKey) {
     if (key === "PageDown") return "nextRow";
     if (key === "PageUp") return "prevRow";
+    if (key === "Insert") return "insertCell";
+    if (key === "Delete") return "deleteCell";
     return null;
   }
   if (!mod && !e.altKey && key === "Tab") return e.shiftKey ? "prevCell" : "nextCell";

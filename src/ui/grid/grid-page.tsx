@@ -5,6 +5,8 @@ import { useHistoryState } from "../../db/hooks.ts";
 import { saveTranslation } from "../../db/operations/save-translation.ts";
 import { setStatus } from "../../db/operations/review.ts";
 import { redo, undo } from "../../db/operations/history.ts";
+import { editCell, type CellEdit } from "../../db/operations/cell-edits.ts";
+import { nextSuspiciousRow, SUSPICIOUS_BELOW } from "../../core/align-edit/layout.ts";
 import { translationId } from "../../core/model/records.ts";
 import { targetLangsFor } from "../../core/model/languages.ts";
 import { countWords } from "../../core/text/word-count.ts";
@@ -48,6 +50,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     segments,
     complete,
     translations,
+    view,
     comments,
     visible,
     error: filterError,
@@ -91,9 +94,58 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   }, []);
 
   const onCommand = useCallback(
-    (command: CellCommand, cell: CellRef, text: string) => {
-      const target = { segmentId: cell.segmentId, lang: cell.lang };
+    (command: CellCommand, cell: CellRef, text: string, caret?: number) => {
+      const target = {
+        segmentId: cell.segmentId,
+        lang: cell.lang,
+        ...(cell.cellId ? { cellId: cell.cellId } : {}),
+      };
+      const edit = (e: CellEdit) =>
+        void run(async () => {
+          await autosave.flush();
+          await editCell(db, {
+            docId,
+            lang: cell.lang,
+            segmentId: cell.segmentId,
+            edit: e,
+            user: user.name,
+          });
+          gridRef.current?.focusCell(cell.row, cell.lang);
+        });
       switch (command) {
+        case "moveCellUp":
+          edit({ kind: "moveUp" });
+          return;
+        case "moveCellDown":
+          edit({ kind: "moveDown" });
+          return;
+        case "mergeCell":
+          edit({ kind: "mergeWithNext" });
+          return;
+        case "splitCell":
+          edit({ kind: "split", offset: caret ?? text.length });
+          return;
+        case "insertCell":
+          edit({ kind: "insertEmpty" });
+          return;
+        case "deleteCell":
+          edit({ kind: "deleteEmpty" });
+          return;
+        case "lockCell": {
+          const current = cell.cellId
+            ? translations?.get(translationId(cell.segmentId, cell.lang))
+            : undefined;
+          edit({ kind: "lock", locked: !current?.locked });
+          return;
+        }
+        case "nextSuspicious": {
+          const layout = view?.layouts[cell.lang];
+          const next = layout ? nextSuspiciousRow(layout, cell.index, SUSPICIOUS_BELOW) : -1;
+          const row = next < 0 ? -1 : visible.indexOf(next);
+          if (row >= 0) gridRef.current?.focusCell(row, cell.lang);
+          else setNotice(t("grid:noSuspicious", { lang: t(`common:lang.${cell.lang}`) }));
+          return;
+        }
         case "confirmAndNext":
           void run(async () => {
             await autosave.flush();
@@ -152,7 +204,21 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       const next = moveFocus({ row: cell.row, lang: cell.lang }, command, visible.length, langs);
       if (next) gridRef.current?.focusCell(next.row, next.lang);
     },
-    [run, autosave, db, user, doUndo, doRedo, segments, translations, visible, docId, langs],
+    [
+      run,
+      autosave,
+      db,
+      user,
+      doUndo,
+      doRedo,
+      segments,
+      translations,
+      view,
+      visible,
+      docId,
+      langs,
+      t,
+    ],
   );
 
   const onRowAction = useCallback(
@@ -213,7 +279,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       </section>
     );
   }
-  const loading = !doc || !segments || !translations || !comments;
+  const loading = !doc || !segments || !translations || !view || !comments;
   const thread = activeKey ? (comments?.get(activeKey) ?? []) : [];
 
   return (
@@ -231,7 +297,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
                 lang={lang}
                 segments={segments}
                 wordCounts={wordCounts}
-                translations={translations}
+                translations={view.covering}
               />
             ))}
           </div>
@@ -271,6 +337,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
             totalRows={doc.segmentCount}
             visible={visible}
             translations={translations}
+            view={view}
             comments={comments}
             sourceLang={doc.sourceLang}
             langs={langs}

@@ -1,10 +1,6 @@
 import { useMemo } from "react";
-import {
-  useComments,
-  useDocument,
-  useSegmentsProgressive,
-  useTranslations,
-} from "../../db/hooks.ts";
+import { useComments, useDocument, useSegmentsProgressive, useCells } from "../../db/hooks.ts";
+import { rowView } from "../../core/align-edit/row-view.ts";
 import { translationId } from "../../core/model/records.ts";
 import { TARGET_LANGS } from "../../core/model/languages.ts";
 import {
@@ -19,8 +15,21 @@ import { isAppError, type ErrorInfo } from "../../core/model/app-error.ts";
 export function useGridData(docId: string, filter: SegmentFilter) {
   const doc = useDocument(docId);
   const { segments, complete } = useSegmentsProgressive(docId);
-  const translations = useTranslations(docId);
+  const cells = useCells(docId);
   const comments = useComments(docId);
+  // The columns laid over the rows: the cell shown in each row (`translations`, keyed like the
+  // rows), the cells covering rows, span-0 cells and confidences for the alignment view.
+  const view = useMemo(
+    () =>
+      segments && cells
+        ? rowView(
+            segments.map((s) => s.id),
+            cells,
+          )
+        : undefined,
+    [segments, cells],
+  );
+  const translations = view?.starts;
 
   const active = isFilterActive(filter);
   const all = useMemo(() => (segments ? segments.map((_, i) => i) : []), [segments]);
@@ -47,5 +56,5 @@ export function useGridData(docId: string, filter: SegmentFilter) {
     }
   }, [segments, translations, comments, filter, active, all]);
 
-  return { doc, segments, complete, translations, comments, ...filtered };
+  return { doc, segments, complete, translations, view, comments, ...filtered };
 }

@@ -35,23 +35,35 @@ function makeState(
     paragraph: s.paragraph,
     source: s.source,
   }));
+  // The vi column: one one-row cell per row down to the last given text (empty ones between).
   const translations = new Map<string, TranslationRecord>();
-  for (const [i, text] of Object.entries(vi)) {
+  const last = Math.max(-1, ...Object.keys(vi).map(Number));
+  for (let i = 0; i <= last; i++) {
     const id = `s${i}:vi`;
+    const text = vi[i] ?? "";
     translations.set(id, {
       id,
       segmentId: `s${i}`,
       docId: "d",
       lang: "vi",
+      order: keys[i]!,
+      span: 1,
+      origin: "typed",
+      confidence: null,
+      locked: false,
       text,
-      status: "translated",
+      status: text === "" ? "empty" : "translated",
       createdBy: "u",
       createdAt: "t",
       changedBy: "u",
       changedAt: "t",
     });
   }
-  const state: DocumentState = { segments, translations, comments: new Map() };
+  const state: DocumentState = {
+    segments,
+    columns: { vi: [...translations.values()] },
+    comments: new Map(),
+  };
   return {
     state,
     tables: {
@@ -95,7 +107,11 @@ describe("split and merge", () => {
       status: "draft",
       changedBy: "ed",
     });
-    expect(after.translations.size).toBe(1);
+    // The new second row gets an empty cell, so the rows below keep their cells.
+    const newRow = ordered(after)[1]!;
+    expect([...after.translations.values()].filter((c) => c.id !== "s0:vi")).toEqual([
+      expect.objectContaining({ text: "", status: "empty", span: 1, segmentId: newRow.id }),
+    ]);
     expect(apply(after, invertPatches(patches))).toEqual(tables);
   });
 
@@ -194,7 +210,11 @@ describe("re-segment", () => {
           expect(apply(after, invertPatches(patches))).toEqual(tables);
           // Idempotent: re-segmenting the result changes nothing.
           const again = planResegment(
-            { segments: ordered(after), translations: after.translations, comments: new Map() },
+            {
+              segments: ordered(after),
+              columns: { vi: [...after.translations.values()] },
+              comments: new Map(),
+            },
             (p) => segmentParagraph(p, "id"),
             ctx,
           );

@@ -15,7 +15,30 @@ export interface CellRef {
   index: number;
   segmentId: string;
   lang: TargetLang;
+  /** The stored cell shown in the row (none yet past the end of the column). */
+  cellId?: string;
 }
+
+/** What the alignment view knows of a row's target (core/align-edit layout). */
+export interface CellAlignment {
+  /** How many source rows the cell covers (1 for a plain row). */
+  span: number;
+  /** The row is covered by the cell that starts this many rows above (0: the cell starts here). */
+  coveredFrom: number;
+  /** Target text with no source row, shown under this row (0-1 links). */
+  under: readonly { id: string; text: string }[];
+  /** The aligner's confidence when nobody changed the link yet, else null. */
+  confidence: number | null;
+  locked: boolean;
+}
+
+export const NO_ALIGNMENT: CellAlignment = {
+  span: 1,
+  coveredFrom: 0,
+  under: [],
+  confidence: null,
+  locked: false,
+};
 
 export interface TargetCellProps {
   cell: CellRef;
@@ -26,7 +49,10 @@ export interface TargetCellProps {
   role: Role;
   openComments: number;
   totalComments: number;
-  onCommand: (command: CellCommand, cell: CellRef, text: string) => void;
+  alignment: CellAlignment;
+  /** Confidence below which an aligner link is highlighted as suspicious. */
+  suspiciousBelow: number;
+  onCommand: (command: CellCommand, cell: CellRef, text: string, caret?: number) => void;
   onFocusCell: (cell: CellRef) => void;
 }
 
@@ -45,6 +71,8 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
     role,
     openComments,
     totalComments,
+    alignment,
+    suspiciousBelow,
     onCommand,
     onFocusCell,
   } = props;
@@ -61,22 +89,79 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
     // Inline-code placeholders are atomic: an edit that would cut or alter one is refused.
     const guarded = guardPlaceholders(value, next, source);
     setValue(guarded);
-    if (guarded !== value) autosave.schedule({ segmentId, lang, text: guarded, user });
+    if (guarded !== value) {
+      autosave.schedule({
+        segmentId,
+        lang,
+        text: guarded,
+        user,
+        ...(cell.cellId ? { cellId: cell.cellId } : {}),
+      });
+    }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    const command = cellCommandFor(e, role);
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const command = cellCommandFor(
+      {
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+        altKey: e.altKey,
+        altGraph: e.getModifierState?.("AltGraph") ?? false,
+      },
+      role,
+    );
     if (!command) return;
     e.preventDefault();
     if (command === "copySource") {
-      change(source);
+      if (alignment.coveredFrom === 0) change(source);
       return;
     }
-    onCommand(command, cell, value);
+    const caret =
+      e.currentTarget instanceof HTMLTextAreaElement ? e.currentTarget.selectionStart : undefined;
+    onCommand(command, cell, value, caret);
   };
 
+  const { span, coveredFrom, under, confidence, locked } = alignment;
+  const suspicious = !locked && confidence !== null && confidence < suspiciousBelow;
+  const alignClass =
+    (span > 1 ? " span-start" : "") +
+    (confidence !== null && !locked ? (suspicious ? " conf-low" : " conf-ok") : "") +
+    (locked ? " locked" : "");
+
+  if (coveredFrom > 0) {
+    // A row covered by a cell that starts above (a 2-1 or 3-1 link): part of that cell, not a cell.
+    return (
+      <div className="target-cell span-cont">
+        <div
+          className="covered-note"
+          tabIndex={0}
+          role="textbox"
+          aria-readonly="true"
+          data-testid={`target-${lang}-${index}`}
+          data-covered="true"
+          aria-label={t("grid:coveredLabel", {
+            lang: t(`common:lang.${lang}`),
+            n: index + 1,
+            from: index + 1 - coveredFrom,
+          })}
+          onFocus={() => onFocusCell(cell)}
+          onKeyDown={onKeyDown}
+        >
+          {t("grid:covered", { n: index + 1 - coveredFrom })}
+        </div>
+      </div>
+    );
+  }
+
   return (
-    <div className={`target-cell status-edge-${status}`}>
+    <div className={`target-cell status-edge-${status}${alignClass}`}>
+      {span > 1 && (
+        <span className="span-note" data-testid={`span-${lang}-${index}`}>
+          {t("grid:spanNote", { from: index + 1, to: index + span })}
+        </span>
+      )}
       <textarea
         className="target-input"
         data-testid={`target-${lang}-${index}`}
@@ -90,8 +175,32 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
         onChange={(e) => change(e.target.value)}
         onKeyDown={onKeyDown}
       />
+      {under.map((u) => (
+        <p className="under-cell" key={u.id} data-testid={`under-${lang}-${index}`} lang={lang}>
+          <span className="under-tag">{t("grid:noSource")}</span> {u.text}
+        </p>
+      ))}
       <div className="cell-foot">
         <StatusBadge status={status} lang={lang} row={index} />
+        {confidence !== null && !locked && (
+          <span
+            className={`confidence${suspicious ? " low" : ""}`}
+            data-testid={`confidence-${lang}-${index}`}
+            title={t("grid:confidenceTitle")}
+          >
+            {t("grid:confidence", { value: Math.round(confidence * 100) })}
+          </span>
+        )}
+        {locked && (
+          <span
+            className="lock-mark"
+            title={t("grid:lockedTitle")}
+            data-testid={`locked-${lang}-${index}`}
+          >
+            <span aria-hidden="true">🔒</span>
+            <span className="visually-hidden">{t("grid:lockedTitle")}</span>
+          </span>
+        )}
         {totalComments > 0 && (
           <button
             type="button"

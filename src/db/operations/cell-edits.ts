@@ -1,0 +1,183 @@
+import type { SelarasDb } from "../database.ts";
+import type { TargetLang } from "../../core/model/languages.ts";
+import type { TranslationRecord } from "../../core/model/records.ts";
+import type { AlignmentPlan } from "../../core/align/types.ts";
+import type { CellPatch } from "../../core/align-edit/cell-patch.ts";
+import {
+  deleteEmpty,
+  insertEmptyBefore,
+  lock,
+  mergeWithNext,
+  moveUp,
+  splitAt,
+} from "../../core/align-edit/cell-ops.ts";
+import { cellsFromAlignment, replaceColumn } from "../../core/align-edit/from-alignment.ts";
+import {
+  realignPlanBetweenLocked,
+  spliceRealigned,
+  type RealignRequest,
+} from "../../core/align-edit/realign.ts";
+import { AppError } from "../../core/model/app-error.ts";
+import { nowIso } from "../ids.ts";
+import { commitPatches, commitTables } from "./commit-patches.ts";
+import { cellAtRow, cellContext, readColumn, readRowIds, toRecordPatches } from "./cells.ts";
+
+/** The alignment editor's commands on one target cell (core/align-edit/cell-ops.ts). */
+export type CellEdit =
+  | { kind: "moveUp" }
+  | { kind: "moveDown" }
+  | { kind: "mergeWithNext" }
+  | { kind: "split"; offset: number }
+  | { kind: "insertEmpty" }
+  | { kind: "deleteEmpty" }
+  | { kind: "lock"; locked: boolean };
+
+export interface CellEditInput {
+  docId: string;
+  lang: TargetLang;
+  /** The row whose cell is edited (the cell that starts there). */
+  segmentId: string;
+  edit: CellEdit;
+  user: string;
+  at?: string;
+}
+
+/**
+ * Runs one editor command on the cell shown in a row, as one undoable step (the before/after
+ * patches of every cell it changes). A row past the end of the column is first given its empty cell,
+ * in the same step. Refusals are the core's AppErrors (align-edit.*), with nothing changed.
+ */
+export async function editCell(db: SelarasDb, input: CellEditInput): Promise<number> {
+  const at = input.at ?? nowIso();
+  return db.transaction("rw", commitTables(db), async () => {
+    const [rowIds, column] = await Promise.all([
+      readRowIds(db, input.docId),
+      readColumn(db, input.docId, input.lang),
+    ]);
+    const row = rowIds.indexOf(input.segmentId);
+    if (row < 0) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
+    const ref = { docId: input.docId, lang: input.lang };
+    const { cell, fill } = cellAtRow(column, rowIds, row, ref, { user: input.user, at });
+    const filled = [...column, ...fill];
+    const fillPatches: CellPatch[] = fill.map((c) => ({ key: c.id, before: null, after: c }));
+    const ctx = cellContext(input.user, at);
+    const e = input.edit;
+    const ops: CellPatch[] =
+      e.kind === "moveUp"
+        ? moveUp(filled, cell.id, ctx)
+        : e.kind === "moveDown"
+          ? insertEmptyBefore(filled, cell.id, ctx)
+          : e.kind === "mergeWithNext"
+            ? mergeWithNext(filled, cell.id, ctx)
+            : e.kind === "split"
+              ? splitAt(filled, cell.id, e.offset, ctx)
+              : e.kind === "insertEmpty"
+                ? insertEmptyBefore(filled, cell.id, ctx)
+                : e.kind === "deleteEmpty"
+                  ? deleteEmpty(filled, cell.id)
+                  : lock(filled, cell.id, e.locked, ctx);
+    const patches = toRecordPatches(column, [...fillPatches, ...ops], rowIds);
+    const applied = await commitPatches(db, patches, {
+      docId: input.docId,
+      label: `cell-${e.kind}`,
+      user: input.user,
+      at,
+      action: "edit",
+    });
+    return applied.length;
+  });
+}
+
+export interface ApplyAlignmentInput {
+  docId: string;
+  lang: TargetLang;
+  plan: AlignmentPlan;
+  targetSentences: readonly string[];
+  user: string;
+  at?: string;
+}
+
+/**
+ * Replaces a whole target column with the aligner's result, as one undoable step: one cell per link
+ * (origin "alignment", status Draft, the link's confidence). The other language is not touched.
+ */
+export async function applyAlignment(db: SelarasDb, input: ApplyAlignmentInput): Promise<number> {
+  const at = input.at ?? nowIso();
+  return db.transaction("rw", commitTables(db), async () => {
+    const [rowIds, column] = await Promise.all([
+      readRowIds(db, input.docId),
+      readColumn(db, input.docId, input.lang),
+    ]);
+    const cells = cellsFromAlignment(input.plan, input.targetSentences, rowIds.length, {
+      ...cellContext(input.user, at),
+      docId: input.docId,
+      lang: input.lang,
+    });
+    const patches = toRecordPatches(column, replaceColumn(column, cells), rowIds);
+    const applied = await commitPatches(db, patches, {
+      docId: input.docId,
+      label: "align",
+      user: input.user,
+      at,
+      action: "edit",
+    });
+    return applied.length;
+  });
+}
+
+/** What re-aligning a column's unconfirmed cells needs: its rows, cells and the aligner's request. */
+export interface RealignInput {
+  rowIds: string[];
+  column: TranslationRecord[];
+  request: RealignRequest;
+}
+
+export async function prepareRealign(
+  db: SelarasDb,
+  docId: string,
+  lang: TargetLang,
+  splitSentences: (text: string) => readonly string[],
+): Promise<RealignInput> {
+  return db.transaction("r", db.segments, db.translations, async () => {
+    const [rowIds, column] = await Promise.all([
+      readRowIds(db, docId),
+      readColumn(db, docId, lang),
+    ]);
+    return {
+      rowIds,
+      column,
+      request: realignPlanBetweenLocked(column, rowIds.length, splitSentences),
+    };
+  });
+}
+
+/**
+ * Stores a re-alignment between the confirmed cells as one undoable step. The column must be as
+ * `prepared` read it: a change meanwhile (another tab) is refused as history.conflict.
+ */
+export async function applyRealign(
+  db: SelarasDb,
+  docId: string,
+  lang: TargetLang,
+  prepared: RealignInput,
+  plan: AlignmentPlan,
+  user: string,
+): Promise<number> {
+  const at = nowIso();
+  return db.transaction("rw", commitTables(db), async () => {
+    const cellPatches = spliceRealigned(prepared.column, prepared.request, plan, {
+      ...cellContext(user, at),
+      docId,
+      lang,
+    });
+    const patches = toRecordPatches(prepared.column, cellPatches, prepared.rowIds);
+    const applied = await commitPatches(db, patches, {
+      docId,
+      label: "realign",
+      user,
+      at,
+      action: "edit",
+    });
+    return applied.length;
+  });
+}

@@ -1,0 +1,123 @@
+import type { SelarasDb } from "../database.ts";
+import type { TargetLang } from "../../core/model/languages.ts";
+import type { TranslationRecord } from "../../core/model/records.ts";
+import type { RecordPatch } from "../../core/edit/patch.ts";
+import { AppError } from "../../core/model/app-error.ts";
+import { applyCellPatches, type CellPatch } from "../../core/align-edit/cell-patch.ts";
+import { cellStarts, keysBetween } from "../../core/align-edit/column.ts";
+import { emptyCell } from "../../core/align-edit/cell-ops.ts";
+import { layoutColumn } from "../../core/align-edit/layout.ts";
+import { rowView } from "../../core/align-edit/row-view.ts";
+import type { CellEditContext, TargetCell } from "../../core/align-edit/types.ts";
+import { newId } from "../ids.ts";
+
+/** One target column of a document, in order (one range query on [docId+lang+order]). */
+export function readColumn(
+  db: SelarasDb,
+  docId: string,
+  lang: TargetLang,
+): Promise<TranslationRecord[]> {
+  return db.translations
+    .where("[docId+lang+order]")
+    .between([docId, lang, ""], [docId, lang, "\uffff"])
+    .toArray();
+}
+
+/** The document's row ids (segment ids) in order. */
+export async function readRowIds(db: SelarasDb, docId: string): Promise<string[]> {
+  const keys = await db.segments
+    .where("[docId+order]")
+    .between([docId, ""], [docId, "\uffff"])
+    .primaryKeys();
+  return keys as string[];
+}
+
+/** An edit context for the core's cell operations: new cells get fresh random ids. */
+export function cellContext(user: string, at: string): CellEditContext {
+  return { user, at, newId: () => newId("t") };
+}
+
+/**
+ * Cell patches as stored-record patches. A new cell (made by the core, which knows no segments) is
+ * given the id of the row it starts at after the command as its `segmentId`.
+ */
+export function toRecordPatches(
+  column: readonly TranslationRecord[],
+  patches: readonly CellPatch[],
+  rowIds: readonly string[],
+): RecordPatch[] {
+  const needsRow = patches.some((p) => p.after && !("segmentId" in p.after));
+  let rowOf = new Map<string, string>();
+  if (needsRow) {
+    const after = applyCellPatches(column, patches);
+    const starts = cellStarts(after);
+    const last = rowIds.length - 1;
+    rowOf = new Map(
+      after.map((c, k) => [c.id, rowIds[Math.max(0, Math.min(starts[k]!, last))] ?? ""]),
+    );
+  }
+  return patches.map((p) => ({
+    table: "translations",
+    key: p.key,
+    before: p.before as TranslationRecord | null,
+    after: p.after ? withSegmentId(p.after, rowOf.get(p.key) ?? "") : null,
+  }));
+}
+
+function withSegmentId(cell: TargetCell, segmentId: string): TranslationRecord {
+  return "segmentId" in cell ? (cell as TranslationRecord) : { ...cell, segmentId };
+}
+
+export interface RowCell {
+  /** The cell shown in the row, existing or to be created by `fill`. */
+  cell: TranslationRecord;
+  /** The empty cells (the last one is `cell`) that extend the column down to the row. */
+  fill: TranslationRecord[];
+}
+
+/**
+ * The cell that starts at a row of a column. A row past the end of the column gets the empty cells
+ * that extend the column to it (with the ids `${rowId}:${lang}` when free), to be stored by the
+ * caller; a row covered by a cell that starts above is AppError("align.row-covered").
+ */
+export function cellAtRow(
+  column: readonly TranslationRecord[],
+  rowIds: readonly string[],
+  rowIndex: number,
+  ref: { docId: string; lang: TargetLang },
+  ctx: { user: string; at: string },
+): RowCell {
+  const layout = layoutColumn(column, rowIds.length);
+  const row = layout.rows[rowIndex];
+  if (!row) throw new AppError("db.segmentMissing", { segmentId: rowIds[rowIndex] ?? "" });
+  if (row.cell) {
+    if (!row.starts) throw new AppError("align.row-covered", { row: rowIndex + 1 });
+    return { cell: row.cell, fill: [] };
+  }
+  const end = column.reduce((n, c) => n + c.span, 0);
+  const first = Math.min(end, rowIndex);
+  const used = new Set(column.map((c) => c.id));
+  const keys = keysBetween(column.at(-1)?.order ?? null, null, rowIndex - first + 1);
+  const fill = keys.map((order, k): TranslationRecord => {
+    const rowId = rowIds[first + k]!;
+    const preferred = `${rowId}:${ref.lang}`;
+    const cell = emptyCell(ref, order, 1, {
+      ...ctx,
+      newId: () => (used.has(preferred) ? newId("t") : preferred),
+    });
+    return { ...cell, segmentId: rowId };
+  });
+  return { cell: fill.at(-1)!, fill };
+}
+
+/** The cell shown in each row (the one starting there), keyed `${rowId}:${lang}`, read in one go. */
+export async function rowCells(
+  db: SelarasDb,
+  docId: string,
+): Promise<Map<string, TranslationRecord>> {
+  const [rowIds, cells] = await Promise.all([
+    readRowIds(db, docId),
+    db.translations.where("docId").equals(docId).toArray(),
+  ]);
+  return rowView(rowIds, cells).starts;
+}
