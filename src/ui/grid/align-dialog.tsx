@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next";
 import type { AlignTranslationResult, SourceSentence } from "../../core/align/align-translation.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
-import type { ErrorInfo } from "../../core/model/app-error.ts";
+import { isAppError, type ErrorInfo } from "../../core/model/app-error.ts";
 import { SOURCE_LANG, type Lang, type TargetLang } from "../../core/model/languages.ts";
 import type { CustomSegmentation } from "../../core/segment/custom-rules.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
@@ -36,6 +36,12 @@ export interface AlignDialogProps {
 }
 
 type Phase = "form" | "running" | "applying";
+
+/** The aligner's errors carry a code; anything else is an unexpected failure of the run. */
+function alignErrorInfo(error: unknown): ErrorInfo {
+  if (isAppError(error)) return error.toInfo();
+  return { code: "align.failed", params: { detail: String(error) } };
+}
 
 /**
  * Align an existing translation: choose the column, paste the text or load a .txt file (or take
@@ -110,7 +116,12 @@ function AlignForm({
     }
     setProgress(0);
     setPhase("running");
-    const current = align(
+    // A runner may report progress before it returns: such early reports are dropped.
+    let started: AlignTask | null = null;
+    const onProgress = (fraction: number) => {
+      if (started !== null && task.current === started) setProgress(fraction);
+    };
+    started = align(
       {
         source: sourceSentences,
         sourceLang,
@@ -118,11 +129,10 @@ function AlignForm({
         targetLang: lang,
         segmentation: customSegmentation,
       },
-      (fraction) => {
-        if (task.current === current) setProgress(fraction);
-      },
+      onProgress,
     );
-    task.current = current;
+    task.current = started;
+    const current = started;
     current.promise.then(
       async (result) => {
         if (task.current !== current) return;
@@ -141,7 +151,7 @@ function AlignForm({
         if (task.current !== current) return;
         task.current = null;
         setPhase("form");
-        setError(toErrorInfo(err));
+        setError(alignErrorInfo(err));
       },
     );
   };

@@ -212,6 +212,22 @@ describe("align dialog", () => {
     expect(within(dialog).getByTestId("align-submit")).toBeEnabled();
   });
 
+  it("survives a runner that reports progress before it returns, and reports a crash as align.failed", async () => {
+    const align: AlignRunner = (_request, onProgress) => {
+      onProgress(0.1);
+      return { promise: Promise.reject(new Error("worker crashed")), cancel: () => undefined };
+    };
+    const { user, onApply, dialog } = setup({ align });
+    await user.click(within(dialog).getByTestId("align-text"));
+    await user.paste(PASTED);
+    await user.click(within(dialog).getByTestId("align-submit"));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      "The alignment stopped with an unexpected error (Error: worker crashed); nothing was changed.",
+    );
+    expect(within(dialog).getByTestId("align-submit")).toBeEnabled();
+    expect(onApply).not.toHaveBeenCalled();
+  });
+
   it("loads a UTF-16 .txt file, and refuses a file in another encoding with a localized error", async () => {
     const { user, dialog } = setup();
     const utf16 = new Uint8Array([
