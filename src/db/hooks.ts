@@ -4,6 +4,7 @@ import { documentsWithProgress } from "./queries/documents-with-progress.ts";
 import { segmentsOf, cellsOf } from "./queries/segment-rows.ts";
 import { getProfile } from "./operations/profile.ts";
 import { historyState } from "./operations/history.ts";
+import { getCustomSegmentation } from "./operations/segmentation-settings.ts";
 import type { CommentRecord } from "../core/model/records.ts";
 
 /** Live: every document with its progress per target language (undefined while loading). */
@@ -101,4 +102,10 @@ export function useRevisions(translationId: string | null) {
 export function useMemorySize() {
   const db = useDb();
   return useLiveQuery(() => db.memory.count(), [db]);
+}
+
+/** Live: the project's segmentation rules (abbreviations and rules per language). */
+export function useCustomSegmentation() {
+  const db = useDb();
+  return useLiveQuery(() => getCustomSegmentation(db), [db]);
 }

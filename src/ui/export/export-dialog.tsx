@@ -49,13 +49,19 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
     setWarning(null);
     try {
       await autosave.flush();
-      const full = await loadBundle(db, scope === "document" && docId ? [docId] : undefined);
+      const ids = scope === "document" && docId ? [docId] : undefined;
       const statuses = STATUS_CHOICES[statusChoice];
-      const bundle = filterBundle(full, {
-        languages: langs,
-        ...(statuses ? { statuses, dropUntranslated: true } : {}),
-      });
+      // Units are grouped by the languages a file holds (the smallest groups of source rows on which
+      // they agree), so files with one target language are read one language at a time.
+      const bundleFor = async (languages: TargetLang[]) =>
+        filterBundle(await loadBundle(db, ids, languages), {
+          languages,
+          ...(statuses ? { statuses, dropUntranslated: true } : {}),
+        });
+      const perLanguage =
+        format === "xliff2" || format === "xliff12" || (format === "tmx" && perPair);
       const now = new Date();
+      const bundle = await bundleFor(langs);
       const base =
         scope === "document" && bundle.documents[0]
           ? exportFileName(bundle.documents[0].title, "")
@@ -64,7 +70,7 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
         db,
         bundle.documents.map((d) => d.id),
       );
-      const files = buildFiles(bundle, format, {
+      const options = {
         langs,
         statuses,
         perPair,
@@ -74,7 +80,16 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
         extras,
         includeNotes,
         includeProps,
-      });
+      };
+      const files = perLanguage
+        ? (
+            await Promise.all(
+              langs.map(async (l) =>
+                buildFiles(await bundleFor([l]), format, { ...options, langs: [l] }),
+              ),
+            )
+          ).flat()
+        : buildFiles(bundle, format, options);
       for (const f of files) downloadParts(f.name, f.parts, f.mime);
       const unsafe =
         format === "json" || format === "tsv" || format === "csv" ? [] : findXmlUnsafeText(bundle);

@@ -1,11 +1,24 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
-import { useHistoryState } from "../../db/hooks.ts";
+import { useCustomSegmentation, useHistoryState } from "../../db/hooks.ts";
 import { saveTranslation } from "../../db/operations/save-translation.ts";
 import { setStatus } from "../../db/operations/review.ts";
 import { redo, undo } from "../../db/operations/history.ts";
-import { editCell, type CellEdit } from "../../db/operations/cell-edits.ts";
+import {
+  applyAlignment,
+  applyRealign,
+  editCell,
+  prepareRealign,
+  type CellEdit,
+} from "../../db/operations/cell-edits.ts";
+import { getCustomSegmentation } from "../../db/operations/segmentation-settings.ts";
+import { effectiveRules, NO_CUSTOM_SEGMENTATION } from "../../core/segment/custom-rules.ts";
+import { segmentText } from "../../core/segment/segment.ts";
+import { realignBetween } from "../../core/align/align-sentences.ts";
+import { AlignDialog } from "./align-dialog.tsx";
+import { exampleTranslationFor } from "./align-example.ts";
+import { AlignmentMinimap } from "./alignment-minimap.tsx";
 import { nextSuspiciousRow, SUSPICIOUS_BELOW } from "../../core/align-edit/layout.ts";
 import { translationId } from "../../core/model/records.ts";
 import { targetLangsFor } from "../../core/model/languages.ts";
@@ -36,7 +49,7 @@ import {
   splitSegment,
 } from "../../db/operations/segment-edits.ts";
 
-type OpenDialog = null | "export" | "help" | "replace" | "import" | { split: number };
+type OpenDialog = null | "export" | "help" | "replace" | "import" | "align" | { split: number };
 
 export function GridPage({ docId, params }: { docId: string; params: URLSearchParams }) {
   const { t } = useTranslation(["grid", "common"]);
@@ -56,6 +69,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     error: filterError,
   } = useGridData(docId, filter);
   const history = useHistoryState(docId);
+  const customSegmentation = useCustomSegmentation();
   const sourceLang = doc?.sourceLang ?? "id";
   const langs = useMemo(() => targetLangsFor(sourceLang), [sourceLang]);
   // Word counts feed only the header figures: computed after the rows are painted.
@@ -249,7 +263,41 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     else if (action === "redo") void doRedo();
     else if (action === "resegment") resegment();
     else if (action === "approveVisible") approveVisible();
-    else setDialog(action);
+    else if (action === "realign") realign();
+    else if (action === "align") {
+      void autosave.flush();
+      setDialog("align");
+    } else setDialog(action);
+  };
+
+  // Re-aligns the unconfirmed cells of the active cell's language between the confirmed ones.
+  const realign = () => {
+    const lang = active?.lang ?? langs[0];
+    if (!lang) return;
+    const langName = t(`common:lang.${lang}`);
+    void run(async () => {
+      await autosave.flush();
+      const rules = effectiveRules(await getCustomSegmentation(db));
+      const split = (text: string) =>
+        segmentText(text, lang, { rules }).flatMap((p) => p.sentences);
+      const prepared = await prepareRealign(db, docId, lang, split);
+      if (prepared.request.gaps.length === 0 || prepared.column.length === 0) {
+        setNotice(t("grid:realignNone", { lang: langName }));
+        return;
+      }
+      const plan = realignBetween(
+        segments?.map((s) => s.source) ?? [],
+        prepared.request.targetSentences,
+        prepared.request.fixedLinks,
+        {
+          sourceLang,
+          targetLang: lang,
+          sourceParagraphs: segments?.map((s) => s.paragraph) ?? [],
+        },
+      );
+      const changed = await applyRealign(db, docId, lang, prepared, plan, user.name);
+      setNotice(t(changed ? "grid:realignDone" : "grid:realignNone", { lang: langName }));
+    });
   };
 
   const setFilter = (next: typeof filter) => {
@@ -325,28 +373,73 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         </p>
       )}
       <FormError error={filterError ?? actionError} />
+      {view &&
+        langs.map((lang) => {
+          const overflow = view.layouts[lang]?.overflow ?? [];
+          const withText = overflow.filter((c) => c.text.trim() !== "");
+          if (withText.length === 0) return null;
+          return (
+            <div
+              className="banner overflow"
+              role="status"
+              key={lang}
+              data-testid={`overflow-${lang}`}
+            >
+              <p>
+                {t("grid:overflow", { count: withText.length, lang: t(`common:lang.${lang}`) })}
+              </p>
+              <ul>
+                {withText.map((c) => (
+                  <li key={c.id} lang={lang}>
+                    {c.text}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
       {loading ? (
         <p className="loading" role="status">
           {t("common:loading")}
         </p>
       ) : (
         <div className="grid-layout">
-          <AlignmentGrid
-            handle={gridRef}
-            segments={segments}
-            totalRows={doc.segmentCount}
-            visible={visible}
-            translations={translations}
-            view={view}
-            comments={comments}
-            sourceLang={doc.sourceLang}
-            langs={langs}
-            user={user.name}
-            role={user.role}
-            onCommand={onCommand}
-            onFocusCell={setActive}
-            onRowAction={onRowAction}
-          />
+          <div className="grid-with-minimap">
+            <AlignmentGrid
+              handle={gridRef}
+              segments={segments}
+              totalRows={doc.segmentCount}
+              visible={visible}
+              translations={translations}
+              view={view}
+              comments={comments}
+              sourceLang={doc.sourceLang}
+              langs={langs}
+              user={user.name}
+              role={user.role}
+              onCommand={onCommand}
+              onFocusCell={setActive}
+              onRowAction={onRowAction}
+            />
+            <div className="minimaps">
+              {langs.map((lang) => {
+                const layout = view.layouts[lang];
+                const aligned = view.columns[lang]?.some((c) => c.origin === "alignment");
+                return layout && aligned ? (
+                  <AlignmentMinimap
+                    key={lang}
+                    lang={lang}
+                    layout={layout}
+                    threshold={SUSPICIOUS_BELOW}
+                    onGo={(row) => {
+                      const at = visible.indexOf(row);
+                      if (at >= 0) gridRef.current?.focusCell(at, lang);
+                    }}
+                  />
+                ) : null;
+              })}
+            </div>
+          </div>
           {panel && active && (
             <CellDetails
               panel={panel}
@@ -380,6 +473,30 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
             const segment = segments[dialog.split]!;
             setDialog(null);
             void run(() => splitSegment(db, docId, segment.id, offset, user.name));
+          }}
+        />
+      )}
+      {dialog === "align" && segments && doc && (
+        <AlignDialog
+          open
+          onClose={() => setDialog(null)}
+          sourceSentences={segments.map((s) => ({ text: s.source, paragraph: s.paragraph }))}
+          sourceLang={doc.sourceLang}
+          targetLangs={langs}
+          {...(active ? { initialLang: active.lang } : {})}
+          hasExisting={(lang) => !!view?.columns[lang]?.some((c) => c.text.trim() !== "")}
+          exampleText={(lang) => exampleTranslationFor(doc.origin, lang)}
+          customSegmentation={customSegmentation ?? NO_CUSTOM_SEGMENTATION}
+          onApply={async (lang, result) => {
+            await applyAlignment(db, {
+              docId,
+              lang,
+              plan: result.plan,
+              targetSentences: result.targetSentences,
+              user: user.name,
+            });
+            setActive(null);
+            gridRef.current?.focusCell(0, lang);
           }}
         />
       )}

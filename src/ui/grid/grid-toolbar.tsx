@@ -2,7 +2,16 @@ import { useTranslation } from "react-i18next";
 import type { Role } from "../../core/model/profile.ts";
 
 export type ToolbarAction =
-  "undo" | "redo" | "resegment" | "replace" | "approveVisible" | "import" | "help" | "export";
+  | "undo"
+  | "redo"
+  | "resegment"
+  | "replace"
+  | "approveVisible"
+  | "import"
+  | "align"
+  | "realign"
+  | "help"
+  | "export";
 
 /** The document's tools; actions that need the whole document wait until it is loaded. */
 export function GridToolbar({
@@ -70,6 +79,22 @@ export function GridToolbar({
           {t("grid:approveVisible")}
         </button>
       )}
+      <button
+        type="button"
+        data-testid="align-open"
+        disabled={!complete}
+        onClick={() => onAction("align")}
+      >
+        {t("grid:align")}
+      </button>
+      <button
+        type="button"
+        data-testid="realign"
+        disabled={!complete}
+        onClick={() => onAction("realign")}
+      >
+        {t("grid:realign")}
+      </button>
       <button type="button" data-testid="import-into-doc" onClick={() => onAction("import")}>
         {t("grid:importTranslations")}
       </button>

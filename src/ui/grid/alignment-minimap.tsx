@@ -1,0 +1,94 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { TargetLang } from "../../core/model/languages.ts";
+import type { ColumnLayout } from "../../core/align-edit/layout.ts";
+import { isSuspicious } from "../../core/align-edit/layout.ts";
+
+/** At most this many blocks: a 10,000-row document shows blocks of ~84 rows. */
+const MAX_BLOCKS = 120;
+
+interface Block {
+  from: number;
+  to: number;
+  /** Lowest confidence of an unconfirmed aligner link starting in the block; null: none. */
+  lowest: number | null;
+  suspicious: boolean;
+}
+
+function blocksOf(layout: ColumnLayout, threshold: number): Block[] {
+  const rows = layout.rows.length;
+  const size = Math.max(1, Math.ceil(rows / MAX_BLOCKS));
+  const blocks: Block[] = [];
+  for (let from = 0; from < rows; from += size) {
+    const to = Math.min(rows, from + size);
+    let lowest: number | null = null;
+    let suspicious = false;
+    for (let r = from; r < to; r++) {
+      const row = layout.rows[r]!;
+      const cells = row.cell && row.starts ? [row.cell, ...row.under] : row.under;
+      for (const c of cells) {
+        if (c.locked || c.confidence === null) continue;
+        if (lowest === null || c.confidence < lowest) lowest = c.confidence;
+        if (isSuspicious(c, threshold)) suspicious = true;
+      }
+    }
+    blocks.push({ from, to, lowest, suspicious });
+  }
+  return blocks;
+}
+
+/**
+ * The document overview of one aligned column: the rows in blocks from top to bottom, coloured by
+ * the lowest aligner confidence in each (red: a suspicious link, amber: below 0.8, green: sure,
+ * grey: typed or confirmed). A click goes to the block's first row.
+ */
+export function AlignmentMinimap({
+  lang,
+  layout,
+  threshold,
+  onGo,
+}: {
+  lang: TargetLang;
+  layout: ColumnLayout;
+  threshold: number;
+  onGo: (row: number) => void;
+}) {
+  const { t } = useTranslation(["grid", "common"]);
+  const blocks = useMemo(() => blocksOf(layout, threshold), [layout, threshold]);
+  const langName = t(`common:lang.${lang}`);
+  return (
+    <nav
+      className="minimap"
+      aria-label={t("grid:minimap", { lang: langName })}
+      data-testid={`minimap-${lang}`}
+    >
+      <span className="minimap-lang" aria-hidden="true">
+        {lang}
+      </span>
+      {blocks.map((b) => {
+        const kind =
+          b.lowest === null ? "none" : b.suspicious ? "low" : b.lowest < 0.8 ? "mid" : "high";
+        const label =
+          b.lowest === null || !b.suspicious
+            ? t("grid:minimapBlockOk", { from: b.from + 1, to: b.to })
+            : t("grid:minimapBlock", {
+                from: b.from + 1,
+                to: b.to,
+                value: Math.round(b.lowest * 100),
+              });
+        return (
+          <button
+            type="button"
+            key={b.from}
+            className={`minimap-block conf-${kind}`}
+            style={{ flexGrow: b.to - b.from }}
+            title={label}
+            aria-label={label}
+            data-kind={kind}
+            onClick={() => onGo(b.from)}
+          />
+        );
+      })}
+    </nav>
+  );
+}
