@@ -76,13 +76,20 @@ export function isSuspicious(cell: TargetCell, threshold: number): boolean {
  * The first row after `from` (wrapping around to the top) where a suspicious cell starts or sits
  * under; -1 when there is none. For the "next suspicious row" key.
  */
-export function nextSuspiciousRow(layout: ColumnLayout, from: number, threshold: number): number {
+export function nextSuspiciousRow(
+  layout: ColumnLayout,
+  from: number,
+  threshold: number,
+  /** Cells whose confidence no longer applies (RowView.shifted). */
+  ignore: ReadonlySet<string> = new Set(),
+): number {
   const n = layout.rows.length;
   for (let step = 1; step <= n; step++) {
     const r = (((from + step) % n) + n) % n;
     const row = layout.rows[r]!;
-    const own = row.cell !== null && row.starts && isSuspicious(row.cell, threshold);
-    if (own || row.under.some((c) => isSuspicious(c, threshold))) return r;
+    const check = (c: TargetCell) => !ignore.has(c.id) && isSuspicious(c, threshold);
+    const own = row.cell !== null && row.starts && check(row.cell);
+    if (own || row.under.some(check)) return r;
   }
   return -1;
 }

@@ -15,6 +15,16 @@ export interface RowView<C extends TargetCell = TargetCell> {
   /** Per language: the column laid over the rows, and the column itself in order. */
   layouts: Partial<Record<TargetLang, ColumnLayout<C>>>;
   columns: Partial<Record<TargetLang, readonly C[]>>;
+  /**
+   * Aligner cells that no longer start at the row they were aligned to (an edit above shifted them):
+   * their confidence was about another pairing, so it is not shown and they are not "suspicious".
+   */
+  shifted: ReadonlySet<string>;
+}
+
+/** The aligner's confidence in a cell where it sits now (null once shifted or changed by a person). */
+export function confidenceOf(view: RowView, cell: TargetCell): number | null {
+  return view.shifted.has(cell.id) ? null : cell.confidence;
 }
 
 export function rowKey(rowId: string, lang: TargetLang): string {
@@ -42,6 +52,7 @@ export function rowView<C extends TargetCell>(
   const starts = new Map<string, C>();
   const covering = new Map<string, C>();
   const layouts: RowView<C>["layouts"] = {};
+  const shifted = new Set<string>();
   for (const [lang, column] of Object.entries(columns) as [TargetLang, C[]][]) {
     const layout = layoutColumn(column, rowIds.length);
     layouts[lang] = layout;
@@ -49,8 +60,13 @@ export function rowView<C extends TargetCell>(
       if (!row.cell) return;
       const key = rowKey(rowIds[r]!, lang);
       covering.set(key, row.cell);
-      if (row.starts) starts.set(key, row.cell);
+      if (!row.starts) return;
+      starts.set(key, row.cell);
+      const madeAt = (row.cell as { segmentId?: string }).segmentId;
+      if (row.cell.confidence !== null && madeAt !== undefined && madeAt !== rowIds[r]) {
+        shifted.add(row.cell.id);
+      }
     });
   }
-  return { starts, covering, layouts, columns };
+  return { starts, covering, layouts, columns, shifted };
 }

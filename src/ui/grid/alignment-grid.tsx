@@ -22,7 +22,7 @@ import {
   type CellAlignment,
   type CellRef,
 } from "./cells/target-cell.tsx";
-import type { RowView } from "../../core/align-edit/row-view.ts";
+import { confidenceOf, type RowView } from "../../core/align-edit/row-view.ts";
 import { SUSPICIOUS_BELOW } from "../../core/align-edit/layout.ts";
 import { SourceText } from "./cells/source-text.tsx";
 import type { CellCommand } from "./grid-keyboard.ts";
@@ -284,7 +284,8 @@ function alignmentOf(
   const laid = view.layouts[lang]?.rows[row];
   if (!laid?.cell) return NO_ALIGNMENT;
   const { cell, starts, under } = laid;
-  if (cell.span === 1 && under.length === 0 && cell.confidence === null && !cell.locked) {
+  const confidence = starts ? confidenceOf(view, cell) : null;
+  if (cell.span === 1 && under.length === 0 && confidence === null && !cell.locked) {
     return NO_ALIGNMENT;
   }
   let coveredFrom = 0;
@@ -296,7 +297,7 @@ function alignmentOf(
     span: cell.span,
     coveredFrom,
     under: under.map((u) => ({ id: u.id, text: u.text })),
-    confidence: cell.confidence,
+    confidence,
     locked: cell.locked,
   };
 }

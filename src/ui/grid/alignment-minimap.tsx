@@ -15,7 +15,7 @@ interface Block {
   suspicious: boolean;
 }
 
-function blocksOf(layout: ColumnLayout, threshold: number): Block[] {
+function blocksOf(layout: ColumnLayout, threshold: number, shifted: ReadonlySet<string>): Block[] {
   const rows = layout.rows.length;
   const size = Math.max(1, Math.ceil(rows / MAX_BLOCKS));
   const blocks: Block[] = [];
@@ -27,7 +27,7 @@ function blocksOf(layout: ColumnLayout, threshold: number): Block[] {
       const row = layout.rows[r]!;
       const cells = row.cell && row.starts ? [row.cell, ...row.under] : row.under;
       for (const c of cells) {
-        if (c.locked || c.confidence === null) continue;
+        if (c.locked || c.confidence === null || shifted.has(c.id)) continue;
         if (lowest === null || c.confidence < lowest) lowest = c.confidence;
         if (isSuspicious(c, threshold)) suspicious = true;
       }
@@ -46,15 +46,17 @@ export function AlignmentMinimap({
   lang,
   layout,
   threshold,
+  shifted,
   onGo,
 }: {
   lang: TargetLang;
   layout: ColumnLayout;
   threshold: number;
+  shifted: ReadonlySet<string>;
   onGo: (row: number) => void;
 }) {
   const { t } = useTranslation(["grid", "common"]);
-  const blocks = useMemo(() => blocksOf(layout, threshold), [layout, threshold]);
+  const blocks = useMemo(() => blocksOf(layout, threshold, shifted), [layout, threshold, shifted]);
   const langName = t(`common:lang.${lang}`);
   return (
     <nav

@@ -154,7 +154,9 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         }
         case "nextSuspicious": {
           const layout = view?.layouts[cell.lang];
-          const next = layout ? nextSuspiciousRow(layout, cell.index, SUSPICIOUS_BELOW) : -1;
+          const next = layout
+            ? nextSuspiciousRow(layout, cell.index, SUSPICIOUS_BELOW, view.shifted)
+            : -1;
           const row = next < 0 ? -1 : visible.indexOf(next);
           if (row >= 0) gridRef.current?.focusCell(row, cell.lang);
           else setNotice(t("grid:noSuspicious", { lang: t(`common:lang.${cell.lang}`) }));
@@ -431,6 +433,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
                     lang={lang}
                     layout={layout}
                     threshold={SUSPICIOUS_BELOW}
+                    shifted={view.shifted}
                     onGo={(row) => {
                       const at = visible.indexOf(row);
                       if (at >= 0) gridRef.current?.focusCell(at, lang);

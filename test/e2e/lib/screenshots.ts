@@ -47,6 +47,32 @@ async function main(): Promise<void> {
       await grid.waitForRows();
       await page.screenshot({ path: join(outDir, `${lang}-grid.png`) });
     }
+    // The alignment editor: the other article aligned with its corpus translation (the example
+    // button), then one cell moved so a suspicious link and an empty cell show.
+    await header.setLanguage("en");
+    await list.goto();
+    const other = (await list.titles()).find((t) => t !== title);
+    if (other !== undefined) {
+      const aligned = await list.open(other);
+      await page.getByTestId("align-open").click();
+      await page.getByTestId("align-lang-vi").check();
+      await page.getByTestId("align-example").click();
+      await page.getByTestId("align-submit").click();
+      await page.getByTestId("align-submit").waitFor({ state: "detached", timeout: 30_000 });
+      await aligned.target("vi", 5).click();
+      await page.keyboard.press("Control+Alt+ArrowDown");
+      await aligned.target("vi", 3).click();
+      for (const lang of ["en", "vi", "id"] as UiLanguage[]) {
+        await header.setLanguage(lang);
+        await aligned.waitForRows();
+        await page.screenshot({ path: join(outDir, `${lang}-align.png`) });
+      }
+      await header.setLanguage("en");
+      await page.getByTestId("align-open").click();
+      await page.getByTestId("align-lang-en").check();
+      await page.getByTestId("align-example").click();
+      await page.screenshot({ path: join(outDir, "en-align-dialog.png") });
+    }
     console.log(`screenshots in ${outDir}`);
     await context.close();
   } finally {

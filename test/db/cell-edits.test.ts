@@ -1,0 +1,380 @@
+import { describe, expect, it } from "vitest";
+import { importDocuments } from "../../src/db/operations/import-documents.ts";
+import { saveTranslation } from "../../src/db/operations/save-translation.ts";
+import { applyAlignment, editCell, type CellEdit } from "../../src/db/operations/cell-edits.ts";
+import { readColumn } from "../../src/db/operations/cells.ts";
+import { mergeWithNext, splitSegment } from "../../src/db/operations/segment-edits.ts";
+import { redo, undo } from "../../src/db/operations/history.ts";
+import { loadBundle } from "../../src/db/operations/bundle.ts";
+import { applyImportIntoDocument } from "../../src/db/operations/import-into-document.ts";
+import { setStatus } from "../../src/db/operations/review.ts";
+import { documentsWithProgress } from "../../src/db/queries/documents-with-progress.ts";
+import { segmentsOf } from "../../src/db/queries/segment-rows.ts";
+import { createDb, type SelarasDb } from "../../src/db/database.ts";
+import { alignSentences } from "../../src/core/align/align-sentences.ts";
+import type { AlignmentPlan } from "../../src/core/align/types.ts";
+import { layoutColumn } from "../../src/core/align-edit/layout.ts";
+import { AppError } from "../../src/core/model/app-error.ts";
+import type { TargetLang } from "../../src/core/model/languages.ts";
+import { freshDb } from "../helpers/fresh-db.ts";
+
+const SOURCE = "Satu. Dua. Tiga. Empat. Lima.";
+
+async function setup(text = SOURCE) {
+  const db = await freshDb();
+  const [docId] = await importDocuments(db, [
+    { title: "Uji", sourceLang: "id", text, origin: { kind: "user" } },
+  ]);
+  const segments = await segmentsOf(db, docId!);
+  return { db, docId: docId!, rows: segments.map((s) => s.id) };
+}
+
+/** A hand-made plan: links as [source rows, target sentences] pairs with a confidence. */
+function plan(
+  links: [number[], number[], number][],
+  sourceCount: number,
+  targetCount: number,
+): AlignmentPlan {
+  return {
+    sourceCount,
+    targetCount,
+    links: links.map(([source, target, confidence]) => ({ source, target, confidence })),
+  };
+}
+
+/** Each row's text in a column as the grid shows it ("^" = covered by the cell above). */
+async function rowTexts(db: SelarasDb, docId: string, lang: TargetLang, rowCount: number) {
+  const layout = layoutColumn(await readColumn(db, docId, lang), rowCount);
+  return layout.rows.map((r) => (r.cell === null ? null : r.starts ? r.cell.text : "^"));
+}
+
+const everything = async (db: SelarasDb) => ({
+  translations: await db.translations.orderBy("id").toArray(),
+  segments: await db.segments.orderBy("id").toArray(),
+});
+
+const VI = ["Một.", "Hai và ba.", "Thêm.", "Bốn.", "Năm."];
+// Rows 2-3 → "Hai và ba." (2-1), "Thêm." has no source (0-1), row 5 → nothing (1-0)... and back.
+const VI_PLAN = plan(
+  [
+    [[0], [0], 0.95],
+    [[1, 2], [1], 0.4],
+    [[], [2], 0.3],
+    [[3], [3, 4], 0.8],
+    [[4], [], 0.6],
+  ],
+  5,
+  5,
+);
+
+describe("alignment links in the database", () => {
+  it("stores one cell per link (spans 2, 0 and an empty 1-0 cell), and leaves the other language", async () => {
+    const { db, docId } = await setup();
+    await saveTranslation(db, {
+      segmentId: (await segmentsOf(db, docId))[0]!.id,
+      lang: "en",
+      text: "One.",
+      user: "u",
+    });
+    const before = await everything(db);
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+
+    const column = await readColumn(db, docId, "vi");
+    expect(column.map((c) => [c.span, c.text, c.status, c.origin, c.confidence])).toEqual([
+      [1, "Một.", "draft", "alignment", 0.95],
+      [2, "Hai và ba.", "draft", "alignment", 0.4],
+      [0, "Thêm.", "draft", "alignment", 0.3],
+      [1, "Bốn. Năm.", "draft", "alignment", 0.8],
+      [1, "", "empty", "alignment", 0.6],
+    ]);
+    expect(await rowTexts(db, docId, "vi", 5)).toEqual([
+      "Một.",
+      "Hai và ba.",
+      "^",
+      "Bốn. Năm.",
+      "",
+    ]);
+    // The span-0 cell sits under row 3 (after the 2-1 link).
+    expect(layoutColumn(column, 5).rows[2]!.under.map((c) => c.text)).toEqual(["Thêm."]);
+    expect(await rowTexts(db, docId, "en", 5)).toEqual(["One.", null, null, null, null]);
+
+    // One undo step; it survives a reconnect; redo gives the same cells back.
+    const after = await everything(db);
+    const name = db.name;
+    db.close();
+    const again = createDb(name);
+    await again.open();
+    await undo(again, docId, "lan");
+    expect(await everything(again)).toEqual(before);
+    await redo(again, docId, "lan");
+    expect(await everything(again)).toEqual(after);
+    again.close();
+  });
+
+  it("refuses a plan made for other texts, writing nothing", async () => {
+    const { db, docId } = await setup();
+    const before = await everything(db);
+    const error = await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: plan([[[0, 1, 2, 3], [0], 1]], 4, 1),
+      targetSentences: ["x"],
+      user: "u",
+    }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("align-edit.plan-mismatch");
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it("every editor command is one undoable step that restores the exact state", async () => {
+    const { db, docId, rows } = await setup();
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    const cases: [number, CellEdit, (string | null)[]][] = [
+      [0, { kind: "moveDown" }, ["", "Một.", "Hai và ba.", "^", "Bốn. Năm."]],
+      [0, { kind: "mergeWithNext" }, ["Một. Hai và ba.", "^", "^", "Bốn. Năm.", ""]],
+      [3, { kind: "split", offset: "Bốn.".length }, ["Một.", "Hai và ba.", "^", "Bốn.", "Năm."]],
+      [3, { kind: "insertEmpty" }, ["Một.", "Hai và ba.", "^", "", "Bốn. Năm."]],
+      [4, { kind: "deleteEmpty" }, ["Một.", "Hai và ba.", "^", "Bốn. Năm.", null]],
+    ];
+    for (const [row, edit, expected] of cases) {
+      const before = await everything(db);
+      const steps = () => db.history.where("[docId+undone]").equals([docId, 0]).count();
+      const historyBefore = await steps();
+      await editCell(db, { docId, lang: "vi", segmentId: rows[row]!, edit, user: "ed" });
+      expect(await rowTexts(db, docId, "vi", 5), edit.kind).toEqual(expected);
+      expect(await steps()).toBe(historyBefore + 1);
+      await undo(db, docId, "ed");
+      expect(await everything(db), edit.kind).toEqual(before);
+    }
+    // Moving a cell up into the empty cell a move down left restores the rows.
+    const original = await rowTexts(db, docId, "vi", 5);
+    await editCell(db, {
+      docId,
+      lang: "vi",
+      segmentId: rows[0]!,
+      edit: { kind: "moveDown" },
+      user: "ed",
+    });
+    await editCell(db, {
+      docId,
+      lang: "vi",
+      segmentId: rows[1]!,
+      edit: { kind: "moveUp" },
+      user: "ed",
+    });
+    expect(await rowTexts(db, docId, "vi", 5)).toEqual(original);
+  });
+
+  it("moving the cell of row 2 up is refused while row 1 has text, with nothing changed", async () => {
+    const { db, docId, rows } = await setup();
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    const before = await everything(db);
+    const error = await editCell(db, {
+      docId,
+      lang: "vi",
+      segmentId: rows[1]!,
+      edit: { kind: "moveUp" },
+      user: "ed",
+    }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("align-edit.cannot-move-up");
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it("confirming a cell locks its link; lock toggles; an edited text loses the aligner's confidence", async () => {
+    const { db, docId, rows } = await setup();
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    await saveTranslation(db, {
+      segmentId: rows[0]!,
+      lang: "vi",
+      text: "Một.",
+      user: "ed",
+      confirm: true,
+    });
+    expect((await readColumn(db, docId, "vi"))[0]).toMatchObject({
+      status: "translated",
+      locked: true,
+      confidence: 0.95,
+    });
+    await editCell(db, {
+      docId,
+      lang: "vi",
+      segmentId: rows[0]!,
+      edit: { kind: "lock", locked: false },
+      user: "ed",
+    });
+    expect((await readColumn(db, docId, "vi"))[0]!.locked).toBe(false);
+    await saveTranslation(db, { segmentId: rows[3]!, lang: "vi", text: "Bốn, năm.", user: "ed" });
+    expect((await readColumn(db, docId, "vi"))[3]).toMatchObject({
+      confidence: null,
+      status: "draft",
+    });
+  });
+
+  it("typing past the end of a column creates the empty cells down to the row; a covered row is refused", async () => {
+    const { db, docId, rows } = await setup();
+    await saveTranslation(db, { segmentId: rows[3]!, lang: "en", text: "Four.", user: "u" });
+    expect(await rowTexts(db, docId, "en", 5)).toEqual(["", "", "", "Four.", null]);
+    await undo(db, docId, "u");
+    expect(await db.translations.count()).toBe(0);
+
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    const error = await saveTranslation(db, {
+      segmentId: rows[2]!,
+      lang: "vi",
+      text: "x",
+      user: "u",
+    }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("align.row-covered");
+  });
+
+  it("source row merges and splits carry the links along", async () => {
+    const { db, docId, rows } = await setup();
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    // Rows 2 and 3 (covered by one 2-1 cell) become one row: the cell now covers one row, as it was.
+    await mergeWithNext(db, docId, rows[1]!, "ed");
+    expect(await rowTexts(db, docId, "vi", 4)).toEqual(["Một.", "Hai và ba.", "Bốn. Năm.", ""]);
+    expect((await readColumn(db, docId, "vi"))[1]).toMatchObject({
+      span: 1,
+      status: "draft",
+      confidence: 0.4,
+    });
+    await undo(db, docId, "ed");
+    // Splitting row 1: its one-row cell keeps the text; an empty cell covers the new row.
+    await splitSegment(db, docId, rows[0]!, 2, "ed");
+    expect(await rowTexts(db, docId, "vi", 6)).toEqual([
+      "Một.",
+      "",
+      "Hai và ba.",
+      "^",
+      "Bốn. Năm.",
+      "",
+    ]);
+  });
+
+  it("exports one unit per group of rows the exported languages agree on", async () => {
+    const { db, docId, rows } = await setup();
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    for (const [i, text] of ["One.", "Two.", "Three.", "Four.", "Five."].entries()) {
+      await saveTranslation(db, { segmentId: rows[i]!, lang: "en", text, user: "u" });
+    }
+    const units = (langs: TargetLang[]) =>
+      loadBundle(db, [docId], langs).then((b) =>
+        b.documents[0]!.segments.map((s) => [s.source, s.targets.vi?.text, s.targets.en?.text]),
+      );
+    expect(await units(["vi", "en"])).toEqual([
+      ["Satu.", "Một.", "One."],
+      ["Dua. Tiga.", "Hai và ba. Thêm.", "Two. Three."],
+      ["Empat.", "Bốn. Năm.", "Four."],
+      ["Lima.", undefined, "Five."],
+    ]);
+    // English alone is row by row: its cells are all one-row cells.
+    expect((await units(["en"])).map((u) => u[0])).toEqual([
+      "Satu.",
+      "Dua.",
+      "Tiga.",
+      "Empat.",
+      "Lima.",
+    ]);
+  });
+
+  it("progress counts every row a cell covers; approving a 2-1 cell approves both rows", async () => {
+    const { db, docId, rows } = await setup();
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    await saveTranslation(db, {
+      segmentId: rows[1]!,
+      lang: "vi",
+      text: "Hai và ba.",
+      user: "ed",
+      confirm: true,
+    });
+    await setStatus(db, {
+      changes: [{ segmentId: rows[1]!, lang: "vi" }],
+      action: "approve",
+      user: "r",
+      role: "reviewer",
+    });
+    const [doc] = await documentsWithProgress(db);
+    expect(doc!.progress.vi).toMatchObject({ approved: 2, draft: 2, empty: 1 });
+  });
+
+  it("importing translations into rows past the end of a column extends it", async () => {
+    const { db, docId } = await setup();
+    const bundle = {
+      documents: [
+        {
+          id: "x",
+          title: "x",
+          sourceLang: "id" as const,
+          segments: [
+            {
+              id: "u",
+              paragraph: 0,
+              source: "Empat.",
+              targets: { en: { text: "Four.", status: "translated" as const } },
+            },
+          ],
+        },
+      ],
+    };
+    await applyImportIntoDocument(db, docId, bundle, false, "u");
+    expect(await rowTexts(db, docId, "en", 5)).toEqual(["", "", "", "Four.", null]);
+  });
+
+  it("aligns the corpus-like texts with the real aligner and stores a tiling column", async () => {
+    const { db, docId } = await setup(
+      "Harga naik 2.500 rupiah. Rapat dimulai pukul 10.30. Semua setuju.",
+    );
+    const target = ["Giá tăng 2.500 đồng.", "Cuộc họp bắt đầu lúc 10:30.", "Mọi người đồng ý."];
+    const source = (await segmentsOf(db, docId)).map((s) => s.source);
+    const p = alignSentences(source, target, { sourceLang: "id", targetLang: "vi" });
+    await applyAlignment(db, { docId, lang: "vi", plan: p, targetSentences: target, user: "u" });
+    expect(await rowTexts(db, docId, "vi", 3)).toEqual(target);
+  });
+});
