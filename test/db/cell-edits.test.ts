@@ -14,7 +14,7 @@ import { createDb, type SelarasDb } from "../../src/db/database.ts";
 import { alignSentences } from "../../src/core/align/align-sentences.ts";
 import type { AlignmentPlan } from "../../src/core/align/types.ts";
 import { layoutColumn } from "../../src/core/align-edit/layout.ts";
-import { AppError } from "../../src/core/model/app-error.ts";
+import type { AppError } from "../../src/core/model/app-error.ts";
 import type { TargetLang } from "../../src/core/model/languages.ts";
 import { freshDb } from "../helpers/fresh-db.ts";
 
