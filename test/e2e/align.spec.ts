@@ -75,9 +75,10 @@ describe("alignment editor", () => {
     await expect.poll(() => grid.target("vi", 7).inputValue()).toBe(moved);
     await expect.poll(() => grid.target("vi", 8).inputValue()).toBe(next);
 
-    // Merge two cells: row 8's cell with row 9's. The merged cell covers both rows.
+    // Merge two cells, from the alignment toolbar this time: row 8's cell with row 9's. The merged
+    // cell covers both rows.
     await grid.target("vi", 7).click();
-    await page.keyboard.press("Control+Alt+J");
+    await page.getByTestId("tool-mergeCell").click();
     const merged = `${moved} ${next}`;
     await expect.poll(() => grid.target("vi", 7).inputValue()).toBe(merged);
     await expect.poll(() => grid.target("vi", 8).getAttribute("data-covered")).toBe("true");

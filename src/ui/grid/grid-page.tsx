@@ -17,6 +17,7 @@ import { effectiveRules, NO_CUSTOM_SEGMENTATION } from "../../core/segment/custo
 import { segmentText } from "../../core/segment/segment.ts";
 import { realignBetween } from "../../core/align/align-sentences.ts";
 import { AlignDialog } from "./align-dialog.tsx";
+import { CellTools } from "./cell-tools.tsx";
 import { exampleTranslationFor } from "./align-example.ts";
 import { AlignmentMinimap } from "./alignment-minimap.tsx";
 import { nextSuspiciousRow, SUSPICIOUS_BELOW } from "../../core/align-edit/layout.ts";
@@ -353,6 +354,16 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           </div>
         )}
         <GridToolbar history={history} complete={complete} role={user.role} onAction={onToolbar} />
+        <CellTools
+          active={active}
+          onCommand={(command) => {
+            if (!active) return;
+            const input = document.querySelector<HTMLTextAreaElement>(
+              `textarea[data-testid="target-${active.lang}-${active.index}"]`,
+            );
+            onCommand(command, active, input?.value ?? "", input?.selectionStart);
+          }}
+        />
       </div>
       <FilterBar
         filter={filter}

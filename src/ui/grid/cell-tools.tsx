@@ -1,0 +1,66 @@
+import { useTranslation } from "react-i18next";
+import type { TargetLang } from "../../core/model/languages.ts";
+import { SHORTCUTS, type CellCommand } from "./grid-keyboard.ts";
+
+/** The alignment editor's commands, as buttons for the focused target cell (also by keyboard). */
+const TOOLS: readonly { command: CellCommand; icon: string }[] = [
+  { command: "moveCellUp", icon: "↥" },
+  { command: "moveCellDown", icon: "↧" },
+  { command: "mergeCell", icon: "⤓" },
+  { command: "splitCell", icon: "✂" },
+  { command: "insertCell", icon: "＋" },
+  { command: "deleteCell", icon: "－" },
+  { command: "lockCell", icon: "🔒" },
+  { command: "nextSuspicious", icon: "⚠" },
+];
+
+/** "Ctrl+Alt+↑" → "Control+Alt+ArrowUp" (aria-keyshortcuts syntax). */
+function ariaKeys(keys: readonly string[]): string {
+  return keys
+    .map((k) => k.replace("Ctrl", "Control").replace("↑", "ArrowUp").replace("↓", "ArrowDown"))
+    .join(" ");
+}
+
+/**
+ * A toolbar acting on the last focused target cell. Buttons keep the focus (and the caret) in the
+ * cell, so "split at the caret" splits where the caret is.
+ */
+export function CellTools({
+  active,
+  onCommand,
+}: {
+  active: { lang: TargetLang; index: number } | null;
+  onCommand: (command: CellCommand) => void;
+}) {
+  const { t } = useTranslation(["grid", "common"]);
+  const label = active
+    ? t("grid:cellTools", { lang: t(`common:lang.${active.lang}`), n: active.index + 1 })
+    : t("grid:cellToolsNone");
+  return (
+    <div className="toolbar cell-tools" role="toolbar" aria-label={label} data-testid="cell-tools">
+      <span className="cell-tools-label" aria-hidden="true">
+        {label}
+      </span>
+      {TOOLS.map(({ command, icon }) => {
+        const keys = SHORTCUTS.find((s) => s.command === command)?.keys ?? [];
+        const name = t(`grid:command.${command}` as "grid:command.mergeCell");
+        return (
+          <button
+            type="button"
+            key={command}
+            className="mini"
+            data-testid={`tool-${command}`}
+            disabled={!active}
+            aria-label={name}
+            aria-keyshortcuts={ariaKeys(keys)}
+            title={`${name} (${keys.join(", ")})`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onCommand(command)}
+          >
+            <span aria-hidden="true">{icon}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
