@@ -8,8 +8,8 @@ const TOOLS: readonly { command: CellCommand; icon: string }[] = [
   { command: "moveCellDown", icon: "↧" },
   { command: "mergeCell", icon: "⤓" },
   { command: "splitCell", icon: "✂" },
-  { command: "insertCell", icon: "＋" },
-  { command: "deleteCell", icon: "－" },
+  { command: "insertCell", icon: "+" },
+  { command: "deleteCell", icon: "−" },
   { command: "lockCell", icon: "🔒" },
   { command: "nextSuspicious", icon: "⚠" },
 ];

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       await page.getByTestId("align-submit").waitFor({ state: "detached", timeout: 30_000 });
       await aligned.target("vi", 5).click();
       await page.keyboard.press("Control+Alt+ArrowDown");
-      await aligned.target("vi", 3).click();
+      await aligned.target("vi", 7).click();
       for (const lang of ["en", "vi", "id"] as UiLanguage[]) {
         await header.setLanguage(lang);
         await aligned.waitForRows();
