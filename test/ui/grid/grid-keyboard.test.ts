@@ -23,6 +23,24 @@ describe("cell keymap", () => {
     expect(cellCommandFor(key("Insert", { ctrlKey: true }))).toBe("copySource");
   });
 
+  it("alignment editor keys: Ctrl+Alt with the row command's key, Alt+Insert/Delete; never under AltGr", () => {
+    const ctrlAlt = { ctrlKey: true, altKey: true };
+    expect(cellCommandFor(key("ArrowUp", ctrlAlt))).toBe("moveCellUp");
+    expect(cellCommandFor(key("ArrowDown", ctrlAlt))).toBe("moveCellDown");
+    expect(cellCommandFor(key("J", ctrlAlt))).toBe("mergeCell");
+    expect(cellCommandFor(key("e", ctrlAlt))).toBe("splitCell");
+    expect(cellCommandFor(key("l", ctrlAlt))).toBe("lockCell");
+    expect(cellCommandFor(key("n", ctrlAlt))).toBe("nextSuspicious");
+    expect(cellCommandFor(key("Insert", { altKey: true }))).toBe("insertCell");
+    expect(cellCommandFor(key("Delete", { altKey: true }))).toBe("deleteCell");
+    // Ctrl+Alt+E types € on a German or Polish keyboard (AltGr): it must stay typing.
+    expect(cellCommandFor(key("€", { ...ctrlAlt, altGraph: true }))).toBeNull();
+    expect(cellCommandFor(key("e", { ...ctrlAlt, altGraph: true }))).toBeNull();
+    // The row commands keep their keys.
+    expect(cellCommandFor(key("j", { ctrlKey: true }))).toBe("mergeSource");
+    expect(cellCommandFor(key("ArrowDown", { ctrlKey: true }))).toBe("nextRow");
+  });
+
   it("leaves plain typing, Enter (new line) and arrows to the textarea", () => {
     for (const k of ["a", "Enter", "ArrowDown", "ArrowUp", "Backspace", " "]) {
       expect(cellCommandFor(key(k))).toBeNull();
