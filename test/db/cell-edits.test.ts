@@ -5,7 +5,10 @@ import { applyAlignment, editCell, type CellEdit } from "../../src/db/operations
 import { readColumn } from "../../src/db/operations/cells.ts";
 import { mergeWithNext, splitSegment } from "../../src/db/operations/segment-edits.ts";
 import { redo, undo } from "../../src/db/operations/history.ts";
-import { loadBundle } from "../../src/db/operations/bundle.ts";
+import { applyBundleImport, loadBundle } from "../../src/db/operations/bundle.ts";
+import { writeJson } from "../../src/core/format/json/write-json.ts";
+import { readJson } from "../../src/core/format/json/read-json.ts";
+import { groupBundle } from "../../src/core/align-edit/bundle-alignment.ts";
 import { applyImportIntoDocument } from "../../src/db/operations/import-into-document.ts";
 import { setStatus } from "../../src/db/operations/review.ts";
 import { documentsWithProgress } from "../../src/db/queries/documents-with-progress.ts";
@@ -315,6 +318,53 @@ describe("alignment links in the database", () => {
       "Tiga.",
       "Empat.",
       "Lima.",
+    ]);
+  });
+
+  it("our JSON keeps an aligned document whole: rows, cells, confidences and locks come back", async () => {
+    const { db, docId, rows } = await setup();
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    await saveTranslation(db, {
+      segmentId: rows[0]!,
+      lang: "vi",
+      text: "Một.",
+      user: "ed",
+      confirm: true,
+    });
+    await saveTranslation(db, { segmentId: rows[1]!, lang: "en", text: "Two.", user: "ed" });
+    const bundle = await loadBundle(db, [docId], ["vi", "en"], { rows: true });
+    expect(bundle.documents[0]!.segments).toHaveLength(5);
+    expect(Object.keys(bundle.documents[0]!.alignment ?? {})).toEqual(["vi"]);
+    const json = writeJson(bundle, { exportedAt: new Date(), toolVersion: "t" });
+
+    const other = await freshDb();
+    await applyBundleImport(other, readJson(json), "keep", "someone");
+    const shape = async (d: SelarasDb, lang: TargetLang) =>
+      (await readColumn(d, docId, lang)).map((c) => [
+        c.span,
+        c.text,
+        c.status,
+        c.origin,
+        c.confidence,
+        c.locked,
+        c.changedBy,
+      ]);
+    expect(await shape(other, "vi")).toEqual(await shape(db, "vi"));
+    expect(await rowTexts(other, docId, "vi", 5)).toEqual(await rowTexts(db, docId, "vi", 5));
+    expect(await rowTexts(other, docId, "en", 5)).toEqual(["", "Two.", null, null, null]);
+    // The same file as TMX units: the 2-1 link and the no-source text are one unit.
+    const units = groupBundle(readJson(json), ["vi"]).documents[0]!.segments;
+    expect(units.map((u) => u.targets.vi?.text)).toEqual([
+      "Một.",
+      "Hai và ba. Thêm.",
+      "Bốn. Năm.",
+      undefined,
     ]);
   });
 

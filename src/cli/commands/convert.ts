@@ -7,6 +7,7 @@ import type { Status } from "../../core/model/status.ts";
 import { isStatus } from "../../core/model/status.ts";
 import { readJson } from "../../core/format/json/read-json.ts";
 import { writeJson } from "../../core/format/json/write-json.ts";
+import { groupBundle } from "../../core/align-edit/bundle-alignment.ts";
 import { readTmxBytes } from "../../core/format/tmx/read-tmx-bytes.ts";
 import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
 import { writeTmx } from "../../core/format/tmx/write-tmx.ts";
@@ -131,7 +132,12 @@ function write(
   options: Options,
   io: CliIo,
 ): [string, string][] {
-  const { bundle, extras } = loaded;
+  const { extras } = loaded;
+  // Aligned documents of our JSON become translation units for the unit formats.
+  const bundle =
+    format === "json"
+      ? loaded.bundle
+      : groupBundle(loaded.bundle, options.languages ?? TARGET_LANGS);
   const statuses = options.statuses ? { statuses: options.statuses } : {};
   switch (format) {
     case "json":
@@ -182,7 +188,7 @@ function write(
         languages.length === 1 || out === "-"
           ? out
           : out.replace(/(\.[^./\\]*)?$/, (ext) => `-${targetLang}${ext}`),
-        writer(bundle, { targetLang, ...statuses }),
+        writer(groupBundle(loaded.bundle, [targetLang]), { targetLang, ...statuses }),
       ]);
     }
   }

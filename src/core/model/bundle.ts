@@ -21,6 +21,17 @@ export interface BundleSegment {
   targets: Partial<Record<TargetLang, BundleTarget>>;
 }
 
+/**
+ * One cell of an aligned target column (core/align-edit): it covers `span` source rows (0: target
+ * text with no source) from where the spans before it end.
+ */
+export interface BundleCell extends BundleTarget {
+  span: number;
+  origin: "typed" | "alignment" | "import";
+  confidence: number | null;
+  locked: boolean;
+}
+
 export interface BundleDocument {
   id: string;
   title: string;
@@ -28,6 +39,13 @@ export interface BundleDocument {
   createdAt?: string;
   updatedAt?: string;
   segments: BundleSegment[];
+  /**
+   * Target columns that are more than one target per row (links over several rows, text with no
+   * source, aligner confidences, confirmed links), as cells in order over `segments` (then the rows).
+   * A language present here is restored from its cells; the segments' targets of that language are
+   * the text of the cell starting at each row, for readers that know only rows.
+   */
+  alignment?: Partial<Record<TargetLang, BundleCell[]>>;
 }
 
 export interface Bundle {

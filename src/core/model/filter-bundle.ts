@@ -1,4 +1,4 @@
-import type { Bundle } from "./bundle.ts";
+import type { Bundle, BundleDocument } from "./bundle.ts";
 import { TARGET_LANGS, type TargetLang } from "./languages.ts";
 import type { Status } from "./status.ts";
 
@@ -16,8 +16,9 @@ export function filterBundle(bundle: Bundle, filter: BundleFilter): Bundle {
   const languages = filter.languages ?? TARGET_LANGS;
   const statuses = filter.statuses ? new Set(filter.statuses) : null;
   return {
-    documents: bundle.documents.map((doc) => ({
+    documents: bundle.documents.map(({ alignment, ...doc }) => ({
       ...doc,
+      ...alignmentFilter(alignment, languages, statuses !== null),
       segments: doc.segments
         .map((seg) => {
           const targets: (typeof seg)["targets"] = {};
@@ -30,4 +31,19 @@ export function filterBundle(bundle: Bundle, filter: BundleFilter): Bundle {
         .filter((seg) => !filter.dropUntranslated || Object.keys(seg.targets).length > 0),
     })),
   };
+}
+
+/**
+ * Aligned columns survive a language filter; a status filter keeps only rows' own targets (a column
+ * of cells with some dropped would no longer line up with the rows).
+ */
+function alignmentFilter(
+  alignment: BundleDocument["alignment"],
+  languages: readonly TargetLang[],
+  byStatus: boolean,
+): Pick<BundleDocument, "alignment"> {
+  if (!alignment || byStatus) return {};
+  const kept: NonNullable<BundleDocument["alignment"]> = {};
+  for (const lang of languages) if (alignment[lang]) kept[lang] = alignment[lang];
+  return Object.keys(kept).length > 0 ? { alignment: kept } : {};
 }

@@ -1,12 +1,19 @@
 import type { SelarasDb } from "../database.ts";
-import type { Bundle, BundleDocument } from "../../core/model/bundle.ts";
+import type { Bundle, BundleDocument, BundleSegment } from "../../core/model/bundle.ts";
 import type { DocumentRecord, SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
 import { translationId } from "../../core/model/records.ts";
 import { initialKeys } from "../../core/model/order-key.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import { groupUnits } from "../../core/align-edit/group-units.ts";
+import {
+  documentColumns,
+  needsCells,
+  toBundleCells,
+} from "../../core/align-edit/bundle-alignment.ts";
+import { cellStarts } from "../../core/align-edit/column.ts";
+import type { TargetCell } from "../../core/align-edit/types.ts";
 import { unitsToBundleSegments } from "../../core/align-edit/bundle-units.ts";
-import { columnsByLang } from "../../core/align-edit/row-view.ts";
+import { columnsByLang, rowView } from "../../core/align-edit/row-view.ts";
 import { newId, nowIso } from "../ids.ts";
 import { clearDocumentRows, documentTables } from "./delete-document.ts";
 import { revisionFromExisting } from "../upgrades/v2-review-workflow.ts";
@@ -23,6 +30,7 @@ export async function loadBundle(
   db: SelarasDb,
   docIds?: readonly string[],
   languages: readonly TargetLang[] = TARGET_LANGS,
+  options: { rows?: boolean } = {},
 ): Promise<Bundle> {
   return db.transaction("r", db.documents, db.segments, db.translations, async () => {
     const docs = docIds
@@ -37,18 +45,62 @@ export async function loadBundle(
         .between([doc.id, ""], [doc.id, "\uffff"])
         .toArray();
       const cells = await db.translations.where("docId").equals(doc.id).toArray();
-      const grouped = groupUnits(segments.length, columnsByLang(cells), languages);
-      documents.push({
+      const columns = columnsByLang(cells);
+      const head = {
         id: doc.id,
         title: doc.title,
         sourceLang: doc.sourceLang,
         createdAt: doc.createdAt,
         updatedAt: doc.updatedAt,
-        segments: unitsToBundleSegments(segments, grouped),
-      });
+      };
+      if (options.rows) {
+        documents.push({ ...head, ...rowsOf(segments, columns, languages) });
+        continue;
+      }
+      const grouped = groupUnits(segments.length, columns, languages);
+      documents.push({ ...head, segments: unitsToBundleSegments(segments, grouped) });
     }
     return { documents };
   });
+}
+
+/**
+ * A document as rows (for our JSON, a faithful backup): one segment per source row with the text of
+ * the cell starting there, and the columns that are more than that as cells.
+ */
+function rowsOf(
+  segments: readonly SegmentRecord[],
+  columns: Partial<Record<TargetLang, TranslationRecord[]>>,
+  languages: readonly TargetLang[],
+): Pick<BundleDocument, "segments" | "alignment"> {
+  const view = rowView(
+    segments.map((s) => s.id),
+    languages.flatMap((l) => columns[l] ?? []),
+  );
+  const alignment: NonNullable<BundleDocument["alignment"]> = {};
+  for (const lang of languages) {
+    const column = columns[lang];
+    if (column && needsCells(column)) alignment[lang] = toBundleCells(column);
+  }
+  return {
+    segments: segments.map((s) => {
+      const targets: BundleSegment["targets"] = {};
+      for (const lang of languages) {
+        const t = view.starts.get(translationId(s.id, lang));
+        if (!t || t.text === "") continue;
+        targets[lang] = {
+          text: t.text,
+          status: t.status,
+          createdBy: t.createdBy,
+          createdAt: t.createdAt,
+          changedBy: t.changedBy,
+          changedAt: t.changedAt,
+        };
+      }
+      return { id: s.id, paragraph: s.paragraph, source: s.source, targets };
+    }),
+    ...(Object.keys(alignment).length > 0 ? { alignment } : {}),
+  };
 }
 
 export interface ImportConflict {
@@ -71,6 +123,8 @@ export async function planBundleImport(db: SelarasDb, bundle: Bundle): Promise<B
   const existing = await loadBundle(
     db,
     bundle.documents.map((d) => d.id),
+    TARGET_LANGS,
+    { rows: true },
   );
   const byId = new Map(existing.documents.map((d) => [d.id, d]));
   for (const doc of bundle.documents) {
@@ -178,35 +232,30 @@ async function writeBundleDocument(
       source: s.source,
     });
   });
-  // One one-row cell per row down to each column's last target (empty where the file has none), in
-  // the rows' order, so each column lines up with the rows.
+  // Each column as cells: the file's aligned cells, or one one-row cell per row down to the
+  // column's last target (empty where the file has none). A cell starting at a row keeps the id
+  // `${rowId}:${lang}`; others get fresh ids.
   const translations: TranslationRecord[] = [];
-  for (const lang of TARGET_LANGS) {
-    let last = -1;
-    doc.segments.forEach((s, i) => {
-      if (s.targets[lang]) last = i;
-    });
-    for (let i = 0; i <= last; i++) {
-      const row = segments[i]!;
-      const t = doc.segments[i]!.targets[lang];
+  const rowIds = segments.map((s) => s.id);
+  const columns = documentColumns(doc, { docId, newId: (lang, k) => `${lang}#${k}` }, at);
+  for (const [lang, column] of Object.entries(columns) as [TargetLang, TargetCell[]][]) {
+    const starts = cellStarts(column);
+    const used = new Set<string>();
+    column.forEach((c, k) => {
+      const start = Math.min(starts[k]!, rowIds.length - 1);
+      const rowId = rowIds[Math.max(0, start)] ?? "";
+      const preferred = `${rowId}:${lang}`;
+      const own = c.span > 0 && starts[k]! < rowIds.length && !used.has(preferred);
+      const id = own ? preferred : newId("t");
+      used.add(id);
       translations.push({
-        id: translationId(row.id, lang),
-        segmentId: row.id,
-        docId,
-        lang,
-        order: row.order,
-        span: 1,
-        text: t?.text ?? "",
-        status: t?.status ?? "empty",
-        origin: "import",
-        confidence: null,
-        locked: false,
-        createdBy: t?.createdBy ?? user,
-        createdAt: t?.createdAt ?? at,
-        changedBy: t?.changedBy ?? user,
-        changedAt: t?.changedAt ?? at,
+        ...c,
+        id,
+        segmentId: rowId,
+        createdBy: c.createdBy || user,
+        changedBy: c.changedBy || user,
       });
-    }
+    });
   }
   await db.documents.add({
     id: docId,

@@ -54,7 +54,8 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
       // Units are grouped by the languages a file holds (the smallest groups of source rows on which
       // they agree), so files with one target language are read one language at a time.
       const bundleFor = async (languages: TargetLang[]) =>
-        filterBundle(await loadBundle(db, ids, languages), {
+        // Our JSON is a backup: rows as they are, aligned columns as cells. The others: units.
+        filterBundle(await loadBundle(db, ids, languages, { rows: format === "json" }), {
           languages,
           ...(statuses ? { statuses, dropUntranslated: true } : {}),
         });

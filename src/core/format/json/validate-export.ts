@@ -1,5 +1,11 @@
 import { AppError } from "../../model/app-error.ts";
-import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../model/bundle.ts";
+import type {
+  Bundle,
+  BundleCell,
+  BundleDocument,
+  BundleSegment,
+  BundleTarget,
+} from "../../model/bundle.ts";
 import { isLang, TARGET_LANGS } from "../../model/languages.ts";
 import { isStatus } from "../../model/status.ts";
 import type { RawExport } from "./restore.ts";
@@ -51,6 +57,34 @@ function readTarget(value: unknown, path: string, fail: Fail): BundleTarget {
   return target;
 }
 
+const ORIGINS = ["typed", "alignment", "import"] as const;
+
+function readCell(value: unknown, path: string, fail: Fail): BundleCell {
+  const o = obj(value, path, fail);
+  const span = o["span"];
+  if (typeof span !== "number" || !Number.isSafeInteger(span) || span < 0) {
+    fail(`${path}.span`, "integer >= 0");
+  }
+  const origin = o["origin"] ?? "import";
+  if (!ORIGINS.includes(origin as (typeof ORIGINS)[number])) fail(`${path}.origin`, "origin");
+  const confidence = o["confidence"] ?? null;
+  if (
+    confidence !== null &&
+    (typeof confidence !== "number" || !(confidence >= 0 && confidence <= 1))
+  ) {
+    fail(`${path}.confidence`, "number 0..1 or null");
+  }
+  const locked = o["locked"] ?? false;
+  if (typeof locked !== "boolean") fail(`${path}.locked`, "boolean");
+  return {
+    ...readTarget(o, path, fail),
+    span: span as number,
+    origin: origin as BundleCell["origin"],
+    confidence: confidence as number | null,
+    locked: locked as boolean,
+  };
+}
+
 function readSegment(value: unknown, path: string, fail: Fail): BundleSegment {
   const o = obj(value, path, fail);
   const paragraph = o["paragraph"];
@@ -93,6 +127,17 @@ function readDocument(value: unknown, path: string, fail: Fail): BundleDocument 
   doc.segments = arr(o["segments"], `${path}.segments`, fail).map((s, i) =>
     readSegment(s, `${path}.segments[${i}]`, fail),
   );
+  if (o["alignment"] !== undefined && o["alignment"] !== null) {
+    const raw = obj(o["alignment"], `${path}.alignment`, fail);
+    const alignment: NonNullable<BundleDocument["alignment"]> = {};
+    for (const lang of TARGET_LANGS) {
+      if (raw[lang] === undefined || raw[lang] === null) continue;
+      alignment[lang] = arr(raw[lang], `${path}.alignment.${lang}`, fail).map((c, k) =>
+        readCell(c, `${path}.alignment.${lang}[${k}]`, fail),
+      );
+    }
+    doc.alignment = alignment;
+  }
   return doc;
 }
 

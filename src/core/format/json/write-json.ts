@@ -1,4 +1,10 @@
-import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../model/bundle.ts";
+import type {
+  Bundle,
+  BundleCell,
+  BundleDocument,
+  BundleSegment,
+  BundleTarget,
+} from "../../model/bundle.ts";
 import { TARGET_LANGS } from "../../model/languages.ts";
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from "./format-version.ts";
 
@@ -30,8 +36,18 @@ function segment(s: BundleSegment): Record<string, unknown> {
   return { id: s.id, paragraph: s.paragraph, source: s.source, targets };
 }
 
-function document(d: BundleDocument): Record<string, unknown> {
+function cell(c: BundleCell): Record<string, unknown> {
   return {
+    span: c.span,
+    ...target(c),
+    origin: c.origin,
+    confidence: c.confidence,
+    locked: c.locked,
+  };
+}
+
+function document(d: BundleDocument): Record<string, unknown> {
+  const out: Record<string, unknown> = {
     id: d.id,
     title: d.title,
     sourceLang: d.sourceLang,
@@ -39,6 +55,15 @@ function document(d: BundleDocument): Record<string, unknown> {
     updatedAt: d.updatedAt,
     segments: d.segments.map(segment),
   };
+  if (d.alignment) {
+    const alignment: Record<string, unknown> = {};
+    for (const lang of TARGET_LANGS) {
+      const cells = d.alignment[lang];
+      if (cells) alignment[lang] = cells.map(cell);
+    }
+    out["alignment"] = alignment;
+  }
+  return out;
 }
 
 /**

@@ -72,6 +72,42 @@ describe("JSON export", () => {
     expect(parsed.documents[0]).not.toHaveProperty("secret");
   });
 
+  it("carries aligned columns as cells (spans, no-source text, confidence, lock), validated", () => {
+    const aligned = structuredClone(BUNDLE);
+    aligned.documents[0]!.alignment = {
+      en: [
+        {
+          span: 1,
+          text: "Hello.",
+          status: "draft",
+          origin: "alignment",
+          confidence: 0.42,
+          locked: false,
+        },
+        {
+          span: 0,
+          text: "Extra.",
+          status: "translated",
+          origin: "typed",
+          confidence: null,
+          locked: true,
+        },
+      ],
+    };
+    const text = writeJson(aligned, META);
+    expect(validateJsonSchema(SCHEMA, JSON.parse(text))).toEqual([]);
+    expect(readJson(text)).toStrictEqual(aligned);
+    const bad = JSON.parse(text);
+    bad.documents[0].alignment.en[0].span = -1;
+    expect(error(() => readJson(JSON.stringify(bad))).params).toMatchObject({
+      path: "documents[0].alignment.en[0].span",
+    });
+    bad.documents[0].alignment.en[0].span = 1;
+    bad.documents[0].alignment.en[0].confidence = 2;
+    expect(validateJsonSchema(SCHEMA, bad)).not.toEqual([]);
+    expect(error(() => readJson(JSON.stringify(bad))).code).toBe("json.invalid");
+  });
+
   it("round-trips arbitrary bundles exactly and every export validates against the JSON Schema", () => {
     fc.assert(
       fc.property(bundleArb(), (bundle) => {

@@ -1,8 +1,8 @@
 /**
  * A tiny JSON Schema (2020-12 subset) checker for our published schema, so tests can prove exports
  * validate without an npm dependency. Supports: type (incl. integer), const, enum, required,
- * properties, additionalProperties: false, items, minLength, minimum, $ref "#/$defs/…",
- * format "date-time". Throws on any other keyword so the schema cannot silently outgrow it.
+ * properties, additionalProperties: false, items, minLength, minimum, maximum, $ref "#/$defs/…",
+ * format "date-time", and type lists such as ["number", "null"]. Throws on any other keyword so the schema cannot silently outgrow it.
  */
 type Schema = Record<string, unknown>;
 
@@ -21,6 +21,7 @@ const KNOWN = new Set([
   "items",
   "minLength",
   "minimum",
+  "maximum",
   "$ref",
   "format",
 ]);
@@ -54,6 +55,9 @@ export function validateJsonSchema(root: Schema, value: unknown): string[] {
     } else if (typeof type === "string" && typeOf(v) !== type) {
       errors.push(`${at}: must be ${type}`);
       return;
+    } else if (Array.isArray(type) && !type.includes(typeOf(v))) {
+      errors.push(`${at}: must be one of ${type.join(", ")}`);
+      return;
     }
     if (typeof v === "string") {
       if (typeof schema["minLength"] === "number" && [...v].length < schema["minLength"])
@@ -63,6 +67,9 @@ export function validateJsonSchema(root: Schema, value: unknown): string[] {
     }
     if (typeof v === "number" && typeof schema["minimum"] === "number" && v < schema["minimum"]) {
       errors.push(`${at}: below minimum`);
+    }
+    if (typeof v === "number" && typeof schema["maximum"] === "number" && v > schema["maximum"]) {
+      errors.push(`${at}: above maximum`);
     }
     if (Array.isArray(v) && schema["items"]) {
       v.forEach((item, i) => visit(schema["items"] as Schema, item, `${at}[${i}]`));
