@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { importDocuments } from "../../src/db/operations/import-documents.ts";
 import { saveTranslation } from "../../src/db/operations/save-translation.ts";
-import { applyAlignment, editCell, type CellEdit } from "../../src/db/operations/cell-edits.ts";
+import {
+  applyAlignment,
+  applyRealign,
+  editCell,
+  prepareRealign,
+  type CellEdit,
+} from "../../src/db/operations/cell-edits.ts";
+import { realignBetween } from "../../src/core/align/align-sentences.ts";
+import { segmentText } from "../../src/core/segment/segment.ts";
 import { readColumn } from "../../src/db/operations/cells.ts";
 import { mergeWithNext, splitSegment } from "../../src/db/operations/segment-edits.ts";
 import { redo, undo } from "../../src/db/operations/history.ts";
@@ -366,6 +374,62 @@ describe("alignment links in the database", () => {
       "Bốn. Năm.",
       undefined,
     ]);
+  });
+
+  it("re-aligning keeps confirmed cells and fixes the unconfirmed ones between them, as one step", async () => {
+    const { db, docId, rows } = await setup(
+      "Harga naik 2.500 rupiah. Rapat dimulai pukul 10.30. Semua setuju. Acara selesai pada 17 Oktober.",
+    );
+    const target = [
+      "Giá tăng 2.500 đồng.",
+      "Cuộc họp bắt đầu lúc 10:30.",
+      "Mọi người đồng ý.",
+      "Sự kiện kết thúc vào ngày 17 tháng 10.",
+    ];
+    // A bad alignment: everything after row 1 shifted by one (row 2 empty, the last in overflow).
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: plan(
+        [
+          [[0], [0], 0.9],
+          [[1], [], 0.2],
+          [[2], [1], 0.2],
+          [[3], [2], 0.2],
+          [[], [3], 0.2],
+        ],
+        4,
+        4,
+      ),
+      targetSentences: target,
+      user: "lan",
+    });
+    await editCell(db, {
+      docId,
+      lang: "vi",
+      segmentId: rows[0]!,
+      edit: { kind: "lock", locked: true },
+      user: "ed",
+    });
+    const before = await everything(db);
+    const split = (text: string) => segmentText(text, "vi").flatMap((p) => p.sentences);
+    const prepared = await prepareRealign(db, docId, "vi", split);
+    const source = (await segmentsOf(db, docId)).map((s) => s.source);
+    const p = realignBetween(
+      source,
+      prepared.request.targetSentences,
+      prepared.request.fixedLinks,
+      {
+        sourceLang: "id",
+        targetLang: "vi",
+      },
+    );
+    await applyRealign(db, docId, "vi", prepared, p, "ed");
+    expect(await rowTexts(db, docId, "vi", 4)).toEqual(target);
+    const column = await readColumn(db, docId, "vi");
+    expect(column[0]).toMatchObject({ locked: true, confidence: 0.9, text: target[0] });
+    await undo(db, docId, "ed");
+    expect(await everything(db)).toEqual(before);
   });
 
   it("progress counts every row a cell covers; approving a 2-1 cell approves both rows", async () => {
