@@ -6,6 +6,7 @@ import { isStatus } from "../../model/status.ts";
 import { mapLangTag } from "../lang-tag.ts";
 import type { XmlElement } from "../xml/parse-xml.ts";
 import { parseXmlEvents } from "../xml/parse-xml.ts";
+import { detachText } from "../xml/detach-text.ts";
 import { CODE_ELEMENTS } from "./inline-codes.ts";
 import type { InlineProblem } from "./read-seg.ts";
 import { SegBuilder } from "./read-seg.ts";
@@ -89,24 +90,34 @@ function propValue(element: RawElement, type: string): string | undefined {
   return undefined;
 }
 
-/** What Selaras does not map itself; null when nothing. */
+/** What Selaras does not map itself; null when nothing (usually: found without allocating). */
 function meta(
   element: RawElement,
   skipAttrs: readonly string[],
   skipProps: ReadonlySet<string>,
 ): TmxElementMeta | null {
   let attrs: Record<string, string> | null = null;
-  for (const name of Object.keys(element.attrs)) {
-    if (!skipAttrs.includes(name)) (attrs ??= {})[name] = element.attrs[name]!;
+  // The parser's attribute objects have no prototype: for-in sees exactly the file's attributes.
+  for (const name in element.attrs) {
+    // Copied out of the parser's chunks (see detachText): extras live as long as the import.
+    if (!skipAttrs.includes(name)) (attrs ??= {})[name] = detachText(element.attrs[name]!);
   }
-  const annotations: TmxAnnotation[] = [];
+  let annotations: TmxAnnotation[] | null = null;
   for (const a of element.annotations) {
-    // Copied: the parser's attribute objects are not plain objects.
     if (a.kind === "note" || !skipProps.has(a.attrs["type"] ?? "")) {
-      annotations.push({ kind: a.kind, attrs: { ...a.attrs }, text: a.text });
+      (annotations ??= []).push({ kind: a.kind, attrs: plainAttrs(a.attrs), text: a.text });
     }
   }
-  return attrs === null && annotations.length === 0 ? null : { attrs: attrs ?? {}, annotations };
+  return attrs === null && annotations === null
+    ? null
+    : { attrs: attrs ?? {}, annotations: annotations ?? [] };
+}
+
+/** A plain-object copy of the parser's attributes (which have no prototype). */
+function plainAttrs(attrs: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in attrs) out[name] = detachText(attrs[name]!);
+  return out;
 }
 
 function emptyMeta(): TmxElementMeta {
@@ -208,6 +219,15 @@ export function readTmxSource(
     return mapped === null ? undefined : tuvs.find((t) => mapLang(t.lang!) === mapped);
   };
 
+  const reportProblems = (problems: InlineProblem[], unit: string, lang: string) => {
+    for (const p of problems) {
+      report.inlineProblemCount++;
+      if (report.inlineProblems.length < MAX_PROBLEMS) {
+        report.inlineProblems.push({ ...p, unit, lang });
+      }
+    }
+  };
+
   const readTu = (tu: RawTu, srclang: string) => {
     report.units++;
     const tuid = tu.attrs["tuid"];
@@ -240,12 +260,7 @@ export function readTmxSource(
     const unitName = tuid ?? `#${report.units}`;
     const seg = (tuv: RawTuv): string => {
       if (!tuv.seg) return "";
-      for (const p of tuv.seg.problems ?? []) {
-        report.inlineProblemCount++;
-        if (report.inlineProblems.length < MAX_PROBLEMS) {
-          report.inlineProblems.push({ ...p, unit: unitName, lang: tuv.lang ?? "" });
-        }
-      }
+      if (tuv.seg.problems) reportProblems(tuv.seg.problems, unitName, tuv.lang ?? "");
       return tuv.seg.text;
     };
     const segment: BundleSegment = {
@@ -404,6 +419,7 @@ export function readTmxSource(
           tuv!.seg = seg.finish();
           seg = null;
         } else if (annotation && (name === "note" || name === "prop")) {
+          annotation.text = detachText(annotation.text);
           annotationOwner!.push(annotation);
           annotation = null;
         } else if (depth === 3 && tuv && tu) {
