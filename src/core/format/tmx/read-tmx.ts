@@ -441,6 +441,8 @@ export function readTmxSource(
           if (!sawBody) fail("missing-body", rootAt);
         }
       },
+      // Only seg, note and prop content is read; indentation between elements is not.
+      wantsText: () => seg !== null || annotation !== null,
     },
     {
       codePrefix: "tmx",
