@@ -2,7 +2,8 @@ import { AppError } from "../../model/app-error.ts";
 import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../model/bundle.ts";
 import type { Lang, TargetLang } from "../../model/languages.ts";
 import { isTargetLang } from "../../model/languages.ts";
-import { isStatus } from "../../model/status.ts";
+import type { Status } from "../../model/status.ts";
+import { STATUSES } from "../../model/status.ts";
 import { mapLangTag } from "../lang-tag.ts";
 import type { XmlElement } from "../xml/parse-xml.ts";
 import { parseXmlEvents } from "../xml/parse-xml.ts";
@@ -124,19 +125,39 @@ function emptyMeta(): TmxElementMeta {
   return { attrs: {}, annotations: [] };
 }
 
-function readTarget(tuv: RawTuv, text: string): BundleTarget {
-  const status = propValue(tuv, TMX_PROPS.status)?.trim() ?? "";
-  const target: BundleTarget = { text, status: isStatus(status) ? status : "translated" };
+/** The canonical status string (the file's copy would be one more string per target). */
+function readStatus(tuv: RawTuv): Status {
+  const i = STATUSES.indexOf((propValue(tuv, TMX_PROPS.status)?.trim() ?? "") as Status);
+  return i < 0 ? "translated" : STATUSES[i]!;
+}
+
+function readTarget(tuv: RawTuv, text: string, intern: (value: string) => string): BundleTarget {
+  const target: BundleTarget = { text, status: readStatus(tuv) };
   // Constant property names (not a generic setter): keeps the objects' shapes fast on big files.
   const { creationid, creationdate, changeid, changedate } = tuv.attrs;
-  if (creationid) target.createdBy = creationid;
+  if (creationid) target.createdBy = intern(creationid);
   const createdAt = creationdate === undefined ? undefined : parseTmxDate(creationdate);
   if (createdAt) target.createdAt = createdAt;
-  if (changeid) target.changedBy = changeid;
+  if (changeid) target.changedBy = intern(changeid);
   const changedAt = changedate === undefined ? undefined : parseTmxDate(changedate);
   if (changedAt) target.changedAt = changedAt;
   return target;
 }
+
+/** Keeps one copy of each repeated value (authors: a few names over thousands of units). */
+function interner(): (value: string) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    let kept = seen.get(value);
+    if (kept === undefined) {
+      kept = detachText(value);
+      if (seen.size < INTERN_LIMIT) seen.set(kept, kept);
+    }
+    return kept;
+  };
+}
+
+const INTERN_LIMIT = 4096;
 
 /**
  * Reads TMX 1.1–1.4b text (already decoded: see readTmxBytes / decodeXmlBytes) into a Bundle, a
@@ -189,6 +210,7 @@ export function readTmxSource(
     return lang;
   };
   const langCounts = new Map<string, number>();
+  const intern = interner();
   const docs = new Map<string, DocBuilder>();
   const tuids = new Set<string>();
   const generated: BundleSegment[] = [];
@@ -283,7 +305,7 @@ export function readTmxSource(
       const value = seg(tuv);
       if (lang !== null && lang !== sourceLang && isTargetLang(lang) && !segment.targets[lang]) {
         if (value === "") continue;
-        segment.targets[lang] = readTarget(tuv, value);
+        segment.targets[lang] = readTarget(tuv, value, intern);
         const targetMeta = meta(tuv, TARGET_TUV_ATTRS, STATUS_PROP);
         if (targetMeta) unit().variants[lang] = targetMeta;
         continue;
