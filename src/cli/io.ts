@@ -6,7 +6,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Reads a file, or standard input for "-". */
   readBytes: (path: string) => Promise<Uint8Array>;
-  writeText: (path: string, text: string) => Promise<void>;
+  /** Writes a text, or its parts in order (large exports: no whole-file string is built). */
+  writeText: (path: string, text: string | readonly string[]) => Promise<void>;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -20,6 +21,7 @@ export function nodeIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readBytes: async (path) => (path === "-" ? readStdin() : new Uint8Array(await readFile(path))),
+    // writeFile writes an iterable's parts one after the other.
     writeText: (path, text) => writeFile(path, text, "utf8"),
   };
 }

@@ -54,7 +54,7 @@ function memoryIo(files: Record<string, string | Uint8Array>) {
       if (f === undefined) throw new Error(`ENOENT: ${p}`);
       return typeof f === "string" ? new TextEncoder().encode(f) : f;
     },
-    writeText: async (p, t) => void (files[p] = t),
+    writeText: async (p, t) => void (files[p] = typeof t === "string" ? t : t.join("")),
   };
   return { io, out };
 }

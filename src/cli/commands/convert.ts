@@ -10,7 +10,7 @@ import { writeJson } from "../../core/format/json/write-json.ts";
 import { groupBundle } from "../../core/align-edit/bundle-alignment.ts";
 import { readTmxBytes } from "../../core/format/tmx/read-tmx-bytes.ts";
 import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
-import { writeTmx } from "../../core/format/tmx/write-tmx.ts";
+import { writeTmxChunks } from "../../core/format/tmx/write-tmx.ts";
 import { readTable } from "../../core/format/tsv/read-table.ts";
 import { writeTable } from "../../core/format/tsv/write-table.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
@@ -124,14 +124,14 @@ function warnUnsafe(bundle: Bundle, io: CliIo): void {
   );
 }
 
-/** Output files (path → text) for one conversion. */
+/** Output files (path → text, or its parts for TMX) for one conversion. */
 function write(
   format: OutFormat,
   loaded: Loaded,
   out: string,
   options: Options,
   io: CliIo,
-): [string, string][] {
+): [string, string | readonly string[]][] {
   const { extras } = loaded;
   // Aligned documents of our JSON become translation units for the unit formats.
   const bundle =
@@ -169,7 +169,7 @@ function write(
       return [
         [
           out,
-          writeTmx(bundle, {
+          writeTmxChunks(bundle, {
             creationTool: "Selaras",
             creationToolVersion: options.version,
             creationDate: options.now,
@@ -295,8 +295,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     // Everything is written only after every output was built: a failure writes nothing.
     const files = write(to, loaded, output, options, io);
     for (const [path, text] of files) {
-      if (path === "-") io.stdout(text);
-      else await io.writeText(path, text);
+      if (path !== "-") await io.writeText(path, text);
+      else if (typeof text === "string") io.stdout(text);
+      else for (const part of text) io.stdout(part);
     }
     const { documents } = loaded.bundle;
     const segments = documents.reduce((n, d) => n + d.segments.length, 0);

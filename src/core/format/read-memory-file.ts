@@ -1,6 +1,8 @@
 import type { Bundle } from "../model/bundle.ts";
 import type { Lang } from "../model/languages.ts";
 import { AppError } from "../model/app-error.ts";
+import type { ByteSource } from "./byte-source.ts";
+import { readAllBytes } from "./byte-source.ts";
 import { readTmxBytes } from "./tmx/read-tmx-bytes.ts";
 import type { TmxExtras } from "./tmx/tmx-extras.ts";
 import { readXliff } from "./xliff/read-xliff.ts";
@@ -58,11 +60,12 @@ function unitCount(bundle: Bundle): number {
 
 /**
  * Reads any translation-memory file Selaras knows (TMX, XLIFF 1.2/2.0, Selaras JSON, TSV/CSV) into a
- * Bundle: decoding, parsing and validation, nothing written anywhere. Errors are AppError codes naming
+ * Bundle: decoding, parsing and validation, nothing written anywhere. TMX is read as it streams
+ * from `input`; the other formats need all the bytes at once. Errors are AppError codes naming
  * the file; an unknown extension is "import.unsupportedFormat".
  */
 export function readMemoryFile(
-  bytes: Uint8Array,
+  input: Uint8Array | ByteSource,
   fileName: string,
   options: MemoryReadOptions = {},
 ): MemoryReadResult {
@@ -74,7 +77,8 @@ export function readMemoryFile(
   };
   switch (format) {
     case "tmx": {
-      const read = readTmxBytes(bytes, fileName, {
+      // Streams: from a ByteSource, the file's bytes are never all in memory.
+      const read = readTmxBytes(input, fileName, {
         defaultTitle: title,
         ...(options.onProgress
           ? { onProgress: (d: number, t: number) => options.onProgress?.(t === 0 ? 1 : d / t) }
@@ -95,7 +99,7 @@ export function readMemoryFile(
       });
     }
     case "xliff": {
-      const { text, encoding } = decodeXmlBytes(bytes, fileName, "xliff");
+      const { text, encoding } = decodeXmlBytes(readAllBytes(input), fileName, "xliff");
       const read = readXliff(text, { fileName });
       return done({
         bundle: read.bundle,
@@ -113,7 +117,7 @@ export function readMemoryFile(
       });
     }
     case "json": {
-      const bundle = readJson(decodeText(bytes, fileName), { fileName });
+      const bundle = readJson(decodeText(readAllBytes(input), fileName), { fileName });
       return done({
         bundle,
         extras: null,
@@ -129,7 +133,11 @@ export function readMemoryFile(
     }
     case "tsv":
     case "csv": {
-      const bundle = readTable(decodeText(bytes, fileName), { format, fileName, title });
+      const bundle = readTable(decodeText(readAllBytes(input), fileName), {
+        format,
+        fileName,
+        title,
+      });
       return done({
         bundle,
         extras: null,

@@ -2,8 +2,8 @@ import type { MemoryReadResult } from "../../core/format/read-memory-file.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 
 export interface WorkerRequest {
-  fileName: string;
-  bytes: ArrayBuffer;
+  /** Read by the worker block by block (structured clone of a File copies no bytes). */
+  file: File;
 }
 
 export type WorkerReply =

@@ -4,6 +4,7 @@
  */
 import { readMemoryFile } from "../../core/format/read-memory-file.ts";
 import { isAppError } from "../../core/model/app-error.ts";
+import { fileByteSource } from "./file-byte-source.ts";
 import type { WorkerReply, WorkerRequest } from "./import-protocol.ts";
 
 interface WorkerScope {
@@ -14,10 +15,11 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
-  const { fileName, bytes } = event.data;
+  const { file } = event.data;
+  const fileName = file.name;
   let last = 0;
   try {
-    const result = readMemoryFile(new Uint8Array(bytes), fileName, {
+    const result = readMemoryFile(fileByteSource(file), fileName, {
       onProgress: (fraction) => {
         if (fraction - last >= 0.01 || fraction === 1) {
           last = fraction;

@@ -20,37 +20,38 @@ export function readMemoryFileAsync(file: File, onProgress: (fraction: number) =
       cancelled = true;
       reject(new AppError("import.cancelled", { file: file.name }));
     };
-    void file.arrayBuffer().then((buffer) => {
-      if (cancelled) return;
-      if (typeof Worker === "undefined") {
+    if (typeof Worker === "undefined") {
+      void file.arrayBuffer().then((buffer) => {
+        if (cancelled) return;
         try {
           resolve(readMemoryFile(new Uint8Array(buffer), file.name, { onProgress }));
         } catch (error) {
           reject(error);
         }
-        return;
+      }, reject);
+      return;
+    }
+    const worker = new Worker(new URL("./import-worker.ts", import.meta.url), { type: "module" });
+    cancel = () => {
+      worker.terminate();
+      reject(new AppError("import.cancelled", { file: file.name }));
+    };
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if (reply.type === "progress") onProgress(reply.fraction);
+      else {
+        worker.terminate();
+        if (reply.type === "done") resolve(reply.result);
+        else reject(new AppError(reply.error.code, reply.error.params));
       }
-      const worker = new Worker(new URL("./import-worker.ts", import.meta.url), { type: "module" });
-      cancel = () => {
-        worker.terminate();
-        reject(new AppError("import.cancelled", { file: file.name }));
-      };
-      worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-        const reply = event.data;
-        if (reply.type === "progress") onProgress(reply.fraction);
-        else {
-          worker.terminate();
-          if (reply.type === "done") resolve(reply.result);
-          else reject(new AppError(reply.error.code, reply.error.params));
-        }
-      };
-      worker.onerror = (event) => {
-        worker.terminate();
-        reject(new AppError("import.failed", { file: file.name, detail: event.message }));
-      };
-      const request: WorkerRequest = { fileName: file.name, bytes: buffer };
-      worker.postMessage(request, [buffer]);
-    }, reject);
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new AppError("import.failed", { file: file.name, detail: event.message }));
+    };
+    // The File itself, not its bytes: the worker reads it block by block.
+    const request: WorkerRequest = { file };
+    worker.postMessage(request);
   });
   return { promise, cancel: () => cancel() };
 }

@@ -1,3 +1,4 @@
+import { detachText } from "../xml/detach-text.ts";
 import type { XmlElement } from "../xml/parse-xml.ts";
 import { HI_CLOSE_PLACEHOLDER, codePlaceholder, hiOpenPlaceholder } from "./inline-codes.ts";
 
@@ -65,7 +66,7 @@ export class SegBuilder {
     for (const i of this.pairing?.open ?? []) {
       (this.problems ??= []).push({ problem: "unpaired-bpt", detail: i });
     }
-    const result = { text: this.text, problems: this.problems };
+    const result = { text: detachText(this.text), problems: this.problems };
     this.text = "";
     this.problems = null;
     this.pairing = null;

@@ -2,10 +2,12 @@ import { AppError } from "../../model/app-error.ts";
 import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../model/bundle.ts";
 import type { Lang, TargetLang } from "../../model/languages.ts";
 import { isTargetLang } from "../../model/languages.ts";
-import { isStatus } from "../../model/status.ts";
+import type { Status } from "../../model/status.ts";
+import { STATUSES } from "../../model/status.ts";
 import { mapLangTag } from "../lang-tag.ts";
 import type { XmlElement } from "../xml/parse-xml.ts";
 import { parseXmlEvents } from "../xml/parse-xml.ts";
+import { detachText } from "../xml/detach-text.ts";
 import { CODE_ELEMENTS } from "./inline-codes.ts";
 import type { InlineProblem } from "./read-seg.ts";
 import { SegBuilder } from "./read-seg.ts";
@@ -89,43 +91,73 @@ function propValue(element: RawElement, type: string): string | undefined {
   return undefined;
 }
 
-/** What Selaras does not map itself; null when nothing. */
+/** What Selaras does not map itself; null when nothing (usually: found without allocating). */
 function meta(
   element: RawElement,
   skipAttrs: readonly string[],
   skipProps: ReadonlySet<string>,
 ): TmxElementMeta | null {
   let attrs: Record<string, string> | null = null;
-  for (const name of Object.keys(element.attrs)) {
-    if (!skipAttrs.includes(name)) (attrs ??= {})[name] = element.attrs[name]!;
+  // The parser's attribute objects have no prototype: for-in sees exactly the file's attributes.
+  for (const name in element.attrs) {
+    // Copied out of the parser's chunks (see detachText): extras live as long as the import.
+    if (!skipAttrs.includes(name)) (attrs ??= {})[name] = detachText(element.attrs[name]!);
   }
-  const annotations: TmxAnnotation[] = [];
+  let annotations: TmxAnnotation[] | null = null;
   for (const a of element.annotations) {
-    // Copied: the parser's attribute objects are not plain objects.
     if (a.kind === "note" || !skipProps.has(a.attrs["type"] ?? "")) {
-      annotations.push({ kind: a.kind, attrs: { ...a.attrs }, text: a.text });
+      (annotations ??= []).push({ kind: a.kind, attrs: plainAttrs(a.attrs), text: a.text });
     }
   }
-  return attrs === null && annotations.length === 0 ? null : { attrs: attrs ?? {}, annotations };
+  return attrs === null && annotations === null
+    ? null
+    : { attrs: attrs ?? {}, annotations: annotations ?? [] };
+}
+
+/** A plain-object copy of the parser's attributes (which have no prototype). */
+function plainAttrs(attrs: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in attrs) out[name] = detachText(attrs[name]!);
+  return out;
 }
 
 function emptyMeta(): TmxElementMeta {
   return { attrs: {}, annotations: [] };
 }
 
-function readTarget(tuv: RawTuv, text: string): BundleTarget {
-  const status = propValue(tuv, TMX_PROPS.status)?.trim() ?? "";
-  const target: BundleTarget = { text, status: isStatus(status) ? status : "translated" };
+/** The canonical status string (the file's copy would be one more string per target). */
+function readStatus(tuv: RawTuv): Status {
+  const i = STATUSES.indexOf((propValue(tuv, TMX_PROPS.status)?.trim() ?? "") as Status);
+  return i < 0 ? "translated" : STATUSES[i]!;
+}
+
+function readTarget(tuv: RawTuv, text: string, intern: (value: string) => string): BundleTarget {
+  const target: BundleTarget = { text, status: readStatus(tuv) };
   // Constant property names (not a generic setter): keeps the objects' shapes fast on big files.
   const { creationid, creationdate, changeid, changedate } = tuv.attrs;
-  if (creationid) target.createdBy = creationid;
+  if (creationid) target.createdBy = intern(creationid);
   const createdAt = creationdate === undefined ? undefined : parseTmxDate(creationdate);
   if (createdAt) target.createdAt = createdAt;
-  if (changeid) target.changedBy = changeid;
+  if (changeid) target.changedBy = intern(changeid);
   const changedAt = changedate === undefined ? undefined : parseTmxDate(changedate);
   if (changedAt) target.changedAt = changedAt;
   return target;
 }
+
+/** Keeps one copy of each repeated value (authors: a few names over thousands of units). */
+function interner(): (value: string) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    let kept = seen.get(value);
+    if (kept === undefined) {
+      kept = detachText(value);
+      if (seen.size < INTERN_LIMIT) seen.set(kept, kept);
+    }
+    return kept;
+  };
+}
+
+const INTERN_LIMIT = 4096;
 
 /**
  * Reads TMX 1.1–1.4b text (already decoded: see readTmxBytes / decodeXmlBytes) into a Bundle, a
@@ -178,6 +210,7 @@ export function readTmxSource(
     return lang;
   };
   const langCounts = new Map<string, number>();
+  const intern = interner();
   const docs = new Map<string, DocBuilder>();
   const tuids = new Set<string>();
   const generated: BundleSegment[] = [];
@@ -206,6 +239,15 @@ export function readTmxSource(
     if (exact) return exact;
     const mapped = mapLangTag(srclang);
     return mapped === null ? undefined : tuvs.find((t) => mapLang(t.lang!) === mapped);
+  };
+
+  const reportProblems = (problems: InlineProblem[], unit: string, lang: string) => {
+    for (const p of problems) {
+      report.inlineProblemCount++;
+      if (report.inlineProblems.length < MAX_PROBLEMS) {
+        report.inlineProblems.push({ ...p, unit, lang });
+      }
+    }
   };
 
   const readTu = (tu: RawTu, srclang: string) => {
@@ -240,12 +282,7 @@ export function readTmxSource(
     const unitName = tuid ?? `#${report.units}`;
     const seg = (tuv: RawTuv): string => {
       if (!tuv.seg) return "";
-      for (const p of tuv.seg.problems ?? []) {
-        report.inlineProblemCount++;
-        if (report.inlineProblems.length < MAX_PROBLEMS) {
-          report.inlineProblems.push({ ...p, unit: unitName, lang: tuv.lang ?? "" });
-        }
-      }
+      if (tuv.seg.problems) reportProblems(tuv.seg.problems, unitName, tuv.lang ?? "");
       return tuv.seg.text;
     };
     const segment: BundleSegment = {
@@ -268,7 +305,7 @@ export function readTmxSource(
       const value = seg(tuv);
       if (lang !== null && lang !== sourceLang && isTargetLang(lang) && !segment.targets[lang]) {
         if (value === "") continue;
-        segment.targets[lang] = readTarget(tuv, value);
+        segment.targets[lang] = readTarget(tuv, value, intern);
         const targetMeta = meta(tuv, TARGET_TUV_ATTRS, STATUS_PROP);
         if (targetMeta) unit().variants[lang] = targetMeta;
         continue;
@@ -404,6 +441,7 @@ export function readTmxSource(
           tuv!.seg = seg.finish();
           seg = null;
         } else if (annotation && (name === "note" || name === "prop")) {
+          annotation.text = detachText(annotation.text);
           annotationOwner!.push(annotation);
           annotation = null;
         } else if (depth === 3 && tuv && tu) {
@@ -425,6 +463,8 @@ export function readTmxSource(
           if (!sawBody) fail("missing-body", rootAt);
         }
       },
+      // Only seg, note and prop content is read; indentation between elements is not.
+      wantsText: () => seg !== null || annotation !== null,
     },
     {
       codePrefix: "tmx",

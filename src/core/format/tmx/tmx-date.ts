@@ -43,14 +43,19 @@ export function formatTmxDate(value: Date | string): string | undefined {
  * string (`toISOString()`, so milliseconds are ".000"); undefined when invalid.
  */
 export function parseTmxDate(value: string): string | undefined {
-  // Consecutive units often share a date (batch exports): a one-entry cache saves the parsing.
-  if (value === lastParsed.value) return lastParsed.result;
-  const result = parseUncached(value);
-  lastParsed = { value, result };
+  // Units share a few dates (batch exports: one creation date, one change date): a small memo
+  // saves the parsing and keeps one result string per date instead of one per unit.
+  let result = parsed.get(value);
+  if (result === undefined && !parsed.has(value)) {
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    result = parseUncached(value);
+    parsed.set(value, result);
+  }
   return result;
 }
 
-let lastParsed: { value: string; result: string | undefined } = { value: "", result: undefined };
+const parsed = new Map<string, string | undefined>();
+const PARSED_LIMIT = 1024;
 
 function parseUncached(value: string): string | undefined {
   const trimmed = value.trim();

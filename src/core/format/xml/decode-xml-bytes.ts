@@ -1,4 +1,6 @@
 import { AppError } from "../../model/app-error.ts";
+import type { ByteSource } from "../byte-source.ts";
+import { byteSource } from "../byte-source.ts";
 import { sniffBom, textDecoder } from "../txt/decode.ts";
 
 /** The encoding of an XML file, as found by decodeXmlBytes. */
@@ -102,42 +104,49 @@ export interface XmlChunks {
 }
 
 const BYTE_CHUNK = 64 * 1024;
+/** Enough for a BOM and an XML declaration (declaredEncoding reads at most this much). */
+const HEAD = 512;
 
 /**
- * Like decodeXmlBytes, but streaming: detects the encoding the same way, then decodes 64 KB at a
- * time (TextDecoder in stream mode), so a 100 MB file costs no 100-200 MB string on top of its
- * bytes. `onProgress` gets bytes decoded so far and the total.
+ * Like decodeXmlBytes, but streaming: detects the encoding the same way from the first bytes, then
+ * reads and decodes 64 KB at a time (TextDecoder in stream mode), so a 100 MB file costs no
+ * 100-200 MB string, and, from a ByteSource, not even its bytes. A NUL byte (a binary file) is
+ * refused chunk by chunk before decoding it. `onProgress` gets bytes decoded so far and the total.
  */
 export function decodeXmlChunks(
-  bytes: Uint8Array,
+  input: Uint8Array | ByteSource,
   fileName: string,
   codePrefix = "xml",
   onProgress?: (done: number, total: number) => void,
 ): XmlChunks {
   const params = { file: fileName };
-  const bom = sniffBom(bytes);
-  let body = bytes;
+  const bytes = byteSource(input);
+  // A copy: a source may reuse the memory of a view for its next read.
+  const head = bytes.read(0, Math.min(bytes.size, HEAD)).slice();
+  const bom = sniffBom(head);
+  const start = bom?.length ?? 0;
   let encoding = "utf-8";
   let source: DecodedXml["source"] = "default";
+  let checkNul = false;
   if (bom) {
-    body = bytes.subarray(bom.length);
     encoding = bom.encoding;
     source = "bom";
   } else {
-    const utf16 = sniffUtf16NoBom(bytes);
+    const utf16 = sniffUtf16NoBom(head);
     if (utf16) {
       encoding = utf16;
       source = "declaration";
     } else {
-      if (bytes.includes(0)) throw new AppError(`${codePrefix}.binary`, params);
-      const declared = declaredEncoding(bytes);
+      if (head.includes(0)) throw new AppError(`${codePrefix}.binary`, params);
+      checkNul = true;
+      const declared = declaredEncoding(head);
       if (declared !== null && !/^utf-?16/.test(declared)) {
         encoding = declared === "utf8" ? "utf-8" : declared;
         source = "declaration";
       }
     }
   }
-  if (body.length === 0) throw new AppError(`${codePrefix}.empty`, params);
+  if (bytes.size - start === 0) throw new AppError(`${codePrefix}.empty`, params);
   let decoder: ReturnType<typeof textDecoder>;
   try {
     decoder = textDecoder(encoding);
@@ -146,17 +155,19 @@ export function decodeXmlChunks(
   }
   const utf16 = encoding.startsWith("utf-16");
   function* chunks(): Generator<string> {
-    for (let at = 0; at < body.length; at += BYTE_CHUNK) {
-      const end = Math.min(body.length, at + BYTE_CHUNK);
+    for (let at = start; at < bytes.size; at += BYTE_CHUNK) {
+      const end = Math.min(bytes.size, at + BYTE_CHUNK);
+      const piece = bytes.read(at, end);
+      if (checkNul && piece.includes(0)) throw new AppError(`${codePrefix}.binary`, params);
       let text: string;
       try {
-        text = decoder.decode(body.subarray(at, end), { stream: end < body.length });
+        text = decoder.decode(piece, { stream: end < bytes.size });
       } catch {
         throw new AppError(`${codePrefix}.encoding`, { ...params, encoding });
       }
       if (utf16 && text.includes("\u0000")) throw new AppError(`${codePrefix}.binary`, params);
       yield text;
-      onProgress?.(end + (bom?.length ?? 0), bytes.length);
+      onProgress?.(end, bytes.size);
     }
   }
   return { encoding, source, chunks: chunks() };

@@ -80,6 +80,12 @@ export interface XmlEventHandlers {
   onOpen: (name: string, attrs: Record<string, string>, line: number, column: number) => void;
   onText: (text: string) => void;
   onClose: (name: string) => void;
+  /**
+   * Asked after each start and end tag when given: whether the text up to the next tag matters.
+   * When it does not (indentation between records), the parser still checks it but builds no
+   * string for it, which saves most of the allocations on a large file.
+   */
+  wantsText?: () => boolean;
 }
 
 /**
@@ -121,17 +127,29 @@ export function parseXmlEvents(
     fail("not-well-formed", { reason });
   });
   parser.on("doctype", (doctype) => checkDoctype(doctype, fail));
+  // saxes checks text but builds no string for it while no text handler is set.
+  const { wantsText } = handlers;
+  let textOn = false;
+  const toggleText = (want: boolean) => {
+    if (want === textOn) return;
+    textOn = want;
+    if (want) parser.on("text", handlers.onText);
+    else parser.off("text");
+  };
+  toggleText(wantsText?.() ?? true);
   let depth = 0;
   parser.on("opentag", (tag) => {
     // Real files nest about ten levels; a hostile one could nest until recursion blows the stack.
     if (++depth > MAX_DEPTH) fail("too-deep", { limit: String(MAX_DEPTH) });
     handlers.onOpen(tag.name, tag.attributes as Record<string, string>, parser.line, parser.column);
+    if (wantsText) toggleText(wantsText());
   });
-  parser.on("text", handlers.onText);
+  // CDATA sections are rare: always reported (handlers ignore those they do not want).
   parser.on("cdata", handlers.onText);
   parser.on("closetag", (tag) => {
     depth--;
     handlers.onClose(tag.name);
+    if (wantsText) toggleText(wantsText());
   });
   // saxes reads an entity reference up to the next ";" however far that is, so a bare "&" would
   // swallow the rest of the file and surface as "unclosed tag" at the end. Feeding chunks and

@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { AppError } from "../../../../src/core/model/app-error.ts";
+import type { ByteSource } from "../../../../src/core/format/byte-source.ts";
+import { readMemoryFile } from "../../../../src/core/format/read-memory-file.ts";
 import { readTmxBytes } from "../../../../src/core/format/tmx/read-tmx-bytes.ts";
 import { readTmxWithReport } from "../../../../src/core/format/tmx/read-tmx.ts";
 import { decodeXmlBytes } from "../../../../src/core/format/xml/decode-xml-bytes.ts";
@@ -34,6 +36,24 @@ function utf16(text: string, le: boolean): Uint8Array {
   return out;
 }
 
+/**
+ * Bytes read in odd-sized blocks into one reused buffer (what the ByteSource contract allows), and
+ * the largest read seen: a streaming reader must ask for small ranges only.
+ */
+function blockSource(bytes: Uint8Array, block = 5000) {
+  const buffer = new Uint8Array(block + 64 * 1024);
+  const source: ByteSource & { largestRead: number } = {
+    size: bytes.length,
+    largestRead: 0,
+    read(start, end) {
+      source.largestRead = Math.max(source.largestRead, end - start);
+      buffer.set(bytes.subarray(start, end));
+      return buffer.subarray(0, end - start);
+    },
+  };
+  return source;
+}
+
 function plain(result: ReturnType<typeof readTmxWithReport>) {
   return { bundle: result.bundle, report: result.report, extras: extrasToJson(result.extras) };
 }
@@ -47,6 +67,28 @@ describe("readTmxBytes (streaming decode)", () => {
     for (const bytes of [new TextEncoder().encode(text), utf16(text, true), utf16(text, false)]) {
       expect(bytes.length).toBeGreaterThan(3 * 64 * 1024);
       expect(plain(readTmxBytes(bytes, "big.tmx"))).toStrictEqual(whole);
+    }
+  });
+
+  it("reads the same from a ByteSource, in small ranges, as from the bytes (UTF-8, UTF-16, BOM)", () => {
+    const whole = plain(readTmxWithReport(text));
+    const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+    for (const bytes of [new TextEncoder().encode(text), utf8Bom, utf16(text, false)]) {
+      const source = blockSource(bytes);
+      expect(plain(readTmxBytes(source, "big.tmx"))).toStrictEqual(whole);
+      expect(source.largestRead).toBeLessThanOrEqual(64 * 1024);
+    }
+    const viaDispatcher = readMemoryFile(blockSource(new TextEncoder().encode(text)), "big.tmx");
+    expect(viaDispatcher.bundle.documents[0]!.segments).toHaveLength(6000);
+  });
+
+  it("refuses a NUL byte anywhere (a binary file), from bytes or a ByteSource", () => {
+    const bytes = new TextEncoder().encode(text);
+    bytes[300_000] = 0;
+    for (const input of [bytes, blockSource(bytes)]) {
+      expect(() => readTmxBytes(input, "bin.tmx")).toThrowError(
+        expect.objectContaining({ code: "tmx.binary" }) as Error,
+      );
     }
   });
 

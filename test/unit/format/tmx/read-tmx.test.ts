@@ -157,6 +157,18 @@ describe("readTmx errors", () => {
     expect(e.params).toMatchObject({ line: 5, tuid: "x" });
   });
 
+  // The reader builds no string for text between records (indentation), but saxes still checks it.
+  it("checks the text between records that it does not read", () => {
+    const tu = '<tu><tuv xml:lang="id"><seg>a</seg></tuv></tu>';
+    const inBody = (between: string) =>
+      `<tmx version="1.4">\n${HEADER}\n<body>\n${tu}\n${between}\n${tu}\n</body></tmx>`;
+    expect(error(() => readTmx(inBody("&nbsp;"))).code).toBe("tmx.undefined-entity");
+    expect(error(() => readTmx(inBody("]]>"))).params).toMatchObject({ line: 5 });
+    expect(error(() => readTmx(inBody("a & b"))).params).toMatchObject({ line: 5, column: 3 });
+    expect(error(() => readTmx(inBody("\u0001"))).code).toBe("tmx.not-well-formed");
+    expect(readTmx(inBody("&amp; &#65; text")).documents[0]!.segments).toHaveLength(2);
+  });
+
   it("does not expand entities even when no reference is made", () => {
     const text = `<!DOCTYPE tmx [<!ENTITY a "b">]><tmx version="1.4">${HEADER}<body/></tmx>`;
     expect(error(() => readTmx(text)).code).toBe("tmx.entity-declaration");

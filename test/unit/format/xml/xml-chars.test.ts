@@ -55,6 +55,15 @@ describe("XML character handling", () => {
     );
   });
 
+  it("escapes exactly the characters that need it, as the references the writers promise", () => {
+    expect(escapeXmlText("")).toBe("");
+    expect(escapeXmlText("Việt \"q\" 'a'\t")).toBe("Việt \"q\" 'a'\t");
+    expect(escapeXmlText("&a<<b>\r\n")).toBe("&amp;a&lt;&lt;b&gt;&#13;&#10;");
+    expect(escapeXmlAttr("<\"x\" & 'y'>\t\r\n😀")).toBe(
+      "&lt;&quot;x&quot; &amp; &apos;y&apos;&gt;&#9;&#13;&#10;😀",
+    );
+  });
+
   it("escaped text and attributes parse back to the normalized value (CR, TAB, LF, quotes, ]]>)", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), (text, attr) => {
