@@ -18,6 +18,7 @@ import { segmentText } from "../../core/segment/segment.ts";
 import { realignBetween } from "../../core/align/align-sentences.ts";
 import { AlignDialog } from "./align-dialog.tsx";
 import { CellTools } from "./cell-tools.tsx";
+import { codeTokens, fromDisplay, storedOffset } from "../../core/format/tmx/inline-display.ts";
 import { exampleTranslationFor } from "./align-example.ts";
 import { AlignmentMinimap } from "./alignment-minimap.tsx";
 import { nextSuspiciousRow, SUSPICIOUS_BELOW } from "../../core/align-edit/layout.ts";
@@ -361,7 +362,17 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
             const input = document.querySelector<HTMLTextAreaElement>(
               `textarea[data-testid="target-${active.lang}-${active.index}"]`,
             );
-            onCommand(command, active, input?.value ?? "", input?.selectionStart);
+            // The field shows inline codes as tokens: caret and text back in stored terms.
+            const stored =
+              translations?.get(translationId(active.segmentId, active.lang))?.text ?? "";
+            const tokens = codeTokens(segments?.[active.index]?.source ?? "", stored);
+            const shown = input?.value ?? "";
+            onCommand(
+              command,
+              active,
+              fromDisplay(shown, tokens) ?? stored,
+              input ? storedOffset(shown, input.selectionStart, tokens) : undefined,
+            );
           }}
         />
       </div>

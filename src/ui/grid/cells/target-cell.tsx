@@ -1,4 +1,4 @@
-import { memo, useEffect, useState, type KeyboardEvent } from "react";
+import { memo, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { TargetLang } from "../../../core/model/languages.ts";
 import type { Status } from "../../../core/model/status.ts";
@@ -7,6 +7,13 @@ import { useAutosave } from "../../app/autosave-context.ts";
 import { cellCommandFor, type CellCommand } from "../grid-keyboard.ts";
 import { StatusBadge } from "./status-badge.tsx";
 import { guardPlaceholders } from "../../../core/format/tmx/inline-guard.ts";
+import {
+  codeTokens,
+  fromDisplay,
+  storedOffset,
+  toDisplay,
+} from "../../../core/format/tmx/inline-display.ts";
+import { SourceText } from "./source-text.tsx";
 
 export interface CellRef {
   /** Position among the visible rows. */
@@ -85,6 +92,10 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
     if (autosave.pendingText(segmentId, lang) === undefined) setValue(text);
   }, [text, autosave, segmentId, lang]);
 
+  // Inline codes show as numbered tokens (⟦1⟧) in the field, with a legend of chips below.
+  const tokens = useMemo(() => codeTokens(source, value), [source, value]);
+  const display = toDisplay(value, tokens);
+
   const change = (next: string) => {
     // Inline-code placeholders are atomic: an edit that would cut or alter one is refused.
     const guarded = guardPlaceholders(value, next, source);
@@ -119,7 +130,9 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
       return;
     }
     const caret =
-      e.currentTarget instanceof HTMLTextAreaElement ? e.currentTarget.selectionStart : undefined;
+      e.currentTarget instanceof HTMLTextAreaElement
+        ? storedOffset(e.currentTarget.value, e.currentTarget.selectionStart, tokens)
+        : undefined;
     onCommand(command, cell, value, caret);
   };
 
@@ -167,14 +180,31 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
         data-testid={`target-${lang}-${index}`}
         lang={lang}
         aria-label={t("grid:cellLabel", { lang: t(`common:lang.${lang}`), n: index + 1 })}
-        value={value}
+        value={display}
         rows={1}
         spellCheck
         onFocus={() => onFocusCell(cell)}
         onBlur={() => void autosave.flush()}
-        onChange={(e) => change(e.target.value)}
+        onChange={(e) => {
+          const stored = fromDisplay(e.target.value, tokens);
+          // A token cut in half or renumbered is refused like any edit that would break a code.
+          if (stored === null) {
+            e.target.value = display;
+            return;
+          }
+          change(stored);
+        }}
         onKeyDown={onKeyDown}
       />
+      {tokens.length > 0 && (
+        <p className="code-legend" data-testid={`codes-${lang}-${index}`}>
+          {tokens.map((code, k) => (
+            <span key={code} className="code-legend-item">
+              ⟦{k + 1}⟧ <SourceText text={code} />
+            </span>
+          ))}
+        </p>
+      )}
       {under.map((u) => (
         <p className="under-cell" key={u.id} data-testid={`under-${lang}-${index}`} lang={lang}>
           <span className="under-tag">{t("grid:noSource")}</span> {u.text}
