@@ -33,6 +33,20 @@ export function sameRecord(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * One patch per record for a command whose steps touch a record more than once (the first step's
+ * before, the last one's after), in the order records were first touched. Linear in the patches.
+ */
+export function collapsePatches(patches: readonly RecordPatch[]): RecordPatch[] {
+  const byKey = new Map<string, RecordPatch>();
+  for (const p of patches) {
+    const id = `${p.table}\u0000${p.key}`;
+    const prev = byKey.get(id);
+    byKey.set(id, prev ? ({ ...prev, after: p.after } as RecordPatch) : p);
+  }
+  return [...byKey.values()];
+}
+
+/**
  * Two successive commands merged into one (typing bursts in one cell become one undo step):
  * the first's before, the second's after, per record key.
  */
@@ -40,11 +54,5 @@ export function mergePatches(
   first: readonly RecordPatch[],
   second: readonly RecordPatch[],
 ): RecordPatch[] {
-  const out = first.map((p) => ({ ...p }) as RecordPatch);
-  for (const p of second) {
-    const i = out.findIndex((q) => q.table === p.table && q.key === p.key);
-    if (i >= 0) out[i] = { ...out[i]!, after: p.after } as RecordPatch;
-    else out.push(p);
-  }
-  return out.filter((p) => !isNoop(p));
+  return collapsePatches([...first, ...second]).filter((p) => !isNoop(p));
 }

@@ -1,6 +1,12 @@
 import type { SelarasDb } from "../database.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
-import { isNoop, mergePatches, sameRecord } from "../../core/edit/patch.ts";
+import {
+  collapsePatches,
+  isNoop,
+  mergePatches,
+  PATCHED_TABLES,
+  sameRecord,
+} from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import type { HistoryRecord } from "../records.ts";
 import type { RevisionAction } from "../records.ts";
@@ -41,13 +47,19 @@ export async function commitPatches(
   rawPatches: readonly RecordPatch[],
   meta: CommitMeta,
 ): Promise<RecordPatch[]> {
-  const patches = rawPatches.filter((p) => !isNoop(p));
+  const patches = collapsePatches(rawPatches).filter((p) => !isNoop(p));
   if (patches.length === 0) return [];
-  for (const p of patches) {
-    const current = (await db.table(p.table).get(p.key)) ?? null;
-    if (!sameRecord(current, p.before)) {
-      throw new AppError("history.conflict", { key: p.key });
-    }
+  // One read per table for the conflict check and one bulk write per table: a command may touch
+  // thousands of records (extending a column to its last row, aligning a whole text).
+  for (const table of PATCHED_TABLES) {
+    const mine = patches.filter((p) => p.table === table);
+    if (mine.length === 0) continue;
+    const current = await db.table(table).bulkGet(mine.map((p) => p.key));
+    mine.forEach((p, i) => {
+      if (!sameRecord(current[i] ?? null, p.before)) {
+        throw new AppError("history.conflict", { key: p.key });
+      }
+    });
   }
   // Is this the next step of a typing burst (the document's last command: the same cell, the same
   // user, a pause under MERGE_WINDOW_MS)? Then it joins that undo step and that revision.
@@ -67,9 +79,14 @@ export async function commitPatches(
     last.user === meta.user &&
     Date.parse(meta.at) - Date.parse(last.at) <= MERGE_WINDOW_MS;
 
+  for (const table of PATCHED_TABLES) {
+    const mine = patches.filter((p) => p.table === table);
+    const removed = mine.filter((p) => p.after === null).map((p) => p.key);
+    const written = mine.flatMap((p) => (p.after ? [p.after] : []));
+    if (removed.length > 0) await db.table(table).bulkDelete(removed);
+    if (written.length > 0) await db.table(table).bulkPut(written);
+  }
   for (const p of patches) {
-    if (p.after) await db.table(p.table).put(p.after);
-    else await db.table(p.table).delete(p.key);
     // A revision records a target's text and status; moving a cell, changing its span or lock, or
     // creating an empty one (extending a column) leaves both as they were.
     if (
