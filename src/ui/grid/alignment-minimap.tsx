@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { TargetLang } from "../../core/model/languages.ts";
 import type { ColumnLayout } from "../../core/align-edit/layout.ts";
@@ -57,17 +57,34 @@ export function AlignmentMinimap({
 }) {
   const { t } = useTranslation(["grid", "common"]);
   const blocks = useMemo(() => blocksOf(layout, threshold, shifted), [layout, threshold, shifted]);
+  // One tab stop for the whole bar (roving focus): ↑/↓ move between blocks, Home/End to the ends.
+  const [current, setCurrent] = useState(0);
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      Home: 0,
+      End: blocks.length - 1,
+    };
+    const to = moves[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = Math.max(0, Math.min(blocks.length - 1, to));
+    setCurrent(next);
+    e.currentTarget.querySelectorAll<HTMLButtonElement>("button")[next]?.focus();
+  };
   const langName = t(`common:lang.${lang}`);
   return (
     <nav
       className="minimap"
       aria-label={t("grid:minimap", { lang: langName })}
       data-testid={`minimap-${lang}`}
+      onKeyDown={onKeyDown}
     >
       <span className="minimap-lang" aria-hidden="true">
         {lang}
       </span>
-      {blocks.map((b) => {
+      {blocks.map((b, k) => {
         const kind =
           b.lowest === null ? "none" : b.suspicious ? "low" : b.lowest < 0.8 ? "mid" : "high";
         const label =
@@ -87,6 +104,8 @@ export function AlignmentMinimap({
             title={label}
             aria-label={label}
             data-kind={kind}
+            tabIndex={k === Math.min(current, blocks.length - 1) ? 0 : -1}
+            onFocus={() => setCurrent(k)}
             onClick={() => onGo(b.from)}
           />
         );

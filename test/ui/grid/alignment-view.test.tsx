@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { openDocument, renderApp } from "../../helpers/render-app.tsx";
 import { applyAlignment } from "../../../src/db/operations/cell-edits.ts";
@@ -37,7 +37,13 @@ describe("the grid shows alignments", () => {
     expect(covered).toHaveAccessibleName(/row 2: part of the cell of row 1/);
     expect(screen.getByTestId("confidence-vi-0")).toHaveTextContent("90% sure");
     expect(screen.getByTestId("confidence-vi-2")).toHaveClass("low");
-    expect(screen.getByTestId("minimap-vi")).toBeInTheDocument();
+    // The overview is one tab stop; arrow keys move between its blocks.
+    const blocks = within(screen.getByTestId("minimap-vi")).getAllByRole("button");
+    expect(blocks.filter((b) => b.tabIndex === 0)).toHaveLength(1);
+    expect(blocks[2]).toHaveAttribute("data-kind", "low");
+    act(() => blocks[0]!.focus());
+    await user.keyboard("{ArrowDown}");
+    expect(blocks[1]).toHaveFocus();
     expect(screen.getByTestId("target-en-0")).toHaveValue("");
 
     // Ctrl+Alt+N from the first row jumps to the suspicious link; Ctrl+Alt+L confirms it.
