@@ -25,7 +25,7 @@ const goldText = (row: number) => {
 };
 
 describe("alignment editor", () => {
-  test("paste, align, move a cell, merge two cells, undo, reload, redo, export valid TMX", async ({
+  test("paste, align, move a cell, merge two cells, undo, reload, redo, export valid TMX, re-align", async ({
     page,
     baseUrl,
   }) => {
@@ -112,5 +112,25 @@ describe("alignment editor", () => {
     expect(vi).toContain(merged);
     expect(vi).toContain(goldText(twoToOne.source[0]!));
     expect(vi.join(" ")).toBe(SENTENCES.join(" "));
+
+    // Confirm row 1's link, break row 3 by moving its cell down, and re-align the unconfirmed rows
+    // (in the worker): the column is the gold alignment again, row 1 still confirmed.
+    await grid.target("vi", 0).click();
+    await page.keyboard.press("Control+Alt+L");
+    await expect.poll(() => page.getByTestId("locked-vi-0").count()).toBe(1);
+    await grid.target("vi", 2).click();
+    await page.keyboard.press("Control+Alt+ArrowDown");
+    await expect.poll(() => grid.target("vi", 2).inputValue()).toBe("");
+    await page.getByTestId("realign").click();
+    await expect.poll(() => page.getByTestId("grid-notice").innerText()).toMatch(/Re-aligned/);
+    for (let r = 0; r < rows; r++) {
+      const expected = goldText(r);
+      if (expected === null) {
+        await expect.poll(() => grid.target("vi", r).getAttribute("data-covered")).toBe("true");
+      } else {
+        await expect.poll(() => grid.target("vi", r).inputValue()).toBe(expected);
+      }
+    }
+    await expect.poll(() => page.getByTestId("locked-vi-0").count()).toBe(1);
   });
 });

@@ -3,7 +3,8 @@ import type { Lang, TargetLang } from "../model/languages.ts";
 import { effectiveRules, type CustomSegmentation } from "../segment/custom-rules.ts";
 import { segmentText } from "../segment/segment.ts";
 import { alignSentences } from "./align-sentences.ts";
-import type { AlignmentPlan } from "./types.ts";
+import { realignBetween } from "./align-sentences.ts";
+import type { AlignmentPlan, FixedLink } from "./types.ts";
 
 /** One source row of the document, in order: its text and 0-based paragraph index. */
 export interface SourceSentence {
@@ -88,4 +89,31 @@ export function alignTranslation(
     },
   );
   return { plan, targetSentences: sentences, targetParagraphs: paragraphs };
+}
+
+/** Re-aligning a column between its confirmed links (align-edit/realign.ts prepares the request). */
+export interface RealignJob {
+  source: readonly SourceSentence[];
+  sourceLang: Lang;
+  targetLang: TargetLang;
+  /** Every cell's text split into sentences, in column order. */
+  targetSentences: readonly string[];
+  /** The confirmed cells as fixed links; only the gaps between them are aligned. */
+  fixedLinks: readonly FixedLink[];
+}
+
+/** What the align worker runs for "Re-align unconfirmed": the plan over the whole column. */
+export function realignTranslation(job: RealignJob, hooks: AlignHooks = {}): AlignmentPlan {
+  return realignBetween(
+    job.source.map((s) => s.text),
+    job.targetSentences,
+    job.fixedLinks,
+    {
+      sourceLang: job.sourceLang,
+      targetLang: job.targetLang,
+      sourceParagraphs: job.source.map((s) => s.paragraph),
+      onProgress: hooks.onProgress,
+      signal: hooks.signal,
+    },
+  );
 }

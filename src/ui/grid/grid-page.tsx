@@ -15,7 +15,8 @@ import {
 import { getCustomSegmentation } from "../../db/operations/segmentation-settings.ts";
 import { effectiveRules, NO_CUSTOM_SEGMENTATION } from "../../core/segment/custom-rules.ts";
 import { segmentText } from "../../core/segment/segment.ts";
-import { realignBetween } from "../../core/align/align-sentences.ts";
+import { realignAsync } from "../workers/align-async.ts";
+import { isAppError } from "../../core/model/app-error.ts";
 import { AlignDialog } from "./align-dialog.tsx";
 import { CellTools } from "./cell-tools.tsx";
 import { codeTokens, fromDisplay, storedOffset } from "../../core/format/tmx/inline-display.ts";
@@ -23,7 +24,7 @@ import { exampleTranslationFor } from "./align-example.ts";
 import { AlignmentMinimap } from "./alignment-minimap.tsx";
 import { nextSuspiciousRow, SUSPICIOUS_BELOW } from "../../core/align-edit/layout.ts";
 import { translationId } from "../../core/model/records.ts";
-import { targetLangsFor } from "../../core/model/languages.ts";
+import { targetLangsFor, type TargetLang } from "../../core/model/languages.ts";
 import { countWords } from "../../core/text/word-count.ts";
 import { useAutosave } from "../app/autosave-context.ts";
 import { useUser } from "../app/use-user.ts";
@@ -87,6 +88,11 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const { error: actionError, run } = useErrorAction();
   const [notice, setNotice] = useState<string | null>(null);
+  const [realigning, setRealigning] = useState<{
+    lang: TargetLang;
+    fraction: number;
+    cancel: () => void;
+  } | null>(null);
   const activeKey = active ? translationId(active.segmentId, active.lang) : null;
 
   const doUndo = useCallback(
@@ -289,16 +295,29 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         setNotice(t("grid:realignNone", { lang: langName }));
         return;
       }
-      const plan = realignBetween(
-        segments?.map((s) => s.source) ?? [],
-        prepared.request.targetSentences,
-        prepared.request.fixedLinks,
+      const task = realignAsync(
         {
+          source: (segments ?? []).map((s) => ({ text: s.source, paragraph: s.paragraph })),
           sourceLang,
           targetLang: lang,
-          sourceParagraphs: segments?.map((s) => s.paragraph) ?? [],
+          targetSentences: prepared.request.targetSentences,
+          fixedLinks: prepared.request.fixedLinks,
         },
+        (fraction) => setRealigning((r) => (r ? { ...r, fraction } : r)),
       );
+      setRealigning({ lang, fraction: 0, cancel: task.cancel });
+      let plan;
+      try {
+        plan = await task.promise;
+      } catch (error) {
+        if (isAppError(error) && error.code === "align.aborted") {
+          setNotice(t("grid:realignCancelled"));
+          return;
+        }
+        throw error;
+      } finally {
+        setRealigning(null);
+      }
       const changed = await applyRealign(db, docId, lang, prepared, plan, user.name);
       setNotice(t(changed ? "grid:realignDone" : "grid:realignNone", { lang: langName }));
     });
@@ -395,6 +414,19 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
             ×
           </button>
         </p>
+      )}
+      {realigning && (
+        <div className="banner realigning" role="status" data-testid="realign-progress">
+          <span>{t("grid:realigning", { lang: t(`common:lang.${realigning.lang}`) })}</span>
+          <progress
+            max={1}
+            value={realigning.fraction}
+            aria-label={t("grid:realigning", { lang: t(`common:lang.${realigning.lang}`) })}
+          />
+          <button type="button" data-testid="realign-cancel" onClick={realigning.cancel}>
+            {t("common:cancel")}
+          </button>
+        </div>
       )}
       <FormError error={filterError ?? actionError} />
       {view &&

@@ -1,8 +1,12 @@
 import {
   alignTranslation,
+  realignTranslation,
+  type AlignHooks,
   type AlignTranslationRequest,
   type AlignTranslationResult,
+  type RealignJob,
 } from "../../core/align/align-translation.ts";
+import type { AlignmentPlan } from "../../core/align/types.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import type { AlignWorkerReply, AlignWorkerRequest } from "./align-protocol.ts";
 
@@ -18,13 +22,17 @@ export type AlignRunner = (
 ) => AlignTask;
 
 /**
- * Segments and aligns a translation in a Web Worker with progress; `cancel()` stops it at once (the
- * promise then rejects with AppError "align.aborted"). Where there are no workers (tests in jsdom)
- * it runs on the main thread after one macrotask, checking the cancel flag as it goes.
+ * Runs one job of the align worker with progress; `cancel()` stops it at once (the promise then
+ * rejects with AppError "align.aborted"). Where there are no workers (tests in jsdom) it runs on the
+ * main thread after one macrotask, checking the cancel flag as it goes.
  */
-export const alignAsync: AlignRunner = (request, onProgress) => {
+function runAlignJob<T>(
+  message: AlignWorkerRequest,
+  onMainThread: (hooks: AlignHooks & { signal: { aborted: boolean } }) => T,
+  onProgress: (fraction: number) => void,
+): { promise: Promise<T>; cancel: () => void } {
   let cancel: () => void = () => undefined;
-  const promise = new Promise<AlignTranslationResult>((resolve, reject) => {
+  const promise = new Promise<T>((resolve, reject) => {
     const aborted = () => reject(new AppError("align.aborted"));
     if (typeof Worker === "undefined") {
       const signal = { aborted: false };
@@ -35,7 +43,7 @@ export const alignAsync: AlignRunner = (request, onProgress) => {
       setTimeout(() => {
         if (signal.aborted) return;
         try {
-          resolve(alignTranslation(request, { onProgress, signal }));
+          resolve(onMainThread({ onProgress, signal }));
         } catch (error) {
           reject(error);
         }
@@ -52,7 +60,7 @@ export const alignAsync: AlignRunner = (request, onProgress) => {
       if (reply.type === "progress") onProgress(reply.fraction);
       else {
         worker.terminate();
-        if (reply.type === "done") resolve(reply.result);
+        if (reply.type === "done") resolve(reply.result as T);
         else reject(new AppError(reply.error.code, reply.error.params));
       }
     };
@@ -60,8 +68,23 @@ export const alignAsync: AlignRunner = (request, onProgress) => {
       worker.terminate();
       reject(new AppError("align.failed", { detail: event.message }));
     };
-    const message: AlignWorkerRequest = request;
     worker.postMessage(message);
   });
   return { promise, cancel: () => cancel() };
-};
+}
+
+/** Segments and aligns a translation in the align worker (see runAlignJob). */
+export const alignAsync: AlignRunner = (request, onProgress) =>
+  runAlignJob({ kind: "align", request }, (hooks) => alignTranslation(request, hooks), onProgress);
+
+/** Re-aligns a column between its confirmed links in the align worker (see runAlignJob). */
+export function realignAsync(
+  job: RealignJob,
+  onProgress: (fraction: number) => void,
+): { promise: Promise<AlignmentPlan>; cancel: () => void } {
+  return runAlignJob(
+    { kind: "realign", job },
+    (hooks) => realignTranslation(job, hooks),
+    onProgress,
+  );
+}
