@@ -13,6 +13,7 @@ import { segmentText } from "../../src/core/segment/segment.ts";
 import { readColumn } from "../../src/db/operations/cells.ts";
 import { mergeWithNext, splitSegment } from "../../src/db/operations/segment-edits.ts";
 import { redo, undo } from "../../src/db/operations/history.ts";
+import { addComment } from "../../src/db/operations/comments.ts";
 import { applyBundleImport, loadBundle } from "../../src/db/operations/bundle.ts";
 import { writeJson } from "../../src/core/format/json/write-json.ts";
 import { readJson } from "../../src/core/format/json/read-json.ts";
@@ -185,6 +186,60 @@ describe("alignment links in the database", () => {
       user: "ed",
     });
     expect(await rowTexts(db, docId, "vi", 5)).toEqual(original);
+  });
+
+  it("comment threads follow their cells when cells move or merge, and come back on undo", async () => {
+    const { db, docId, rows } = await setup();
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    await addComment(db, { segmentId: rows[0]!, lang: "vi", author: "r", text: "Sai nghĩa." });
+    await addComment(db, { segmentId: rows[3]!, lang: "vi", author: "r", text: "Thiếu dấu." });
+    await addComment(db, { segmentId: rows[3]!, lang: "en", author: "r", text: "Other language." });
+    const threads = async () =>
+      (await db.comments.toArray())
+        .map((c) => [c.text, rows.indexOf(c.segmentId), c.lang])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const before = await threads();
+    // Row 1's cell moves down: its thread goes to row 2 with it; row 4's cell shifts to row 5.
+    await editCell(db, {
+      docId,
+      lang: "vi",
+      segmentId: rows[0]!,
+      edit: { kind: "moveDown" },
+      user: "ed",
+    });
+    expect(await threads()).toEqual([
+      ["Other language.", 3, "en"],
+      ["Sai nghĩa.", 1, "vi"],
+      ["Thiếu dấu.", 4, "vi"],
+    ]);
+    await undo(db, docId, "ed");
+    expect(await threads()).toEqual(before);
+    // Merging row 2's cell into row 1's: no thread moves (row 1's cell stays where it is) …
+    await editCell(db, {
+      docId,
+      lang: "vi",
+      segmentId: rows[0]!,
+      edit: { kind: "mergeWithNext" },
+      user: "ed",
+    });
+    expect(await threads()).toEqual(before);
+    await undo(db, docId, "ed");
+    // … but the thread of a cell merged away goes to the cell that took it in.
+    await addComment(db, { segmentId: rows[1]!, lang: "vi", author: "r", text: "Gộp?" });
+    await editCell(db, {
+      docId,
+      lang: "vi",
+      segmentId: rows[0]!,
+      edit: { kind: "mergeWithNext" },
+      user: "ed",
+    });
+    expect((await threads()).find((t) => t[0] === "Gộp?")).toEqual(["Gộp?", 0, "vi"]);
   });
 
   it("moving the cell of row 2 up is refused while row 1 has text, with nothing changed", async () => {
