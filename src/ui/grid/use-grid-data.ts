@@ -34,7 +34,7 @@ export function useGridData(docId: string, filter: SegmentFilter) {
   const active = isFilterActive(filter);
   const all = useMemo(() => (segments ? segments.map((_, i) => i) : []), [segments]);
   const filtered = useMemo((): { visible: number[]; error: ErrorInfo | null } => {
-    if (!segments || !translations || !comments) return { visible: [], error: null };
+    if (!segments || !view || !comments) return { visible: [], error: null };
     // Without a filter every row is shown: no per-row work on each edit of a 10,000-row document.
     if (!active) return { visible: all, error: null };
     const rows: FilterRow[] = segments.map((s) => {
@@ -42,7 +42,8 @@ export function useGridData(docId: string, filter: SegmentFilter) {
       let open = false;
       for (const lang of TARGET_LANGS) {
         const key = translationId(s.id, lang);
-        const t = translations.get(key);
+        // A row covered by a cell from above (a 2-1 link) matches with that cell's text and status.
+        const t = view.covering.get(key);
         if (t) targets[lang] = { text: t.text, status: t.status, changedAt: t.changedAt };
         if (comments.get(key)?.some((c) => c.open === 1)) open = true;
       }
@@ -54,7 +55,7 @@ export function useGridData(docId: string, filter: SegmentFilter) {
       if (isAppError(err)) return { visible: rows.map((_, i) => i), error: err.toInfo() };
       throw err;
     }
-  }, [segments, translations, comments, filter, active, all]);
+  }, [segments, view, comments, filter, active, all]);
 
   return { doc, segments, complete, translations, view, comments, ...filtered };
 }
