@@ -18,6 +18,8 @@ export interface PendingEdit {
   lang: TargetLang;
   /** The cell shown in the row, when it exists (saves skip looking it up). */
   cellId?: string;
+  /** A cell that is not the row's own (target text with no source, shown under the row). */
+  under?: boolean;
   text: string;
   user: string;
   at: string;
@@ -30,6 +32,11 @@ export const JOURNAL_KEY = "selaras.pendingEdits";
 
 function editKey(segmentId: string, lang: TargetLang): string {
   return `${segmentId}:${lang}`;
+}
+
+/** Pending edits are keyed by row and language, or by cell for a cell under a row. */
+function pendingKey(edit: Pick<PendingEdit, "segmentId" | "lang" | "cellId" | "under">): string {
+  return edit.under && edit.cellId ? `cell:${edit.cellId}` : editKey(edit.segmentId, edit.lang);
 }
 
 /**
@@ -61,12 +68,13 @@ export class Autosave {
   }
 
   /** The latest unsaved text of a cell, if any (so a re-rendered cell shows what was typed). */
-  pendingText(segmentId: string, lang: TargetLang): string | undefined {
-    return this.pending.get(editKey(segmentId, lang))?.text;
+  pendingText(segmentId: string, lang: TargetLang, underCellId?: string): string | undefined {
+    const key = underCellId ? `cell:${underCellId}` : editKey(segmentId, lang);
+    return this.pending.get(key)?.text;
   }
 
   schedule(edit: Omit<PendingEdit, "at">): void {
-    const key = editKey(edit.segmentId, edit.lang);
+    const key = pendingKey(edit);
     const full: PendingEdit = { ...edit, at: nowIso() };
     this.pending.set(key, full);
     this.writeJournal();

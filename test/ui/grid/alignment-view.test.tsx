@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { openDocument, renderApp } from "../../helpers/render-app.tsx";
 import { applyAlignment } from "../../../src/db/operations/cell-edits.ts";
@@ -61,5 +61,44 @@ describe("the grid shows alignments", () => {
     await user.click(screen.getByTestId("tool-splitCell"));
     await waitFor(() => expect(screen.getByTestId("target-vi-1")).toHaveValue("kéo dài hai ngày."));
     expect(screen.getByTestId("target-vi-0")).toHaveValue("Chủ tịch khai mạc sự kiện");
+  });
+
+  it("target text with no source shows under its row and can be edited in its own cell", async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp();
+    const docId = await openDocument();
+    await screen.findByTestId("target-vi-0");
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: {
+        sourceCount: 3,
+        targetCount: 4,
+        links: [
+          { source: [0], target: [0], confidence: 0.9 },
+          { source: [], target: [1], confidence: 0.4 },
+          { source: [1], target: [2], confidence: 0.9 },
+          { source: [2], target: [3], confidence: 0.9 },
+        ],
+      },
+      targetSentences: ["Một.", "Thêm vào.", "Hai.", "Ba."],
+      user: "lan",
+    });
+    const under = (await screen.findByTestId("under-vi-0")) as HTMLTextAreaElement;
+    expect(under).toHaveValue("Thêm vào.");
+    expect(under).toHaveAccessibleName(/no source after row 1/);
+    await user.click(under);
+    await user.keyboard("{End} Sửa.");
+    fireEvent.blur(under);
+    await waitFor(async () =>
+      expect((await readColumn(db, docId, "vi"))[1]).toMatchObject({
+        span: 0,
+        text: "Thêm vào. Sửa.",
+        status: "draft",
+        confidence: null,
+      }),
+    );
+    // The row's own cell is untouched.
+    expect(screen.getByTestId("target-vi-0")).toHaveValue("Một.");
   });
 });

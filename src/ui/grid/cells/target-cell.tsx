@@ -206,9 +206,15 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
         </p>
       )}
       {under.map((u) => (
-        <p className="under-cell" key={u.id} data-testid={`under-${lang}-${index}`} lang={lang}>
-          <span className="under-tag">{t("grid:noSource")}</span> {u.text}
-        </p>
+        <UnderCell
+          key={u.id}
+          id={u.id}
+          text={u.text}
+          segmentId={segmentId}
+          lang={lang}
+          index={index}
+          user={user}
+        />
       ))}
       <div className="cell-foot">
         <StatusBadge status={status} lang={lang} row={index} />
@@ -273,3 +279,51 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
     </div>
   );
 });
+
+/**
+ * Target text with no source row (a 0-1 link), under the row it follows: editable like a cell, saved
+ * to its own cell. Merging it into the cell above (Ctrl+Alt+J there) pairs it with that row.
+ */
+function UnderCell(props: {
+  id: string;
+  text: string;
+  segmentId: string;
+  lang: TargetLang;
+  index: number;
+  user: string;
+}) {
+  const { id, text, segmentId, lang, index, user } = props;
+  const { t } = useTranslation(["grid", "common"]);
+  const autosave = useAutosave();
+  const [value, setValue] = useState(() => autosave.pendingText(segmentId, lang, id) ?? text);
+  useEffect(() => {
+    if (autosave.pendingText(segmentId, lang, id) === undefined) setValue(text);
+  }, [text, autosave, segmentId, lang, id]);
+  return (
+    <div className="under-cell">
+      <span className="under-tag" aria-hidden="true">
+        {t("grid:noSource")}
+      </span>
+      <textarea
+        className="target-input under-input"
+        data-testid={`under-${lang}-${index}`}
+        lang={lang}
+        rows={1}
+        value={value}
+        aria-label={t("grid:underLabel", { lang: t(`common:lang.${lang}`), n: index + 1 })}
+        onBlur={() => void autosave.flush()}
+        onChange={(e) => {
+          setValue(e.target.value);
+          autosave.schedule({
+            segmentId,
+            lang,
+            cellId: id,
+            under: true,
+            text: e.target.value,
+            user,
+          });
+        }}
+      />
+    </div>
+  );
+}
