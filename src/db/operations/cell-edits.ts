@@ -20,6 +20,7 @@ import {
   type RealignRequest,
 } from "../../core/align-edit/realign.ts";
 import { AppError } from "../../core/model/app-error.ts";
+import type { CellEditContext, TargetCell } from "../../core/align-edit/types.ts";
 import { nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
 import { cellAtRow, cellContext, readColumn, readRowIds, toRecordPatches } from "./cells.ts";
@@ -64,20 +65,7 @@ export async function editCell(db: SelarasDb, input: CellEditInput): Promise<num
     const fillPatches: CellPatch[] = fill.map((c) => ({ key: c.id, before: null, after: c }));
     const ctx = cellContext(input.user, at);
     const e = input.edit;
-    const ops: CellPatch[] =
-      e.kind === "moveUp"
-        ? moveUp(filled, cell.id, ctx)
-        : e.kind === "moveDown"
-          ? insertEmptyBefore(filled, cell.id, ctx)
-          : e.kind === "mergeWithNext"
-            ? mergeWithNext(filled, cell.id, ctx)
-            : e.kind === "split"
-              ? splitAt(filled, cell.id, e.offset, ctx)
-              : e.kind === "insertEmpty"
-                ? insertEmptyBefore(filled, cell.id, ctx)
-                : e.kind === "deleteEmpty"
-                  ? deleteEmpty(filled, cell.id)
-                  : lock(filled, cell.id, e.locked, ctx);
+    const ops = runCellEdit(filled, cell.id, e, ctx);
     const cellPatches = [...fillPatches, ...ops];
     const patches = [
       ...toRecordPatches(column, cellPatches, rowIds),
@@ -92,6 +80,31 @@ export async function editCell(db: SelarasDb, input: CellEditInput): Promise<num
     });
     return applied.length;
   });
+}
+
+/** The core operation behind each editor command. */
+function runCellEdit(
+  column: readonly TargetCell[],
+  cellId: string,
+  edit: CellEdit,
+  ctx: CellEditContext,
+): CellPatch[] {
+  switch (edit.kind) {
+    case "moveUp":
+      return moveUp(column, cellId, ctx);
+    case "moveDown":
+    case "insertEmpty":
+      // Moving a cell down is inserting an empty cell before it.
+      return insertEmptyBefore(column, cellId, ctx);
+    case "mergeWithNext":
+      return mergeWithNext(column, cellId, ctx);
+    case "split":
+      return splitAt(column, cellId, edit.offset, ctx);
+    case "deleteEmpty":
+      return deleteEmpty(column, cellId);
+    case "lock":
+      return lock(column, cellId, edit.locked, ctx);
+  }
 }
 
 export interface ApplyAlignmentInput {

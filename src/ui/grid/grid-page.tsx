@@ -37,7 +37,7 @@ import { GridProgress } from "./grid-progress.tsx";
 import { FilterBar } from "./filter-bar.tsx";
 import { filterFromParams, filterToParams } from "./filter-url.ts";
 import { useGridData } from "./use-grid-data.ts";
-import { isShowShortcutsKey, moveFocus, type CellCommand } from "./grid-keyboard.ts";
+import { cellEditFor, isShowShortcutsKey, moveFocus, type CellCommand } from "./grid-keyboard.ts";
 import { FindReplaceDialog } from "./find-replace-dialog.tsx";
 import { useErrorAction } from "../shared/use-error-action.ts";
 import { FormError } from "../shared/error-text.tsx";
@@ -134,32 +134,13 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           });
           gridRef.current?.focusCell(cell.row, cell.lang);
         });
+      const locked = !!translations?.get(translationId(cell.segmentId, cell.lang))?.locked;
+      const cellEdit = cellEditFor(command, { offset: caret ?? text.length, locked });
+      if (cellEdit) {
+        edit(cellEdit);
+        return;
+      }
       switch (command) {
-        case "moveCellUp":
-          edit({ kind: "moveUp" });
-          return;
-        case "moveCellDown":
-          edit({ kind: "moveDown" });
-          return;
-        case "mergeCell":
-          edit({ kind: "mergeWithNext" });
-          return;
-        case "splitCell":
-          edit({ kind: "split", offset: caret ?? text.length });
-          return;
-        case "insertCell":
-          edit({ kind: "insertEmpty" });
-          return;
-        case "deleteCell":
-          edit({ kind: "deleteEmpty" });
-          return;
-        case "lockCell": {
-          const current = cell.cellId
-            ? translations?.get(translationId(cell.segmentId, cell.lang))
-            : undefined;
-          edit({ kind: "lock", locked: !current?.locked });
-          return;
-        }
         case "nextSuspicious": {
           const layout = view?.layouts[cell.lang];
           const next = layout
