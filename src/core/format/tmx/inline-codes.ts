@@ -116,8 +116,24 @@ function displayOf(element: XmlElement): string {
   return out;
 }
 
+/**
+ * A document repeats a handful of distinct codes thousands of times: parsed placeholders are kept
+ * (frozen, invalid ones as null) in a bounded memo instead of running an XML parser per occurrence.
+ */
+const parsed = new Map<string, Readonly<InlinePart> | null>();
+const PARSED_LIMIT = 4096;
+
 /** Parses the inside of a placeholder; null when it is not a valid inline element. */
-function parsePlaceholder(inner: string): InlinePart | null {
+function parsePlaceholder(inner: string): Readonly<InlinePart> | null {
+  const known = parsed.get(inner);
+  if (known !== undefined) return known;
+  const part = parsePlaceholderUncached(inner);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(inner, part && Object.freeze(part));
+  return part;
+}
+
+function parsePlaceholderUncached(inner: string): InlinePart | null {
   if (inner === HI_CLOSE) return { kind: "hi-close" };
   const isHiOpen = /^<hi(\s[^<>]*)?>$/.test(inner);
   let root: XmlElement | undefined;
