@@ -95,15 +95,10 @@ function AlignForm({
     setCancelled(true);
   }, []);
 
-  // The Dialog re-opens when its onClose changes: keep one handler that reads the latest state.
-  const latest = useRef({ phase, onClose });
-  useEffect(() => {
-    latest.current = { phase, onClose };
-  });
-  const requestClose = useCallback(() => {
-    if (latest.current.phase === "running") cancelRun();
-    else if (latest.current.phase === "form") latest.current.onClose();
-  }, [cancelRun]);
+  const requestClose = () => {
+    if (phase === "running") cancelRun();
+    else if (phase === "form") onClose();
+  };
 
   const start = (e: FormEvent) => {
     e.preventDefault();

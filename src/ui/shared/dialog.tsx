@@ -14,6 +14,11 @@ export function Dialog({ title, onClose, children, footer, testId }: DialogProps
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // The latest onClose, so the dialog opens once: callers may pass a new function every render.
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
 
   useEffect(() => {
     const dialog = ref.current;
@@ -22,14 +27,14 @@ export function Dialog({ title, onClose, children, footer, testId }: DialogProps
     else dialog.setAttribute("open", "");
     const onCancel = (e: Event) => {
       e.preventDefault();
-      onClose();
+      close.current();
     };
     dialog.addEventListener("cancel", onCancel);
     return () => {
       dialog.removeEventListener("cancel", onCancel);
       if (dialog.open && typeof dialog.close === "function") dialog.close();
     };
-  }, [onClose]);
+  }, []);
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={titleId} data-testid={testId}>
