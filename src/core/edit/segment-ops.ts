@@ -4,7 +4,9 @@ import { applyCellPatches, type CellPatch } from "../align-edit/cell-patch.ts";
 import { onSourceRowSplit, onSourceRowsMerged } from "../align-edit/source-row-ops.ts";
 import { keyBetween } from "../model/order-key.ts";
 import { AppError } from "../model/app-error.ts";
-import type { RecordPatch } from "./patch.ts";
+import { collapsePatches, type RecordPatch } from "./patch.ts";
+import { inOrder, joinTexts } from "../align-edit/column.ts";
+import type { CellEditContext, TargetCell } from "../align-edit/types.ts";
 
 /** What a structural edit of the source column needs to know about the document (read by db). */
 export interface DocumentState {
@@ -16,18 +18,8 @@ export interface DocumentState {
   comments: ReadonlyMap<string, readonly CommentRecord[]>;
 }
 
-export interface EditContext {
-  user: string;
-  at: string;
-  newId: () => string;
-}
-
-function joinText(parts: readonly string[]): string {
-  return parts
-    .map((p) => p.trim())
-    .filter((p) => p !== "")
-    .join(" ");
-}
+/** Who edits, when, and how new ids are made (the same context the cell operations take). */
+export type EditContext = CellEditContext;
 
 /**
  * One group of old segments that becomes one group of new ones: the first new segment keeps the first
@@ -43,37 +35,70 @@ interface Cluster {
   paragraph: number;
 }
 
-/** The columns as a command changes them, and the net patch per cell (first before, last after). */
+/**
+ * The columns as a command changes them. Row edits come in increasing row order and each one only
+ * reads the cells around its row, so each column keeps a cursor (the first cell that can still be
+ * touched, and its start row) and an operation runs on a small window from there: linear in the
+ * column, not in clusters × rows. The patches of the whole command collapse to one per cell.
+ */
 class ColumnWork {
-  readonly columns: Partial<Record<TargetLang, readonly TranslationRecord[]>>;
-  private readonly net = new Map<string, RecordPatch & { table: "translations" }>();
+  private readonly columns = new Map<
+    TargetLang,
+    { cells: TranslationRecord[]; k: number; start: number }
+  >();
+  private readonly out: RecordPatch[] = [];
 
   constructor(state: DocumentState) {
-    this.columns = { ...state.columns };
+    for (const lang of TARGET_LANGS) {
+      const column = state.columns[lang];
+      if (column?.length) {
+        this.columns.set(lang, {
+          cells: [...inOrder(column)] as TranslationRecord[],
+          k: 0,
+          start: 0,
+        });
+      }
+    }
   }
 
-  apply(lang: TargetLang, patches: readonly CellPatch[], newRowId: string | null): void {
-    const records = patches.map((p) => ({
+  has(lang: TargetLang): boolean {
+    return (this.columns.get(lang)?.cells.length ?? 0) > 0;
+  }
+
+  /** Runs a row operation at `row` (a new cell it makes belongs to `newRowId`). */
+  run(
+    lang: TargetLang,
+    row: number,
+    op: (cells: readonly TargetCell[], row: number) => CellPatch[],
+    newRowId: string | null,
+  ): void {
+    const col = this.columns.get(lang)!;
+    const { cells } = col;
+    while (col.k < cells.length && col.start + cells[col.k]!.span <= row) {
+      col.start += cells[col.k++]!.span;
+    }
+    // The window: every cell starting at or before row + 1, and the one after (for order keys).
+    let end = col.k;
+    for (let start = col.start; end < cells.length && start <= row + 1; end++) {
+      start += cells[end]!.span;
+    }
+    if (end < cells.length) end++;
+    const window = cells.slice(col.k, end);
+    const patches = op(window, row - col.start).map((p) => ({
       ...p,
       after:
         p.after && !("segmentId" in p.after) ? { ...p.after, segmentId: newRowId ?? "" } : p.after,
     })) as { key: string; before: TranslationRecord | null; after: TranslationRecord | null }[];
-    this.columns[lang] = applyCellPatches(this.columns[lang] ?? [], records) as TranslationRecord[];
-    for (const p of records) {
-      const prev = this.net.get(p.key);
-      if (prev) prev.after = p.after;
-      else
-        this.net.set(p.key, {
-          table: "translations",
-          key: p.key,
-          before: p.before,
-          after: p.after,
-        });
-    }
+    cells.splice(
+      col.k,
+      window.length,
+      ...(applyCellPatches(window, patches) as TranslationRecord[]),
+    );
+    for (const p of patches) this.out.push({ table: "translations", ...p });
   }
 
   patches(): RecordPatch[] {
-    return [...this.net.values()];
+    return collapsePatches(this.out);
   }
 }
 
@@ -125,12 +150,12 @@ function clusterPatches(
   for (const s of added) patches.push({ table: "segments", key: s.id, before: null, after: s });
 
   for (const lang of TARGET_LANGS) {
-    if (!work.columns[lang]?.length) continue;
+    if (!work.has(lang)) continue;
     for (let k = 1; k < cluster.old.length; k++) {
-      work.apply(lang, onSourceRowsMerged(work.columns[lang]!, row, ctx), null);
+      work.run(lang, row, (c, r) => onSourceRowsMerged(c, r, ctx), null);
     }
     added.forEach((s, k) => {
-      work.apply(lang, onSourceRowSplit(work.columns[lang]!, row + k, ctx), s.id);
+      work.run(lang, row + k, (c, r) => onSourceRowSplit(c, r, ctx), s.id);
     });
   }
   return patches;
@@ -153,7 +178,7 @@ export function planMergeWithNext(
   if (!b) throw new AppError("edit.nothingToMerge", { segmentId });
   const cluster: Cluster = {
     old: [a, b],
-    sources: [joinText([a.source, b.source])],
+    sources: [joinTexts([a.source, b.source])],
     paragraph: a.paragraph,
   };
   return withCells(state, (work) =>
@@ -255,7 +280,7 @@ function resegmentPatches(
         } else break;
       } while (endOld !== endNew || cluster.old.length === 0 || cluster.sources.length === 0);
       if (cluster.sources.length === 0)
-        cluster.sources.push(joinText(cluster.old.map((s) => s.source)));
+        cluster.sources.push(joinTexts(cluster.old.map((s) => s.source)));
       const nextOrder = old[a]?.order ?? segs[j]?.order ?? null;
       const row = i + a - cluster.old.length + shift;
       patches.push(...clusterPatches(cluster, row, nextOrder, state.comments, work, ctx));
