@@ -514,7 +514,7 @@ describe("alignment links in the database", () => {
   });
 
   it("importing translations into rows past the end of a column extends it", async () => {
-    const { db, docId } = await setup();
+    const { db, docId, rows } = await setup();
     const bundle = {
       documents: [
         {
@@ -528,12 +528,22 @@ describe("alignment links in the database", () => {
               source: "Empat.",
               targets: { en: { text: "Four.", status: "translated" as const } },
             },
+            {
+              id: "v",
+              paragraph: 0,
+              source: "Dua.",
+              targets: { en: { text: "Two.", status: "translated" as const } },
+            },
           ],
         },
       ],
     };
     await applyImportIntoDocument(db, docId, bundle, false, "u");
-    expect(await rowTexts(db, docId, "en", 5)).toEqual(["", "", "", "Four.", null]);
+    expect(await rowTexts(db, docId, "en", 5)).toEqual(["", "Two.", "", "Four.", null]);
+    // Ids as if typed: a cell made for a row is `${rowId}:${lang}`.
+    expect((await readColumn(db, docId, "en")).map((c) => c.id)).toEqual(
+      rows.slice(0, 4).map((r) => `${r}:en`),
+    );
   });
 
   it("aligns the corpus-like texts with the real aligner and stores a tiling column", async () => {

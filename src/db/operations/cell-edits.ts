@@ -19,11 +19,10 @@ import {
   spliceRealigned,
   type RealignRequest,
 } from "../../core/align-edit/realign.ts";
-import { AppError } from "../../core/model/app-error.ts";
 import type { CellEditContext, TargetCell } from "../../core/align-edit/types.ts";
 import { nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
-import { cellAtRow, cellContext, readColumn, readRowIds, toRecordPatches } from "./cells.ts";
+import { cellContext, readColumn, readRowIds, resolveRowCell, toRecordPatches } from "./cells.ts";
 
 /** The alignment editor's commands on one target cell (core/align-edit/cell-ops.ts). */
 export type CellEdit =
@@ -53,14 +52,13 @@ export interface CellEditInput {
 export async function editCell(db: SelarasDb, input: CellEditInput): Promise<number> {
   const at = input.at ?? nowIso();
   return db.transaction("rw", commitTables(db), async () => {
-    const [rowIds, column] = await Promise.all([
-      readRowIds(db, input.docId),
-      readColumn(db, input.docId, input.lang),
-    ]);
-    const row = rowIds.indexOf(input.segmentId);
-    if (row < 0) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
-    const ref = { docId: input.docId, lang: input.lang };
-    const { cell, fill } = cellAtRow(column, rowIds, row, ref, { user: input.user, at });
+    const { rowIds, column, cell, fill } = await resolveRowCell(
+      db,
+      input.docId,
+      input.segmentId,
+      input.lang,
+      { user: input.user, at },
+    );
     const filled = [...column, ...fill];
     const fillPatches: CellPatch[] = fill.map((c) => ({ key: c.id, before: null, after: c }));
     const ctx = cellContext(input.user, at);

@@ -7,7 +7,6 @@ import { applyCellPatches, type CellPatch } from "../../core/align-edit/cell-pat
 import { cellStarts, keysBetween } from "../../core/align-edit/column.ts";
 import { emptyCell } from "../../core/align-edit/cell-ops.ts";
 import { layoutColumn } from "../../core/align-edit/layout.ts";
-import { rowView } from "../../core/align-edit/row-view.ts";
 import type { CellEditContext, TargetCell } from "../../core/align-edit/types.ts";
 import { newId } from "../ids.ts";
 
@@ -110,14 +109,19 @@ export function cellAtRow(
   return { cell: fill.at(-1)!, fill };
 }
 
-/** The cell shown in each row (the one starting there), keyed `${rowId}:${lang}`, read in one go. */
-export async function rowCells(
+/**
+ * The cell shown in a row of a stored column (or the empty cells that extend the column to it), with
+ * the row ids and the column it was found in, for a command on that column.
+ */
+export async function resolveRowCell(
   db: SelarasDb,
   docId: string,
-): Promise<Map<string, TranslationRecord>> {
-  const [rowIds, cells] = await Promise.all([
-    readRowIds(db, docId),
-    db.translations.where("docId").equals(docId).toArray(),
-  ]);
-  return rowView(rowIds, cells).starts;
+  segmentId: string,
+  lang: TargetLang,
+  ctx: { user: string; at: string },
+): Promise<RowCell & { rowIds: string[]; column: TranslationRecord[] }> {
+  const [rowIds, column] = await Promise.all([readRowIds(db, docId), readColumn(db, docId, lang)]);
+  const index = rowIds.indexOf(segmentId);
+  if (index < 0) throw new AppError("db.segmentMissing", { segmentId });
+  return { rowIds, column, ...cellAtRow(column, rowIds, index, { docId, lang }, ctx) };
 }

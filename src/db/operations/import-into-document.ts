@@ -3,28 +3,13 @@ import type { Bundle } from "../../core/model/bundle.ts";
 import type { TranslationRecord } from "../../core/model/records.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import { planUnitMatches, type UnitMatchPlan } from "../../core/format/match-units.ts";
+import type { TargetLang } from "../../core/model/languages.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
-import { segmentsOf } from "../queries/segment-rows.ts";
-import { columnsByLang, rowView } from "../../core/align-edit/row-view.ts";
+import { readDocumentRows } from "../queries/segment-rows.ts";
+import { columnsByLang } from "../../core/align-edit/row-view.ts";
 import { cellAtRow } from "./cells.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
-
-/** The document's rows and the cell shown in each row. */
-async function rowsAndCells(db: SelarasDb, docId: string) {
-  const [segments, cells] = await Promise.all([
-    segmentsOf(db, docId),
-    db.translations.where("docId").equals(docId).toArray(),
-  ]);
-  return {
-    segments,
-    cells,
-    view: rowView(
-      segments.map((s) => s.id),
-      cells,
-    ),
-  };
-}
 
 /** What importing a file into a document would do (nothing is written). */
 export async function planImportIntoDocument(
@@ -32,7 +17,7 @@ export async function planImportIntoDocument(
   docId: string,
   bundle: Bundle,
 ): Promise<UnitMatchPlan> {
-  const { segments, view } = await rowsAndCells(db, docId);
+  const { segments, view } = await readDocumentRows(db, docId);
   return planUnitMatches(bundle, segments, view.starts, view.covering);
 }
 
@@ -52,16 +37,18 @@ export async function applyImportIntoDocument(
   const at = nowIso();
   return db.transaction("rw", commitTables(db), async () => {
     if (!(await db.documents.get(docId))) throw new AppError("db.documentMissing", { docId });
-    const { segments, cells, view } = await rowsAndCells(db, docId);
+    const { segments, cells, view } = await readDocumentRows(db, docId);
     const plan = planUnitMatches(bundle, segments, view.starts, view.covering);
     const rowIds = segments.map((s) => s.id);
     const rowIndex = new Map(rowIds.map((id, i) => [id, i]));
     const columns = columnsByLang(cells);
-    const matches = [...plan.fills, ...(replace ? plan.changes : [])].sort(
-      (a, b) => rowIndex.get(a.segmentId)! - rowIndex.get(b.segmentId)!,
-    );
     const patches: RecordPatch[] = [];
-    for (const m of matches) {
+    // Rows past the end of their column (no current cell yet): per language, row → its new text.
+    const pastEnd = new Map<
+      TargetLang,
+      Map<number, (cell: TranslationRecord) => TranslationRecord>
+    >();
+    for (const m of [...plan.fills, ...(replace ? plan.changes : [])]) {
       // An empty cell has no author yet: the file's creation stamps count.
       const authored = m.current && m.current.text.trim() !== "" ? m.current : null;
       const incoming = (current: TranslationRecord): TranslationRecord => ({
@@ -76,31 +63,29 @@ export async function applyImportIntoDocument(
         changedAt: m.incoming.changedAt ?? at,
       });
       if (m.current) {
-        patches.push({
-          table: "translations",
-          key: m.current.id,
-          before: m.current,
-          after: incoming(m.current),
-        });
-        continue;
+        const after = incoming(m.current);
+        patches.push({ table: "translations", key: m.current.id, before: m.current, after });
+      } else {
+        const rows = pastEnd.get(m.lang) ?? new Map();
+        rows.set(rowIndex.get(m.segmentId)!, incoming);
+        pastEnd.set(m.lang, rows);
       }
-      const column = columns[m.lang] ?? [];
-      const { cell, fill } = cellAtRow(
-        column,
-        rowIds,
-        rowIndex.get(m.segmentId)!,
-        { docId, lang: m.lang },
-        { user, at },
-      );
-      columns[m.lang] = [...column, ...fill];
-      for (const c of fill) {
+    }
+    // One extension per column, down to its last imported row; the matched rows get their text.
+    for (const [lang, rows] of pastEnd) {
+      let last = 0;
+      for (const row of rows.keys()) last = Math.max(last, row);
+      const { fill } = cellAtRow(columns[lang] ?? [], rowIds, last, { docId, lang }, { user, at });
+      const first = last - fill.length + 1;
+      fill.forEach((c, k) => {
+        const incoming = rows.get(first + k);
         patches.push({
           table: "translations",
           key: c.id,
           before: null,
-          after: c === cell ? incoming(c) : c,
+          after: incoming ? incoming(c) : c,
         });
-      }
+      });
     }
     const applied = await commitPatches(db, patches, {
       docId,

@@ -8,7 +8,7 @@ import type { RecordPatch } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { newId, nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
-import { rowCells } from "./cells.ts";
+import { readDocumentRows } from "../queries/segment-rows.ts";
 
 export interface StatusChange {
   /** The row. */
@@ -53,7 +53,7 @@ export async function setStatus(db: SelarasDb, input: SetStatusInput): Promise<S
       if (!change.cellId) {
         if (!view) {
           const segment = await db.segments.get(change.segmentId);
-          view = segment ? await rowCells(db, segment.docId) : new Map();
+          view = segment ? (await readDocumentRows(db, segment.docId)).view.starts : new Map();
         }
         current = view.get(translationId(change.segmentId, change.lang));
       }
@@ -153,7 +153,7 @@ export async function replaceTexts(
   const at = nowIso();
   return db.transaction("rw", commitTables(db), async () => {
     const patches: RecordPatch[] = [];
-    const view = await rowCells(db, docId);
+    const view = (await readDocumentRows(db, docId)).view.starts;
     for (const r of replacements) {
       const current = view.get(translationId(r.segmentId, r.lang));
       if (!current || current.text !== r.expected)

@@ -6,7 +6,7 @@ import type { RecordPatch } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
-import { cellAtRow, readColumn, readRowIds } from "./cells.ts";
+import { resolveRowCell } from "./cells.ts";
 
 export interface SaveTranslationInput {
   /** The row typed into. */
@@ -28,20 +28,6 @@ function nextStatus(previous: TranslationRecord, input: SaveTranslationInput): S
   if (input.confirm) return statusAfterConfirm(input.text);
   if (previous.text === input.text) return previous.status;
   return statusAfterEdit(input.text);
-}
-
-/** The cell shown in a row (existing, or the empty cells that extend the column to it). */
-export async function resolveRowCell(
-  db: SelarasDb,
-  docId: string,
-  segmentId: string,
-  lang: TargetLang,
-  ctx: { user: string; at: string },
-): Promise<{ cell: TranslationRecord; fill: TranslationRecord[] }> {
-  const [rowIds, column] = await Promise.all([readRowIds(db, docId), readColumn(db, docId, lang)]);
-  const index = rowIds.indexOf(segmentId);
-  if (index < 0) throw new AppError("db.segmentMissing", { segmentId });
-  return cellAtRow(column, rowIds, index, { docId, lang }, ctx);
 }
 
 /**

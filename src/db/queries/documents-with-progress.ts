@@ -4,7 +4,7 @@ import { STATUSES, type Status } from "../../core/model/status.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import { translationId } from "../../core/model/records.ts";
 import { countWords } from "../../core/text/word-count.ts";
-import { rowView } from "../../core/align-edit/row-view.ts";
+import { readDocumentRows } from "./segment-rows.ts";
 
 export type StatusCounts = Record<Status, number>;
 
@@ -28,18 +28,9 @@ export async function documentsWithProgress(db: SelarasDb): Promise<DocumentWith
   const docs = await db.documents.orderBy("title").toArray();
   return Promise.all(
     docs.map(async (document) => {
-      const [segments, translations] = await Promise.all([
-        db.segments
-          .where("[docId+order]")
-          .between([document.id, ""], [document.id, "\uffff"])
-          .toArray(),
-        db.translations.where("docId").equals(document.id).toArray(),
-      ]);
       // A row counts with the status of the cell covering it (a 2-1 link counts both rows).
-      const status = rowView(
-        segments.map((s) => s.id),
-        translations,
-      ).covering;
+      const { segments, view } = await readDocumentRows(db, document.id);
+      const status = view.covering;
       const progress = {} as Record<TargetLang, StatusCounts>;
       const words = {} as Record<TargetLang, StatusCounts>;
       for (const lang of TARGET_LANGS) {
