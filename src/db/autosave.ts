@@ -1,6 +1,7 @@
 import type { SelarasDb } from "./database.ts";
 import type { TargetLang } from "../core/model/languages.ts";
 import { isTargetLang } from "../core/model/languages.ts";
+import { translationId } from "../core/model/records.ts";
 import { saveTranslation } from "./operations/save-translation.ts";
 import { AppError, isAppError, type ErrorInfo } from "../core/model/app-error.ts";
 import { nowIso } from "./ids.ts";
@@ -30,13 +31,11 @@ export type SaveState =
 
 export const JOURNAL_KEY = "selaras.pendingEdits";
 
-function editKey(segmentId: string, lang: TargetLang): string {
-  return `${segmentId}:${lang}`;
-}
-
 /** Pending edits are keyed by row and language, or by cell for a cell under a row. */
 function pendingKey(edit: Pick<PendingEdit, "segmentId" | "lang" | "cellId" | "under">): string {
-  return edit.under && edit.cellId ? `cell:${edit.cellId}` : editKey(edit.segmentId, edit.lang);
+  return edit.under && edit.cellId
+    ? `cell:${edit.cellId}`
+    : translationId(edit.segmentId, edit.lang);
 }
 
 /**
@@ -69,7 +68,7 @@ export class Autosave {
 
   /** The latest unsaved text of a cell, if any (so a re-rendered cell shows what was typed). */
   pendingText(segmentId: string, lang: TargetLang, underCellId?: string): string | undefined {
-    const key = underCellId ? `cell:${underCellId}` : editKey(segmentId, lang);
+    const key = pendingKey({ segmentId, lang, cellId: underCellId, under: !!underCellId });
     return this.pending.get(key)?.text;
   }
 
@@ -180,12 +179,16 @@ export async function replayJournal(db: SelarasDb, journal: JournalStorage): Pro
   let restored = 0;
   for (const edit of edits) {
     try {
-      const current = await db.translations.get(edit.cellId ?? editKey(edit.segmentId, edit.lang));
+      const current = await db.translations.get(
+        edit.cellId ?? translationId(edit.segmentId, edit.lang),
+      );
       if (current && current.changedAt >= edit.at) continue;
       await saveTranslation(db, { ...edit });
       restored++;
     } catch (error) {
-      if (!(error instanceof AppError && error.code === "db.segmentMissing")) throw error;
+      // The row, or the no-source cell the edit was for, is gone: nowhere to put it.
+      const gone = ["db.segmentMissing", "align-edit.cell-missing"];
+      if (!(error instanceof AppError && gone.includes(error.code))) throw error;
     }
   }
   journal.removeItem(JOURNAL_KEY);

@@ -242,6 +242,39 @@ describe("alignment links in the database", () => {
     expect((await threads()).find((t) => t[0] === "Gộp?")).toEqual(["Gộp?", 0, "vi"]);
   });
 
+  it("an edit of text with no source goes to its own cell, never to the row's, even once it is gone", async () => {
+    const { db, docId, rows } = await setup();
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    const under = (await readColumn(db, docId, "vi")).find((c) => c.span === 0)!;
+    const edit = {
+      segmentId: rows[2]!,
+      lang: "vi" as const,
+      cellId: under.id,
+      under: true,
+      user: "ed",
+    };
+    await saveTranslation(db, { ...edit, text: "Thêm nữa." });
+    expect(await db.translations.get(under.id)).toMatchObject({ text: "Thêm nữa.", span: 0 });
+    // Merged into the cell above, the no-source cell is gone: a late edit is refused, not moved.
+    await editCell(db, {
+      docId,
+      lang: "vi",
+      segmentId: rows[1]!,
+      edit: { kind: "mergeWithNext" },
+      user: "ed",
+    });
+    const before = await everything(db);
+    const error = await saveTranslation(db, { ...edit, text: "Sai chỗ." }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("align-edit.cell-missing");
+    expect(await everything(db)).toEqual(before);
+  });
+
   it("moving the cell of row 2 up is refused while row 1 has text, with nothing changed", async () => {
     const { db, docId, rows } = await setup();
     await applyAlignment(db, {

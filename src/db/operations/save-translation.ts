@@ -17,6 +17,11 @@ export interface SaveTranslationInput {
    * column. Without it the row's cell is looked up, and created at the end of the column if needed.
    */
   cellId?: string;
+  /**
+   * The cell is target text with no source shown under the row (a 0-1 link): it is saved to that
+   * cell or not at all (AppError "align-edit.cell-missing" when it is gone), never to the row's own.
+   */
+  under?: boolean;
   text: string;
   user: string;
   /** Confirm the segment (Ctrl+Enter): status becomes Translated when the text is not empty. */
@@ -45,6 +50,9 @@ export async function saveTranslation(
     if (!segment) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
     let previous = input.cellId ? await db.translations.get(input.cellId) : undefined;
     let fill: TranslationRecord[] = [];
+    if (!previous && input.under) {
+      throw new AppError("align-edit.cell-missing", { cellId: input.cellId ?? "" });
+    }
     if (!previous) {
       const found = await resolveRowCell(db, segment.docId, input.segmentId, input.lang, {
         user: input.user,
