@@ -9,7 +9,7 @@ import {
 } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import type { HistoryRecord } from "../records.ts";
-import type { RevisionAction } from "../records.ts";
+import type { RevisionAction, RevisionRecord } from "../records.ts";
 
 /** Successive edits of one cell by one user within this time merge into one undo step. */
 export const MERGE_WINDOW_MS = 5_000;
@@ -86,6 +86,7 @@ export async function commitPatches(
     if (removed.length > 0) await db.table(table).bulkDelete(removed);
     if (written.length > 0) await db.table(table).bulkPut(written);
   }
+  const revisions: RevisionRecord[] = [];
   for (const p of patches) {
     // A revision records a target's text and status; moving a cell, changing its span or lock, or
     // creating an empty one (extending a column) leaves both as they were.
@@ -111,7 +112,7 @@ export async function commitPatches(
         }
       }
       if (t) {
-        await db.revisions.add({
+        revisions.push({
           translationId: t.id,
           segmentId: t.segmentId,
           docId: t.docId,
@@ -125,6 +126,7 @@ export async function commitPatches(
       }
     }
   }
+  if (revisions.length > 0) await db.revisions.bulkAdd(revisions);
   const changes: { updatedAt: string; segmentCount?: number } = { updatedAt: meta.at };
   if (patches.some((p) => p.table === "segments")) {
     changes.segmentCount = await db.segments.where("docId").equals(meta.docId).count();

@@ -47,9 +47,11 @@ export async function setStatus(db: SelarasDb, input: SetStatusInput): Promise<S
     const rejected: StatusChange[] = [];
     let docId: string | null = null;
     let skipped = 0;
+    // The cells: by id in one read where the caller knows them, else from the rows (one read).
+    const byId = await db.translations.bulkGet(input.changes.map((c) => c.cellId ?? ""));
     let view: Map<string, TranslationRecord> | null = null;
-    for (const change of input.changes) {
-      let current = change.cellId ? await db.translations.get(change.cellId) : undefined;
+    for (const [i, change] of input.changes.entries()) {
+      let current = byId[i];
       if (!change.cellId) {
         if (!view) {
           const segment = await db.segments.get(change.segmentId);
@@ -82,18 +84,18 @@ export async function setStatus(db: SelarasDb, input: SetStatusInput): Promise<S
       at,
       action: input.action,
     });
-    for (const t of rejected) {
-      await db.comments.add({
+    await db.comments.bulkAdd(
+      rejected.map((t) => ({
         id: newId("c"),
-        docId,
+        docId: docId!,
         segmentId: t.segmentId,
         lang: t.lang,
         author: input.user,
         at,
         text: input.comment!.trim(),
-        open: 1,
-      });
-    }
+        open: 1 as const,
+      })),
+    );
     return { changed: patches.length, skipped };
   });
 }

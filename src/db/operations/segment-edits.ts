@@ -1,5 +1,5 @@
 import type { SelarasDb } from "../database.ts";
-import type { CommentRecord } from "../../core/model/records.ts";
+import type { CommentRecord, DocumentRecord } from "../../core/model/records.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import {
   planMergeWithNext,
@@ -12,16 +12,15 @@ import { segmentParagraph } from "../../core/segment/segment.ts";
 import { effectiveRules } from "../../core/segment/custom-rules.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { newId, nowIso } from "../ids.ts";
-import { segmentsOf } from "../queries/segment-rows.ts";
-import { readColumn } from "./cells.ts";
+import { cellsOf, segmentsOf } from "../queries/segment-rows.ts";
+import { columnsByLang } from "../../core/align-edit/row-view.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
 import { getCustomSegmentation } from "./segmentation-settings.ts";
 
 async function loadState(db: SelarasDb, docId: string): Promise<DocumentState> {
-  const [segments, vi, en, comments] = await Promise.all([
+  const [segments, cells, comments] = await Promise.all([
     segmentsOf(db, docId),
-    readColumn(db, docId, "vi"),
-    readColumn(db, docId, "en"),
+    cellsOf(db, docId),
     db.comments.where("[docId+open]").between([docId, 0], [docId, 1], true, true).toArray(),
   ]);
   const bySegment = new Map<string, CommentRecord[]>();
@@ -30,7 +29,7 @@ async function loadState(db: SelarasDb, docId: string): Promise<DocumentState> {
     if (list) list.push(c);
     else bySegment.set(c.segmentId, [c]);
   }
-  return { segments, columns: { vi, en }, comments: bySegment };
+  return { segments, columns: columnsByLang(cells), comments: bySegment };
 }
 
 async function runEdit(
@@ -38,13 +37,18 @@ async function runEdit(
   docId: string,
   label: string,
   user: string,
-  plan: (state: DocumentState, ctx: EditContext) => RecordPatch[] | Promise<RecordPatch[]>,
+  plan: (
+    state: DocumentState,
+    ctx: EditContext,
+    doc: DocumentRecord,
+  ) => RecordPatch[] | Promise<RecordPatch[]>,
 ): Promise<number> {
   const at = nowIso();
   return db.transaction("rw", [...commitTables(db), db.meta], async () => {
-    if (!(await db.documents.get(docId))) throw new AppError("db.documentMissing", { docId });
+    const doc = await db.documents.get(docId);
+    if (!doc) throw new AppError("db.documentMissing", { docId });
     const state = await loadState(db, docId);
-    const patches = await plan(state, { user, at, newId: () => newId("s") });
+    const patches = await plan(state, { user, at, newId: () => newId("s") }, doc);
     const applied = await commitPatches(db, patches, { docId, label, user, at, action: "edit" });
     return applied.length;
   });
@@ -76,8 +80,7 @@ export function mergeWithNext(db: SelarasDb, docId: string, segmentId: string, u
  * part; every changed target goes back to Draft. Returns the number of changed records (0: no change).
  */
 export function resegmentDocument(db: SelarasDb, docId: string, user: string) {
-  return runEdit(db, docId, "resegment", user, async (state, ctx) => {
-    const doc = (await db.documents.get(docId))!;
+  return runEdit(db, docId, "resegment", user, async (state, ctx, doc) => {
     const rules = effectiveRules(await getCustomSegmentation(db));
     return planResegment(state, (text) => segmentParagraph(text, doc.sourceLang, { rules }), ctx);
   });
