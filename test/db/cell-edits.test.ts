@@ -11,6 +11,7 @@ import {
 import { realignBetween } from "../../src/core/align/align-sentences.ts";
 import { segmentText } from "../../src/core/segment/segment.ts";
 import { readColumn } from "../../src/db/operations/cells.ts";
+import { LONGEST_KEY } from "../../src/core/align-edit/rekey.ts";
 import { mergeWithNext, splitSegment } from "../../src/db/operations/segment-edits.ts";
 import { redo, undo } from "../../src/db/operations/history.ts";
 import { addComment } from "../../src/db/operations/comments.ts";
@@ -274,6 +275,47 @@ describe("alignment links in the database", () => {
     expect((error as AppError).code).toBe("align-edit.cell-missing");
     expect(await everything(db)).toEqual(before);
   });
+
+  it("a command on a row past the end of a column works with comment threads in that language", async () => {
+    const { db, docId, rows } = await setup();
+    await addComment(db, { segmentId: rows[0]!, lang: "vi", author: "r", text: "Chưa dịch." });
+    await editCell(db, {
+      docId,
+      lang: "vi",
+      segmentId: rows[2]!,
+      edit: { kind: "insertEmpty" },
+      user: "ed",
+    });
+    expect(await rowTexts(db, docId, "vi", 5)).toEqual(["", "", "", "", null]);
+    expect((await db.comments.toArray()).map((c) => c.segmentId)).toEqual([rows[0]]);
+  });
+
+  it("many inserts at one place keep order keys short, within the same undo steps", async () => {
+    const { db, docId, rows } = await setup();
+    await applyAlignment(db, {
+      docId,
+      lang: "vi",
+      plan: VI_PLAN,
+      targetSentences: VI,
+      user: "lan",
+    });
+    for (let k = 0; k < 240; k++) {
+      await editCell(db, {
+        docId,
+        lang: "vi",
+        segmentId: rows[1]!,
+        edit: { kind: "moveDown" },
+        user: "ed",
+      });
+    }
+    const column = await readColumn(db, docId, "vi");
+    expect(Math.max(...column.map((c) => c.order.length))).toBeLessThanOrEqual(LONGEST_KEY);
+    expect(column).toHaveLength(245);
+    expect(await rowTexts(db, docId, "vi", 5)).toEqual(["Một.", "", "", "", ""]);
+    await undo(db, docId, "ed");
+    expect(await rowTexts(db, docId, "vi", 5)).toEqual(["Một.", "", "", "", ""]);
+    expect(await readColumn(db, docId, "vi")).toHaveLength(244);
+  }, 60_000);
 
   it("moving the cell of row 2 up is refused while row 1 has text, with nothing changed", async () => {
     const { db, docId, rows } = await setup();

@@ -1,5 +1,5 @@
 import { initialKeys } from "../model/order-key.ts";
-import type { CellPatch } from "./cell-patch.ts";
+import { applyCellPatches, type CellPatch } from "./cell-patch.ts";
 import { inOrder } from "./column.ts";
 import type { TargetCell } from "./types.ts";
 
@@ -10,7 +10,7 @@ export function longestKey(cells: readonly TargetCell[]): number {
 
 /**
  * Fresh, evenly spread order keys for the whole column, same order (patches of `order` only; rows,
- * texts and stamps are untouched). For the shell to run when `longestKey` passes a limit.
+ * texts and stamps are untouched). `withShortKeys` runs it when keys got long.
  */
 export function rekeyColumn(column: readonly TargetCell[]): CellPatch[] {
   const cells = inOrder(column);
@@ -22,4 +22,19 @@ export function rekeyColumn(column: readonly TargetCell[]): CellPatch[] {
       patches.push({ key: cell.id, before: cell, after: { ...cell, order } });
   });
   return patches;
+}
+
+/** Order keys longer than this are renewed in the same command (a few hundred inserts at one place). */
+export const LONGEST_KEY = 24;
+
+/**
+ * A command's patches, followed by a rekey of the whole column when they leave a key longer than
+ * LONGEST_KEY (repeated moves at one place make keys grow), so keys stay short for ever.
+ */
+export function withShortKeys(
+  column: readonly TargetCell[],
+  patches: readonly CellPatch[],
+): CellPatch[] {
+  const after = applyCellPatches(column, patches);
+  return longestKey(after) > LONGEST_KEY ? [...patches, ...rekeyColumn(after)] : [...patches];
 }

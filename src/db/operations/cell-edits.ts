@@ -4,6 +4,7 @@ import type { TranslationRecord } from "../../core/model/records.ts";
 import type { AlignmentPlan } from "../../core/align/types.ts";
 import { applyCellPatches, type CellPatch } from "../../core/align-edit/cell-patch.ts";
 import { layoutColumn } from "../../core/align-edit/layout.ts";
+import { withShortKeys } from "../../core/align-edit/rekey.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import {
   deleteEmpty,
@@ -64,10 +65,10 @@ export async function editCell(db: SelarasDb, input: CellEditInput): Promise<num
     const ctx = cellContext(input.user, at);
     const e = input.edit;
     const ops = runCellEdit(filled, cell.id, e, ctx);
-    const cellPatches = [...fillPatches, ...ops];
+    const cellPatches = withShortKeys(column, [...fillPatches, ...ops]);
     const patches = [
       ...toRecordPatches(column, cellPatches, rowIds),
-      ...(await commentsFollow(db, input.docId, input.lang, filled, cellPatches, rowIds)),
+      ...(await commentsFollow(db, input.docId, input.lang, column, cellPatches, rowIds)),
     ];
     const applied = await commitPatches(db, patches, {
       docId: input.docId,
