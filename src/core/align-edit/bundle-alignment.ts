@@ -39,53 +39,45 @@ export function documentColumns(
 ): Partial<Record<TargetLang, TargetCell[]>> {
   const out: Partial<Record<TargetLang, TargetCell[]>> = {};
   for (const lang of TARGET_LANGS) {
-    const cells = doc.alignment?.[lang];
-    const base = { docId: ids.docId, lang };
-    if (cells) {
-      const keys = initialKeys(cells.length);
-      out[lang] = cells.map((c, k) => ({
-        ...base,
-        id: ids.newId(lang, k),
-        order: keys[k]!,
-        span: c.span,
-        text: c.text,
-        status: c.status,
-        origin: c.origin,
-        confidence: c.confidence,
-        locked: c.locked,
-        createdBy: c.createdBy ?? "",
-        createdAt: c.createdAt ?? at,
-        changedBy: c.changedBy ?? "",
-        changedAt: c.changedAt ?? at,
-      }));
-      continue;
-    }
-    let last = -1;
-    doc.segments.forEach((s, i) => {
-      if (s.targets[lang]) last = i;
-    });
-    if (last < 0) continue;
-    const keys = initialKeys(last + 1);
-    out[lang] = keys.map((order, i) => {
-      const t = doc.segments[i]!.targets[lang];
-      return {
-        ...base,
-        id: ids.newId(lang, i),
-        order,
-        span: 1,
-        text: t?.text ?? "",
-        status: t?.status ?? "empty",
-        origin: "import",
-        confidence: null,
-        locked: false,
-        createdBy: t?.createdBy ?? "",
-        createdAt: t?.createdAt ?? at,
-        changedBy: t?.changedBy ?? "",
-        changedAt: t?.changedAt ?? at,
-      };
-    });
+    const cells = doc.alignment?.[lang] ?? rowCells(doc, lang);
+    if (!cells) continue;
+    const keys = initialKeys(cells.length);
+    out[lang] = cells.map((c, k) => ({
+      id: ids.newId(lang, k),
+      docId: ids.docId,
+      lang,
+      order: keys[k]!,
+      span: c.span,
+      text: c.text,
+      status: c.status,
+      origin: c.origin,
+      confidence: c.confidence,
+      locked: c.locked,
+      createdBy: c.createdBy ?? "",
+      createdAt: c.createdAt ?? at,
+      changedBy: c.changedBy ?? "",
+      changedAt: c.changedAt ?? at,
+    }));
   }
   return out;
+}
+
+/** One one-row cell per row down to the column's last target; null when the column has none. */
+function rowCells(doc: BundleDocument, lang: TargetLang): BundleCell[] | null {
+  let last = -1;
+  doc.segments.forEach((s, i) => {
+    if (s.targets[lang]) last = i;
+  });
+  if (last < 0) return null;
+  return doc.segments.slice(0, last + 1).map((s) => ({
+    text: "",
+    status: "empty",
+    ...s.targets[lang],
+    span: 1,
+    origin: "import",
+    confidence: null,
+    locked: false,
+  }));
 }
 
 /**

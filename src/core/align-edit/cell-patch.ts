@@ -26,11 +26,6 @@ export function sameCell(
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
-/** Patches that change nothing (same before and after). */
-export function isCellNoop(patch: CellPatch): boolean {
-  return sameCell(patch.before, patch.after);
-}
-
 /**
  * Applies patches to a column held in memory (tests, previews): returns the new column sorted by
  * order. Each patch's `before` must match the current cell, so a stale patch fails loudly with

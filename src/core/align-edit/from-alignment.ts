@@ -1,3 +1,4 @@
+import { statusAfterEdit } from "../model/status.ts";
 import type { AlignLink, AlignmentPlan } from "../align/types.ts";
 import { AppError } from "../model/app-error.ts";
 import { initialKeys } from "../model/order-key.ts";
@@ -29,7 +30,7 @@ export function cellOfLink(
     order,
     span: link.source.length,
     text,
-    status: text.trim() === "" ? "empty" : "draft",
+    status: statusAfterEdit(text),
     origin: "alignment",
     confidence: link.confidence,
     locked: false,

@@ -1,4 +1,5 @@
 import type { TargetLang } from "../model/languages.ts";
+import { translationId } from "../model/records.ts";
 import { inOrder } from "./column.ts";
 import { layoutColumn, type ColumnLayout } from "./layout.ts";
 import type { TargetCell } from "./types.ts";
@@ -25,10 +26,6 @@ export interface RowView<C extends TargetCell = TargetCell> {
 /** The aligner's confidence in a cell where it sits now (null once shifted or changed by a person). */
 export function confidenceOf(view: RowView, cell: TargetCell): number | null {
   return view.shifted.has(cell.id) ? null : cell.confidence;
-}
-
-export function rowKey(rowId: string, lang: TargetLang): string {
-  return `${rowId}:${lang}`;
 }
 
 /** Groups cells by language, each column in order. */
@@ -58,7 +55,7 @@ export function rowView<C extends TargetCell>(
     layouts[lang] = layout;
     layout.rows.forEach((row, r) => {
       if (!row.cell) return;
-      const key = rowKey(rowIds[r]!, lang);
+      const key = translationId(rowIds[r]!, lang);
       covering.set(key, row.cell);
       if (!row.starts) return;
       starts.set(key, row.cell);

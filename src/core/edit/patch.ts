@@ -24,7 +24,7 @@ export function invertPatches(patches: readonly RecordPatch[]): RecordPatch[] {
 
 /** Patches that change nothing are dropped (a save of the same text and status). */
 export function isNoop(patch: RecordPatch): boolean {
-  return JSON.stringify(patch.before) === JSON.stringify(patch.after);
+  return sameRecord(patch.before, patch.after);
 }
 
 /** Structural equality of stored records (plain JSON data). */

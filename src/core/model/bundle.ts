@@ -1,5 +1,6 @@
 import type { Lang, TargetLang } from "./languages.ts";
 import type { Status } from "./status.ts";
+import type { TargetCell } from "../align-edit/types.ts";
 
 /**
  * The format-neutral shape that writers (TMX, JSON, ...) take and readers give back.
@@ -25,12 +26,8 @@ export interface BundleSegment {
  * One cell of an aligned target column (core/align-edit): it covers `span` source rows (0: target
  * text with no source) from where the spans before it end.
  */
-export interface BundleCell extends BundleTarget {
-  span: number;
-  origin: "typed" | "alignment" | "import";
-  confidence: number | null;
-  locked: boolean;
-}
+export interface BundleCell
+  extends BundleTarget, Pick<TargetCell, "span" | "origin" | "confidence" | "locked"> {}
 
 export interface BundleDocument {
   id: string;

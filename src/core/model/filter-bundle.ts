@@ -18,7 +18,7 @@ export function filterBundle(bundle: Bundle, filter: BundleFilter): Bundle {
   return {
     documents: bundle.documents.map(({ alignment, ...doc }) => ({
       ...doc,
-      ...alignmentFilter(alignment, languages, statuses !== null),
+      ...alignmentFilter(alignment, languages, statuses !== null || !!filter.dropUntranslated),
       segments: doc.segments
         .map((seg) => {
           const targets: (typeof seg)["targets"] = {};
@@ -34,15 +34,15 @@ export function filterBundle(bundle: Bundle, filter: BundleFilter): Bundle {
 }
 
 /**
- * Aligned columns survive a language filter; a status filter keeps only rows' own targets (a column
- * of cells with some dropped would no longer line up with the rows).
+ * Aligned columns survive a language filter; a filter that drops targets or rows keeps only rows'
+ * own targets (a column of cells with some dropped would no longer line up with the rows).
  */
 function alignmentFilter(
   alignment: BundleDocument["alignment"],
   languages: readonly TargetLang[],
-  byStatus: boolean,
+  dropsSome: boolean,
 ): Pick<BundleDocument, "alignment"> {
-  if (!alignment || byStatus) return {};
+  if (!alignment || dropsSome) return {};
   const kept: NonNullable<BundleDocument["alignment"]> = {};
   for (const lang of languages) if (alignment[lang]) kept[lang] = alignment[lang];
   return Object.keys(kept).length > 0 ? { alignment: kept } : {};
