@@ -67,6 +67,12 @@ export function layoutColumn<C extends TargetCell>(
 /** Aligner links below this confidence are highlighted and visited by "next suspicious row". */
 export const SUSPICIOUS_BELOW = 0.5;
 
+/** The cells whose text a row shows: the one starting there, then the span-0 cells under it. */
+export function cellsShownAt<C extends TargetCell>(row: RowLayout<C>): readonly C[] {
+  if (row.cell && row.starts) return row.under.length > 0 ? [row.cell, ...row.under] : [row.cell];
+  return row.under;
+}
+
 /** A cell worth a look: an aligner link below the threshold that nobody confirmed or edited yet. */
 export function isSuspicious(cell: TargetCell, threshold: number): boolean {
   return !cell.locked && cell.confidence !== null && cell.confidence < threshold;
@@ -86,10 +92,11 @@ export function nextSuspiciousRow(
   const n = layout.rows.length;
   for (let step = 1; step <= n; step++) {
     const r = (((from + step) % n) + n) % n;
-    const row = layout.rows[r]!;
-    const check = (c: TargetCell) => !ignore.has(c.id) && isSuspicious(c, threshold);
-    const own = row.cell !== null && row.starts && check(row.cell);
-    if (own || row.under.some(check)) return r;
+    if (
+      cellsShownAt(layout.rows[r]!).some((c) => !ignore.has(c.id) && isSuspicious(c, threshold))
+    ) {
+      return r;
+    }
   }
   return -1;
 }

@@ -1,4 +1,5 @@
 import {
+  memo,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -21,9 +22,10 @@ import {
   TargetCell,
   type CellAlignment,
   type CellRef,
+  type CellTool,
 } from "./cells/target-cell.tsx";
 import { confidenceOf, type RowView } from "../../core/align-edit/row-view.ts";
-import { SUSPICIOUS_BELOW } from "../../core/align-edit/layout.ts";
+import { isSuspicious, SUSPICIOUS_BELOW, type RowLayout } from "../../core/align-edit/layout.ts";
 import { SourceText } from "./cells/source-text.tsx";
 import type { CellCommand } from "./grid-keyboard.ts";
 
@@ -32,7 +34,7 @@ export interface GridHandle {
   focusCell: (row: number, lang: TargetLang) => void;
 }
 
-export interface AlignmentGridProps {
+interface AlignmentGridProps {
   segments: readonly SegmentRecord[];
   /** Rows of the whole document (segments may still be its first rows while loading). */
   totalRows: number;
@@ -47,7 +49,7 @@ export interface AlignmentGridProps {
   user: string;
   role: Role;
   onCommand: (command: CellCommand, cell: CellRef, text: string, caret?: number) => void;
-  onFocusCell: (cell: CellRef) => void;
+  onFocusCell: (cell: CellRef, tool: CellTool) => void;
   onRowAction: (action: "split" | "merge", index: number) => void;
   handle: Ref<GridHandle>;
 }
@@ -58,7 +60,7 @@ const ROW_ESTIMATE = 76;
  * The segment grid: ARIA grid semantics, rows virtualized (only the visible ones are in the DOM, each
  * with aria-rowindex), columns from the table model.
  */
-export function AlignmentGrid(props: AlignmentGridProps) {
+export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridProps) {
   const {
     segments,
     totalRows,
@@ -244,15 +246,12 @@ export function AlignmentGrid(props: AlignmentGridProps) {
                       aria-rowspan={alignment.span > 1 ? alignment.span : undefined}
                     >
                       <TargetCell
-                        cell={{
-                          row: item.index,
-                          index,
-                          segmentId: segment.id,
-                          lang,
-                          ...(tr ? { cellId: tr.id } : {}),
-                        }}
+                        row={item.index}
+                        index={index}
+                        segmentId={segment.id}
+                        lang={lang}
+                        cellId={tr?.id}
                         alignment={alignment}
-                        suspiciousBelow={SUSPICIOUS_BELOW}
                         source={segment.source}
                         text={tr?.text ?? ""}
                         status={tr?.status ?? "empty"}
@@ -273,9 +272,12 @@ export function AlignmentGrid(props: AlignmentGridProps) {
       </div>
     </div>
   );
-}
+});
 
-/** A row's target as the alignment view sees it (a stable object for plain rows, so cells memo). */
+/** Computed once per laid-out row: a new view lays out new rows, so a stale entry is never read. */
+const alignments = new WeakMap<RowLayout<TranslationRecord>, CellAlignment>();
+
+/** A row's target as the alignment view sees it (the same object while the view is, so cells memo). */
 function alignmentOf(
   view: RowView<TranslationRecord>,
   lang: TargetLang,
@@ -283,21 +285,26 @@ function alignmentOf(
 ): CellAlignment {
   const laid = view.layouts[lang]?.rows[row];
   if (!laid?.cell) return NO_ALIGNMENT;
+  const known = alignments.get(laid);
+  if (known) return known;
   const { cell, starts, under } = laid;
   const confidence = starts ? confidenceOf(view, cell) : null;
-  if (cell.span === 1 && under.length === 0 && confidence === null && !cell.locked) {
-    return NO_ALIGNMENT;
+  let alignment = NO_ALIGNMENT;
+  if (cell.span !== 1 || under.length > 0 || confidence !== null || cell.locked) {
+    let coveredFrom = 0;
+    if (!starts) {
+      const rows = view.layouts[lang]!.rows;
+      while (row - coveredFrom > 0 && rows[row - coveredFrom]?.starts === false) coveredFrom++;
+    }
+    alignment = {
+      span: cell.span,
+      coveredFrom,
+      under,
+      confidence,
+      suspicious: confidence !== null && isSuspicious(cell, SUSPICIOUS_BELOW),
+      locked: cell.locked,
+    };
   }
-  let coveredFrom = 0;
-  if (!starts) {
-    const rows = view.layouts[lang]!.rows;
-    while (row - coveredFrom > 0 && rows[row - coveredFrom]?.starts === false) coveredFrom++;
-  }
-  return {
-    span: cell.span,
-    coveredFrom,
-    under: under.map((u) => ({ id: u.id, text: u.text })),
-    confidence,
-    locked: cell.locked,
-  };
+  alignments.set(laid, alignment);
+  return alignment;
 }

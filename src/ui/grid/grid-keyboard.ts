@@ -1,7 +1,6 @@
 import type { TargetLang } from "../../core/model/languages.ts";
 import { TARGET_LANGS } from "../../core/model/languages.ts";
 import type { Role } from "../../core/model/profile.ts";
-import type { CellEdit } from "../../db/operations/cell-edits.ts";
 
 /** Commands a key press in a target cell can trigger (CAT-tool habits: MateCat, memoQ, Trados). */
 export type CellCommand =
@@ -169,33 +168,4 @@ export function moveFocus(
   if (row < 0 || row >= rowCount) return null;
   const lang = langs[c];
   return lang ? { row, lang } : null;
-}
-
-/**
- * The alignment editor's command for a key or toolbar button, or null for other commands. `offset`
- * is where a split goes (the caret, in the stored text); `locked` says whether the cell's link is
- * confirmed (the lock key toggles it).
- */
-export function cellEditFor(
-  command: CellCommand,
-  at: { offset: number; locked: boolean },
-): CellEdit | null {
-  switch (command) {
-    case "moveCellUp":
-      return { kind: "moveUp" };
-    case "moveCellDown":
-      return { kind: "moveDown" };
-    case "mergeCell":
-      return { kind: "mergeWithNext" };
-    case "splitCell":
-      return { kind: "split", offset: at.offset };
-    case "insertCell":
-      return { kind: "insertEmpty" };
-    case "deleteCell":
-      return { kind: "deleteEmpty" };
-    case "lockCell":
-      return { kind: "lock", locked: !at.locked };
-    default:
-      return null;
-  }
 }

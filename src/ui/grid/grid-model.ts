@@ -1,3 +1,5 @@
+import type { CellEdit } from "../../db/operations/cell-edits.ts";
+import type { CellCommand } from "./grid-keyboard.ts";
 import type { SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
 import { translationId } from "../../core/model/records.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
@@ -23,4 +25,33 @@ export function nextAwaitingReview(
     }
   }
   return null;
+}
+
+/**
+ * The alignment editor's command for a key or toolbar button, or null for other commands. `offset`
+ * is where a split goes (the caret, in the stored text); `locked` says whether the cell's link is
+ * confirmed (the lock key toggles it).
+ */
+export function cellEditFor(
+  command: CellCommand,
+  at: { offset: number; locked: boolean },
+): CellEdit | null {
+  switch (command) {
+    case "moveCellUp":
+      return { kind: "moveUp" };
+    case "moveCellDown":
+      return { kind: "moveDown" };
+    case "mergeCell":
+      return { kind: "mergeWithNext" };
+    case "splitCell":
+      return { kind: "split", offset: at.offset };
+    case "insertCell":
+      return { kind: "insertEmpty" };
+    case "deleteCell":
+      return { kind: "deleteEmpty" };
+    case "lockCell":
+      return { kind: "lock", locked: !at.locked };
+    default:
+      return null;
+  }
 }

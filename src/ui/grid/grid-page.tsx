@@ -13,13 +13,12 @@ import {
   type CellEdit,
 } from "../../db/operations/cell-edits.ts";
 import { getCustomSegmentation } from "../../db/operations/segmentation-settings.ts";
-import { effectiveRules, NO_CUSTOM_SEGMENTATION } from "../../core/segment/custom-rules.ts";
-import { segmentText } from "../../core/segment/segment.ts";
+import { NO_CUSTOM_SEGMENTATION } from "../../core/segment/custom-rules.ts";
+import { segmentTranslation } from "../../core/align/align-translation.ts";
 import { realignAsync } from "../workers/align-async.ts";
 import { isAppError } from "../../core/model/app-error.ts";
 import { AlignDialog } from "./align-dialog.tsx";
 import { CellTools } from "./cell-tools.tsx";
-import { codeTokens, fromDisplay, storedOffset } from "../../core/format/tmx/inline-display.ts";
 import { exampleTranslationFor } from "./align-example.ts";
 import { AlignmentMinimap } from "./alignment-minimap.tsx";
 import { nextSuspiciousRow, SUSPICIOUS_BELOW } from "../../core/align-edit/layout.ts";
@@ -30,20 +29,20 @@ import { useAutosave } from "../app/autosave-context.ts";
 import { useUser } from "../app/use-user.ts";
 import { documentHref } from "../app/use-hash-route.ts";
 import { AlignmentGrid, type GridHandle } from "./alignment-grid.tsx";
-import type { CellRef } from "./cells/target-cell.tsx";
+import type { CellRef, CellTool } from "./cells/target-cell.tsx";
 import { ExportDialog } from "../export/export-dialog.tsx";
 import { ShortcutSheet } from "./shortcut-sheet.tsx";
 import { GridProgress } from "./grid-progress.tsx";
 import { FilterBar } from "./filter-bar.tsx";
 import { filterFromParams, filterToParams } from "./filter-url.ts";
 import { useGridData } from "./use-grid-data.ts";
-import { cellEditFor, isShowShortcutsKey, moveFocus, type CellCommand } from "./grid-keyboard.ts";
+import { isShowShortcutsKey, moveFocus, type CellCommand } from "./grid-keyboard.ts";
 import { FindReplaceDialog } from "./find-replace-dialog.tsx";
 import { useErrorAction } from "../shared/use-error-action.ts";
 import { FormError } from "../shared/error-text.tsx";
 import { CellDetails, type Panel } from "./cell-details.tsx";
 import { GridToolbar, type ToolbarAction } from "./grid-toolbar.tsx";
-import { nextAwaitingReview } from "./grid-model.ts";
+import { cellEditFor, nextAwaitingReview } from "./grid-model.ts";
 import { SplitDialog } from "./split-dialog.tsx";
 import { ImportIntoDocumentDialog } from "./import-into-document-dialog.tsx";
 import {
@@ -95,13 +94,40 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   } | null>(null);
   const activeKey = active ? translationId(active.segmentId, active.lang) : null;
 
+  // Every command first stores what is being typed, so it acts on the text the user sees.
+  const runSaved = useCallback(
+    <T,>(task: () => Promise<T>) => run(async () => (await autosave.flush(), task())),
+    [run, autosave],
+  );
   const doUndo = useCallback(
-    () => run(async () => (await autosave.flush(), undo(db, docId, user.name))),
-    [run, autosave, db, docId, user.name],
+    () => runSaved(() => undo(db, docId, user.name)),
+    [runSaved, db, docId, user.name],
   );
   const doRedo = useCallback(
-    () => run(async () => (await autosave.flush(), redo(db, docId, user.name))),
-    [run, autosave, db, docId, user.name],
+    () => runSaved(() => redo(db, docId, user.name)),
+    [runSaved, db, docId, user.name],
+  );
+  // The focused cell's command runner, for the alignment toolbar.
+  const activeTool = useRef<CellTool | null>(null);
+  const onFocusCell = useCallback((cell: CellRef, tool: CellTool) => {
+    setActive(cell);
+    activeTool.current = tool;
+  }, []);
+  // Per target column, for the banners and the overview: read once per change of the data.
+  const columnState = useMemo(
+    () =>
+      langs.map((lang) => ({
+        lang,
+        layout: view?.layouts[lang],
+        aligned: !!view?.columns[lang]?.some((c) => c.origin === "alignment"),
+        /** Text pushed past the last source row: listed, not exported. */
+        overflow: (view?.layouts[lang]?.overflow ?? []).filter((c) => c.text.trim() !== ""),
+      })),
+    [view, langs],
+  );
+  const sourceSentences = useMemo(
+    () => segments?.map((s) => ({ text: s.source, paragraph: s.paragraph })) ?? [],
+    [segments],
   );
 
   useEffect(() => {
@@ -115,6 +141,15 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  const onRowAction = useCallback(
+    (action: "split" | "merge", index: number) => {
+      const segment = segments?.[index];
+      if (!segment) return;
+      if (action === "split") setDialog({ split: index });
+      else void runSaved(() => mergeWithNext(db, docId, segment.id, user.name));
+    },
+    [segments, runSaved, db, docId, user.name],
+  );
   const onCommand = useCallback(
     (command: CellCommand, cell: CellRef, text: string, caret?: number) => {
       const target = {
@@ -123,8 +158,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         ...(cell.cellId ? { cellId: cell.cellId } : {}),
       };
       const edit = (e: CellEdit) =>
-        void run(async () => {
-          await autosave.flush();
+        void runSaved(async () => {
           await editCell(db, {
             docId,
             lang: cell.lang,
@@ -152,21 +186,19 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           return;
         }
         case "confirmAndNext":
-          void run(async () => {
-            await autosave.flush();
-            await saveTranslation(db, { ...target, text, user: user.name, confirm: true });
-          });
+          void runSaved(() =>
+            saveTranslation(db, { ...target, text, user: user.name, confirm: true }),
+          );
           break;
         case "approveAndNext":
-          void run(async () => {
-            await autosave.flush();
-            await setStatus(db, {
+          void runSaved(() =>
+            setStatus(db, {
               changes: [target],
               action: "approve",
               user: user.name,
               role: user.role,
-            });
-          });
+            }),
+          );
           break;
         case "reject":
           void autosave.flush();
@@ -190,10 +222,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           setDialog({ split: cell.index });
           return;
         case "mergeSource":
-          void run(async () => {
-            await autosave.flush();
-            await mergeWithNext(db, docId, cell.segmentId, user.name);
-          });
+          onRowAction("merge", cell.index);
           return;
         case "nextAwaiting": {
           const next =
@@ -210,7 +239,8 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       if (next) gridRef.current?.focusCell(next.row, next.lang);
     },
     [
-      run,
+      runSaved,
+      onRowAction,
       autosave,
       db,
       user,
@@ -226,24 +256,9 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     ],
   );
 
-  const onRowAction = useCallback(
-    (action: "split" | "merge", index: number) => {
-      const segment = segments?.[index];
-      if (!segment) return;
-      if (action === "split") setDialog({ split: index });
-      else
-        void run(async () => {
-          await autosave.flush();
-          await mergeWithNext(db, docId, segment.id, user.name);
-        });
-    },
-    [segments, run, autosave, db, docId, user.name],
-  );
-
   const resegment = () => {
     if (!window.confirm(t("grid:resegmentConfirm"))) return;
-    void run(async () => {
-      await autosave.flush();
+    void runSaved(async () => {
       const changed = await resegmentDocument(db, docId, user.name);
       setNotice(changed === 0 ? t("grid:resegmentNone") : t("grid:resegmentDone"));
     });
@@ -266,11 +281,9 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     const lang = active?.lang ?? langs[0];
     if (!lang) return;
     const langName = t(`common:lang.${lang}`);
-    void run(async () => {
-      await autosave.flush();
-      const rules = effectiveRules(await getCustomSegmentation(db));
-      const split = (text: string) =>
-        segmentText(text, lang, { rules }).flatMap((p) => p.sentences);
+    void runSaved(async () => {
+      const segmentation = await getCustomSegmentation(db);
+      const split = (text: string) => segmentTranslation(text, lang, segmentation).sentences;
       const prepared = await prepareRealign(db, docId, lang, split);
       if (prepared.request.gaps.length === 0 || prepared.column.length === 0) {
         setNotice(t("grid:realignNone", { lang: langName }));
@@ -278,7 +291,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       }
       const task = realignAsync(
         {
-          source: (segments ?? []).map((s) => ({ text: s.source, paragraph: s.paragraph })),
+          source: sourceSentences,
           sourceLang,
           targetLang: lang,
           targetSentences: prepared.request.targetSentences,
@@ -355,26 +368,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           </div>
         )}
         <GridToolbar history={history} complete={complete} role={user.role} onAction={onToolbar} />
-        <CellTools
-          active={active}
-          onCommand={(command) => {
-            if (!active) return;
-            const input = document.querySelector<HTMLTextAreaElement>(
-              `textarea[data-testid="target-${active.lang}-${active.index}"]`,
-            );
-            // The field shows inline codes as tokens: caret and text back in stored terms.
-            const stored =
-              translations?.get(translationId(active.segmentId, active.lang))?.text ?? "";
-            const tokens = codeTokens(segments?.[active.index]?.source ?? "", stored);
-            const shown = input?.value ?? "";
-            onCommand(
-              command,
-              active,
-              fromDisplay(shown, tokens) ?? stored,
-              input ? storedOffset(shown, input.selectionStart, tokens) : undefined,
-            );
-          }}
-        />
+        <CellTools active={active} onCommand={(command) => activeTool.current?.(command)} />
       </div>
       <FilterBar
         filter={filter}
@@ -410,31 +404,26 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         </div>
       )}
       <FormError error={filterError ?? actionError} />
-      {view &&
-        langs.map((lang) => {
-          const overflow = view.layouts[lang]?.overflow ?? [];
-          const withText = overflow.filter((c) => c.text.trim() !== "");
-          if (withText.length === 0) return null;
-          return (
-            <div
-              className="banner overflow"
-              role="status"
-              key={lang}
-              data-testid={`overflow-${lang}`}
-            >
-              <p>
-                {t("grid:overflow", { count: withText.length, lang: t(`common:lang.${lang}`) })}
-              </p>
-              <ul>
-                {withText.map((c) => (
-                  <li key={c.id} lang={lang}>
-                    {c.text}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          );
-        })}
+      {columnState.map(({ lang, overflow: withText }) => {
+        if (withText.length === 0) return null;
+        return (
+          <div
+            className="banner overflow"
+            role="status"
+            key={lang}
+            data-testid={`overflow-${lang}`}
+          >
+            <p>{t("grid:overflow", { count: withText.length, lang: t(`common:lang.${lang}`) })}</p>
+            <ul>
+              {withText.map((c) => (
+                <li key={c.id} lang={lang}>
+                  {c.text}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
       {loading ? (
         <p className="loading" role="status">
           {t("common:loading")}
@@ -455,13 +444,11 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
               user={user.name}
               role={user.role}
               onCommand={onCommand}
-              onFocusCell={setActive}
+              onFocusCell={onFocusCell}
               onRowAction={onRowAction}
             />
             <div className="minimaps">
-              {langs.map((lang) => {
-                const layout = view.layouts[lang];
-                const aligned = view.columns[lang]?.some((c) => c.origin === "alignment");
+              {columnState.map(({ lang, layout, aligned }) => {
                 return layout && aligned ? (
                   <AlignmentMinimap
                     key={lang}
@@ -518,7 +505,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         <AlignDialog
           open
           onClose={() => setDialog(null)}
-          sourceSentences={segments.map((s) => ({ text: s.source, paragraph: s.paragraph }))}
+          sourceSentences={sourceSentences}
           sourceLang={doc.sourceLang}
           targetLangs={langs}
           {...(active ? { initialLang: active.lang } : {})}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextAwaitingReview } from "../../../src/ui/grid/grid-model.ts";
+import { cellEditFor, nextAwaitingReview } from "../../../src/ui/grid/grid-model.ts";
 import type { SegmentRecord, TranslationRecord } from "../../../src/core/model/records.ts";
 import type { Status } from "../../../src/core/model/status.ts";
 import type { TargetLang } from "../../../src/core/model/languages.ts";
@@ -57,5 +57,25 @@ describe("nextAwaitingReview", () => {
       row: 2,
       lang: "en",
     });
+  });
+});
+
+describe("alignment commands", () => {
+  it("map keys and toolbar buttons to the editor's operations; the lock toggles; others are not edits", () => {
+    const at = { offset: 7, locked: false };
+    expect(cellEditFor("moveCellUp", at)).toEqual({ kind: "moveUp" });
+    expect(cellEditFor("moveCellDown", at)).toEqual({ kind: "moveDown" });
+    expect(cellEditFor("mergeCell", at)).toEqual({ kind: "mergeWithNext" });
+    expect(cellEditFor("splitCell", at)).toEqual({ kind: "split", offset: 7 });
+    expect(cellEditFor("insertCell", at)).toEqual({ kind: "insertEmpty" });
+    expect(cellEditFor("deleteCell", at)).toEqual({ kind: "deleteEmpty" });
+    expect(cellEditFor("lockCell", at)).toEqual({ kind: "lock", locked: true });
+    expect(cellEditFor("lockCell", { ...at, locked: true })).toEqual({
+      kind: "lock",
+      locked: false,
+    });
+    for (const other of ["nextSuspicious", "confirmAndNext", "mergeSource", "nextRow"] as const) {
+      expect(cellEditFor(other, at)).toBeNull();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { TargetLang } from "../../../core/model/languages.ts";
 import type { Status } from "../../../core/model/status.ts";
@@ -36,6 +36,8 @@ export interface CellAlignment {
   under: readonly { id: string; text: string }[];
   /** The aligner's confidence when nobody changed the link yet, else null. */
   confidence: number | null;
+  /** An unconfirmed aligner link below the confidence threshold (core `isSuspicious`). */
+  suspicious: boolean;
   locked: boolean;
 }
 
@@ -44,11 +46,20 @@ export const NO_ALIGNMENT: CellAlignment = {
   coveredFrom: 0,
   under: [],
   confidence: null,
+  suspicious: false,
   locked: false,
 };
 
-export interface TargetCellProps {
-  cell: CellRef;
+/** Runs a command on the focused cell, as its keys would (the toolbar calls it). */
+export type CellTool = (command: CellCommand) => void;
+
+interface TargetCellProps {
+  /** The cell's place: primitives, so the memo holds while nothing changed. */
+  row: number;
+  index: number;
+  segmentId: string;
+  lang: TargetLang;
+  cellId: string | undefined;
   source: string;
   text: string;
   status: Status;
@@ -57,10 +68,24 @@ export interface TargetCellProps {
   openComments: number;
   totalComments: number;
   alignment: CellAlignment;
-  /** Confidence below which an aligner link is highlighted as suspicious. */
-  suspiciousBelow: number;
   onCommand: (command: CellCommand, cell: CellRef, text: string, caret?: number) => void;
-  onFocusCell: (cell: CellRef) => void;
+  /** Focus moved here; `tool` runs commands on this cell (with its current text and caret). */
+  onFocusCell: (cell: CellRef, tool: CellTool) => void;
+}
+
+/**
+ * A cell's text as shown: its unsaved text from the autosave while there is one, else the stored
+ * text, which replaces the local one whenever it changes (another tab, undo, replace).
+ */
+function usePendingText(segmentId: string, lang: TargetLang, text: string, underCellId?: string) {
+  const autosave = useAutosave();
+  const [value, setValue] = useState(
+    () => autosave.pendingText(segmentId, lang, underCellId) ?? text,
+  );
+  useEffect(() => {
+    if (autosave.pendingText(segmentId, lang, underCellId) === undefined) setValue(text);
+  }, [text, autosave, segmentId, lang, underCellId]);
+  return [value, setValue, autosave] as const;
 }
 
 /**
@@ -70,7 +95,11 @@ export interface TargetCellProps {
  */
 export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
   const {
-    cell,
+    row,
+    index,
+    segmentId,
+    lang,
+    cellId,
     source,
     text,
     status,
@@ -79,18 +108,16 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
     openComments,
     totalComments,
     alignment,
-    suspiciousBelow,
     onCommand,
     onFocusCell,
   } = props;
-  const { segmentId, lang, index } = cell;
+  const cell = useMemo(
+    (): CellRef => ({ row, index, segmentId, lang, ...(cellId ? { cellId } : {}) }),
+    [row, index, segmentId, lang, cellId],
+  );
   const { t } = useTranslation(["grid", "common"]);
-  const autosave = useAutosave();
-  const [value, setValue] = useState(() => autosave.pendingText(segmentId, lang) ?? text);
-
-  useEffect(() => {
-    if (autosave.pendingText(segmentId, lang) === undefined) setValue(text);
-  }, [text, autosave, segmentId, lang]);
+  const [value, setValue, autosave] = usePendingText(segmentId, lang, text);
+  const input = useRef<HTMLTextAreaElement>(null);
 
   // Inline codes show as numbered tokens (⟦1⟧) in the field, with a legend of chips below.
   const tokens = useMemo(() => codeTokens(source, value), [source, value]);
@@ -106,7 +133,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
         lang,
         text: guarded,
         user,
-        ...(cell.cellId ? { cellId: cell.cellId } : {}),
+        ...(cellId ? { cellId } : {}),
       });
     }
   };
@@ -129,15 +156,22 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
       if (alignment.coveredFrom === 0) change(source);
       return;
     }
-    const caret =
-      e.currentTarget instanceof HTMLTextAreaElement
-        ? storedOffset(e.currentTarget.value, e.currentTarget.selectionStart, tokens)
-        : undefined;
-    onCommand(command, cell, value, caret);
+    run.current(command);
   };
 
-  const { span, coveredFrom, under, confidence, locked } = alignment;
-  const suspicious = !locked && confidence !== null && confidence < suspiciousBelow;
+  // A command with this cell's current text and caret (in stored terms: the field shows tokens).
+  const run = useRef<CellTool>(() => undefined);
+  useEffect(() => {
+    run.current = (command) => {
+      const field = input.current;
+      const caret = field ? storedOffset(field.value, field.selectionStart, tokens) : undefined;
+      onCommand(command, cell, value, caret);
+    };
+  });
+  const tool = useCallback<CellTool>((command) => run.current(command), []);
+  const focus = () => onFocusCell(cell, tool);
+
+  const { span, coveredFrom, under, confidence, locked, suspicious } = alignment;
   const alignClass =
     (span > 1 ? " span-start" : "") +
     (confidence !== null && !locked ? (suspicious ? " conf-low" : " conf-ok") : "") +
@@ -159,7 +193,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
             n: index + 1,
             from: index + 1 - coveredFrom,
           })}
-          onFocus={() => onFocusCell(cell)}
+          onFocus={focus}
           onKeyDown={onKeyDown}
         >
           {t("grid:covered", { n: index + 1 - coveredFrom })}
@@ -176,6 +210,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
         </span>
       )}
       <textarea
+        ref={input}
         className="target-input"
         data-testid={`target-${lang}-${index}`}
         lang={lang}
@@ -183,7 +218,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
         value={display}
         rows={1}
         spellCheck
-        onFocus={() => onFocusCell(cell)}
+        onFocus={focus}
         onBlur={() => void autosave.flush()}
         onChange={(e) => {
           const stored = fromDisplay(e.target.value, tokens);
@@ -294,11 +329,7 @@ function UnderCell(props: {
 }) {
   const { id, text, segmentId, lang, index, user } = props;
   const { t } = useTranslation(["grid", "common"]);
-  const autosave = useAutosave();
-  const [value, setValue] = useState(() => autosave.pendingText(segmentId, lang, id) ?? text);
-  useEffect(() => {
-    if (autosave.pendingText(segmentId, lang, id) === undefined) setValue(text);
-  }, [text, autosave, segmentId, lang, id]);
+  const [value, setValue, autosave] = usePendingText(segmentId, lang, text, id);
   return (
     <div className="under-cell">
       <span className="under-tag" aria-hidden="true">
