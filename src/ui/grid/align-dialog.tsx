@@ -10,6 +10,7 @@ import { Dialog } from "../shared/dialog.tsx";
 import { readFileBytes } from "../shared/download.ts";
 import { FormError } from "../shared/error-text.tsx";
 import { alignAsync, type AlignRunner, type AlignTask } from "../workers/align-async.ts";
+import { alignErrorInfo } from "../workers/align-protocol.ts";
 
 export interface AlignDialogProps {
   open: boolean;
@@ -38,9 +39,8 @@ export interface AlignDialogProps {
 type Phase = "form" | "running" | "applying";
 
 /** The aligner's errors carry a code; anything else is an unexpected failure of the run. */
-function alignErrorInfo(error: unknown): ErrorInfo {
-  if (isAppError(error)) return error.toInfo();
-  return { code: "align.failed", params: { detail: String(error) } };
+function errorInfoOf(error: unknown): ErrorInfo {
+  return isAppError(error) ? error.toInfo() : alignErrorInfo(String(error));
 }
 
 /**
@@ -146,7 +146,7 @@ function AlignForm({
         if (task.current !== current) return;
         task.current = null;
         setPhase("form");
-        setError(alignErrorInfo(err));
+        setError(errorInfoOf(err));
       },
     );
   };
