@@ -133,11 +133,12 @@ function write(
   io: CliIo,
 ): [string, string | readonly string[]][] {
   const { extras } = loaded;
-  // Aligned documents of our JSON become translation units for the unit formats.
-  const bundle =
-    format === "json"
-      ? loaded.bundle
-      : groupBundle(loaded.bundle, options.languages ?? TARGET_LANGS);
+  // Aligned documents of our JSON become translation units for the unit formats; JSON keeps them
+  // as they are, and XLIFF groups per file (one target language each), below.
+  const keepAsIs = format === "json" || format === "xliff" || format === "xliff12";
+  const bundle = keepAsIs
+    ? loaded.bundle
+    : groupBundle(loaded.bundle, options.languages ?? TARGET_LANGS);
   const statuses = options.statuses ? { statuses: options.statuses } : {};
   switch (format) {
     case "json":

@@ -1,3 +1,5 @@
+import { CODE_END, CODE_START } from "./inline-marks.ts";
+
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const JOINERS = new Set(["'", "’", "-", ".", ","]);
 
@@ -17,9 +19,9 @@ export function countWords(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === "\uE000") {
-      // An inline-code placeholder (core/format/tmx/inline-codes.ts) is markup, not words.
-      const end = text.indexOf("\uE001", i + 1);
+    if (text[i] === CODE_START) {
+      // An inline-code placeholder is markup, not words.
+      const end = text.indexOf(CODE_END, i + 1);
       if (end > 0) {
         i = end;
         inWord = false;

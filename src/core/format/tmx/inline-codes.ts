@@ -11,8 +11,8 @@ import { normalizeForXml } from "../xml/xml-chars.ts";
  * writer turns it back into markup after re-validating it. `<hi>` (translatable text, not a code)
  * becomes an opening and a closing placeholder around its text.
  */
-export const CODE_START = "\uE000";
-export const CODE_END = "\uE001";
+export { CODE_END, CODE_START, PLACEHOLDER } from "../../text/inline-marks.ts";
+import { CODE_END, CODE_START } from "../../text/inline-marks.ts";
 
 /** Attributes the TMX 1.4b DTD declares for each inline element (others would make it invalid). */
 const ATTRS: Record<string, readonly string[]> = {

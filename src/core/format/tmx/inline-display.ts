@@ -1,4 +1,4 @@
-import { CODE_END, CODE_START } from "./inline-codes.ts";
+import { CODE_START, PLACEHOLDER } from "../../text/inline-marks.ts";
 
 /**
  * Inline-code placeholders as short numbered tokens for editing in a plain text field: "⟦1⟧" is
@@ -9,7 +9,6 @@ import { CODE_END, CODE_START } from "./inline-codes.ts";
 export const TOKEN_OPEN = "⟦";
 export const TOKEN_CLOSE = "⟧";
 
-const PLACEHOLDER = new RegExp(`${CODE_START}[^${CODE_START}${CODE_END}]*${CODE_END}`, "gu");
 const TOKEN = new RegExp(`${TOKEN_OPEN}(\\d+)${TOKEN_CLOSE}`, "gu");
 
 /** The codes to number: the source's distinct placeholders in order, then the target's others. */

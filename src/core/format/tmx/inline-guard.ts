@@ -1,6 +1,4 @@
-import { CODE_END, CODE_START } from "./inline-codes.ts";
-
-const PLACEHOLDER = new RegExp(`${CODE_START}[^${CODE_START}${CODE_END}]*${CODE_END}`, "gu");
+import { CODE_END, CODE_START, PLACEHOLDER } from "../../text/inline-marks.ts";
 
 function placeholders(text: string): string[] {
   return text.match(PLACEHOLDER) ?? [];

@@ -12,7 +12,13 @@ import { CODE_ELEMENTS } from "./inline-codes.ts";
 import type { InlineProblem } from "./read-seg.ts";
 import { SegBuilder } from "./read-seg.ts";
 import { parseTmxDate } from "./tmx-date.ts";
-import type { TmxAnnotation, TmxElementMeta, TmxExtras, TmxUnitExtras } from "./tmx-extras.ts";
+import {
+  emptyMeta,
+  type TmxAnnotation,
+  type TmxElementMeta,
+  type TmxExtras,
+  type TmxUnitExtras,
+} from "./tmx-extras.ts";
 import { TMX_PROPS } from "./tmx-props.ts";
 
 export interface TmxReadOptions {
@@ -119,10 +125,6 @@ function plainAttrs(attrs: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name in attrs) out[name] = detachText(attrs[name]!);
   return out;
-}
-
-function emptyMeta(): TmxElementMeta {
-  return { attrs: {}, annotations: [] };
 }
 
 /** The canonical status string (the file's copy would be one more string per target). */
@@ -237,7 +239,7 @@ export function readTmxSource(
     const wanted = srclang.toLowerCase();
     const exact = tuvs.find((t) => t.lang!.toLowerCase() === wanted);
     if (exact) return exact;
-    const mapped = mapLangTag(srclang);
+    const mapped = mapLang(srclang);
     return mapped === null ? undefined : tuvs.find((t) => mapLang(t.lang!) === mapped);
   };
 

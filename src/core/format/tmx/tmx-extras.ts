@@ -44,7 +44,3 @@ export interface TmxExtras {
 export function emptyMeta(): TmxElementMeta {
   return { attrs: {}, annotations: [] };
 }
-
-export function isEmptyMeta(meta: TmxElementMeta): boolean {
-  return meta.annotations.length === 0 && Object.keys(meta.attrs).length === 0;
-}
