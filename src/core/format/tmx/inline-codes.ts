@@ -1,6 +1,6 @@
 import type { XmlElement } from "../xml/parse-xml.ts";
 import { isElement, parseXml } from "../xml/parse-xml.ts";
-import { escapeXmlAttr, escapeXmlText } from "../xml/escape-xml.ts";
+import { escapeXmlAttr, escapeXmlText, xmlText } from "../xml/escape-xml.ts";
 import { normalizeForXml } from "../xml/xml-chars.ts";
 
 /**
@@ -203,11 +203,11 @@ export function flattenInlineCodes(text: string): string {
  * markup; `<hi>` placeholders are re-paired (a stray close is dropped, an open one closed).
  */
 export function writeSegContent(text: string): string {
-  if (!text.includes(CODE_START)) return escapeXmlText(normalizeForXml(text));
+  if (!text.includes(CODE_START)) return xmlText(text);
   let out = "";
   let openHi = 0;
   for (const part of splitInlineCodes(text)) {
-    if (part.kind === "text") out += escapeXmlText(normalizeForXml(part.text));
+    if (part.kind === "text") out += xmlText(part.text);
     else if (part.kind === "code") out += part.xml;
     else if (part.kind === "hi-open") {
       out += part.xml;

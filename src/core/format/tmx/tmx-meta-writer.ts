@@ -1,5 +1,4 @@
-import { escapeXmlAttr, escapeXmlText } from "../xml/escape-xml.ts";
-import { normalizeForXml } from "../xml/xml-chars.ts";
+import { xmlAttr, xmlText } from "../xml/escape-xml.ts";
 import type { TmxAnnotation, TmxElementMeta } from "./tmx-extras.ts";
 
 /**
@@ -44,13 +43,13 @@ export function metaAttrs(
     const value = attrs[name];
     if (value === undefined || skip.includes(name)) continue;
     if (name === "segtype" && !SEGTYPES.has(value)) continue;
-    out += ` ${name}="${escapeXmlAttr(normalizeForXml(value))}"`;
+    out += xmlAttr(name, value);
   }
   return out;
 }
 
 function annotation(a: TmxAnnotation): string {
-  return `<${a.kind}${metaAttrs(a.kind, a.attrs)}>${escapeXmlText(normalizeForXml(a.text))}</${a.kind}>`;
+  return `<${a.kind}${metaAttrs(a.kind, a.attrs)}>${xmlText(a.text)}</${a.kind}>`;
 }
 
 /** The notes and props of `meta` allowed by `filter`, each prefixed by `indent`. */

@@ -2,7 +2,7 @@ import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../
 import type { TargetLang } from "../../model/languages.ts";
 import { SOURCE_LANG, TARGET_LANGS } from "../../model/languages.ts";
 import type { Status } from "../../model/status.ts";
-import { escapeXmlAttr, escapeXmlText } from "../xml/escape-xml.ts";
+import { xmlAttr as attr, xmlText as text } from "../xml/escape-xml.ts";
 import { normalizeForXml } from "../xml/xml-chars.ts";
 import { writeSegContent } from "./inline-codes.ts";
 import { formatTmxDate } from "./tmx-date.ts";
@@ -40,15 +40,6 @@ interface WriteContext {
   /** Other-language variants are written only when no language filter was asked for. */
   others: boolean;
   extras: TmxExtras | undefined;
-}
-
-/** Attribute/prop text as written: forbidden characters stripped, NFC, escaped. */
-function text(value: string): string {
-  return escapeXmlText(normalizeForXml(value));
-}
-
-function attr(name: string, value: string): string {
-  return ` ${name}="${escapeXmlAttr(normalizeForXml(value))}"`;
 }
 
 /**

@@ -2,7 +2,8 @@ import { AppError } from "../../model/app-error.ts";
 import type { Bundle, BundleSegment } from "../../model/bundle.ts";
 import type { Status } from "../../model/status.ts";
 import type { XliffWriteOptions } from "./xliff-common.ts";
-import { attr, documentsWithSegments, inlineContent, makeIdMapper, text } from "./xliff-common.ts";
+import { documentsWithSegments, inlineContent, makeIdMapper } from "./xliff-common.ts";
+import { xmlAttr as attr, xmlText as text } from "../xml/escape-xml.ts";
 
 /** Selaras status → XLIFF 1.2 target state (approved also sets approved="yes"). */
 const STATE: Record<Status, string> = {

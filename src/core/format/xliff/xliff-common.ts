@@ -2,7 +2,7 @@ import type { BundleDocument } from "../../model/bundle.ts";
 import type { TargetLang } from "../../model/languages.ts";
 import type { Status } from "../../model/status.ts";
 import { splitInlineCodes } from "../tmx/inline-codes.ts";
-import { escapeXmlAttr, escapeXmlText } from "../xml/escape-xml.ts";
+import { xmlText as text } from "../xml/escape-xml.ts";
 import { normalizeForXml } from "../xml/xml-chars.ts";
 
 export interface XliffWriteOptions {
@@ -36,14 +36,6 @@ export function makeIdMapper(prefix: string): (id: string) => string {
     used.add(out);
     return out;
   };
-}
-
-export function attr(name: string, value: string): string {
-  return ` ${name}="${escapeXmlAttr(normalizeForXml(value))}"`;
-}
-
-export function text(value: string): string {
-  return escapeXmlText(normalizeForXml(value));
 }
 
 export function documentsWithSegments(documents: readonly BundleDocument[]): BundleDocument[] {

@@ -1,3 +1,5 @@
+import { normalizeForXml } from "./xml-chars.ts";
+
 /**
  * Escaping for text written by our XML writers. Input must already be XML-safe (see xml-chars.ts).
  * Text: & < > escaped; CR and LF written as &#13; and &#10; (a raw CR would become LF when read
@@ -53,4 +55,14 @@ export function escapeXmlText(text: string): string {
 
 export function escapeXmlAttr(value: string): string {
   return escapeWith(value, ATTR_TEST, ATTR_REFS);
+}
+
+/** Text content as our writers put it: forbidden characters stripped, NFC, escaped. */
+export function xmlText(value: string): string {
+  return escapeXmlText(normalizeForXml(value));
+}
+
+/** ` name="value"`, the value stripped, NFC and escaped for an attribute. */
+export function xmlAttr(name: string, value: string): string {
+  return ` ${name}="${escapeXmlAttr(normalizeForXml(value))}"`;
 }
