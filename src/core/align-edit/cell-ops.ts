@@ -1,8 +1,10 @@
 import { AppError } from "../model/app-error.ts";
+import { translationId, type TranslationRecord } from "../model/records.ts";
+import { layoutColumn } from "./layout.ts";
 import { keyBetween } from "../model/order-key.ts";
 import { statusAfterEdit } from "../model/status.ts";
 import type { CellPatch } from "./cell-patch.ts";
-import { indexOfCell, inOrder, isEmptyCell, joinTexts } from "./column.ts";
+import { indexOfCell, inOrder, isEmptyCell, joinTexts, keysBetween } from "./column.ts";
 import type { CellEditContext, ColumnRef, TargetCell } from "./types.ts";
 
 /**
@@ -210,4 +212,46 @@ export function lock(
   const cell = cells[indexOfCell(cells, cellId)]!;
   if (cell.locked === locked) return [];
   return [update(cell, { ...cell, locked, changedBy: ctx.user, changedAt: ctx.at })];
+}
+
+export interface RowCell {
+  /** The cell shown in the row, existing or to be created by `fill`. */
+  cell: TranslationRecord;
+  /** The empty cells (the last one is `cell`) that extend the column down to the row. */
+  fill: TranslationRecord[];
+}
+
+/**
+ * The cell that starts at a row of a column. A row past the end of the column gets the empty cells
+ * that extend the column to it (with the ids `${rowId}:${lang}` when free), to be stored by the
+ * caller; a row covered by a cell that starts above is AppError("align.row-covered").
+ */
+export function cellAtRow(
+  column: readonly TranslationRecord[],
+  rowIds: readonly string[],
+  rowIndex: number,
+  ref: ColumnRef,
+  ctx: CellEditContext,
+): RowCell {
+  const layout = layoutColumn(column, rowIds.length);
+  const row = layout.rows[rowIndex];
+  if (!row) throw new AppError("db.segmentMissing", { segmentId: rowIds[rowIndex] ?? "" });
+  if (row.cell) {
+    if (!row.starts) throw new AppError("align.row-covered", { row: rowIndex + 1 });
+    return { cell: row.cell, fill: [] };
+  }
+  const end = column.reduce((n, c) => n + c.span, 0);
+  const first = Math.min(end, rowIndex);
+  const used = new Set(column.map((c) => c.id));
+  const keys = keysBetween(column.at(-1)?.order ?? null, null, rowIndex - first + 1);
+  const fill = keys.map((order, k): TranslationRecord => {
+    const rowId = rowIds[first + k]!;
+    const preferred = translationId(rowId, ref.lang);
+    const cell = emptyCell(ref, order, 1, {
+      ...ctx,
+      newId: () => (used.has(preferred) ? ctx.newId() : preferred),
+    });
+    return { ...cell, segmentId: rowId };
+  });
+  return { cell: fill.at(-1)!, fill };
 }

@@ -7,7 +7,7 @@ import { joinTexts } from "./column.ts";
 import type { CellEditContext, ColumnRef, TargetCell } from "./types.ts";
 
 /** A cell made from one aligner link: span = its source sentences, text = its target sentences. */
-export function cellFromLink(
+function cellFromLink(
   link: AlignLink,
   targetSentences: readonly string[],
   order: string,
@@ -41,18 +41,26 @@ export function cellOfLink(
   };
 }
 
+/** AppError("align-edit.plan-mismatch") when the plan was made for other texts. */
+export function checkPlanFits(plan: AlignmentPlan, rowCount: number, sentenceCount: number): void {
+  if (plan.sourceCount !== rowCount || plan.targetCount !== sentenceCount) {
+    throw new AppError("align-edit.plan-mismatch", {
+      rows: rowCount,
+      sentences: sentenceCount,
+      planRows: plan.sourceCount,
+      planSentences: plan.targetCount,
+    });
+  }
+}
+
 /**
  * Checks that the links tile both sides in order (each link's sentences follow the previous link's
  * ones), as the aligner promises; AppError("align-edit.invalid-plan", { index }) otherwise.
  * Returns where the links end on each side.
  */
-export function checkPlanLinks(
-  links: readonly AlignLink[],
-  sourceFrom = 0,
-  targetFrom = 0,
-): { source: number; target: number } {
-  let s = sourceFrom;
-  let t = targetFrom;
+export function checkPlanLinks(links: readonly AlignLink[]): { source: number; target: number } {
+  let s = 0;
+  let t = 0;
   links.forEach((link, index) => {
     const run = (ids: readonly number[], from: number): boolean =>
       ids.every((v, k) => v === from + k);
@@ -81,14 +89,7 @@ export function cellsFromAlignment(
   rowCount: number,
   ctx: CellEditContext & ColumnRef,
 ): TargetCell[] {
-  if (plan.sourceCount !== rowCount || plan.targetCount !== targetSentences.length) {
-    throw new AppError("align-edit.plan-mismatch", {
-      rows: rowCount,
-      sentences: targetSentences.length,
-      planRows: plan.sourceCount,
-      planSentences: plan.targetCount,
-    });
-  }
+  checkPlanFits(plan, rowCount, targetSentences.length);
   const end = checkPlanLinks(plan.links);
   if (end.source !== rowCount || end.target !== targetSentences.length) {
     throw new AppError("align-edit.invalid-plan", { index: plan.links.length });

@@ -1,8 +1,7 @@
 import type { AlignLink, AlignmentPlan, FixedLink } from "../align/types.ts";
-import { AppError } from "../model/app-error.ts";
 import type { CellPatch } from "./cell-patch.ts";
 import { cellStarts, inOrder, joinTexts, keysBetween } from "./column.ts";
-import { cellOfLink, checkPlanLinks, replaceColumn } from "./from-alignment.ts";
+import { cellOfLink, checkPlanFits, checkPlanLinks, replaceColumn } from "./from-alignment.ts";
 import type { CellEditContext, ColumnRef, TargetCell } from "./types.ts";
 
 /**
@@ -240,17 +239,7 @@ export function spliceRealigned(
   plan: AlignmentPlan,
   ctx: CellEditContext & ColumnRef,
 ): CellPatch[] {
-  if (
-    plan.sourceCount !== request.rowCount ||
-    plan.targetCount !== request.targetSentences.length
-  ) {
-    throw new AppError("align-edit.plan-mismatch", {
-      rows: request.rowCount,
-      sentences: request.targetSentences.length,
-      planRows: plan.sourceCount,
-      planSentences: plan.targetCount,
-    });
-  }
+  checkPlanFits(plan, request.rowCount, request.targetSentences.length);
   checkPlanLinks(plan.links);
   const locked = new Map(request.fixedLinks.map((l, k) => [linkKey(l), request.lockedCells[k]!]));
   const cells = inOrder(column);

@@ -2,8 +2,8 @@ import type { SelarasDb } from "../database.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import type { TranslationRecord } from "../../core/model/records.ts";
 import type { AlignmentPlan } from "../../core/align/types.ts";
-import { applyCellPatches, type CellPatch } from "../../core/align-edit/cell-patch.ts";
-import { layoutColumn } from "../../core/align-edit/layout.ts";
+import type { CellPatch } from "../../core/align-edit/cell-patch.ts";
+import { commentsFollowingCells } from "../../core/align-edit/comments-follow.ts";
 import { withShortKeys } from "../../core/align-edit/rekey.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import {
@@ -200,11 +200,7 @@ export async function applyRealign(
   });
 }
 
-/**
- * Comment threads follow their cells when an edit shifts cells to other rows (a thread is stored on
- * a row and language). A cell that is gone (merged into another) hands its thread to the cell now
- * covering its old first row. Rows without a cell keep their threads.
- */
+/** The comment patches that keep a language's threads with their cells through a command. */
 async function commentsFollow(
   db: SelarasDb,
   docId: string,
@@ -216,35 +212,5 @@ async function commentsFollow(
   const comments = (
     await db.comments.where("[docId+open]").between([docId, 0], [docId, 1], true, true).toArray()
   ).filter((c) => c.lang === lang);
-  if (comments.length === 0) return [];
-  const rowCount = rowIds.length;
-  const oldLayout = layoutColumn(before, rowCount);
-  const after = applyCellPatches(before, cellPatches);
-  const newLayout = layoutColumn(after, rowCount);
-  const newStart = new Map<string, number>();
-  newLayout.rows.forEach((r, i) => {
-    if (r.cell && r.starts) newStart.set(r.cell.id, i);
-  });
-  const rowIndex = new Map(rowIds.map((id, i) => [id, i]));
-  const patches: RecordPatch[] = [];
-  for (const c of comments) {
-    const row = rowIndex.get(c.segmentId);
-    if (row === undefined) continue;
-    const old = oldLayout.rows[row];
-    if (!old?.cell || !old.starts) continue;
-    let to = newStart.get(old.cell.id);
-    if (to === undefined) {
-      // The cell is gone: the thread goes to the cell now covering the row (or stays).
-      const covering = newLayout.rows[row]?.cell;
-      to = covering ? newStart.get(covering.id) : undefined;
-    }
-    if (to === undefined || to === row) continue;
-    patches.push({
-      table: "comments",
-      key: c.id,
-      before: c,
-      after: { ...c, segmentId: rowIds[to]! },
-    });
-  }
-  return patches;
+  return commentsFollowingCells(comments, rowIds, before, cellPatches);
 }

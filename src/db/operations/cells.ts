@@ -4,9 +4,8 @@ import type { TranslationRecord } from "../../core/model/records.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { applyCellPatches, type CellPatch } from "../../core/align-edit/cell-patch.ts";
-import { cellStarts, keysBetween } from "../../core/align-edit/column.ts";
-import { emptyCell } from "../../core/align-edit/cell-ops.ts";
-import { layoutColumn } from "../../core/align-edit/layout.ts";
+import { cellStarts } from "../../core/align-edit/column.ts";
+import { cellAtRow, type RowCell } from "../../core/align-edit/cell-ops.ts";
 import type { CellEditContext, TargetCell } from "../../core/align-edit/types.ts";
 import { newId } from "../ids.ts";
 
@@ -67,48 +66,6 @@ function withSegmentId(cell: TargetCell, segmentId: string): TranslationRecord {
   return "segmentId" in cell ? (cell as TranslationRecord) : { ...cell, segmentId };
 }
 
-export interface RowCell {
-  /** The cell shown in the row, existing or to be created by `fill`. */
-  cell: TranslationRecord;
-  /** The empty cells (the last one is `cell`) that extend the column down to the row. */
-  fill: TranslationRecord[];
-}
-
-/**
- * The cell that starts at a row of a column. A row past the end of the column gets the empty cells
- * that extend the column to it (with the ids `${rowId}:${lang}` when free), to be stored by the
- * caller; a row covered by a cell that starts above is AppError("align.row-covered").
- */
-export function cellAtRow(
-  column: readonly TranslationRecord[],
-  rowIds: readonly string[],
-  rowIndex: number,
-  ref: { docId: string; lang: TargetLang },
-  ctx: { user: string; at: string },
-): RowCell {
-  const layout = layoutColumn(column, rowIds.length);
-  const row = layout.rows[rowIndex];
-  if (!row) throw new AppError("db.segmentMissing", { segmentId: rowIds[rowIndex] ?? "" });
-  if (row.cell) {
-    if (!row.starts) throw new AppError("align.row-covered", { row: rowIndex + 1 });
-    return { cell: row.cell, fill: [] };
-  }
-  const end = column.reduce((n, c) => n + c.span, 0);
-  const first = Math.min(end, rowIndex);
-  const used = new Set(column.map((c) => c.id));
-  const keys = keysBetween(column.at(-1)?.order ?? null, null, rowIndex - first + 1);
-  const fill = keys.map((order, k): TranslationRecord => {
-    const rowId = rowIds[first + k]!;
-    const preferred = `${rowId}:${ref.lang}`;
-    const cell = emptyCell(ref, order, 1, {
-      ...ctx,
-      newId: () => (used.has(preferred) ? newId("t") : preferred),
-    });
-    return { ...cell, segmentId: rowId };
-  });
-  return { cell: fill.at(-1)!, fill };
-}
-
 /**
  * The cell shown in a row of a stored column (or the empty cells that extend the column to it), with
  * the row ids and the column it was found in, for a command on that column.
@@ -123,5 +80,9 @@ export async function resolveRowCell(
   const [rowIds, column] = await Promise.all([readRowIds(db, docId), readColumn(db, docId, lang)]);
   const index = rowIds.indexOf(segmentId);
   if (index < 0) throw new AppError("db.segmentMissing", { segmentId });
-  return { rowIds, column, ...cellAtRow(column, rowIds, index, { docId, lang }, ctx) };
+  return {
+    rowIds,
+    column,
+    ...cellAtRow(column, rowIds, index, { docId, lang }, cellContext(ctx.user, ctx.at)),
+  };
 }

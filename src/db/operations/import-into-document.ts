@@ -8,7 +8,8 @@ import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
 import { readDocumentRows } from "../queries/segment-rows.ts";
 import { columnsByLang } from "../../core/align-edit/row-view.ts";
-import { cellAtRow } from "./cells.ts";
+import { cellAtRow } from "../../core/align-edit/cell-ops.ts";
+import { cellContext } from "./cells.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
 
 /** What importing a file into a document would do (nothing is written). */
@@ -75,7 +76,13 @@ export async function applyImportIntoDocument(
     for (const [lang, rows] of pastEnd) {
       let last = 0;
       for (const row of rows.keys()) last = Math.max(last, row);
-      const { fill } = cellAtRow(columns[lang] ?? [], rowIds, last, { docId, lang }, { user, at });
+      const { fill } = cellAtRow(
+        columns[lang] ?? [],
+        rowIds,
+        last,
+        { docId, lang },
+        cellContext(user, at),
+      );
       const first = last - fill.length + 1;
       fill.forEach((c, k) => {
         const incoming = rows.get(first + k);
