@@ -40,6 +40,26 @@ export function emptyCell(
   };
 }
 
+/**
+ * The cell with a new text typed, pasted, restored or replaced by hand: back to Draft (Empty without
+ * text), the aligner's confidence gone; its link (rows, lock) stays as it is.
+ */
+export function typedText<C extends TargetCell>(
+  cell: C,
+  text: string,
+  user: string,
+  at: string,
+): C {
+  return {
+    ...cell,
+    text,
+    status: statusAfterEdit(text),
+    confidence: null,
+    changedBy: user,
+    changedAt: at,
+  };
+}
+
 /** The cell with a new text and/or span, marked as edited by hand. */
 export function edited(
   cell: TargetCell,

@@ -3,7 +3,7 @@ import type { TargetLang } from "../../core/model/languages.ts";
 import type { Role } from "../../core/model/profile.ts";
 import { translationId, type TranslationRecord } from "../../core/model/records.ts";
 import { statusAfter, type StatusAction } from "../../core/review/transitions.ts";
-import { statusAfterEdit } from "../../core/model/status.ts";
+import { typedText } from "../../core/align-edit/cell-ops.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { newId, nowIso } from "../ids.ts";
@@ -118,14 +118,7 @@ export async function restoreRevision(
     if (!current) {
       throw new AppError("align-edit.cell-missing", { cellId: revision.translationId });
     }
-    const after: TranslationRecord = {
-      ...current,
-      text: revision.text,
-      status: statusAfterEdit(revision.text),
-      confidence: null,
-      changedBy: user,
-      changedAt: at,
-    };
+    const after = typedText(current, revision.text, user, at);
     await commitPatches(db, [{ table: "translations", key: after.id, before: current, after }], {
       docId: revision.docId,
       label: "restore",
@@ -165,14 +158,7 @@ export async function replaceTexts(
         table: "translations",
         key: current.id,
         before: current,
-        after: {
-          ...current,
-          text: r.text,
-          status: statusAfterEdit(r.text),
-          confidence: null,
-          changedBy: user,
-          changedAt: at,
-        },
+        after: typedText(current, r.text, user, at),
       });
     }
     await commitPatches(db, patches, { docId, label: "replace", user, at, action: "replace" });

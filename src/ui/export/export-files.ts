@@ -19,7 +19,7 @@ export const STATUS_CHOICES: Record<StatusChoice, readonly Status[] | undefined>
   approved: ["approved"],
 };
 
-export interface OutFile {
+interface OutFile {
   name: string;
   parts: readonly string[];
   mime: string;

@@ -13,7 +13,6 @@ import { alignAsync, type AlignRunner, type AlignTask } from "../workers/align-a
 import { alignErrorInfo } from "../workers/align-protocol.ts";
 
 export interface AlignDialogProps {
-  open: boolean;
   onClose: () => void;
   /** The document's source rows, in order, with their paragraph indexes. */
   sourceSentences: readonly SourceSentence[];
@@ -49,12 +48,7 @@ function errorInfoOf(error: unknown): ErrorInfo {
  * Nothing is written until `onApply`; a cancelled run leaves everything as it was. Escape closes
  * the dialog, or cancels the alignment while it runs.
  */
-export function AlignDialog(props: AlignDialogProps) {
-  if (!props.open) return null;
-  return <AlignForm {...props} />;
-}
-
-function AlignForm({
+export function AlignDialog({
   onClose,
   sourceSentences,
   sourceLang = SOURCE_LANG,

@@ -11,7 +11,7 @@ const modules = import.meta.glob<string>(["/corpus/vi/*.txt", "/corpus/en/*.txt"
   eager: true,
 });
 
-export const EXAMPLE_TRANSLATIONS: ReadonlyMap<string, string> = new Map(
+const EXAMPLE_TRANSLATIONS: ReadonlyMap<string, string> = new Map(
   Object.entries(modules).map(([path, text]) => [path.replace(/^\/corpus\//, ""), text]),
 );
 

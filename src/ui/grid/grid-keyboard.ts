@@ -38,7 +38,7 @@ export interface KeyLike {
   altGraph?: boolean;
 }
 
-export interface Shortcut {
+interface Shortcut {
   command: CellCommand | "showShortcuts";
   keys: string[];
   /** Only in this role (MateCat: Ctrl+Enter confirms for translators, approves for reviewers). */
@@ -122,7 +122,7 @@ export function cellCommandFor(e: KeyLike, role: Role = "translator"): CellComma
   return null;
 }
 
-export interface CellPosition {
+interface CellPosition {
   /** Position among the visible (filtered) rows. */
   row: number;
   lang: TargetLang;

@@ -503,7 +503,6 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       )}
       {dialog === "align" && segments && doc && (
         <AlignDialog
-          open
           onClose={() => setDialog(null)}
           sourceSentences={sourceSentences}
           sourceLang={doc.sourceLang}

@@ -36,7 +36,6 @@ function setup(props: Partial<AlignDialogProps> = {}) {
   const onApply = vi.fn<AlignDialogProps["onApply"]>(() => Promise.resolve());
   const onClose = vi.fn();
   const all: AlignDialogProps = {
-    open: true,
     onClose,
     sourceSentences: SOURCE,
     targetLangs: ["vi", "en"],
@@ -307,21 +306,6 @@ describe("align dialog", () => {
     );
     const cells = cellsFromAlignment(result.plan, result.targetSentences, source.length, ctx("en"));
     expect(joinTexts(cells.map((c) => c.text))).toBe(joinTexts(result.targetSentences));
-  });
-
-  it("renders nothing while closed", () => {
-    const { container } = render(
-      <AlignDialog
-        open={false}
-        onClose={() => undefined}
-        sourceSentences={SOURCE}
-        targetLangs={["vi"]}
-        hasExisting={() => false}
-        customSegmentation={NO_CUSTOM_SEGMENTATION}
-        onApply={() => Promise.resolve()}
-      />,
-    );
-    expect(container).toBeEmptyDOMElement();
   });
 });
 
