@@ -1,5 +1,6 @@
 import type { Lang, TargetLang } from "./languages.ts";
 import type { TargetCell } from "../align-edit/types.ts";
+import type { CompetingVersion } from "../sync/protocol.ts";
 
 /** Where a document came from: the shipped corpus (with the content hash at import) or the user. */
 export type DocumentOrigin =
@@ -35,6 +36,8 @@ export interface SegmentRecord {
  */
 export interface TranslationRecord extends TargetCell {
   segmentId: string;
+  /** Versions that compete with `text` (a sync or import conflict); absent or empty = none. */
+  competing?: CompetingVersion[];
 }
 
 export function translationId(segmentId: string, lang: TargetLang): string {
