@@ -99,6 +99,9 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
     data: windowRows,
     columns,
     getCoreRowModel: getCoreRowModel(),
+    // Cells keyed by segment, not by place in the window: a row leaving the view above must not
+    // remount (and so unfocus) the cells below it.
+    getRowId: (row) => row.segment.id,
   });
 
   const focusCell = useCallback(

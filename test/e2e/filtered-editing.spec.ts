@@ -1,0 +1,57 @@
+/**
+ * Editing in a filtered grid (issue 13 items 1 and 2): the row being edited stays in the view while
+ * it has focus, even when the edit takes it out of the filter; Ctrl+Enter confirms and moves on to
+ * the next row that matches the filter.
+ */
+import type { Page } from "playwright-core";
+import { readTranslation } from "./lib/idb.ts";
+import { openCorpusList } from "./pages/document-list-page.ts";
+import { describe, expect, test } from "./setup.ts";
+
+async function openFiltered(page: Page, baseUrl: string, query: string) {
+  const list = await openCorpusList(page, baseUrl);
+  const [title] = await list.titles();
+  if (title === undefined) throw new Error("no corpus document listed");
+  const docId = await list.docId(title);
+  const grid = await list.open(title);
+  await page.goto(`${baseUrl}#/doc/${encodeURIComponent(docId)}?${query}`);
+  await grid.waitForRows();
+  return { grid, docId };
+}
+
+function focusedTestId(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null);
+}
+
+describe("editing in a filtered view", () => {
+  test("Ctrl+Enter in a Not-done view confirms and moves to the next matching segment", async ({
+    page,
+    baseUrl,
+  }) => {
+    // Row 1 is confirmed beforehand, so the next Not-done row after row 0 is row 2.
+    const { grid, docId } = await openFiltered(page, baseUrl, "");
+    await grid.typeInto("vi", 1, "Đã xong.");
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => grid.statusOf("vi", 1)).toBe("translated");
+    await page.goto(`${grid.baseUrl}#/doc/${encodeURIComponent(docId)}?vi=empty,draft`);
+    await grid.target("vi", 2).waitFor();
+    await expect.poll(() => grid.target("vi", 1).count()).toBe(0);
+
+    const seg0 = await grid.segmentId(0);
+    await grid.typeInto("vi", 0, "Lễ khai mạc.");
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => focusedTestId(page)).toBe("target-vi-2");
+    await expect
+      .poll(async () => (await readTranslation(page, seg0, "vi"))?.status, { timeout: 10_000 })
+      .toBe("translated");
+    // Typing goes on in the next matching row.
+    await page.keyboard.type("Câu ba.");
+    await expect.poll(() => grid.target("vi", 2).inputValue()).toBe("Câu ba.");
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => focusedTestId(page)).toBe("target-vi-3");
+    // The confirmed rows left the view once focus moved on.
+    await expect.poll(() => grid.target("vi", 0).count()).toBe(0);
+    await expect.poll(() => grid.target("vi", 2).count()).toBe(0);
+    expect(await grid.statusOf("vi", 3)).toBe("empty");
+  });
+});
