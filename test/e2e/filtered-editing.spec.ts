@@ -3,10 +3,12 @@
  * it has focus, even when the edit takes it out of the filter; Ctrl+Enter confirms and moves on to
  * the next row that matches the filter.
  */
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { readTranslation } from "./lib/idb.ts";
 import { openCorpusList } from "./pages/document-list-page.ts";
 import { describe, expect, test } from "./setup.ts";
+
+const SENTENCE = "The ceremony opened with a speech by the minister.";
 
 async function openFiltered(page: Page, baseUrl: string, query: string) {
   const list = await openCorpusList(page, baseUrl);
@@ -23,7 +25,52 @@ function focusedTestId(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null);
 }
 
+function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement);
+}
+
 describe("editing in a filtered view", () => {
+  test("typing a sentence into a row that leaves the status filter keeps every character and the focus", async ({
+    page,
+    baseUrl,
+  }) => {
+    const { grid } = await openFiltered(page, baseUrl, "en=empty");
+    const seg0 = await grid.segmentId(0);
+    await grid.typeInto("en", 0, SENTENCE);
+    await expect
+      .poll(async () => (await readTranslation(page, seg0, "en"))?.text, { timeout: 10_000 })
+      .toBe(SENTENCE);
+    await grid.waitForSaved();
+    // Still shown (it is no longer Empty) and still focused while focus is in it.
+    expect(await grid.target("en", 0).inputValue()).toBe(SENTENCE);
+    expect(await isFocused(grid.target("en", 0))).toBe(true);
+    expect(await grid.statusOf("en", 0)).toBe("draft");
+    // Focus leaves the row: the view refreshes and the row, no longer Empty, goes.
+    await grid.target("en", 1).click();
+    await expect.poll(() => grid.target("en", 0).count()).toBe(0);
+    expect(await isFocused(grid.target("en", 1))).toBe(true);
+  });
+
+  test("a text filter keeps the edited row while it is focused", async ({ page, baseUrl }) => {
+    const { grid } = await openFiltered(page, baseUrl, "");
+    // Filter on Vietnamese text "Xin": type it into row 2, then edit it away.
+    await grid.typeInto("vi", 2, "Xin chào");
+    await grid.waitForSaved();
+    const docUrl = page.url().replace(/\?.*$/, "");
+    await page.goto(`${docUrl}?q=Xin&in=vi`);
+    await grid.target("vi", 2).waitFor();
+    await expect.poll(() => grid.segmentRows.count()).toBe(1);
+    await grid.target("vi", 2).click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Tạm biệt các bạn");
+    await grid.waitForSaved();
+    expect(await grid.target("vi", 2).inputValue()).toBe("Tạm biệt các bạn");
+    expect(await isFocused(grid.target("vi", 2))).toBe(true);
+    // Focus leaves the grid: the row no longer matches and goes.
+    await page.getByTestId("back-to-list").focus();
+    await expect.poll(() => grid.target("vi", 2).count()).toBe(0);
+  });
+
   test("Ctrl+Enter in a Not-done view confirms and moves to the next matching segment", async ({
     page,
     baseUrl,

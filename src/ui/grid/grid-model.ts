@@ -55,3 +55,24 @@ export function cellEditFor(
       return null;
   }
 }
+
+/**
+ * The rows a filter shows, plus the row being edited (`pinned`, a segment index) when the filter
+ * dropped it: an edit that takes a row out of the filter must not take it away from under the caret.
+ * `visible` is in document order and stays the same array when nothing is added.
+ */
+export function withPinnedRow(
+  visible: readonly number[],
+  pinned: number | null,
+): readonly number[] {
+  if (pinned === null || pinned < 0) return visible;
+  let lo = 0;
+  let hi = visible.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (visible[mid]! < pinned) lo = mid + 1;
+    else hi = mid;
+  }
+  if (visible[lo] === pinned) return visible;
+  return [...visible.slice(0, lo), pinned, ...visible.slice(lo)];
+}

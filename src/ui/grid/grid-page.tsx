@@ -60,6 +60,8 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const user = useUser();
   const paramString = params.toString();
   const filter = useMemo(() => filterFromParams(new URLSearchParams(paramString)), [paramString]);
+  // The row being edited stays in a filtered view until focus leaves it (see keepOrDropPin).
+  const [pinnedId, setPinnedId] = useState<string | null>(null);
   const {
     doc,
     segments,
@@ -69,7 +71,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     comments,
     visible,
     error: filterError,
-  } = useGridData(docId, filter);
+  } = useGridData(docId, filter, pinnedId);
   const history = useHistoryState(docId);
   const customSegmentation = useCustomSegmentation();
   const sourceLang = doc?.sourceLang ?? "id";
@@ -111,7 +113,17 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const activeTool = useRef<CellTool | null>(null);
   const onFocusCell = useCallback((cell: CellRef, tool: CellTool) => {
     setActive(cell);
+    setPinnedId(cell.segmentId);
     activeTool.current = tool;
+  }, []);
+  // Focus left a cell: the pin goes when focus is outside the grid, its side panel and the cell
+  // tools (another cell pins its own row on focus).
+  const keepOrDropPin = useCallback(() => {
+    setTimeout(() => {
+      const now = document.activeElement;
+      if (now && now !== document.body && now.closest(".grid-layout, .cell-tools")) return;
+      setPinnedId(null);
+    }, 0);
   }, []);
   // Per target column, for the banners and the overview: read once per change of the data.
   const columnState = useMemo(
@@ -429,7 +441,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           {t("common:loading")}
         </p>
       ) : (
-        <div className="grid-layout">
+        <div className="grid-layout" onBlur={keepOrDropPin}>
           <div className="grid-with-minimap">
             <AlignmentGrid
               handle={gridRef}

@@ -10,9 +10,14 @@ import {
   type SegmentFilter,
 } from "../../core/review/filter.ts";
 import { isAppError, type ErrorInfo } from "../../core/model/app-error.ts";
+import { withPinnedRow } from "./grid-model.ts";
 
-/** Live document data for the grid, and the rows a filter keeps (a bad regex is reported, not thrown). */
-export function useGridData(docId: string, filter: SegmentFilter) {
+/**
+ * Live document data for the grid, and the rows a filter keeps (a bad regex is reported, not thrown).
+ * `pinnedId` is the row being edited: it stays in the view while it has focus, even when an edit
+ * takes it out of the filter (the view refreshes once focus leaves it).
+ */
+export function useGridData(docId: string, filter: SegmentFilter, pinnedId: string | null = null) {
   const doc = useDocument(docId);
   const { segments, complete } = useSegmentsProgressive(docId);
   const cells = useCells(docId);
@@ -56,6 +61,23 @@ export function useGridData(docId: string, filter: SegmentFilter) {
       throw err;
     }
   }, [segments, view, comments, filter, active, all]);
+  const pinned = useMemo(
+    () => (active && pinnedId && segments ? segments.findIndex((s) => s.id === pinnedId) : -1),
+    [active, pinnedId, segments],
+  );
+  const visible = useMemo(
+    () => withPinnedRow(filtered.visible, pinned),
+    [filtered.visible, pinned],
+  );
 
-  return { doc, segments, complete, translations, view, comments, ...filtered };
+  return {
+    doc,
+    segments,
+    complete,
+    translations,
+    view,
+    comments,
+    visible,
+    error: filtered.error,
+  };
 }

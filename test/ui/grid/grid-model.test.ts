@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cellEditFor, nextAwaitingReview } from "../../../src/ui/grid/grid-model.ts";
+import fc from "fast-check";
+import { cellEditFor, nextAwaitingReview, withPinnedRow } from "../../../src/ui/grid/grid-model.ts";
 import type { SegmentRecord, TranslationRecord } from "../../../src/core/model/records.ts";
 import type { Status } from "../../../src/core/model/status.ts";
 import type { TargetLang } from "../../../src/core/model/languages.ts";
@@ -77,5 +78,26 @@ describe("alignment commands", () => {
     for (const other of ["nextSuspicious", "confirmAndNext", "mergeSource", "nextRow"] as const) {
       expect(cellEditFor(other, at)).toBeNull();
     }
+  });
+});
+
+describe("withPinnedRow", () => {
+  it("adds the edited row in document order when the filter dropped it, and nothing else", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.nat(200)).map((a) => a.sort((x, y) => x - y)),
+        fc.oneof(fc.constant(null), fc.nat(200)),
+        (visible, pinned) => {
+          const out = withPinnedRow(visible, pinned);
+          const expected =
+            pinned === null || visible.includes(pinned)
+              ? visible
+              : [...visible, pinned].sort((x, y) => x - y);
+          expect(out).toEqual(expected);
+          // The same array when nothing is added, so the grid does not re-render.
+          if (pinned === null || visible.includes(pinned)) expect(out).toBe(visible);
+        },
+      ),
+    );
   });
 });
