@@ -24,6 +24,8 @@ export interface PendingEdit {
   text: string;
   user: string;
   at: string;
+  /** Ctrl+Enter: store the text and confirm it (Translated), journaled like the text itself. */
+  confirm?: boolean;
 }
 
 export type SaveState =
@@ -41,13 +43,18 @@ function pendingKey(edit: Pick<PendingEdit, "segmentId" | "lang" | "cellId" | "u
 /**
  * Debounced autosave of target cells. Every keystroke is first written synchronously to a small
  * journal (so a tab closed right after typing loses nothing), then to IndexedDB after `delayMs`, or at
- * once on `flush()` (blur, navigation, pagehide, visibilitychange). `replayJournal` stores what a
- * previous session left in the journal.
+ * once on `flush()` (blur, navigation, pagehide, visibilitychange). A confirm (`confirm()`) takes the
+ * same path, written at once. `replayJournal` stores what a previous session left in the journal.
+ *
+ * The state says "saved" only when nothing is pending: no debounced text, no write in flight (an
+ * edit leaves the journal only once IndexedDB committed it) and no command run through `track()`.
  */
 export class Autosave {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pending = new Map<string, PendingEdit>();
   private readonly inflight = new Set<Promise<void>>();
+  /** Commands (status changes, undo …) run through `track()` and not finished yet. */
+  private commands = 0;
   private readonly listeners = new Set<(state: SaveState) => void>();
   private state: SaveState = { kind: "saved" };
 
@@ -72,7 +79,7 @@ export class Autosave {
     return this.pending.get(key)?.text;
   }
 
-  schedule(edit: Omit<PendingEdit, "at">): void {
+  schedule(edit: Omit<PendingEdit, "at" | "confirm">): void {
     const key = pendingKey(edit);
     const full: PendingEdit = { ...edit, at: nowIso() };
     this.pending.set(key, full);
@@ -83,7 +90,32 @@ export class Autosave {
       key,
       setTimeout(() => void this.flushKey(key), this.delayMs),
     );
-    this.setState({ kind: "saving", pending: this.pending.size });
+    this.refreshState();
+  }
+
+  /**
+   * Stores the cell's text and confirms it (Ctrl+Enter), through the journal like typed text: it
+   * replaces the cell's pending text, is journaled before anything else happens and written at once.
+   * A reload before IndexedDB committed it replays the confirm. Resolves once stored (or failed).
+   */
+  confirm(edit: Omit<PendingEdit, "at" | "confirm">): Promise<void> {
+    const key = pendingKey(edit);
+    this.pending.set(key, { ...edit, at: nowIso(), confirm: true });
+    this.writeJournal();
+    this.refreshState();
+    return this.flushKey(key);
+  }
+
+  /** Runs a command that writes (a status change, undo …): the state is "saving" until it settles. */
+  async track<T>(task: () => Promise<T>): Promise<T> {
+    this.commands++;
+    this.refreshState();
+    try {
+      return await task();
+    } finally {
+      this.commands--;
+      this.refreshState();
+    }
   }
 
   /** Writes every pending edit now; resolves when all are stored (or failed). */
@@ -105,10 +137,7 @@ export class Autosave {
           this.pending.delete(key);
           this.writeJournal();
         }
-        if (this.pending.size === 0 && this.state.kind !== "error")
-          this.setState({ kind: "saved" });
-        else if (this.pending.size > 0)
-          this.setState({ kind: "saving", pending: this.pending.size });
+        this.refreshState();
       },
       (error: unknown) => {
         this.setState({ kind: "error", error: toErrorInfo(error) });
@@ -127,6 +156,13 @@ export class Autosave {
     } catch {
       // A full localStorage must not stop the IndexedDB save; the debounced write still happens.
     }
+  }
+
+  /** "saving" while anything is pending, else "saved" (an error stays until the next change). */
+  private refreshState(): void {
+    const pending = this.pending.size + this.commands;
+    if (pending > 0) this.setState({ kind: "saving", pending });
+    else if (this.state.kind !== "error") this.setState({ kind: "saved" });
   }
 
   private setState(state: SaveState): void {
@@ -182,8 +218,10 @@ export async function replayJournal(db: SelarasDb, journal: JournalStorage): Pro
       const current = await db.translations.get(
         edit.cellId ?? translationId(edit.segmentId, edit.lang),
       );
-      if (current && current.changedAt >= edit.at) continue;
-      await saveTranslation(db, { ...edit });
+      // Strictly newer only: the same instant may be this very edit's text, stored without its
+      // confirm (storing an edit again that is already stored changes nothing).
+      if (current && current.changedAt > edit.at) continue;
+      await saveTranslation(db, { ...edit, confirm: edit.confirm === true });
       restored++;
     } catch (error) {
       // The row, or the no-source cell the edit was for, is gone: nowhere to put it.

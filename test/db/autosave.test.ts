@@ -63,6 +63,71 @@ describe("Autosave", () => {
   });
 });
 
+describe("Autosave: confirms and commands", () => {
+  it("journals a confirm before writing it, and says saved only once it is stored", async () => {
+    const { db, ids } = await setup();
+    const journal = new MemoryStorage();
+    const autosave = new Autosave(db, journal, 10_000);
+    const seen: { state: SaveState["kind"]; stored: Promise<string | undefined> }[] = [];
+    autosave.subscribe((s) =>
+      seen.push({
+        state: s.kind,
+        stored: db.translations.get(`${ids[0]}:vi`).then((t) => t?.status),
+      }),
+    );
+    autosave.schedule({ segmentId: ids[0]!, lang: "vi", text: "Mộ", user: "u" });
+    const done = autosave.confirm({ segmentId: ids[0]!, lang: "vi", text: "Một.", user: "u" });
+    // Synchronously in the journal, with the confirm, before IndexedDB has anything.
+    expect(JSON.parse(journal.getItem(JOURNAL_KEY)!)).toMatchObject([
+      { text: "Một.", confirm: true },
+    ]);
+    expect(autosave.getState().kind).toBe("saving");
+    await done;
+    expect(await db.translations.get(`${ids[0]}:vi`)).toMatchObject({
+      text: "Một.",
+      status: "translated",
+    });
+    expect(journal.getItem(JOURNAL_KEY)).toBeNull();
+    expect(autosave.getState().kind).toBe("saved");
+    // Every "saved" came after the confirm was stored.
+    for (const s of seen.filter((x) => x.state === "saved")) {
+      expect(await s.stored).toBe("translated");
+    }
+  });
+
+  it("a confirm left in the journal by a reload is replayed as a confirm", async () => {
+    const { db, ids } = await setup();
+    const journal = new MemoryStorage();
+    // The typed text reached IndexedDB (as Draft) in the same millisecond as the confirm.
+    const at = "2026-03-02T09:00:00.000Z";
+    await saveTranslation(db, { segmentId: ids[0]!, lang: "vi", text: "Một.", user: "u", at });
+    journal.setItem(
+      JOURNAL_KEY,
+      JSON.stringify([
+        { segmentId: ids[0], lang: "vi", text: "Một.", user: "u", at, confirm: true },
+      ]),
+    );
+    expect(await replayJournal(db, journal)).toBe(1);
+    expect(await db.translations.get(`${ids[0]}:vi`)).toMatchObject({
+      text: "Một.",
+      status: "translated",
+    });
+  });
+
+  it("stays saving while a tracked command runs, even with no text pending", async () => {
+    const { db } = await setup();
+    const autosave = new Autosave(db, new MemoryStorage(), 10);
+    let finish: () => void = () => undefined;
+    const command = autosave.track(() => new Promise<void>((r) => (finish = r)));
+    expect(autosave.getState()).toEqual({ kind: "saving", pending: 1 });
+    await autosave.flush();
+    expect(autosave.getState().kind).toBe("saving");
+    finish();
+    await command;
+    expect(autosave.getState().kind).toBe("saved");
+  });
+});
+
 describe("replayJournal", () => {
   it("stores what a closed tab left in the journal", async () => {
     const { db, ids } = await setup();

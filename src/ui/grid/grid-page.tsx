@@ -2,7 +2,6 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { useCustomSegmentation, useHistoryState } from "../../db/hooks.ts";
-import { saveTranslation } from "../../db/operations/save-translation.ts";
 import { setStatus } from "../../db/operations/review.ts";
 import { redo, undo } from "../../db/operations/history.ts";
 import {
@@ -96,9 +95,11 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   } | null>(null);
   const activeKey = active ? translationId(active.segmentId, active.lang) : null;
 
-  // Every command first stores what is being typed, so it acts on the text the user sees.
+  // Every command first stores what is being typed, so it acts on the text the user sees; the save
+  // state says "saving" until the command is stored too.
   const runSaved = useCallback(
-    <T,>(task: () => Promise<T>) => run(async () => (await autosave.flush(), task())),
+    <T,>(task: () => Promise<T>) =>
+      run(() => autosave.track(async () => (await autosave.flush(), task()))),
     [run, autosave],
   );
   const doUndo = useCallback(
@@ -198,9 +199,8 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           return;
         }
         case "confirmAndNext":
-          void runSaved(() =>
-            saveTranslation(db, { ...target, text, user: user.name, confirm: true }),
-          );
+          // Journaled and written like typed text (one durable path): a reload right after keeps it.
+          void autosave.confirm({ ...target, text, user: user.name });
           break;
         case "approveAndNext":
           void runSaved(() =>
@@ -343,7 +343,9 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       return tr && tr.text.trim() !== "" && tr.status !== "approved";
     }).length;
     if (count === 0 || !window.confirm(t("grid:approveVisibleConfirm", { count }))) return;
-    void run(() => setStatus(db, { changes, action: "approve", user: user.name, role: user.role }));
+    void runSaved(() =>
+      setStatus(db, { changes, action: "approve", user: user.name, role: user.role }),
+    );
   };
 
   if (doc === null) {
