@@ -7,7 +7,10 @@ import { Dialog } from "../shared/dialog.tsx";
 import { useErrorAction } from "../shared/use-error-action.ts";
 import { FormError } from "../shared/error-text.tsx";
 
-/** Asks for the display name and role once (first start); reopened from the header to change them. */
+/**
+ * Asks for the display name and role once (first start: required, no role chosen for the user, Esc
+ * does not skip it and it says why); reopened from the header to change them.
+ */
 export function ProfileDialog({
   current,
   onClose,
@@ -18,22 +21,35 @@ export function ProfileDialog({
   const { t } = useTranslation();
   const db = useDb();
   const [name, setName] = useState(current?.name ?? "");
-  const [role, setRole] = useState<Role>(current?.role ?? "translator");
-  const { error, run } = useErrorAction();
+  const [role, setRole] = useState<Role | null>(current?.role ?? null);
+  const [escaped, setEscaped] = useState(false);
+  const { error, setError, run } = useErrorAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await run(() => saveProfile(db, { name, role }))) onClose();
+    if (!role) setError({ code: "profile.roleMissing", params: {} });
+    else if (await run(() => saveProfile(db, { name, role }))) onClose();
   };
 
   return (
     <Dialog
       title={current ? t("profile.titleChange") : t("profile.titleWelcome")}
-      onClose={current ? onClose : () => undefined}
+      onClose={onClose}
+      required={!current}
+      onEscape={() => setEscaped(true)}
       testId="profile-dialog"
     >
       <form className="form" onSubmit={(e) => void submit(e)}>
         {!current && <p className="hint">{t("profile.intro")}</p>}
+        {!current && (
+          <p
+            className={escaped ? "form-error" : "hint"}
+            data-testid="profile-required"
+            role={escaped ? "alert" : undefined}
+          >
+            {t("profile.required")}
+          </p>
+        )}
         <label className="field">
           <span>{t("profile.name")}</span>
           <input

@@ -7,31 +7,69 @@ export interface DialogProps {
   children: ReactNode;
   footer?: ReactNode;
   testId?: string;
+  /**
+   * A step that cannot be skipped (the first-start profile): no close button, Esc does not close it
+   * (`onEscape` is told, to say why), and the browser closing it anyway reopens it.
+   */
+  required?: boolean;
+  onEscape?: () => void;
 }
 
 /** A modal dialog on the native <dialog> element: focus is trapped, Esc closes, the title names it. */
-export function Dialog({ title, onClose, children, footer, testId }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  footer,
+  testId,
+  required = false,
+  onEscape,
+}: DialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  // The latest onClose, so the dialog opens once: callers may pass a new function every render.
-  const close = useRef(onClose);
+  // The latest callbacks, so the dialog opens once: callers may pass new functions every render.
+  const latest = useRef({ onClose, onEscape, required });
   useEffect(() => {
-    close.current = onClose;
+    latest.current = { onClose, onEscape, required };
   });
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (typeof dialog.showModal === "function" && !dialog.open) dialog.showModal();
-    else dialog.setAttribute("open", "");
+    const open = () => {
+      if (typeof dialog.showModal === "function" && !dialog.open) dialog.showModal();
+      else dialog.setAttribute("open", "");
+    };
+    open();
+    let unmounting = false;
+    const escape = () => {
+      if (latest.current.required) latest.current.onEscape?.();
+      else latest.current.onClose();
+    };
     const onCancel = (e: Event) => {
       e.preventDefault();
-      close.current();
+      escape();
+    };
+    // Chromium closes a modal dialog on a second Esc without user activation in between, whatever
+    // the cancel handler says: a required dialog takes Esc before it becomes a close request.
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && latest.current.required) {
+        e.preventDefault();
+        escape();
+      }
+    };
+    const onClosed = () => {
+      if (!unmounting && latest.current.required) open();
     };
     dialog.addEventListener("cancel", onCancel);
+    dialog.addEventListener("keydown", onKeyDown);
+    dialog.addEventListener("close", onClosed);
     return () => {
+      unmounting = true;
       dialog.removeEventListener("cancel", onCancel);
+      dialog.removeEventListener("keydown", onKeyDown);
+      dialog.removeEventListener("close", onClosed);
       if (dialog.open && typeof dialog.close === "function") dialog.close();
     };
   }, []);
@@ -40,9 +78,11 @@ export function Dialog({ title, onClose, children, footer, testId }: DialogProps
     <dialog ref={ref} className="dialog" aria-labelledby={titleId} data-testid={testId}>
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t("close")}>
-          ×
-        </button>
+        {!required && (
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t("close")}>
+            ×
+          </button>
+        )}
       </div>
       <div className="dialog-body">{children}</div>
       {footer && <div className="dialog-foot">{footer}</div>}

@@ -12,6 +12,10 @@ describe("profile", () => {
     const { db } = await renderApp();
     const dialog = await screen.findByTestId("profile-dialog");
     await user.type(within(dialog).getByTestId("profile-name"), "  Lan   Nguyễn ");
+    // No role is chosen for the user: saving without one says so and keeps the dialog.
+    await user.click(within(dialog).getByTestId("profile-save"));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(/choose a role/i);
+    await user.click(within(dialog).getByTestId("profile-role-translator"));
     await user.click(within(dialog).getByTestId("profile-save"));
     await waitFor(() => expect(screen.queryByTestId("profile-dialog")).toBeNull());
     expect(screen.getByTestId("profile-open")).toHaveTextContent("Lan Nguyễn · Translator");
