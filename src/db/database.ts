@@ -4,7 +4,9 @@ import { SCHEMA_VERSIONS } from "./schema.ts";
 import type {
   HistoryRecord,
   MemoryUnitRecord,
+  OutboxRecord,
   RevisionRecord,
+  SyncStateRecord,
   TmxExtrasRecord,
 } from "./records.ts";
 import type { CommentRecord } from "../core/model/records.ts";
@@ -35,6 +37,8 @@ export type SelarasDb = Dexie & {
   comments: EntityTable<CommentRecord, "id">;
   tmxExtras: EntityTable<TmxExtrasRecord, "key">;
   memory: EntityTable<MemoryUnitRecord, "id">;
+  outbox: EntityTable<OutboxRecord, "seq">;
+  syncState: EntityTable<SyncStateRecord, "projectId">;
 };
 
 export const DB_NAME = "selaras";

@@ -6,6 +6,7 @@ import { getProfile } from "./operations/profile.ts";
 import { historyState } from "./operations/history.ts";
 import { getCustomSegmentation } from "./operations/segmentation-settings.ts";
 import type { CommentRecord } from "../core/model/records.ts";
+import { refusedChanges } from "./sync/refused.ts";
 
 /** Live: every document with its progress per target language (undefined while loading). */
 export function useDocuments() {
@@ -108,4 +109,42 @@ export function useMemorySize() {
 export function useCustomSegmentation() {
   const db = useDb();
   return useLiveQuery(() => getCustomSegmentation(db), [db]);
+}
+
+/** Live: mutations waiting to be sent, for one project or all of them. */
+export function usePendingCount(projectId?: string) {
+  const db = useDb();
+  return useLiveQuery(
+    () =>
+      projectId === undefined
+        ? db.outbox.count()
+        : db.outbox.where("projectId").equals(projectId).count(),
+    [db, projectId],
+  );
+}
+
+/** Live: the team projects this browser has joined (name, role, languages, sync progress). */
+export function useProjects() {
+  const db = useDb();
+  return useLiveQuery(() => db.syncState.toArray(), [db]);
+}
+
+/** Live: the project's changes the server refused, oldest first (to show and re-apply). */
+export function useRefusedChanges(projectId: string) {
+  const db = useDb();
+  return useLiveQuery(() => refusedChanges(db, projectId), [db, projectId]);
+}
+
+/** Live: how many cells of the document are in conflict (have competing versions). */
+export function useConflictCount(docId: string) {
+  const db = useDb();
+  return useLiveQuery(
+    () =>
+      db.translations
+        .where("docId")
+        .equals(docId)
+        .filter((t) => (t.competing?.length ?? 0) > 0)
+        .count(),
+    [db, docId],
+  );
 }

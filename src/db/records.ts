@@ -3,6 +3,7 @@ import type { BundleTarget } from "../core/model/bundle.ts";
 import type { Status } from "../core/model/status.ts";
 import type { RecordPatch } from "../core/edit/patch.ts";
 import type { TmxElementMeta, TmxUnitExtras } from "../core/format/tmx/tmx-extras.ts";
+import type { Mutation, ProjectRole } from "../core/sync/protocol.ts";
 
 /** What caused a revision of a target. */
 export type RevisionAction =
@@ -29,6 +30,8 @@ export interface RevisionRecord {
   user: string;
   at: string;
   action: RevisionAction;
+  /** A random id by which the revision travels between team members (documents shared only). */
+  uid?: string;
 }
 
 /** One undoable command of a document's history (persisted, so undo survives a reload). */
@@ -62,4 +65,32 @@ export interface MemoryUnitRecord {
   /** The file it came from. */
   origin: string;
   importedAt: string;
+  /** A random id by which the unit travels between team members (added while in a project). */
+  uid?: string;
+}
+
+/** A command on a shared document (or project memory) waiting to be pushed, oldest seq first. */
+export interface OutboxRecord {
+  seq?: number;
+  projectId: string;
+  mutation: Mutation;
+  /** 1 once a push carrying it started: it is never amended after that (a resend is idempotent). */
+  sent?: 0 | 1;
+  /** A typing burst's key: the next edit of the burst joins this entry while it is unsent. */
+  mergeKey?: string | null;
+}
+
+/** One joined team project: who we are in it and how far sync has got. */
+export interface SyncStateRecord {
+  projectId: string;
+  name: string;
+  role: ProjectRole;
+  /** For a translator limited to some languages; null = all. */
+  langs: TargetLang[] | null;
+  /** The project version seen by the last pull (0 = nothing yet). */
+  cursor: number;
+  /** The highest mutation id the server acknowledged. */
+  lastMutationId: number;
+  /** The id the next queued mutation gets (1, 2, 3 … per client and project). */
+  nextMutationId: number;
 }

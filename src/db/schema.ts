@@ -63,6 +63,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: targetCellsUpgrade,
   },
+  {
+    version: 6,
+    name: "team-sync",
+    stores: {
+      // Team sync (src/db/sync): commands on shared documents queued for the server, in order, in
+      // the same transaction as the edit; one sync state per joined project.
+      outbox: "++seq, projectId",
+      syncState: "projectId",
+      // Revisions and memory units travel by a random uid (their local numeric ids stay local);
+      // a shared document names its project.
+      revisions: "++id, translationId, docId, [docId+at], uid",
+      memory: "++id, key, uid",
+      documents: "id, title, updatedAt, projectId",
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -16,6 +16,10 @@ export interface DocumentRecord {
   segmentCount: number;
   createdAt: string;
   updatedAt: string;
+  /** The team project the document is shared into (absent: a local document). */
+  projectId?: string;
+  /** When it was shared (ISO 8601). */
+  sharedAt?: string;
 }
 
 export interface SegmentRecord {

@@ -1,15 +1,20 @@
 import type { SelarasDb } from "../database.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
-import {
-  collapsePatches,
-  isNoop,
-  mergePatches,
-  PATCHED_TABLES,
-  sameRecord,
-} from "../../core/edit/patch.ts";
+import { collapsePatches, isNoop, mergePatches, PATCHED_TABLES } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import type { HistoryRecord } from "../records.ts";
 import type { RevisionAction, RevisionRecord } from "../records.ts";
+import type { SyncPatch } from "../../core/sync/protocol.ts";
+import { newId } from "../ids.ts";
+import {
+  amendableEntry,
+  asSyncRecord,
+  enqueueMutation,
+  outboxTables,
+  revisionSyncRecord,
+  sameStored,
+  sharedProjectOf,
+} from "../sync/outbox.ts";
 
 /** Successive edits of one cell by one user within this time merge into one undo step. */
 export const MERGE_WINDOW_MS = 5_000;
@@ -23,6 +28,11 @@ export interface CommitMeta {
   mergeKey?: string | null;
   /** false for undo/redo themselves, which move along the history instead of adding to it. */
   record?: boolean;
+  /**
+   * Records the caller writes itself in the same transaction that are not part of the undo step
+   * (a reject's comment): sent with the command's mutation when the document is shared.
+   */
+  alsoSync?: readonly SyncPatch[];
 }
 
 /** The tables a command touches; callers open their transaction over these. */
@@ -34,6 +44,7 @@ export function commitTables(db: SelarasDb) {
     db.documents,
     db.revisions,
     db.history,
+    ...outboxTables(db),
   ] as const;
 }
 
@@ -41,6 +52,8 @@ export function commitTables(db: SelarasDb) {
  * Applies patches inside the caller's rw transaction: checks that each record is still in its
  * `before` state (else AppError "history.conflict"), writes the `after` states, appends a revision per
  * changed target, and records the command in the document's undo history (clearing the redo branch).
+ * In a shared document the command (with its revisions, keyed by uid) also goes to the outbox, in
+ * the same transaction; a typing burst joins its unsent outbox entry as it joins its undo step.
  */
 export async function commitPatches(
   db: SelarasDb,
@@ -56,7 +69,8 @@ export async function commitPatches(
     if (mine.length === 0) continue;
     const current = await db.table(table).bulkGet(mine.map((p) => p.key));
     mine.forEach((p, i) => {
-      if (!sameRecord(current[i] ?? null, p.before)) {
+      // By content, whatever order a pulled record's keys came in.
+      if (!sameStored(current[i] ?? null, p.before)) {
         throw new AppError("history.conflict", { key: p.key });
       }
     });
@@ -78,6 +92,19 @@ export async function commitPatches(
     last.mergeKey === meta.mergeKey &&
     last.user === meta.user &&
     Date.parse(meta.at) - Date.parse(last.at) <= MERGE_WINDOW_MS;
+  const projectId = await sharedProjectOf(db, meta.docId);
+  // A shared revision is append-only once sent: a burst merges into it only while its outbox
+  // entry is unsent (and then the entry carries the merged revision as one create).
+  const amend =
+    projectId && mergeable ? await amendableEntry(db, projectId, meta.docId, meta.mergeKey) : null;
+  const syncPatches: SyncPatch[] = projectId
+    ? patches.map((p) => ({
+        table: p.table,
+        key: p.key,
+        before: asSyncRecord(p.before),
+        after: asSyncRecord(p.after),
+      }))
+    : [];
 
   for (const table of PATCHED_TABLES) {
     const mine = patches.filter((p) => p.table === table);
@@ -96,23 +123,40 @@ export async function commitPatches(
         (p.before?.status ?? "empty") !== (p.after?.status ?? "empty"))
     ) {
       const t = p.after ?? p.before;
-      if (t && mergeable) {
+      if (t && mergeable && (!projectId || amend)) {
         const lastRevision = await db.revisions.where("translationId").equals(t.id).last();
+        const inAmend =
+          !projectId ||
+          amend?.mutation.patches.some(
+            (q) => q.table === "revisions" && q.key === lastRevision?.uid,
+          );
         if (
           lastRevision?.id !== undefined &&
           lastRevision.action === "edit" &&
-          lastRevision.user === meta.user
+          lastRevision.user === meta.user &&
+          inAmend
         ) {
-          await db.revisions.update(lastRevision.id, {
+          const merged: RevisionRecord = {
+            ...lastRevision,
             text: p.after?.text ?? "",
             status: p.after?.status ?? "empty",
             at: meta.at,
-          });
+          };
+          await db.revisions.put(merged);
+          if (lastRevision.uid) {
+            syncPatches.push({
+              table: "revisions",
+              key: lastRevision.uid,
+              before: revisionSyncRecord(lastRevision),
+              after: revisionSyncRecord(merged),
+            });
+          }
           continue;
         }
       }
       if (t) {
         revisions.push({
+          ...(projectId ? { uid: newId("r") } : {}),
           translationId: t.id,
           segmentId: t.segmentId,
           docId: t.docId,
@@ -127,6 +171,29 @@ export async function commitPatches(
     }
   }
   if (revisions.length > 0) await db.revisions.bulkAdd(revisions);
+  if (projectId) {
+    for (const r of revisions) {
+      syncPatches.push({
+        table: "revisions",
+        key: r.uid!,
+        before: null,
+        after: revisionSyncRecord(r),
+      });
+    }
+    syncPatches.push(...(meta.alsoSync ?? []));
+    await enqueueMutation(
+      db,
+      projectId,
+      {
+        docId: meta.docId,
+        label: meta.label,
+        at: meta.at,
+        patches: syncPatches,
+        mergeKey: meta.mergeKey ?? null,
+      },
+      amend,
+    );
+  }
   const changes: { updatedAt: string; segmentCount?: number } = { updatedAt: meta.at };
   if (patches.some((p) => p.table === "segments")) {
     changes.segmentCount = await db.segments.where("docId").equals(meta.docId).count();

@@ -2,7 +2,9 @@ import type { SelarasDb } from "../database.ts";
 import type { Bundle, BundleSegment } from "../../core/model/bundle.ts";
 import { matchKey } from "../../core/format/match-units.ts";
 import type { MemoryUnitRecord } from "../records.ts";
-import { nowIso } from "../ids.ts";
+import { newId, nowIso } from "../ids.ts";
+import { enqueueMany, joinedProjects, memorySyncRecord, outboxTables } from "../sync/outbox.ts";
+import { chunkPatches } from "../sync/share.ts";
 import { segmentsOf } from "../queries/segment-rows.ts";
 
 export interface MemoryImportResult {
@@ -18,6 +20,7 @@ function sameTargets(a: MemoryUnitRecord["targets"], b: MemoryUnitRecord["target
 /**
  * Adds a file's units to the project's translation memory, all or nothing. Units with no target are
  * skipped; a unit identical to one already held (same source and targets) is not added twice.
+ * While this browser is in team projects, the units also go to each project's memory (outbox).
  */
 export async function importIntoMemory(
   db: SelarasDb,
@@ -25,8 +28,9 @@ export async function importIntoMemory(
   origin: string,
 ): Promise<MemoryImportResult> {
   const at = nowIso();
-  return db.transaction("rw", db.memory, async () => {
+  return db.transaction("rw", [db.memory, ...outboxTables(db)], async () => {
     const result: MemoryImportResult = { added: 0, duplicates: 0 };
+    const projects = await joinedProjects(db);
     const rows: MemoryUnitRecord[] = [];
     for (const doc of bundle.documents) {
       for (const seg of doc.segments) {
@@ -45,11 +49,30 @@ export async function importIntoMemory(
           targets: seg.targets,
           origin,
           importedAt: at,
+          ...(projects.length > 0 ? { uid: newId("m") } : {}),
         });
       }
     }
     await db.memory.bulkAdd(rows);
     result.added = rows.length;
+    const patches = rows.map((u) => ({
+      table: "memory" as const,
+      key: u.uid!,
+      before: null,
+      after: memorySyncRecord(u),
+    }));
+    for (const projectId of projects) {
+      await enqueueMany(
+        db,
+        projectId,
+        chunkPatches(patches).map((chunk) => ({
+          docId: null,
+          label: "memory",
+          at,
+          patches: chunk,
+        })),
+      );
+    }
     return result;
   });
 }

@@ -1,7 +1,11 @@
 import type { SelarasDb } from "../database.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import type { Role } from "../../core/model/profile.ts";
-import { translationId, type TranslationRecord } from "../../core/model/records.ts";
+import {
+  translationId,
+  type CommentRecord,
+  type TranslationRecord,
+} from "../../core/model/records.ts";
 import { statusAfter, type StatusAction } from "../../core/review/transitions.ts";
 import { typedText } from "../../core/align-edit/cell-ops.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
@@ -9,6 +13,7 @@ import { AppError } from "../../core/model/app-error.ts";
 import { newId, nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
 import { readDocumentRows } from "../queries/segment-rows.ts";
+import { asSyncRecord } from "../sync/outbox.ts";
 
 export interface StatusChange {
   /** The row. */
@@ -77,25 +82,31 @@ export async function setStatus(db: SelarasDb, input: SetStatusInput): Promise<S
       if (input.action === "reject") rejected.push(change);
     }
     if (docId === null || patches.length === 0) return { changed: 0, skipped };
+    // A reject's comment is not part of the undo step (undoing the reject keeps the reason).
+    const comments: CommentRecord[] = rejected.map((t) => ({
+      id: newId("c"),
+      docId: docId!,
+      segmentId: t.segmentId,
+      lang: t.lang,
+      author: input.user,
+      at,
+      text: input.comment!.trim(),
+      open: 1 as const,
+    }));
     await commitPatches(db, patches, {
       docId,
       label: input.action,
       user: input.user,
       at,
       action: input.action,
-    });
-    await db.comments.bulkAdd(
-      rejected.map((t) => ({
-        id: newId("c"),
-        docId: docId!,
-        segmentId: t.segmentId,
-        lang: t.lang,
-        author: input.user,
-        at,
-        text: input.comment!.trim(),
-        open: 1 as const,
+      alsoSync: comments.map((c) => ({
+        table: "comments",
+        key: c.id,
+        before: null,
+        after: asSyncRecord(c),
       })),
-    );
+    });
+    await db.comments.bulkAdd(comments);
     return { changed: patches.length, skipped };
   });
 }
