@@ -35,7 +35,8 @@ describe("database schema", () => {
   });
 
   it("upgrades a database of every older version without losing data", async () => {
-    const { UPGRADE_CASES } = await import("./upgrade-cases.ts");
+    const { UPGRADE_CASES, ADDITIVE_CASES } = await import("./upgrade-cases.ts");
     for (const run of Object.values(UPGRADE_CASES)) await run();
+    for (const run of Object.values(ADDITIVE_CASES)) await run();
   });
 });

@@ -146,3 +146,50 @@ export const UPGRADE_CASES: Record<number, () => Promise<void>> = {
     db.close();
   },
 };
+
+/**
+ * Versions that only add tables and indexes (no upgrade function): a database of the version before
+ * opens at the current version with its records as they were. schema.test.ts runs these too.
+ */
+export const ADDITIVE_CASES: Record<number, () => Promise<void>> = {
+  6: async () => {
+    const name = `upgrade-v6-${Date.now()}`;
+    const doc = {
+      id: "d1",
+      title: "Lokal",
+      sourceLang: "id",
+      origin: { kind: "user" },
+      segmentCount: 1,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      updatedAt: "2026-01-01T00:00:00.000Z",
+    };
+    const revision = {
+      translationId: "s1:vi",
+      segmentId: "s1",
+      docId: "d1",
+      lang: "vi",
+      text: "Một.",
+      status: "draft",
+      user: "lan",
+      at: doc.updatedAt,
+      action: "edit",
+    };
+    await seedAtVersion(name, 5, async (db) => {
+      await db.table("documents").add(doc);
+      await db.table("revisions").add(revision);
+      await db.table("memory").add({ key: "halo.", source: "Halo.", targets: {} });
+    });
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    // Existing documents stay local and untouched until their owner shares them.
+    expect(await db.documents.get("d1")).toEqual(doc);
+    expect(await db.documents.where("projectId").equals("p1").count()).toBe(0);
+    expect(await db.revisions.toArray()).toEqual([{ ...revision, id: 1 }]);
+    expect(await db.revisions.where("uid").equals("x").count()).toBe(0);
+    expect(await db.memory.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.syncState.count()).toBe(0);
+    db.close();
+  },
+};
