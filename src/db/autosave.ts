@@ -81,7 +81,7 @@ export class Autosave {
 
   schedule(edit: Omit<PendingEdit, "at" | "confirm">): void {
     const key = pendingKey(edit);
-    const full: PendingEdit = { ...edit, at: nowIso() };
+    const full: PendingEdit = { ...edit, text: edit.text.normalize("NFC"), at: nowIso() };
     this.pending.set(key, full);
     this.writeJournal();
     const old = this.timers.get(key);
@@ -100,7 +100,12 @@ export class Autosave {
    */
   confirm(edit: Omit<PendingEdit, "at" | "confirm">): Promise<void> {
     const key = pendingKey(edit);
-    this.pending.set(key, { ...edit, at: nowIso(), confirm: true });
+    this.pending.set(key, {
+      ...edit,
+      text: edit.text.normalize("NFC"),
+      at: nowIso(),
+      confirm: true,
+    });
     this.writeJournal();
     this.refreshState();
     return this.flushKey(key);

@@ -54,7 +54,7 @@ export async function applyImportIntoDocument(
       const authored = m.current && m.current.text.trim() !== "" ? m.current : null;
       const incoming = (current: TranslationRecord): TranslationRecord => ({
         ...current,
-        text: m.incoming.text,
+        text: m.incoming.text.normalize("NFC"),
         status: m.incoming.status,
         origin: "import",
         confidence: null,

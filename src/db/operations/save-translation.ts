@@ -42,8 +42,10 @@ function nextStatus(previous: TranslationRecord, input: SaveTranslationInput): S
  */
 export async function saveTranslation(
   db: SelarasDb,
-  input: SaveTranslationInput,
+  given: SaveTranslationInput,
 ): Promise<TranslationRecord> {
+  // Text is stored in NFC, however it was typed or pasted (search and memory matches rely on it).
+  const input = { ...given, text: given.text.normalize("NFC") };
   const at = input.at ?? nowIso();
   return db.transaction("rw", commitTables(db), async () => {
     const segment = await db.segments.get(input.segmentId);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { CommentRecord } from "../../core/model/records.ts";
+import { isComposing, nfcField } from "../shared/nfc-field.ts";
 
 export interface CommentsPanelProps {
   comments: readonly CommentRecord[];
@@ -64,7 +65,8 @@ export function CommentsPanel(props: CommentsPanelProps) {
             value={text}
             autoFocus={rejecting}
             required={rejecting}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => setText(nfcField(e.target, isComposing(e)))}
+            onCompositionEnd={(e) => setText(nfcField(e.currentTarget))}
           />
         </label>
         <div className="dialog-actions">

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { STATUSES, type Status } from "../../core/model/status.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { EMPTY_FILTER, isFilterActive, type SegmentFilter } from "../../core/review/filter.ts";
+import { isComposing, nfcField } from "../shared/nfc-field.ts";
 
 export interface FilterBarProps {
   filter: SegmentFilter;
@@ -69,7 +70,8 @@ export function FilterBar({ filter, langs, onChange, shown, total }: FilterBarPr
           data-testid="filter-text"
           value={query.text}
           placeholder={t("grid:filter.findPlaceholder")}
-          onChange={(e) => setQuery({ text: e.target.value })}
+          onChange={(e) => setQuery({ text: nfcField(e.target, isComposing(e)) })}
+          onCompositionEnd={(e) => setQuery({ text: nfcField(e.currentTarget) })}
         />
       </label>
       <label className="filter-field">

@@ -12,7 +12,8 @@ export function filterFromParams(params: URLSearchParams): SegmentFilter {
     const list = (params.get(lang) ?? "").split(",").filter((s): s is Status => isStatus(s));
     if (list.length > 0) status[lang] = list;
   }
-  const text = params.get("q") ?? "";
+  // NFC, as stored text is (a bookmarked query may come decomposed).
+  const text = (params.get("q") ?? "").normalize("NFC");
   const where = params.get("in") ?? "source";
   const since = params.get("since");
   return {

@@ -11,6 +11,7 @@ import { Dialog } from "../shared/dialog.tsx";
 import { useErrorAction } from "../shared/use-error-action.ts";
 import { ErrorText } from "../shared/error-text.tsx";
 import { wordDiff } from "../../core/text/word-diff.ts";
+import { isComposing, nfcField } from "../shared/nfc-field.ts";
 
 export interface FindReplaceProps {
   docId: string;
@@ -91,7 +92,8 @@ export function FindReplaceDialog({
             <input
               data-testid="replace-find"
               value={query.text}
-              onChange={(e) => setQuery({ ...query, text: e.target.value })}
+              onChange={(e) => setQuery({ ...query, text: nfcField(e.target, isComposing(e)) })}
+              onCompositionEnd={(e) => setQuery({ ...query, text: nfcField(e.currentTarget) })}
             />
           </label>
           <label className="field grow">
@@ -99,7 +101,8 @@ export function FindReplaceDialog({
             <input
               data-testid="replace-with"
               value={replacement}
-              onChange={(e) => setReplacement(e.target.value)}
+              onChange={(e) => setReplacement(nfcField(e.target, isComposing(e)))}
+              onCompositionEnd={(e) => setReplacement(nfcField(e.currentTarget))}
             />
           </label>
         </div>

@@ -14,6 +14,7 @@ import {
   toDisplay,
 } from "../../../core/format/tmx/inline-display.ts";
 import { SourceText } from "./source-text.tsx";
+import { isComposing, nfcField } from "../../shared/nfc-field.ts";
 
 export interface CellRef {
   /** Position among the visible rows. */
@@ -138,6 +139,17 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
     }
   };
 
+  // Typed or pasted text is NFC (in place, keeping the caret), unless an input method is composing.
+  const onInput = (field: HTMLTextAreaElement, composing: boolean) => {
+    const stored = fromDisplay(nfcField(field, composing), tokens);
+    // A token cut in half or renumbered is refused like any edit that would break a code.
+    if (stored === null) {
+      field.value = display;
+      return;
+    }
+    change(stored);
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const command = cellCommandFor(
       {
@@ -220,15 +232,8 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
         spellCheck
         onFocus={focus}
         onBlur={() => void autosave.flush()}
-        onChange={(e) => {
-          const stored = fromDisplay(e.target.value, tokens);
-          // A token cut in half or renumbered is refused like any edit that would break a code.
-          if (stored === null) {
-            e.target.value = display;
-            return;
-          }
-          change(stored);
-        }}
+        onChange={(e) => onInput(e.target, isComposing(e))}
+        onCompositionEnd={(e) => onInput(e.currentTarget, false)}
         onKeyDown={onKeyDown}
       />
       {tokens.length > 0 && (
@@ -330,6 +335,11 @@ function UnderCell(props: {
   const { id, text, segmentId, lang, index, user } = props;
   const { t } = useTranslation(["grid", "common"]);
   const [value, setValue, autosave] = usePendingText(segmentId, lang, text, id);
+  const save = (next: string) => {
+    if (next === value) return;
+    setValue(next);
+    autosave.schedule({ segmentId, lang, cellId: id, under: true, text: next, user });
+  };
   return (
     <div className="under-cell">
       <span className="under-tag" aria-hidden="true">
@@ -343,17 +353,8 @@ function UnderCell(props: {
         value={value}
         aria-label={t("grid:underLabel", { lang: t(`common:lang.${lang}`), n: index + 1 })}
         onBlur={() => void autosave.flush()}
-        onChange={(e) => {
-          setValue(e.target.value);
-          autosave.schedule({
-            segmentId,
-            lang,
-            cellId: id,
-            under: true,
-            text: e.target.value,
-            user,
-          });
-        }}
+        onChange={(e) => save(nfcField(e.target, isComposing(e)))}
+        onCompositionEnd={(e) => save(nfcField(e.currentTarget))}
       />
     </div>
   );
