@@ -71,8 +71,9 @@ function checkShape(
   ] as const) {
     if (record === null) continue;
     if (record[keyField] !== patch.key) return badRecord(patch, `${name}.${keyField}`);
-    if (recordDocId(patch.table, record) !== mutation.docId)
-      return badRecord(patch, `${name}.docId`);
+    if (recordDocId(patch.table, record) !== mutation.docId) {
+      return badRecord(patch, `${name}.${patch.table === "documents" ? "id" : "docId"}`);
+    }
     const field = badField(patch, record);
     if (field) return badRecord(patch, `${name}.${field}`);
   }

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { isDeepStrictEqual } from "node:util";
+import {
+  canonicalJson,
+  recordId,
+  sameContent,
+  sameRecordExactly,
+} from "../../../src/core/sync/canonical.ts";
+import { pendingKeySet, touchedKeys } from "../../../src/core/sync/touched-keys.ts";
+import { cell, mutation, patch, segment } from "./fixtures.ts";
+
+/** The same object with its keys inserted in reverse order, at every depth. */
+function reversed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversed);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).reverse()) out[k] = reversed((value as never)[k]);
+    return out;
+  }
+  return value;
+}
+
+describe("canonicalJson", () => {
+  it("sorts keys at every depth and drops undefined members", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 0 }], c: undefined } })).toBe(
+      '{"a":{"d":[2,{"y":0,"z":1}]},"b":1}',
+    );
+    expect(canonicalJson(null)).toBe("null");
+    expect(canonicalJson("x")).toBe('"x"');
+  });
+
+  it("is the same for any key order and parses back to an equal value", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(canonicalJson(reversed(value))).toBe(text);
+        expect(canonicalJson(JSON.parse(text))).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is equal exactly when the values are deeply equal (any key order)", () => {
+    const pair = fc
+      .jsonValue()
+      .chain((a) => fc.tuple(fc.constant(a), fc.oneof(fc.constant(reversed(a)), fc.jsonValue())));
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+        expect(canonicalJson(a) === canonicalJson(b)).toBe(isDeepStrictEqual(plain(a), plain(b)));
+      }),
+      { numRuns: 300 },
+    );
+    expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
+  });
+});
+
+describe("sameContent", () => {
+  it("ignores key order and competing versions, not other fields", () => {
+    const a = cell();
+    const b = reversed({ ...a, competing: [{ text: "x" }] }) as Record<string, unknown>;
+    expect(sameContent(a, b)).toBe(true);
+    expect(sameRecordExactly(a, b)).toBe(false);
+    expect(sameRecordExactly(a, reversed(a) as never)).toBe(true);
+    expect(sameContent(a, cell({ text: "other" }))).toBe(false);
+    expect(sameContent(a, cell({ status: "translated" }))).toBe(false);
+  });
+
+  it("null equals only null", () => {
+    expect(sameContent(null, null)).toBe(true);
+    expect(sameContent(null, cell())).toBe(false);
+    expect(sameContent(cell(), null)).toBe(false);
+  });
+});
+
+describe("recordId and touched keys", () => {
+  it("joins table and key with U+0000", () => {
+    expect(recordId("translations", "s1:vi")).toBe("translations\u0000s1:vi");
+    expect(recordId("segments", "a")).not.toBe(recordId("translations", "a"));
+  });
+
+  it("lists each touched record once, in first-touched order", () => {
+    const m1 = mutation([patch("translations", null, cell()), patch("segments", null, segment())]);
+    const m2 = mutation(
+      [
+        patch("segments", segment(), segment({ source: "Hai." })),
+        patch("translations", null, cell({ id: "s2:vi" })),
+      ],
+      2,
+    );
+    expect(touchedKeys([m1, m2])).toEqual([
+      { table: "translations", key: "s1:vi" },
+      { table: "segments", key: "s1" },
+      { table: "translations", key: "s2:vi" },
+    ]);
+    expect(pendingKeySet([m1, m2])).toEqual(
+      new Set([
+        recordId("translations", "s1:vi"),
+        recordId("segments", "s1"),
+        recordId("translations", "s2:vi"),
+      ]),
+    );
+    expect(touchedKeys([])).toEqual([]);
+  });
+});
