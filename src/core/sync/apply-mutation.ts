@@ -97,15 +97,23 @@ function applyPatch(
   const cells = patch.table === "translations";
   // 1. The server has what the client started from (or already what it wants).
   if (sameContent(server, before) || sameContent(server, after)) {
-    if (after === null) return { kind: "write", value: null, conflict: false };
-    if (!cells) return { kind: "write", value: after, conflict: false };
-    const merged = mergeCompeting(
-      competingOf(server),
-      competingOf(before),
-      competingOf(after),
-      `${after.text}`,
-    );
-    return { kind: "write", value: withCompeting(after, merged), conflict: false };
+    if (after === null) {
+      // Deleting a cell would drop competing versions its deleter never saw: stale (rule 5).
+      const known = new Set(competingOf(before).map((v) => v.text));
+      if (competingOf(server).every((v) => known.has(v.text))) {
+        return { kind: "write", value: null, conflict: false };
+      }
+    } else if (!cells) {
+      return { kind: "write", value: after, conflict: false };
+    } else {
+      const merged = mergeCompeting(
+        competingOf(server),
+        competingOf(before),
+        competingOf(after),
+        `${after.text}`,
+      );
+      return { kind: "write", value: withCompeting(after, merged), conflict: false };
+    }
   }
   // Stale: someone else changed the record since the client's base.
   if (cells && server !== null && after !== null && samePlace(server, after, before)) {

@@ -307,6 +307,18 @@ describe("rule 5: structural edits", () => {
     expect(run(lock, changed).outcome).toMatchObject({ code: "sync.stale_structure" });
   });
 
+  it("a delete of a cell with competing versions its base did not show is refused", () => {
+    const S = cell({ competing: [version("của Rina")] });
+    const r = run(mutation([patch("translations", B, null)]), serverState([["translations", S]]));
+    expect(r.outcome).toMatchObject({ status: "refused", code: "sync.stale_structure" });
+    // Seen (in the base): the delete goes through.
+    const seen = run(
+      mutation([patch("translations", S, null)]),
+      serverState([["translations", S]]),
+    );
+    expect(seen.writes).toEqual([{ table: "translations", key: "s1:vi", docId: DOC, value: null }]);
+  });
+
   it("a conflicting text edit and a stale structural patch in one mutation: nothing is written", () => {
     const current = serverState([
       ["translations", cell({ text: "khác" })],
