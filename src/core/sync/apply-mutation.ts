@@ -58,13 +58,13 @@ export function applyMutation(input: {
 
   const state = new Map<string, SyncRecord | null>();
   const writes = new Map<string, RecordWrite>();
-  const conflicts: string[] = [];
+  const conflicts = new Set<string>();
   for (const patch of mutation.patches) {
     const id = recordId(patch.table, patch.key);
     const server = state.has(id) ? state.get(id)! : (current.get(id) ?? null);
     const result = applyPatch(patch, server, member, mutation.at);
     if (result.kind === "refuse") return refused(mutation.id, result.code, result.params);
-    if (result.conflict && !conflicts.includes(patch.key)) conflicts.push(patch.key);
+    if (result.conflict) conflicts.add(patch.key);
     const { value } = result;
     state.set(id, value);
     if (sameRecordExactly(value, server) && sameRecordExactly(value, patch.after)) continue;
@@ -77,8 +77,8 @@ export function applyMutation(input: {
     });
   }
   const outcome: MutationOutcome =
-    conflicts.length > 0
-      ? { id: mutation.id, status: "conflict", keys: conflicts }
+    conflicts.size > 0
+      ? { id: mutation.id, status: "conflict", keys: [...conflicts] }
       : { id: mutation.id, status: "applied" };
   return { outcome, writes: [...writes.values()] };
 }

@@ -25,19 +25,52 @@ function sortKeys(value: unknown): unknown {
 /** Records equal by content, `competing` versions aside (null = absent, equal only to null). */
 export function sameContent(a: SyncRecord | null, b: SyncRecord | null): boolean {
   if (a === null || b === null) return a === b;
-  return canonicalJson(withoutCompeting(a)) === canonicalJson(withoutCompeting(b));
+  return sameJson(a, b, "competing");
 }
 
 /** Records equal in every field, `competing` included (null = absent). */
 export function sameRecordExactly(a: SyncRecord | null, b: SyncRecord | null): boolean {
   if (a === null || b === null) return a === b;
-  return canonicalJson(a) === canonicalJson(b);
+  return sameJson(a, b, null);
 }
 
-function withoutCompeting(record: SyncRecord): SyncRecord {
-  if (!("competing" in record)) return record;
-  const { competing: _competing, ...rest } = record;
-  return rest;
+/**
+ * canonicalJson(a) === canonicalJson(b), without building the strings (the server compares
+ * thousands of records per push): undefined members count as absent, key order does not matter;
+ * `skip` is a top-level member left out of the comparison.
+ */
+function sameJson(a: unknown, b: unknown, skip: string | null): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
+    // JSON writes NaN and ±Infinity as null (and -0 as 0, which === already equates).
+    if (typeof a === "number" && typeof b === "number") {
+      return !Number.isFinite(a) && !Number.isFinite(b);
+    }
+    const nullish = (v: unknown) => v === null || (typeof v === "number" && !Number.isFinite(v));
+    return nullish(a) && nullish(b);
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i] === undefined ? null : a[i];
+      const y = other[i] === undefined ? null : other[i];
+      if (!sameJson(x, y, null)) return false;
+    }
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const k in x) {
+    if (k === skip || x[k] === undefined) continue;
+    if (!Object.prototype.hasOwnProperty.call(y, k) || y[k] === undefined) return false;
+    if (!sameJson(x[k], y[k], null)) return false;
+    count++;
+  }
+  for (const k in y) if (k !== skip && y[k] !== undefined) count--;
+  return count === 0;
 }
 
 /** One string per record across tables (table and key joined by U+0000, which keys never hold). */

@@ -67,6 +67,35 @@ describe("sameContent", () => {
     expect(sameContent(a, cell({ status: "translated" }))).toBe(false);
   });
 
+  it("agrees with canonical JSON equality on arbitrary records (key order, undefined, NaN)", () => {
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(undefined, Number.NaN, Infinity, -0, 0, null),
+    );
+    const rec = fc.dictionary(fc.constantFrom("a", "b", "competing", "text"), value, {
+      maxKeys: 4,
+    });
+    const pair = rec.chain((a) =>
+      fc.tuple(
+        fc.constant(a),
+        fc.oneof(
+          fc.constant(reversed(a) as Record<string, unknown>),
+          rec,
+          fc.constant({ ...a, competing: [1] }),
+          fc.constant({ ...a, extra: undefined }),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(sameRecordExactly(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
+        const strip = ({ competing: _c, ...rest }: Record<string, unknown>) => rest;
+        expect(sameContent(a, b)).toBe(canonicalJson(strip(a)) === canonicalJson(strip(b)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("null equals only null", () => {
     expect(sameContent(null, null)).toBe(true);
     expect(sameContent(null, cell())).toBe(false);

@@ -376,7 +376,12 @@ export class SimClient {
     for (const o of response.outcomes) {
       if (o.status === "refused") this.refused.push(byId.get(o.id)!);
     }
-    this.outbox = this.outbox.filter((m) => m.id > response.lastMutationId);
+    // Only entries this push carried leave the outbox (as the app's engine does): one the server
+    // handled from an earlier, unanswered push goes again, so its fix-ups come back.
+    const done = new Set(
+      inflight.batch.filter((m) => m.id <= response.lastMutationId).map((m) => m.id),
+    );
+    this.outbox = this.outbox.filter((m) => !done.has(m.id));
     applyPulled(this.local, response.fixups, pendingKeySet(this.outbox));
   }
 
