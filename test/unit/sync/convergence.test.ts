@@ -19,6 +19,15 @@ import { DOC, LANGS, SEGMENTS, SimClient, SimServer, settle } from "./sim.ts";
  *      base that showed it (as current or competing text): a text leaves the server only through
  *      someone who saw it;
  *  (c) every mutation id of every client went through applyMutation exactly once.
+ *
+ * Why (b) holds (and why it is the strongest claim the rules support): the server's record of a
+ * cell changes only through applyMutation. A text T on the server (current or competing) is
+ * removed only (1) by rule 1, where S ≡ B, so a current T is B's text, and the three-way merge
+ * drops a competing T only when it is in B's list; (2) by the three-way merge of rules 2–4, which
+ * drops a competing T only when it is in the base; (3) by a delete, which rule 1 allows only when
+ * B shows every competing version of S (else it is stale). In each case the mutation's base showed
+ * T. And a text edit that is applied puts its text on the server (rule 1 as current, rule 2 as
+ * current or competing). Refused mutations write nothing.
  */
 
 const TEXTS = ["", "xin chào", "chào bạn", "hello"];
@@ -94,6 +103,8 @@ type Action =
   | { kind: "delete"; c: number; seg: number; lang: number }
   | { kind: "lock"; c: number; seg: number; lang: number }
   | { kind: "source"; c: number; seg: number; text: number }
+  | { kind: "split"; c: number; seg: number }
+  | { kind: "remove"; c: number; seg: number }
   | { kind: "push"; c: number; size: number; duplicate: boolean; lose: boolean }
   | { kind: "answer"; c: number }
   | { kind: "pull"; c: number }
@@ -142,6 +153,14 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("split" as const), c: fc.nat(2), seg: often0(3) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("remove" as const), c: fc.nat(2), seg: fc.nat(4) }),
+  },
+  {
     weight: 4,
     arbitrary: fc.record({
       kind: fc.constant("push" as const),
@@ -165,7 +184,9 @@ function run(members: readonly Member[], actions: readonly Action[]) {
   let typed = 0;
   for (const a of actions) {
     const c = clients[a.c % clients.length]!;
-    const seg = "seg" in a ? SEGMENTS[a.seg]! : "s1";
+    // Rows as this client sees them (splits add some, removals take some away).
+    const rows = c.segmentIds();
+    const seg = "seg" in a && rows.length > 0 ? rows[a.seg % rows.length]! : "s1";
     const lang = "lang" in a ? LANGS[a.lang]! : "vi";
     switch (a.kind) {
       case "edit": {
@@ -194,6 +215,12 @@ function run(members: readonly Member[], actions: readonly Action[]) {
         break;
       case "source":
         c.editSource(seg, `Kalimat baru ${a.text}.`);
+        break;
+      case "split":
+        c.split(seg);
+        break;
+      case "remove":
+        c.removeRow(seg);
         break;
       case "push":
         c.startPush(server, a.size, a.duplicate, a.lose);

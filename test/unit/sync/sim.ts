@@ -350,6 +350,60 @@ export class SimClient {
     ]);
   }
 
+  /** The document's rows as this client has them, in order. */
+  segmentIds(): string[] {
+    return [...this.local.entries()]
+      .filter(([id]) => id.startsWith("segments\u0000"))
+      .map(([, v]) => v)
+      .sort((a, b) => (`${a.order}` < `${b.order}` ? -1 : 1))
+      .map((v) => `${v.id}`);
+  }
+
+  /**
+   * Splits a row (like Ctrl+E): the row keeps the first part, a new row after it gets the rest,
+   * and the row's cells go back to Draft. One structural mutation over several records.
+   */
+  split(segmentId: string): Mutation | null {
+    const seg = this.get("segments", segmentId);
+    if (!seg) return null;
+    const id = this.uid("s");
+    const order = `${seg.order}m${this.serial}`;
+    const patches: SyncPatch[] = [
+      {
+        table: "segments",
+        key: segmentId,
+        before: seg,
+        after: { ...seg, source: `${seg.source} (1)` },
+      },
+      {
+        table: "segments",
+        key: id,
+        before: null,
+        after: { id, docId: DOC, order, paragraph: seg.paragraph, source: "(2)" },
+      },
+    ];
+    for (const lang of LANGS) {
+      const cell = this.get("translations", `${segmentId}:${lang}`);
+      if (cell && cell.status !== "draft" && `${cell.text}` !== "") {
+        patches.push(...this.cellChange(cell, { ...cell, status: "draft" }, "edit"));
+      }
+    }
+    return this.commit("split", patches);
+  }
+
+  /** Removes a row with its cells (the structural half of a merge). */
+  removeRow(segmentId: string): Mutation | null {
+    const seg = this.get("segments", segmentId);
+    if (!seg) return null;
+    const patches: SyncPatch[] = [{ table: "segments", key: segmentId, before: seg, after: null }];
+    for (const lang of LANGS) {
+      const cell = this.get("translations", `${segmentId}:${lang}`);
+      if (cell)
+        patches.push({ table: "translations", key: `${cell.id}`, before: cell, after: null });
+    }
+    return this.commit("remove-row", patches);
+  }
+
   // ---- network ----
 
   /** Sends the first `size` outbox entries; the server handles them now (twice if `duplicate`). */
