@@ -1,3 +1,5 @@
+import { statusAfter, type StatusAction } from "../review/transitions.ts";
+import { isStatus, type Status } from "../model/status.ts";
 import { authorizeMutation } from "./authorize.ts";
 import { recordId, sameContent, sameRecordExactly } from "./canonical.ts";
 import { competingOf, mergeCompeting, withCompeting } from "./competing.ts";
@@ -178,8 +180,11 @@ function staleCell(
     return { kind: "write", value: withCompeting(server, list), conflict: true };
   }
   if (base.status !== after.status) {
-    // 3. A status change: refused when the text changed since the client saw it.
-    if (server.text !== base.text) {
+    // 3. A status change: refused when the text changed since the client saw it, or when
+    // someone else changed the status meanwhile and the member could not have made this change
+    // from that status (a translator's confirm or undo over a reviewer's approval).
+    const overOther = server.status !== base.status && server.status !== after.status;
+    if (server.text !== base.text || (overOther && !mayMove(member, server, after))) {
       return {
         kind: "refuse",
         code: "sync.stale_review",
@@ -189,6 +194,23 @@ function staleCell(
     return { kind: "write", value: statusOver(server, base, after), conflict: false };
   }
   return null;
+}
+
+/** The status action that gives each status (core/review/transitions.ts). */
+const ACTION_FOR: Readonly<Record<string, StatusAction>> = {
+  translated: "confirm",
+  approved: "approve",
+  rejected: "reject",
+  draft: "reopen",
+};
+
+/** Could the member move the cell from S's status to A's, as the app's status rules say? */
+function mayMove(member: Member, server: SyncRecord, after: SyncRecord): boolean {
+  const action = ACTION_FOR[`${after.status}`];
+  if (!action || !isStatus(`${server.status}`)) return false;
+  const role = member.role === "translator" ? "translator" : "reviewer";
+  const hasText = `${server.text}`.trim() !== "";
+  return statusAfter(action, server.status as Status, role, hasText) === after.status;
 }
 
 /** The base of a create: the same cell, empty. */

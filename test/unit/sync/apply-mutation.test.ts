@@ -222,6 +222,62 @@ describe("rule 3: a stale status change", () => {
   });
 });
 
+describe("rule 3: a status someone else changed meanwhile", () => {
+  const draft = cell({ status: "draft" });
+  const translated = cell({ status: "translated" });
+
+  it("a translator's stale confirm or undo does not override a reviewer's approval", () => {
+    const S = cell({ status: "approved", changedBy: "Rina" });
+    for (const p of [
+      patch("translations", draft, translated),
+      patch("translations", translated, draft),
+    ]) {
+      const r = run(mutation([p]), serverState([["translations", S]]));
+      expect(r).toMatchObject({
+        outcome: { status: "refused", code: "sync.stale_review" },
+        writes: [],
+      });
+    }
+  });
+
+  it("a reviewer's stale approval over a rejection is a change the reviewer may make: applied", () => {
+    const S = cell({ status: "rejected", changedBy: "Owner" });
+    const r = run(
+      mutation([
+        patch("translations", translated, cell({ status: "approved", changedBy: "Rina" })),
+      ]),
+      serverState([["translations", S]]),
+      reviewer,
+    );
+    expect(r.outcome.status).toBe("applied");
+    expect(r.writes[0]!.value).toMatchObject({ status: "approved", changedBy: "Rina" });
+  });
+
+  it("a translator's stale confirm of a cell someone rejected meanwhile: applied (confirm from rejected)", () => {
+    const S = cell({ status: "rejected", changedBy: "Rina" });
+    const r = run(
+      mutation([patch("translations", draft, translated)]),
+      serverState([["translations", S]]),
+    );
+    expect(r.outcome.status).toBe("applied");
+    expect(r.writes[0]!.value).toMatchObject({ status: "translated" });
+  });
+
+  it("the same status reached by both: nothing changes, nothing is refused", () => {
+    const S = cell({ status: "approved", changedBy: "Owner", changedAt: "2026-01-09" });
+    const r = run(
+      mutation([
+        patch("translations", translated, cell({ status: "approved", changedBy: "Rina" })),
+      ]),
+      serverState([["translations", S]]),
+      reviewer,
+    );
+    expect(r.outcome.status).toBe("applied");
+    // Written again (the sender's copy differs) with S's own stamp.
+    expect(r.writes[0]!.value).toEqual(S);
+  });
+});
+
 describe("rule 4: a stale comment update", () => {
   it("keeps S's text and applies A's open/resolved fields", () => {
     const S = comment({ text: "Check the name again." });
