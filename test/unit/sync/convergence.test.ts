@@ -274,6 +274,24 @@ function checkInvariants(server: SimServer, clients: readonly SimClient[]): void
       );
     }
   });
+  // Roles held: nothing a member may not do got through.
+  for (const h of handled) {
+    const member = server.members.get(h.clientId)!;
+    for (const p of h.mutation.patches) {
+      const lang = (p.after ?? p.before)!.lang;
+      if (member.role === "viewer") throw new Error(`viewer wrote ${p.table} ${p.key}`);
+      if (member.langs && lang !== undefined) expect(member.langs).toContain(lang);
+      if (member.role === "reviewer") {
+        expect(["translations", "comments", "revisions"]).toContain(p.table);
+        if (p.table === "translations") expect(p.after).not.toBeNull();
+      }
+      if (member.role === "translator" && p.table === "translations" && p.after) {
+        if (p.after.status === "approved" || p.after.status === "rejected") {
+          expect(p.before?.status).toBe(p.after.status);
+        }
+      }
+    }
+  }
   // (c) each mutation applied exactly once
   for (const c of clients) {
     for (let id = 1; id < c.nextId; id++) {

@@ -101,6 +101,7 @@ export class SimServer {
       const tag = `${clientId}:${mutation.id}`;
       this.applications.set(tag, (this.applications.get(tag) ?? 0) + 1);
       const { outcome, writes } = applyMutation({ mutation, member, current });
+      if (outcome.status === "refused" && writes.length > 0) throw new Error("refused but wrote");
       if (writes.length > 0 && !bumped) {
         this.version++;
         bumped = true;
