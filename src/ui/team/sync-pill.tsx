@@ -5,7 +5,9 @@ import type { SyncStatus } from "../../db/sync/engine.ts";
 export function SyncPill({ status }: { status: SyncStatus }) {
   const { t } = useTranslation("team");
   let text: string;
-  if (status.error) text = t("pill.error", { code: status.error.code });
+  // A network error means offline (the engine sets both): say offline with what waits.
+  if (status.error && status.connection !== "offline")
+    text = t("pill.error", { code: status.error.code });
   else if (status.connection === "offline")
     text =
       status.pending > 0 ? t("pill.offline", { count: status.pending }) : t("pill.offlineNone");

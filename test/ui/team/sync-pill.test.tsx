@@ -17,6 +17,12 @@ describe("sync pill", () => {
     expect(screen.getByTestId("sync-pill")).toHaveTextContent("Offline — 1 change waiting");
     rerender(<SyncPill status={{ ...base, connection: "offline", pending: 3 }} />);
     expect(screen.getByTestId("sync-pill")).toHaveTextContent("Offline — 3 changes waiting");
+    const network = { code: "sync.network", params: {} };
+    rerender(<SyncPill status={{ ...base, connection: "offline", pending: 3, error: network }} />);
+    expect(screen.getByTestId("sync-pill")).toHaveTextContent("Offline — 3 changes waiting");
+    const refused = { code: "auth.csrf", params: {} };
+    rerender(<SyncPill status={{ ...base, error: refused }} />);
+    expect(screen.getByTestId("sync-pill")).toHaveTextContent("Sync problem: auth.csrf");
     await i18n.changeLanguage("vi");
     rerender(<SyncPill status={{ ...base, connection: "offline", pending: 3 }} />);
     expect(screen.getByTestId("sync-pill")).toHaveTextContent("Ngoại tuyến — 3 thay đổi đang chờ");
