@@ -54,8 +54,8 @@ describe("segmentation edits", () => {
     await page.getByTestId("seg-saved").waitFor();
     await page.goto(docUrl);
     await grid.waitForRows();
-    page.once("dialog", (d) => void d.accept());
     await page.getByTestId("resegment").click();
+    await page.getByTestId("confirm-dialog").getByTestId("confirm-ok").click();
     await expect.poll(() => grid.segmentCount()).toBe(2);
     await expect
       .poll(() => grid.source(0).textContent())

@@ -11,6 +11,7 @@ import { ImportDialog } from "./import-dialog.tsx";
 import { ImportTmDialog } from "./import-tm-dialog.tsx";
 import { CorpusUpdates } from "./corpus-updates.tsx";
 import { ExportDialog } from "../export/export-dialog.tsx";
+import { useConfirm } from "../shared/confirm-dialog.tsx";
 
 type OpenDialog = "none" | "add" | "importTm" | "export";
 
@@ -26,8 +27,11 @@ export function DocumentList() {
     timeStyle: "short",
   });
 
+  const confirm = useConfirm();
   const onDelete = async (docId: string, title: string) => {
-    if (window.confirm(t("documents.confirmDelete", { title }))) await deleteDocument(db, docId);
+    const message = t("documents.confirmDelete", { title });
+    if (await confirm.ask({ action: t("delete"), message, danger: true }))
+      await deleteDocument(db, docId);
   };
 
   return (
@@ -56,6 +60,7 @@ export function DocumentList() {
           </button>
         </div>
       </div>
+      {confirm.dialog}
       <CorpusUpdates />
       {memorySize !== undefined && memorySize > 0 && (
         <p className="memory-line" data-testid="memory-size">
@@ -63,10 +68,15 @@ export function DocumentList() {
           <button
             type="button"
             className="mini"
-            onClick={() => {
-              if (window.confirm(t("documents.memoryClearConfirm", { count: memorySize })))
-                void clearMemory(db);
-            }}
+            onClick={() =>
+              void confirm
+                .ask({
+                  action: t("documents.memoryClear"),
+                  message: t("documents.memoryClearConfirm", { count: memorySize }),
+                  danger: true,
+                })
+                .then((ok) => (ok ? clearMemory(db) : undefined))
+            }
           >
             {t("documents.memoryClear")}
           </button>

@@ -109,11 +109,13 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
       const index = rows[row]?.index;
       if (index === undefined) return;
       virtualizer.scrollToIndex(row, { align: "auto" });
-      // The row may render a few frames later; if the user moves focus meanwhile, theirs wins.
+      // The row may render a few frames later; if the user moves focus meanwhile, theirs wins (focus
+      // dropped to the page, as when a closing panel took it along, is nobody's choice).
       const startedOn = document.activeElement;
       let tries = 0;
       const attempt = () => {
-        if (document.activeElement !== startedOn) return;
+        const now = document.activeElement;
+        if (now !== startedOn && now !== null && now !== document.body) return;
         const el = scrollRef.current?.querySelector<HTMLTextAreaElement>(
           `[data-testid="target-${lang}-${index}"]`,
         );

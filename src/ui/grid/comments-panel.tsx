@@ -67,6 +67,13 @@ export function CommentsPanel(props: CommentsPanelProps) {
             required={rejecting}
             onChange={(e) => setText(nfcField(e.target, isComposing(e)))}
             onCompositionEnd={(e) => setText(nfcField(e.currentTarget))}
+            onKeyDown={(e) => {
+              // Ctrl+Enter (Cmd+Enter) sends the comment, as it confirms a segment in the grid.
+              if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.altKey) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
           />
         </label>
         <div className="dialog-actions">

@@ -39,6 +39,7 @@ import { isShowShortcutsKey, moveFocus, type CellCommand } from "./grid-keyboard
 import { FindReplaceDialog } from "./find-replace-dialog.tsx";
 import { useErrorAction } from "../shared/use-error-action.ts";
 import { FormError } from "../shared/error-text.tsx";
+import { useConfirm } from "../shared/confirm-dialog.tsx";
 import { CellDetails, type Panel } from "./cell-details.tsx";
 import { GridToolbar, type ToolbarAction } from "./grid-toolbar.tsx";
 import { cellEditFor, nextAwaitingReview } from "./grid-model.ts";
@@ -88,6 +89,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const { error: actionError, run } = useErrorAction();
   const [notice, setNotice] = useState<string | null>(null);
+  const confirm = useConfirm();
   const [realigning, setRealigning] = useState<{
     lang: TargetLang;
     fraction: number;
@@ -268,8 +270,12 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     ],
   );
 
-  const resegment = () => {
-    if (!window.confirm(t("grid:resegmentConfirm"))) return;
+  const resegment = async () => {
+    const ok = await confirm.ask({
+      action: t("grid:resegment"),
+      message: t("grid:resegmentConfirm"),
+    });
+    if (!ok) return;
     void runSaved(async () => {
       const changed = await resegmentDocument(db, docId, user.name);
       setNotice(changed === 0 ? t("grid:resegmentNone") : t("grid:resegmentDone"));
@@ -279,8 +285,8 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const onToolbar = (action: ToolbarAction) => {
     if (action === "undo") void doUndo();
     else if (action === "redo") void doRedo();
-    else if (action === "resegment") resegment();
-    else if (action === "approveVisible") approveVisible();
+    else if (action === "resegment") void resegment();
+    else if (action === "approveVisible") void approveVisible();
     else if (action === "realign") realign();
     else if (action === "align") {
       void autosave.flush();
@@ -333,7 +339,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     window.location.hash = documentHref(docId, filterToParams(next));
   };
 
-  const approveVisible = () => {
+  const approveVisible = async () => {
     if (!segments) return;
     const changes = visible.flatMap((i) =>
       langs.map((lang) => ({ segmentId: segments[i]!.id, lang })),
@@ -342,7 +348,12 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       const tr = translations?.get(translationId(c.segmentId, c.lang));
       return tr && tr.text.trim() !== "" && tr.status !== "approved";
     }).length;
-    if (count === 0 || !window.confirm(t("grid:approveVisibleConfirm", { count }))) return;
+    if (count === 0) return;
+    const ok = await confirm.ask({
+      action: t("grid:approveVisible"),
+      message: t("grid:approveVisibleConfirm", { count }),
+    });
+    if (!ok) return;
     void runSaved(() =>
       setStatus(db, { changes, action: "approve", user: user.name, role: user.role }),
     );
@@ -493,6 +504,9 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
               onClose={() => {
                 setPanel(null);
                 setRejecting(null);
+                // Back to the cell the panel was about.
+                const row = visible.indexOf(active.index);
+                if (row >= 0) gridRef.current?.focusCell(row, active.lang);
               }}
               onRejected={() => setRejecting(null)}
             />
@@ -538,6 +552,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           }}
         />
       )}
+      {confirm.dialog}
       {dialog === "help" && <ShortcutSheet role={user.role} onClose={() => setDialog(null)} />}
       {dialog === "replace" && segments && translations && (
         <FindReplaceDialog

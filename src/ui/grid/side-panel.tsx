@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { CellRef } from "./cells/target-cell.tsx";
 
-/** The details of the active cell beside the grid: its comment thread or its history. */
+/** The details of the active cell beside the grid: its comment thread or its history; Esc closes it. */
 export function SidePanel({
   panel,
   cell,
@@ -22,6 +22,12 @@ export function SidePanel({
       className="side-panel"
       aria-label={t("grid:panel.label", { n: cell.index + 1, lang: t(`common:lang.${cell.lang}`) })}
       data-testid="side-panel"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
     >
       <div className="side-head">
         <div role="tablist" className="tabs">

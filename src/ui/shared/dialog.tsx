@@ -42,6 +42,7 @@ export function Dialog({
       else dialog.setAttribute("open", "");
     };
     open();
+    focusFirstField(dialog);
     let unmounting = false;
     const escape = () => {
       if (latest.current.required) latest.current.onEscape?.();
@@ -88,4 +89,23 @@ export function Dialog({
       {footer && <div className="dialog-foot">{footer}</div>}
     </dialog>
   );
+}
+
+const FIELDS =
+  "input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled)";
+const FOCUSABLE = `${FIELDS}, button:not(:disabled), a[href], [tabindex]:not([tabindex="-1"])`;
+
+/**
+ * Where a dialog opens: the element marked data-autofocus, else its first field, else the first
+ * control of its body, else of its footer; never the close button (the browser's default).
+ */
+function focusFirstField(dialog: HTMLDialogElement): void {
+  const body = dialog.querySelector(".dialog-body");
+  const foot = dialog.querySelector(".dialog-foot");
+  const target =
+    dialog.querySelector<HTMLElement>("[data-autofocus]") ??
+    body?.querySelector<HTMLElement>(FIELDS) ??
+    body?.querySelector<HTMLElement>(FOCUSABLE) ??
+    foot?.querySelector<HTMLElement>(FOCUSABLE);
+  target?.focus();
 }
