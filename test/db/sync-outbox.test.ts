@@ -217,7 +217,7 @@ describe("outbox: an edit and its entry are never separated", () => {
   it("an outbox write that fails takes the edit with it", async () => {
     const { db, ids } = await setup();
     const original = db.outbox.add.bind(db.outbox);
-    db.outbox.add = () => Promise.reject(new Error("quota"));
+    db.outbox.add = (() => Promise.reject(new Error("quota"))) as unknown as typeof db.outbox.add;
     try {
       await expect(
         saveTranslation(db, { segmentId: ids[0]!, lang: "vi", text: "Một.", user: "lan" }),
