@@ -21,7 +21,7 @@ import { repoRoot } from "../e2e/lib/browser-env.ts";
 import { pollUntil } from "../e2e/lib/poll.ts";
 import { DocumentListPage, cssString } from "../e2e/pages/document-list-page.ts";
 import { GridPage } from "../e2e/pages/grid-page.ts";
-import { initialKeys } from "../../src/core/model/order-key.ts";
+import { injectLargeDocument } from "../e2e/lib/large-document.ts";
 import { formatMs, median, printTable, startBrowserBench } from "./lib/browser.ts";
 
 const BIG_TARGET = 10_000;
@@ -120,69 +120,11 @@ async function pasteImport(list: DocumentListPage, title: string, text: string):
   };
 }
 
-/**
- * Fallback: clones the corpus segments (as the app stored them) into a new document of `count`
- * segments with fresh order keys, straight into IndexedDB, then reloads the page.
- */
+/** Fallback: a `count`-segment document written straight into IndexedDB, then the page reloads. */
 async function injectDocument(page: Page, title: string, count: number): Promise<BenchDoc> {
   const started = Date.now();
   const id = `bench${count}`;
-  await page.evaluate(
-    async ({ id, title, count, keys }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("selaras");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error ?? new Error("open"));
-      });
-      const all = await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        const req = db.transaction("segments").objectStore("segments").getAll();
-        req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
-        req.onerror = () => reject(req.error ?? new Error("getAll"));
-      });
-      all.sort((a, b) =>
-        String(a["docId"]) === String(b["docId"])
-          ? String(a["order"]) < String(b["order"])
-            ? -1
-            : 1
-          : String(a["docId"]) < String(b["docId"])
-            ? -1
-            : 1,
-      );
-      const now = new Date().toISOString();
-      const tx = db.transaction(["documents", "segments"], "readwrite");
-      tx.objectStore("documents").put({
-        id,
-        title,
-        sourceLang: "id",
-        origin: { kind: "user" },
-        segmentCount: count,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const store = tx.objectStore("segments");
-      let paragraph = 0;
-      let lastPara = -1;
-      for (let i = 0; i < count; i++) {
-        const src = all[i % all.length] ?? {};
-        const p = Number(src["paragraph"] ?? 0);
-        if (p !== lastPara || i % all.length === 0) paragraph++;
-        lastPara = p;
-        store.put({
-          id: `${id}s${i}`,
-          docId: id,
-          order: keys[i],
-          paragraph,
-          source: src["source"],
-        });
-      }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error("tx"));
-      });
-      db.close();
-    },
-    { id, title, count, keys: initialKeys(count) },
-  );
+  await injectLargeDocument(page, id, title, count);
   await page.reload();
   return { title, id, segments: count, created: "indexeddb", importMs: Date.now() - started };
 }

@@ -5,63 +5,14 @@
  * confirm is not stored yet.
  */
 import type { Page } from "playwright-core";
-import { initialKeys } from "../../src/core/model/order-key.ts";
 import { readTranslation } from "./lib/idb.ts";
+import { injectLargeDocument } from "./lib/large-document.ts";
 import { openCorpusList } from "./pages/document-list-page.ts";
 import { GridPage } from "./pages/grid-page.ts";
 import { describe, expect, test } from "./setup.ts";
 
 const SEGMENTS = 10_020;
 const ROUNDS = 12;
-
-/**
- * A document of `count` segments (the corpus sentences repeated), written straight into IndexedDB as
- * test/bench/grid.bench.ts does when it does not paste; the page reloads to see it.
- */
-async function injectLargeDocument(page: Page, id: string, count: number): Promise<void> {
-  await page.evaluate(
-    async ({ id, count, keys }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("selaras");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error ?? new Error("open"));
-      });
-      const all = await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        const req = db.transaction("segments").objectStore("segments").getAll();
-        req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
-        req.onerror = () => reject(req.error ?? new Error("getAll"));
-      });
-      const now = new Date().toISOString();
-      const tx = db.transaction(["documents", "segments"], "readwrite");
-      tx.objectStore("documents").put({
-        id,
-        title: "Large",
-        sourceLang: "id",
-        origin: { kind: "user" },
-        segmentCount: count,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const store = tx.objectStore("segments");
-      for (let i = 0; i < count; i++) {
-        const src = all[i % all.length] ?? {};
-        store.put({
-          id: `${id}s${i}`,
-          docId: id,
-          order: keys[i],
-          paragraph: Math.floor(i / 5),
-          source: src["source"],
-        });
-      }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error("tx"));
-      });
-      db.close();
-    },
-    { id, count, keys: initialKeys(count) },
-  );
-}
 
 /** The pill and the stored status read together: the pill first, so "saved" must already hold. */
 function pillAndStatus(page: Page, segmentId: string): Promise<[string | null, string | null]> {
@@ -92,7 +43,7 @@ describe("confirms in a large document", () => {
     async ({ page, baseUrl }) => {
       await openCorpusList(page, baseUrl);
       const docId = "large10020";
-      await injectLargeDocument(page, docId, SEGMENTS);
+      await injectLargeDocument(page, docId, "Large", SEGMENTS);
       const grid = new GridPage(page, baseUrl);
       await grid.goto(docId);
       await page.reload();
