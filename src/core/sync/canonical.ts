@@ -12,7 +12,9 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortKeys(v)));
   if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
+    // A null-prototype object, so that a member named "__proto__" (hostile or imported text) is
+    // an own member like any other instead of silently setting the prototype and vanishing.
+    const out = Object.create(null) as Record<string, unknown>;
     for (const k of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[k];
       if (v !== undefined) out[k] = sortKeys(v);

@@ -88,6 +88,11 @@ export type MutationOutcome =
 export interface PushResponse {
   /** The highest mutation id of this client the server has handled (applied, conflict or refused). */
   lastMutationId: number;
+  /**
+   * One per mutation of the request the server handled, in order of id: also one for each it
+   * skipped as already handled (a resend), with the outcome stored when it was first handled, so a
+   * refusal whose first answer was lost still reaches the client.
+   */
   outcomes: MutationOutcome[];
   /**
    * The server's current state of every record a conflicting or refused mutation touched, so the
@@ -131,8 +136,19 @@ export const PUSH_BATCH = 200;
 
 /** Messages on the WebSocket `/api/live?projectId=…`. */
 export type ServerMessage =
-  /** The project's version moved: pull. */
-  | { type: "poke"; projectId: string; version: number }
+  /**
+   * The project's version moved to `version`. With `changes` (small changes, additive): every
+   * record whose version is in (`from`, `version`], as a pull from `from` would answer it; a client
+   * whose cursor is in [`from`, `version`) applies those newer than its cursor and moves its cursor
+   * to `version` without a pull. Without them, or with a cursor below `from`: pull.
+   */
+  | {
+      type: "poke";
+      projectId: string;
+      version: number;
+      from?: number;
+      changes?: RecordChange[];
+    }
   /** Who is in which document and cell now (the whole list for the project). */
   | { type: "presence"; projectId: string; members: PresenceEntry[] };
 

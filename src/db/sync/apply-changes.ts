@@ -1,8 +1,9 @@
 import type { SelarasDb } from "../database.ts";
 import type { OutboxRecord } from "../records.ts";
 import type { RecordChange, SyncTable } from "../../core/sync/protocol.ts";
-import { pendingKeySet, recordId } from "./keys.ts";
-import { sameStored } from "./outbox.ts";
+import { recordId } from "../../core/sync/canonical.ts";
+import { pendingKeySet } from "../../core/sync/touched-keys.ts";
+import { removedDocKey, sameStored } from "./outbox.ts";
 
 /** Every table a pull writes (and reads for pending keys), for the caller's rw transaction. */
 export function pullTables(db: SelarasDb) {
@@ -50,11 +51,18 @@ export async function applyRecordChanges(
   changes: readonly RecordChange[],
   pending: ReadonlySet<string>,
 ): Promise<number> {
+  // Shared documents removed from this browser (delete-document.ts) stay away.
+  const docOf = (c: RecordChange): string | null =>
+    c.table === "documents" ? c.key : (c.docId ?? (c.value?.docId as string | undefined) ?? null);
+  const docIds = [...new Set(changes.map(docOf).filter((d): d is string => d !== null))];
+  const markers = docIds.length > 0 ? await db.meta.bulkGet(docIds.map(removedDocKey)) : [];
+  const removedDocs = new Set(docIds.filter((_, i) => markers[i] !== undefined));
   // The latest state per record, in case a batch names one twice.
   const latest = new Map<string, RecordChange>();
   for (const c of changes) {
     const id = recordId(c.table, c.key);
-    if (!pending.has(id)) latest.set(id, c);
+    const doc = docOf(c);
+    if (!pending.has(id) && !(doc !== null && removedDocs.has(doc))) latest.set(id, c);
   }
   const byTable = new Map<SyncTable, RecordChange[]>();
   for (const c of latest.values()) {

@@ -27,11 +27,16 @@ async function toAppError(response: Response): Promise<AppError> {
   return new AppError(code, params);
 }
 
-/** The WebSocket address of `path` on the server at `baseUrl` (ws: for http:, wss: for https:). */
-export function liveUrl(baseUrl: string, projectId: string): string {
+/**
+ * The live channel's address on the server at `baseUrl` (ws: for http:, wss: for https:), with
+ * the client id, so the server names this browser's presence by it (one row per browser, however
+ * often the socket reconnects).
+ */
+export function liveUrl(baseUrl: string, projectId: string, clientId?: string): string {
   const url = new URL("/api/live", baseUrl);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   url.searchParams.set("projectId", projectId);
+  if (clientId) url.searchParams.set("clientId", clientId);
   return url.toString();
 }
 
@@ -89,11 +94,11 @@ export function createHttpTransport(
   return {
     push: (req) => post<PushResponse>("/api/sync/push", req),
     pull: (req) => post<PullResponse>("/api/sync/pull", req),
-    live(projectId, onMessage, onState) {
+    live(projectId, onMessage, onState, options = {}) {
       let socket: WebSocket | null = null;
       let closed = false;
       try {
-        socket = new Socket(liveUrl(baseUrl, projectId));
+        socket = new Socket(liveUrl(baseUrl, projectId, options.clientId));
       } catch {
         queueMicrotask(() => onState(false));
         return { send: () => undefined, close: () => undefined };
@@ -109,8 +114,9 @@ export function createHttpTransport(
           // Not a protocol message: ignored.
         }
       });
-      socket.addEventListener("close", () => {
-        if (!closed) onState(false);
+      socket.addEventListener("close", (event: CloseEvent) => {
+        // The close code tells the engine whether to reconnect (4401 / 4404: not again).
+        if (!closed) onState(false, { code: event.code });
         closed = true;
       });
       return {

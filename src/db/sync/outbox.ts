@@ -11,6 +11,10 @@ import type { Mutation, SyncPatch, SyncRecord } from "../../core/sync/protocol.t
 /** Meta keys of sync. */
 export const CLIENT_ID_KEY = "sync:clientId";
 export const refusedKey = (projectId: string) => `sync:refused:${projectId}`;
+/** The mutation numbering of a project this browser left (kept for a rejoin). */
+export const leftMutationIdsKey = (projectId: string) => `sync:mutationIds:${projectId}`;
+/** A shared document removed from this browser (value: its project id): pulls skip its records. */
+export const removedDocKey = (docId: string) => `sync:removedDoc:${docId}`;
 
 /** The tables a writer of shared records adds to its transaction. */
 export function outboxTables(db: SelarasDb) {

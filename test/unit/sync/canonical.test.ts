@@ -15,7 +15,15 @@ function reversed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversed);
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).reverse()) out[k] = reversed((value as never)[k]);
+    for (const k of Object.keys(value).reverse()) {
+      // defineProperty, so that a "__proto__" member stays a member (fast-check generates them).
+      Object.defineProperty(out, k, {
+        value: reversed((value as never)[k]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     return out;
   }
   return value;
@@ -28,6 +36,12 @@ describe("canonicalJson", () => {
     );
     expect(canonicalJson(null)).toBe("null");
     expect(canonicalJson("x")).toBe('"x"');
+  });
+
+  it("keeps a member named __proto__ (found by the property below)", () => {
+    const hostile = JSON.parse('{"__proto__":false,"a":1}') as unknown;
+    expect(canonicalJson(hostile)).toBe('{"__proto__":false,"a":1}');
+    expect(canonicalJson(hostile)).not.toBe(canonicalJson({ a: 1 }));
   });
 
   it("is the same for any key order and parses back to an equal value", () => {
