@@ -65,7 +65,7 @@ describe("bad files against a populated database", () => {
           ]);
         } else {
           const read = readMemoryFile(bytes, file);
-          await applyBundleImport(db, read.bundle, "replace", "u", read.extras);
+          await applyBundleImport(db, read.bundle, "merge", "u", read.extras);
         }
       } catch (e) {
         error = e;

@@ -57,7 +57,7 @@ describe("bundle import/export", () => {
     expect(await loadBundle(db)).toEqual(bundle);
   });
 
-  it("'copy' imports a second document with fresh ids; 'replace' swaps the content", async () => {
+  it("'copy' imports a second document with fresh ids; 'merge' keeps a local text the file's author never saw and adds the file's as competing", async () => {
     const { db } = await populated();
     const bundle = await loadBundle(db);
     const edited: Bundle = structuredClone(bundle);
@@ -69,9 +69,15 @@ describe("bundle import/export", () => {
     expect(await db.documents.count()).toBe(2);
     expect(await db.segments.count()).toBe(6);
 
-    await applyBundleImport(db, edited, "replace", "me");
-    const after = await loadBundle(db, [bundle.documents[0]!.id]);
-    expect(after.documents[0]?.segments[0]?.targets.vi?.text).toBe("Khác.");
+    const localText = bundle.documents[0]!.segments[0]!.targets.vi?.text;
+    const merged = await applyBundleImport(db, edited, "merge", "me");
+    expect(merged.merged[0]?.conflicts).toBe(localText ? 1 : 0);
+    const after = await loadBundle(db, [bundle.documents[0]!.id], undefined, { rows: true });
+    const vi = after.documents[0]?.segments[0]?.targets.vi;
+    if (localText) {
+      expect(vi?.text).toBe(localText);
+      expect(vi?.competing?.map((c) => [c.text, c.source])).toEqual([["Khác.", "import"]]);
+    } else expect(vi?.text).toBe("Khác.");
     expect(await db.segments.count()).toBe(6);
   });
 
@@ -80,9 +86,13 @@ describe("bundle import/export", () => {
     const before = await loadBundle(db);
     const bad: Bundle = structuredClone(before);
     bad.documents[0]!.id = "fresh-doc";
-    // Same segment ids as the existing document: the second add fails inside the transaction.
     bad.documents.unshift({ ...structuredClone(before.documents[0]!), id: "another" });
     bad.documents[0]!.segments = bad.documents[0]!.segments.map((s) => ({ ...s, id: `n-${s.id}` }));
+    // Two segments with one id in the second document: its add fails inside the transaction.
+    // (Ids another document has are not a failure: such a document gets fresh ones.)
+    const second = bad.documents[1]!;
+    second.segments = second.segments.map((s) => ({ ...s, id: `m-${s.id}` }));
+    second.segments[1]!.id = second.segments[0]!.id;
     await expect(applyBundleImport(db, bad, "keep", "me")).rejects.toThrow();
     expect(await loadBundle(db)).toEqual(before);
     expect(await db.documents.count()).toBe(1);

@@ -39,14 +39,17 @@ describe("project translation memory", () => {
     expect(await importIntoMemory(db, tm("Chào buổi sáng."), "a.tmx")).toEqual({
       added: 1,
       duplicates: 0,
+      withoutTarget: 1,
     });
     expect(await importIntoMemory(db, tm("Chào buổi sáng."), "a.tmx")).toEqual({
       added: 0,
       duplicates: 1,
+      withoutTarget: 1,
     });
     expect(await importIntoMemory(db, tm("Xin chào buổi sáng."), "b.tmx")).toEqual({
       added: 1,
       duplicates: 0,
+      withoutTarget: 1,
     });
     expect(await memorySize(db)).toBe(2);
 

@@ -1,6 +1,17 @@
 import type { SelarasDb } from "../database.ts";
-import type { Bundle, BundleDocument, BundleSegment } from "../../core/model/bundle.ts";
-import type { DocumentRecord, SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
+import type {
+  Bundle,
+  BundleComment,
+  BundleDocument,
+  BundleRevision,
+  BundleSegment,
+} from "../../core/model/bundle.ts";
+import type {
+  CommentRecord,
+  DocumentRecord,
+  SegmentRecord,
+  TranslationRecord,
+} from "../../core/model/records.ts";
 import { translationId } from "../../core/model/records.ts";
 import { initialKeys } from "../../core/model/order-key.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
@@ -15,24 +26,72 @@ import type { TargetCell } from "../../core/align-edit/types.ts";
 import { unitsToBundleSegments } from "../../core/align-edit/bundle-units.ts";
 import { columnsByLang, rowView } from "../../core/align-edit/row-view.ts";
 import { newId, nowIso } from "../ids.ts";
-import { clearDocumentRows, documentTables } from "./delete-document.ts";
+import type { RevisionAction, RevisionRecord } from "../records.ts";
+import { documentTables } from "./delete-document.ts";
+import { commitTables } from "./commit-patches.ts";
+import {
+  asBundleComment,
+  mergeBundleDocument,
+  planMergeImport,
+  type MergeSummary,
+} from "./merge-import.ts";
 import { revisionFromExisting } from "../upgrades/v2-review-workflow.ts";
 import { extrasRows } from "./tmx-extras.ts";
+import { baselineKey } from "./bundle-baseline.ts";
+import { diffSources, type SourceDiff } from "../../core/merge/source-diff.ts";
 import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
+
+const REVISION_ACTIONS: readonly RevisionAction[] = [
+  "edit",
+  "confirm",
+  "approve",
+  "reject",
+  "reopen",
+  "restore",
+  "undo",
+  "redo",
+  "replace",
+  "import",
+];
+
+/** The comment threads of a document by row id and language, oldest first. */
+async function commentsByRow(
+  db: SelarasDb,
+  docId: string,
+  languages: readonly TargetLang[],
+): Promise<Map<string, Partial<Record<TargetLang, BundleComment[]>>>> {
+  const rows = await db.comments
+    .where("[docId+open]")
+    .between([docId, 0], [docId, 1], true, true)
+    .toArray();
+  rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+  const out = new Map<string, Partial<Record<TargetLang, BundleComment[]>>>();
+  for (const c of rows) {
+    if (!languages.includes(c.lang)) continue;
+    let byLang = out.get(c.segmentId);
+    if (!byLang) out.set(c.segmentId, (byLang = {}));
+    (byLang[c.lang] ??= []).push(asBundleComment(c));
+  }
+  return out;
+}
 
 /**
  * Reads documents (all, or the given ids, in list order) into the format-neutral Bundle. Each
  * bundle segment is a translation unit: the smallest group of source rows on which the columns of
  * every language in `languages` agree (core/align-edit/group-units.ts), so a cell that covers two
  * rows gives one unit with both sources. With one-row cells everywhere a unit is a row.
+ * `exportedAt` (ISO) is the export instant: written as each document's baseline unless the document
+ * came from (or was merged with) a file, whose baseline it keeps. `rows` (our JSON) also writes
+ * competing versions and the revision log.
  */
 export async function loadBundle(
   db: SelarasDb,
   docIds?: readonly string[],
   languages: readonly TargetLang[] = TARGET_LANGS,
-  options: { rows?: boolean } = {},
+  options: { rows?: boolean; exportedAt?: string } = {},
 ): Promise<Bundle> {
-  return db.transaction("r", db.documents, db.segments, db.translations, async () => {
+  const tables = [db.documents, db.segments, db.translations, db.comments, db.revisions, db.meta];
+  return db.transaction("r", tables, async () => {
     const docs = docIds
       ? (await db.documents.bulkGet([...docIds])).filter(
           (d): d is DocumentRecord => d !== undefined,
@@ -46,19 +105,41 @@ export async function loadBundle(
         .toArray();
       const cells = await db.translations.where("docId").equals(doc.id).toArray();
       const columns = columnsByLang(cells);
-      const head = {
+      const comments = await commentsByRow(db, doc.id, languages);
+      const stored = (await db.meta.get(baselineKey(doc.id)))?.value;
+      const baseline = typeof stored === "string" ? stored : options.exportedAt;
+      const head: Omit<BundleDocument, "segments"> = {
         id: doc.id,
         title: doc.title,
         sourceLang: doc.sourceLang,
         createdAt: doc.createdAt,
         updatedAt: doc.updatedAt,
+        ...(baseline ? { baseline } : {}),
       };
       if (options.rows) {
-        documents.push({ ...head, ...rowsOf(segments, columns, languages) });
+        const body = rowsOf(segments, columns, languages);
+        for (const seg of body.segments) {
+          const c = comments.get(seg.id);
+          if (c) seg.comments = c;
+        }
+        const revisions = await revisionsOf(db, doc.id, languages);
+        documents.push({ ...head, ...body, ...(revisions.length > 0 ? { revisions } : {}) });
         continue;
       }
       const grouped = groupUnits(segments.length, columns, languages);
-      documents.push({ ...head, segments: unitsToBundleSegments(segments, grouped) });
+      const units = unitsToBundleSegments(segments, grouped);
+      // A unit over several rows carries the comments of all of them.
+      grouped.units.forEach((unit, k) => {
+        const seg = units[k];
+        if (!seg) return;
+        const merged: Partial<Record<TargetLang, BundleComment[]>> = {};
+        for (let r = unit.rows[0]; r < unit.rows[1]; r++) {
+          const c = comments.get(segments[r]?.id ?? "");
+          for (const lang of languages) if (c?.[lang]) (merged[lang] ??= []).push(...c[lang]);
+        }
+        if (Object.keys(merged).length > 0) seg.comments = merged;
+      });
+      documents.push({ ...head, segments: units });
     }
     return { documents };
   });
@@ -95,6 +176,7 @@ function rowsOf(
           createdAt: t.createdAt,
           changedBy: t.changedBy,
           changedAt: t.changedAt,
+          ...(t.competing && t.competing.length > 0 ? { competing: t.competing } : {}),
         };
       }
       return { id: s.id, paragraph: s.paragraph, source: s.source, targets };
@@ -103,12 +185,42 @@ function rowsOf(
   };
 }
 
+/** The document's revision log, oldest first (for our JSON: a full backup). */
+async function revisionsOf(
+  db: SelarasDb,
+  docId: string,
+  languages: readonly TargetLang[],
+): Promise<BundleRevision[]> {
+  const rows = await db.revisions
+    .where("[docId+at]")
+    .between([docId, ""], [docId, "\uffff"])
+    .toArray();
+  return rows
+    .filter((r) => languages.includes(r.lang))
+    .map((r) => ({
+      segmentId: r.segmentId,
+      lang: r.lang,
+      ...(r.translationId !== translationId(r.segmentId, r.lang)
+        ? { cellId: r.translationId }
+        : {}),
+      text: r.text,
+      status: r.status,
+      user: r.user,
+      at: r.at,
+      action: r.action,
+    }));
+}
+
 export interface ImportConflict {
   docId: string;
   title: string;
   existingTitle: string;
-  /** Targets in the database that the import would change or remove. */
+  /** Targets in the database that differ from the file's. */
   changedTargets: number;
+  /** What the default choice, a merge, would do. */
+  merge: MergeSummary;
+  /** How the file's sources differ from this document's (shown before the user chooses). */
+  sources: SourceDiff;
 }
 
 export interface BundleImportPlan {
@@ -134,13 +246,20 @@ export async function planBundleImport(db: SelarasDb, bundle: Bundle): Promise<B
       continue;
     }
     const changed = countChangedTargets(current, doc);
-    if (changed === 0 && sameSource(current, doc)) plan.unchanged++;
+    const merge = await db.transaction("r", [...commitTables(db), db.meta], () =>
+      planMergeImport(db, doc),
+    );
+    const nothingToMerge =
+      merge.taken + merge.conflicts + merge.commentsAdded + merge.commentsResolved === 0;
+    if (changed === 0 && sameSource(current, doc) && nothingToMerge) plan.unchanged++;
     else
       plan.conflicts.push({
         docId: doc.id,
         title: doc.title,
         existingTitle: current.title,
         changedTargets: changed,
+        merge,
+        sources: diffSources(current, doc),
       });
   }
   return plan;
@@ -167,16 +286,21 @@ function countChangedTargets(current: BundleDocument, incoming: BundleDocument):
   return changed;
 }
 
-/** What to do with a document that already exists: keep it, replace it, or import the file's one as a copy. */
-export type ConflictPolicy = "keep" | "replace" | "copy";
+/**
+ * What to do with a document that already exists: merge the file into it cell by cell (core/merge:
+ * newer local work is never overwritten; both changed → a conflict to decide), import the file's
+ * one as a copy, or keep the local one and skip the file's. (There is no "replace": it discarded
+ * newer local edits without a trace.)
+ */
+export type ConflictPolicy = "merge" | "copy" | "keep";
 
 export interface BundleImportResult {
   created: string[];
-  replaced: string[];
+  merged: MergeSummary[];
   kept: string[];
 }
 
-/** Imports a bundle in one transaction (all-or-nothing). */
+/** Imports a bundle in one transaction (all-or-nothing); a merge is one undo step per document. */
 export async function applyBundleImport(
   db: SelarasDb,
   bundle: Bundle,
@@ -184,25 +308,31 @@ export async function applyBundleImport(
   user: string,
   /** Metadata of an imported TMX (props, notes, other languages) to keep for export. */
   extras: TmxExtras | null = null,
+  /** When the file was written (its writer's clock): the documents' next merge baseline. */
+  exportedAt?: string,
 ): Promise<BundleImportResult> {
-  const result: BundleImportResult = { created: [], replaced: [], kept: [] };
+  const result: BundleImportResult = { created: [], merged: [], kept: [] };
   const at = nowIso();
-  await db.transaction("rw", [...documentTables(db), db.documents], async () => {
+  const tables = [...new Set([...documentTables(db), ...commitTables(db), db.meta])];
+  await db.transaction("rw", tables, async () => {
     for (const doc of bundle.documents) {
       const exists = (await db.documents.get(doc.id)) !== undefined;
       if (exists && policy === "keep") {
         result.kept.push(doc.id);
         continue;
       }
-      if (exists && policy === "replace") {
-        await clearDocumentRows(db, doc.id);
-        await db.documents.delete(doc.id);
-        await writeBundleDocument(db, doc, doc.id, false, user, at, extras);
-        result.replaced.push(doc.id);
+      if (exists && policy === "merge") {
+        result.merged.push(await mergeBundleDocument(db, doc, exportedAt, user, at));
         continue;
       }
       const id = exists ? newId("d") : doc.id;
-      await writeBundleDocument(db, doc, id, exists, user, at, extras);
+      // Segment ids are global: a file's own ("tu-1", "u1", "row-2") may be taken by another
+      // document (an unrelated file read the same way), so such a document gets fresh ones.
+      const taken =
+        exists ||
+        (await db.segments.bulkGet(doc.segments.map((s) => s.id))).some((s) => s !== undefined);
+      await writeBundleDocument(db, doc, id, taken, user, at, extras);
+      if (exportedAt) await db.meta.put({ key: baselineKey(id), value: exportedAt });
       result.created.push(id);
     }
   });
@@ -237,6 +367,7 @@ async function writeBundleDocument(
   // `${rowId}:${lang}`; others get fresh ids.
   const translations: TranslationRecord[] = [];
   const rowIds = segments.map((s) => s.id);
+  const segmentById = new Map(doc.segments.map((s) => [segmentIds.get(s.id) ?? s.id, s]));
   const columns = documentColumns(doc, { docId, newId: (lang, k) => `${lang}#${k}` }, at);
   for (const [lang, column] of Object.entries(columns) as [TargetLang, TargetCell[]][]) {
     const starts = cellStarts(column);
@@ -248,12 +379,14 @@ async function writeBundleDocument(
       const own = c.span > 0 && starts[k]! < rowIds.length && !used.has(preferred);
       const id = own ? preferred : newId("t");
       used.add(id);
+      const competing = c.span === 1 ? segmentById.get(rowId)?.targets[lang]?.competing : undefined;
       translations.push({
         ...c,
         id,
         segmentId: rowId,
         createdBy: c.createdBy || user,
         changedBy: c.changedBy || user,
+        ...(competing && competing.length > 0 ? { competing } : {}),
       });
     });
   }
@@ -268,6 +401,56 @@ async function writeBundleDocument(
   });
   await db.segments.bulkAdd(segments);
   await db.translations.bulkAdd(translations);
-  await db.revisions.bulkAdd(translations.filter((t) => t.text !== "").map(revisionFromExisting));
+  // The file's revision log where it has one (our JSON), else one revision per target with text.
+  const cellIds = new Set(translations.map((t) => t.id));
+  const fileRevisions = (doc.revisions ?? []).flatMap((r): RevisionRecord[] => {
+    const segmentId = segmentIds.get(r.segmentId);
+    if (!segmentId) return [];
+    const translation =
+      r.cellId !== undefined && !freshSegmentIds ? r.cellId : translationId(segmentId, r.lang);
+    if (!cellIds.has(translation)) return [];
+    return [
+      {
+        translationId: translation,
+        segmentId,
+        docId,
+        lang: r.lang,
+        text: r.text,
+        status: r.status,
+        user: r.user,
+        at: r.at,
+        action: (REVISION_ACTIONS as readonly string[]).includes(r.action)
+          ? (r.action as RevisionAction)
+          : "import",
+      },
+    ];
+  });
+  const withLog = new Set(fileRevisions.map((r) => r.translationId));
+  await db.revisions.bulkAdd([
+    ...fileRevisions,
+    ...translations.filter((t) => t.text !== "" && !withLog.has(t.id)).map(revisionFromExisting),
+  ]);
+  const comments: CommentRecord[] = [];
+  for (const s of doc.segments) {
+    const segmentId = segmentIds.get(s.id)!;
+    for (const lang of TARGET_LANGS) {
+      for (const c of s.comments?.[lang] ?? []) {
+        const clash = freshSegmentIds || (await db.comments.get(c.id)) !== undefined;
+        comments.push({
+          id: clash ? newId("c") : c.id,
+          docId,
+          segmentId,
+          lang,
+          author: c.author,
+          at: c.at,
+          text: c.text,
+          open: c.open ? 1 : 0,
+          ...(c.resolvedBy !== undefined ? { resolvedBy: c.resolvedBy } : {}),
+          ...(c.resolvedAt !== undefined ? { resolvedAt: c.resolvedAt } : {}),
+        });
+      }
+    }
+  }
+  if (comments.length > 0) await db.comments.bulkAdd(comments);
   if (extras) await db.tmxExtras.bulkPut(extrasRows(extras, docId, segmentIds));
 }

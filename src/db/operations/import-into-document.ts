@@ -17,9 +17,16 @@ export async function planImportIntoDocument(
   db: SelarasDb,
   docId: string,
   bundle: Bundle,
-): Promise<UnitMatchPlan> {
+): Promise<UnitMatchPlan & { rows: ReadonlyMap<string, number> }> {
   const { segments, view } = await readDocumentRows(db, docId);
-  return planUnitMatches(bundle, segments, view.starts, view.covering);
+  const plan = planUnitMatches(bundle, segments, view.starts, view.covering);
+  // 1-based row numbers of the segments, as the grid shows them.
+  return { ...plan, rows: new Map(segments.map((s, i) => [s.id, i + 1])) };
+}
+
+/** The key of a planned change, for choosing some of them: `${segmentId}:${lang}`. */
+export function changeKey(m: { segmentId: string; lang: string }): string {
+  return `${m.segmentId}:${m.lang}`;
 }
 
 /**
@@ -32,9 +39,11 @@ export async function applyImportIntoDocument(
   db: SelarasDb,
   docId: string,
   bundle: Bundle,
-  replace: boolean,
+  /** Replace the differing targets: all of them, none, or those whose changeKey is listed. */
+  replace: boolean | readonly string[],
   user: string,
 ): Promise<number> {
+  const chosen = typeof replace === "boolean" ? null : new Set(replace);
   const at = nowIso();
   return db.transaction("rw", commitTables(db), async () => {
     if (!(await db.documents.get(docId))) throw new AppError("db.documentMissing", { docId });
@@ -49,7 +58,13 @@ export async function applyImportIntoDocument(
       TargetLang,
       Map<number, (cell: TranslationRecord) => TranslationRecord>
     >();
-    for (const m of [...plan.fills, ...(replace ? plan.changes : [])]) {
+    const changes =
+      chosen === null
+        ? replace
+          ? plan.changes
+          : []
+        : plan.changes.filter((m) => chosen.has(changeKey(m)));
+    for (const m of [...plan.fills, ...changes]) {
       // An empty cell has no author yet: the file's creation stamps count.
       const authored = m.current && m.current.text.trim() !== "" ? m.current : null;
       const incoming = (current: TranslationRecord): TranslationRecord => ({

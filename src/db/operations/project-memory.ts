@@ -11,6 +11,8 @@ export interface MemoryImportResult {
   added: number;
   /** Units the memory already held with the same source and targets. */
   duplicates: number;
+  /** Units skipped because they have no Vietnamese or English target (another language pair). */
+  withoutTarget: number;
 }
 
 function sameTargets(a: MemoryUnitRecord["targets"], b: MemoryUnitRecord["targets"]): boolean {
@@ -29,12 +31,15 @@ export async function importIntoMemory(
 ): Promise<MemoryImportResult> {
   const at = nowIso();
   return db.transaction("rw", [db.memory, ...outboxTables(db)], async () => {
-    const result: MemoryImportResult = { added: 0, duplicates: 0 };
+    const result: MemoryImportResult = { added: 0, duplicates: 0, withoutTarget: 0 };
     const projects = await joinedProjects(db);
     const rows: MemoryUnitRecord[] = [];
     for (const doc of bundle.documents) {
       for (const seg of doc.segments) {
-        if (Object.values(seg.targets).every((t) => !t || t.text.trim() === "")) continue;
+        if (Object.values(seg.targets).every((t) => !t || t.text.trim() === "")) {
+          result.withoutTarget++;
+          continue;
+        }
         const key = matchKey(seg.source);
         const existing = await db.memory.where("key").equals(key).toArray();
         const pending = rows.filter((r) => r.key === key);
@@ -81,8 +86,22 @@ export function memorySize(db: SelarasDb): Promise<number> {
   return db.memory.count();
 }
 
-export async function clearMemory(db: SelarasDb): Promise<void> {
-  await db.memory.clear();
+/**
+ * Empties the memory of this browser. While this browser is in a team project, the units shared
+ * with the team (those with a `uid`: sent to, or pulled from, a project) are kept: the team's memory
+ * is append-only on the server, so removing them here would only hide them until the next member's
+ * unit arrives, and nothing goes to the outbox. Without a joined project everything goes.
+ */
+export async function clearMemory(db: SelarasDb): Promise<{ removed: number; kept: number }> {
+  return db.transaction("rw", [db.memory, db.syncState], async () => {
+    const total = await db.memory.count();
+    if ((await joinedProjects(db)).length === 0) {
+      await db.memory.clear();
+      return { removed: total, kept: 0 };
+    }
+    const removed = await db.memory.filter((u) => !u.uid).delete();
+    return { removed, kept: total - removed };
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type EditContext,
 } from "../../core/edit/segment-ops.ts";
 import { segmentParagraph } from "../../core/segment/segment.ts";
+import { manualBoundaryOf, type ManualBoundary } from "../../core/edit/manual-boundaries.ts";
 import { effectiveRules } from "../../core/segment/custom-rules.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { newId, nowIso } from "../ids.ts";
@@ -82,6 +83,24 @@ export function mergeWithNext(db: SelarasDb, docId: string, segmentId: string, u
 export function resegmentDocument(db: SelarasDb, docId: string, user: string) {
   return runEdit(db, docId, "resegment", user, async (state, ctx, doc) => {
     const rules = effectiveRules(await getCustomSegmentation(db));
-    return planResegment(state, (text) => segmentParagraph(text, doc.sourceLang, { rules }), ctx);
+    const manual = await manualBoundaries(db, docId);
+    return planResegment(
+      state,
+      (text) => segmentParagraph(text, doc.sourceLang, { rules }),
+      ctx,
+      manual,
+    );
   });
+}
+
+/**
+ * The user's manual splits and merges of a document, oldest first: the split and merge commands
+ * of its undo history that are not undone (issue 13 item 7). Re-segmentation applies them again.
+ */
+export async function manualBoundaries(db: SelarasDb, docId: string): Promise<ManualBoundary[]> {
+  const done = await db.history.where("[docId+undone]").equals([docId, 0]).toArray();
+  return done
+    .filter((h) => h.label === "split" || h.label === "merge")
+    .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+    .flatMap((h) => manualBoundaryOf(h.label, h.patches) ?? []);
 }
