@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { UI_LANGUAGES, type UiLanguage } from "../../i18n/resources.ts";
 import { SaveIndicator } from "./save-indicator.tsx";
 import { ProfileButton } from "./profile-button.tsx";
+import { TeamHeaderTools } from "../team/account-menu.tsx";
 
 const LANGUAGE_NAMES: Record<UiLanguage, string> = {
   en: "English",
@@ -23,6 +24,7 @@ export function AppHeader() {
       <span className="tagline">{t("tagline")}</span>
       <div className="header-tools">
         <SaveIndicator />
+        <TeamHeaderTools />
         <a className="header-link" href="#/settings" data-testid="settings-link">
           {t("settingsLink")}
         </a>

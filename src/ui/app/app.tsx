@@ -8,17 +8,21 @@ import { AutosaveContext } from "./autosave-context.ts";
 import { useHashRoute } from "./use-hash-route.ts";
 import { AppHeader } from "./app-header.tsx";
 import { StorageBanner } from "./storage-banner.tsx";
+import { UpdateBanner } from "./update-banner.tsx";
 import { DocumentList } from "../documents/document-list.tsx";
 import { GridPage } from "../grid/grid-page.tsx";
 import { SettingsPage } from "../settings/settings-page.tsx";
 import { CORPUS_FILES } from "./corpus-files.ts";
 import { startApp } from "./startup.ts";
 import type { CorpusFile } from "../../db/corpus-sync.ts";
+import { TeamProvider, type TeamDeps } from "../team/team-context.tsx";
 
 export interface AppProps {
   /** Tests pass a fresh database and corpus; the real app uses the default ones. */
   db?: SelarasDb;
   corpus?: readonly CorpusFile[];
+  /** Tests pass a fake server (fetch, WebSocket); the real app talks to its own origin. */
+  team?: TeamDeps;
 }
 
 function browserJournal(): Storage | null {
@@ -29,7 +33,7 @@ function browserJournal(): Storage | null {
   }
 }
 
-export function App({ db: givenDb, corpus = CORPUS_FILES }: AppProps) {
+export function App({ db: givenDb, corpus = CORPUS_FILES, team }: AppProps) {
   const { t } = useTranslation();
   const db = useMemo(() => givenDb ?? createDb(), [givenDb]);
   const autosave = useMemo(() => new Autosave(db, browserJournal()), [db]);
@@ -64,22 +68,25 @@ export function App({ db: givenDb, corpus = CORPUS_FILES }: AppProps) {
   return (
     <DbContext.Provider value={db}>
       <AutosaveContext.Provider value={autosave}>
-        <div className="app">
-          <AppHeader />
-          <StorageBanner startError={startError} />
-          <main className="app-main">
-            {!ready && !startError && (
-              <p className="loading" role="status">
-                {t("loading")}
-              </p>
-            )}
-            {ready && route.name === "documents" && <DocumentList />}
-            {ready && route.name === "settings" && <SettingsPage />}
-            {ready && route.name === "document" && (
-              <GridPage key={route.docId} docId={route.docId} params={route.params} />
-            )}
-          </main>
-        </div>
+        <TeamProvider deps={team}>
+          <div className="app">
+            <AppHeader />
+            <StorageBanner startError={startError} />
+            <UpdateBanner />
+            <main className="app-main">
+              {!ready && !startError && (
+                <p className="loading" role="status">
+                  {t("loading")}
+                </p>
+              )}
+              {ready && route.name === "documents" && <DocumentList />}
+              {ready && route.name === "settings" && <SettingsPage />}
+              {ready && route.name === "document" && (
+                <GridPage key={route.docId} docId={route.docId} params={route.params} />
+              )}
+            </main>
+          </div>
+        </TeamProvider>
       </AutosaveContext.Provider>
     </DbContext.Provider>
   );

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { MagnifierIcon, PencilIcon } from "../shared/icons.tsx";
 import { useTranslation } from "react-i18next";
 import { useProfile } from "../../db/hooks.ts";
 import { ProfileDialog } from "./profile-dialog.tsx";
@@ -20,8 +21,8 @@ export function ProfileButton() {
           onClick={() => setOpen(true)}
           title={t("profile.titleChange")}
         >
-          <span aria-hidden="true">{profile.role === "reviewer" ? "🔍" : "✎"}</span> {profile.name}{" "}
-          · {t(`profile.roles.${profile.role}`)}
+          {profile.role === "reviewer" ? <MagnifierIcon /> : <PencilIcon />} {profile.name} ·{" "}
+          {t(`profile.roles.${profile.role}`)}
         </button>
       )}
       {(profile === null || open) && (

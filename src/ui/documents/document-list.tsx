@@ -1,4 +1,8 @@
 import { useState } from "react";
+import { TrashIcon } from "../shared/icons.tsx";
+import type { ErrorInfo } from "../../core/model/app-error.ts";
+import { toErrorInfo } from "../../db/autosave.ts";
+import { ErrorText } from "../shared/error-text.tsx";
 import { useTranslation } from "react-i18next";
 import { useDocuments, useMemorySize } from "../../db/hooks.ts";
 import { clearMemory } from "../../db/operations/project-memory.ts";
@@ -12,6 +16,7 @@ import { ImportTmDialog } from "./import-tm-dialog.tsx";
 import { CorpusUpdates } from "./corpus-updates.tsx";
 import { ExportDialog } from "../export/export-dialog.tsx";
 import { useConfirm } from "../shared/confirm-dialog.tsx";
+import { ShareAction, SharedMarker } from "../team/document-team.tsx";
 
 type OpenDialog = "none" | "add" | "importTm" | "export";
 
@@ -28,10 +33,17 @@ export function DocumentList() {
   });
 
   const confirm = useConfirm();
+  const [deleteError, setDeleteError] = useState<ErrorInfo | null>(null);
   const onDelete = async (docId: string, title: string) => {
     const message = t("documents.confirmDelete", { title });
-    if (await confirm.ask({ action: t("delete"), message, danger: true }))
+    if (!(await confirm.ask({ action: t("delete"), message, danger: true }))) return;
+    setDeleteError(null);
+    try {
       await deleteDocument(db, docId);
+    } catch (error) {
+      // A shared document with changes still waiting to be sent stays (sync.delete_pending).
+      setDeleteError(toErrorInfo(error));
+    }
   };
 
   return (
@@ -61,6 +73,11 @@ export function DocumentList() {
         </div>
       </div>
       {confirm.dialog}
+      {deleteError && (
+        <div className="banner banner-error" role="alert" data-testid="delete-error">
+          <ErrorText error={deleteError} />
+        </div>
+      )}
       <CorpusUpdates />
       {memorySize !== undefined && memorySize > 0 && (
         <p className="memory-line" data-testid="memory-size">
@@ -117,6 +134,7 @@ export function DocumentList() {
                   <span className="doc-origin">
                     {t(`documents.origin.${doc.origin.kind}`)} · {t(`lang.${doc.sourceLang}`)}
                   </span>
+                  {doc.projectId && <SharedMarker projectId={doc.projectId} />}
                 </td>
                 <td className="num" data-testid="doc-segments">
                   {doc.segmentCount}
@@ -133,7 +151,8 @@ export function DocumentList() {
                   </td>
                 ))}
                 <td className="date">{dateFormat.format(new Date(doc.updatedAt))}</td>
-                <td>
+                <td className="doc-actions">
+                  <ShareAction docId={doc.id} title={doc.title} shared={!!doc.projectId} />
                   <button
                     type="button"
                     className="icon-button danger"
@@ -141,7 +160,7 @@ export function DocumentList() {
                     title={t("documents.delete", { title: doc.title })}
                     onClick={() => void onDelete(doc.id, doc.title)}
                   >
-                    🗑
+                    <TrashIcon />
                   </button>
                 </td>
               </tr>

@@ -15,6 +15,7 @@ import { FormError } from "../shared/error-text.tsx";
 import { MemoryFileReader } from "../shared/memory-file-reader.tsx";
 import { useUser } from "../app/use-user.ts";
 import { importIntoMemory } from "../../db/operations/project-memory.ts";
+import { CollisionSummary } from "./collision-summary.tsx";
 
 type Destination = "documents" | "memory";
 
@@ -24,14 +25,14 @@ type Destination = "documents" | "memory";
  * copies, as the user chooses. One transaction: all or nothing.
  */
 export function ImportTmDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation(["io", "common"]);
+  const { t } = useTranslation(["io", "common", "handoff", "plans"]);
   const db = useDb();
   const user = useUser();
   const [read, setRead] = useState<MemoryReadResult | null>(null);
   const [fileName, setFileName] = useState("");
   const [destination, setDestination] = useState<Destination>("documents");
   const [plan, setPlan] = useState<BundleImportPlan | null>(null);
-  const [policy, setPolicy] = useState<ConflictPolicy>("keep");
+  const [policy, setPolicy] = useState<ConflictPolicy>("merge");
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -42,8 +43,17 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
     setDone(null);
     setError(null);
     if (result)
-      void planBundleImport(db, result.bundle).then(setPlan, (e: unknown) =>
-        setError(toErrorInfo(e)),
+      void planBundleImport(db, result.bundle).then(
+        (p) => {
+          setPlan(p);
+          // A file whose sources share nothing with the document it collides with is another
+          // document: importing it as a copy is the safe default.
+          const unrelated =
+            p.conflicts.length > 0 &&
+            p.conflicts.every((c) => c.sources.same === 0 && c.sources.fileSegments > 0);
+          setPolicy(unrelated ? "copy" : "merge");
+        },
+        (e: unknown) => setError(toErrorInfo(e)),
       );
   };
 
@@ -53,18 +63,48 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
     try {
       if (destination === "memory") {
         const added = await importIntoMemory(db, read.bundle, fileName);
-        setDone(t("io:importTm.memoryDone", { added: added.added, duplicates: added.duplicates }));
+        let message = t("io:importTm.memoryDone", {
+          added: added.added,
+          duplicates: added.duplicates,
+        });
+        if (added.added === 0 && added.withoutTarget > 0) {
+          // Say why nothing came in: the file pairs other languages (issue 13 item 23).
+          const tags = read.report.languages.map((l) => l.tag);
+          const langs =
+            tags.length > 0
+              ? tags.join(", ")
+              : [...new Set(read.bundle.documents.map((d) => d.sourceLang))].join(", ");
+          message += ` ${t("plans:memory.noPair", { count: added.withoutTarget, langs })}`;
+        }
+        setDone(message);
         setRead(null);
         setPlan(null);
         return;
       }
-      const result = await applyBundleImport(db, read.bundle, policy, user.name, read.extras);
+      const result = await applyBundleImport(
+        db,
+        read.bundle,
+        policy,
+        user.name,
+        read.extras,
+        read.exportedAt,
+      );
+      const changed = result.merged.filter(
+        (m) => m.taken + m.conflicts + m.commentsAdded + m.commentsResolved > 0,
+      );
+      const conflicts = changed.reduce((n, m) => n + m.conflicts, 0);
+      if (result.created.length + changed.length === 0 && result.kept.length > 0) {
+        setDone(t("plans:tmPlan.keptNothing", { count: result.kept.length }));
+        setRead(null);
+        setPlan(null);
+        return;
+      }
       setDone(
-        t("io:importTm.done", {
+        t("handoff:merge.done", {
           created: result.created.length,
-          replaced: result.replaced.length,
+          merged: changed.length,
           kept: result.kept.length,
-        }),
+        }) + (conflicts > 0 ? ` ${t("handoff:merge.conflicts", { count: conflicts })}` : ""),
       );
       setRead(null);
       setPlan(null);
@@ -97,11 +137,12 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
         {plan && destination === "documents" && (
           <div className="plan" data-testid="import-tm-plan">
             <p>
-              {t("io:importTm.plan", {
-                newDocuments: plan.newDocuments,
-                unchanged: plan.unchanged,
-                conflicts: plan.conflicts.length,
-              })}
+              {[
+                t("plans:tmPlan.new", { count: plan.newDocuments }),
+                t("plans:tmPlan.unchanged", { count: plan.unchanged }),
+                t("plans:tmPlan.conflicts", { count: plan.conflicts.length }),
+              ].join(", ")}
+              .
             </p>
             {plan.conflicts.length > 0 && (
               <fieldset>
@@ -109,14 +150,28 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
                 <ul>
                   {plan.conflicts.map((c) => (
                     <li key={c.docId}>
-                      {t("io:importTm.conflict", {
-                        title: c.existingTitle,
-                        count: c.changedTargets,
-                      })}
+                      <CollisionSummary title={c.existingTitle} diff={c.sources} />
+                      <span data-testid="import-tm-merge-summary">
+                        {t("handoff:merge.summary", {
+                          title: c.existingTitle,
+                          taken: c.merge.taken,
+                          conflicts: c.merge.conflicts,
+                          kept: c.merge.kept,
+                          comments: c.merge.commentsAdded,
+                        })}
+                        {c.merge.unmatched + c.merge.sourceDiffers > 0 && (
+                          <>
+                            {" "}
+                            {t("handoff:merge.skipped", {
+                              count: c.merge.unmatched + c.merge.sourceDiffers,
+                            })}
+                          </>
+                        )}
+                      </span>
                     </li>
                   ))}
                 </ul>
-                {(["keep", "copy", "replace"] as const).map((p) => (
+                {(["merge", "copy", "keep"] as const).map((p) => (
                   <label key={p} className="radio">
                     <input
                       type="radio"
@@ -125,7 +180,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
                       checked={policy === p}
                       onChange={() => setPolicy(p)}
                     />
-                    {t(`io:importTm.policy.${p}`)}
+                    {p === "merge" ? t("handoff:merge.policy") : t(`io:importTm.policy.${p}`)}
                   </label>
                 ))}
               </fieldset>
