@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import { createContext, Script } from "node:vm";
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIo {
@@ -24,4 +26,42 @@ export function nodeIo(): CliIo {
     // writeFile writes an iterable's parts one after the other.
     writeText: (path, text) => writeFile(path, text, "utf8"),
   };
+}
+
+const TIME_LIMITED = new Script("run()");
+const timeLimitContext = createContext({ run: (): void => undefined });
+
+/**
+ * Runs `fn` and stops it after `ms` milliseconds, wherever it is (V8 terminates even a regular
+ * expression that backtracks without end): "timeout" then. For user-supplied patterns (SRX rules).
+ * Errors thrown by `fn` pass through.
+ */
+export function withTimeLimit<T>(ms: number, fn: () => T): { value: T } | "timeout" {
+  const box: { result?: { value: T } } = {};
+  timeLimitContext.run = () => {
+    box.result = { value: fn() };
+  };
+  try {
+    TIME_LIMITED.runInContext(timeLimitContext, { timeout: ms });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") return "timeout";
+    throw error;
+  } finally {
+    timeLimitContext.run = () => undefined;
+  }
+  return box.result ?? "timeout";
+}
+
+let englishErrors: Record<string, string> | null = null;
+
+/** The English message of an app error code (src/i18n/locales/en/errors.json), or null. */
+export function englishMessage(code: string, params: Record<string, unknown>): string | null {
+  englishErrors ??= JSON.parse(
+    readFileSync(new URL("../i18n/locales/en/errors.json", import.meta.url), "utf8"),
+  ) as Record<string, string>;
+  const template = englishErrors[code.replace(/\./g, "_")];
+  if (template === undefined) return null;
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
 }

@@ -85,7 +85,12 @@ describe("convert (in process)", () => {
     const { io, out } = memoryIo({ "in.json": json });
     expect(await run(["in.json", "vi.tmx", "--languages", "vi"], io)).toBe(0);
     const vi = readTmx(out.files["vi.tmx"] as string);
-    expect(vi.documents[0]!.segments.map((s) => Object.keys(s.targets))).toEqual([["vi"], []]);
+    // The unit with no Vietnamese is left out (issue 13 item 8), and stderr says so.
+    expect(vi.documents[0]!.segments.map((s) => Object.keys(s.targets))).toEqual([["vi"]]);
+    expect(out.stderr).toMatch(/1 unit\(s\) without a target .* left out/);
+    expect(await run(["in.json", "all.tmx", "--languages", "vi", "--untranslated"], io)).toBe(0);
+    const all = readTmx(out.files["all.tmx"] as string);
+    expect(all.documents[0]!.segments.map((s) => Object.keys(s.targets))).toEqual([["vi"], []]);
     expect(await run(["in.json", "done.json", "--status=approved,translated"], io)).toBe(0);
     const done = readJson(out.files["done.json"] as string);
     expect(done.documents[0]!.segments.map((s) => Object.keys(s.targets))).toEqual([

@@ -10,7 +10,7 @@ import { writeJson } from "../../core/format/json/write-json.ts";
 import { groupBundle } from "../../core/align-edit/bundle-alignment.ts";
 import { readTmxBytes } from "../../core/format/tmx/read-tmx-bytes.ts";
 import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
-import { writeTmxChunks } from "../../core/format/tmx/write-tmx.ts";
+import { countTmxUnits, writeTmxChunks } from "../../core/format/tmx/write-tmx.ts";
 import { readTable } from "../../core/format/tsv/read-table.ts";
 import { writeTable } from "../../core/format/tsv/write-table.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
@@ -24,6 +24,7 @@ import type { CliIo } from "../io.ts";
 export const usage =
   "convert <IN> <OUT> [--languages vi,en] [--status approved,translated] [--from FMT] [--to FMT]\n" +
   "    [--no-bom] [--codes native]   (TSV/CSV: no UTF-8 BOM; inline codes as their markup)\n" +
+  "    [--untranslated]   (TMX: also units with no target in the languages; left out by default)\n" +
   "    IN: .json .tmx .xlf .tsv .csv   OUT: .json .tmx .xlf (XLIFF 2.0; --to xliff12 for 1.2) .tsv .csv\n" +
   "    XLIFF holds one target language: without a single --languages, OUT-vi.xlf and OUT-en.xlf are written";
 
@@ -43,6 +44,8 @@ interface Options {
   languages: readonly TargetLang[] | undefined;
   statuses: readonly Status[] | undefined;
   bom: boolean;
+  /** TMX: also write units with no target (a source alone is not translation memory). */
+  untranslated: boolean;
   /** TSV/CSV: inline codes as placeholders (default) or native markup. */
   codes: "placeholders" | "native";
   now: Date;
@@ -165,8 +168,19 @@ function write(
           }),
         ],
       ];
-    case "tmx":
+    case "tmx": {
       warnUnsafe(bundle, io);
+      const tmxOptions = {
+        ...(options.languages ? { languages: options.languages } : {}),
+        ...statuses,
+        ...(extras ? { extras } : {}),
+        includeUntranslated: options.untranslated,
+      };
+      const { untranslated } = countTmxUnits(bundle, tmxOptions);
+      if (untranslated > 0 && !options.untranslated)
+        io.stderr(
+          `convert: ${untranslated} unit(s) without a target in the exported languages left out (--untranslated keeps them)\n`,
+        );
       return [
         [
           out,
@@ -174,12 +188,11 @@ function write(
             creationTool: "Selaras",
             creationToolVersion: options.version,
             creationDate: options.now,
-            ...(options.languages ? { languages: options.languages } : {}),
-            ...statuses,
-            ...(extras ? { extras } : {}),
+            ...tmxOptions,
           }),
         ],
       ];
+    }
     case "xliff":
     case "xliff12": {
       warnUnsafe(bundle, io);
@@ -201,7 +214,7 @@ interface Args {
 }
 
 const VALUE_OPTIONS = ["languages", "status", "from", "to", "codes"];
-const FLAGS = ["no-bom"];
+const FLAGS = ["no-bom", "untranslated"];
 
 function parseArgs(args: string[]): Args | string {
   const positional: string[] = [];
@@ -289,6 +302,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       languages,
       statuses,
       bom: !parsed.options.has("no-bom"),
+      untranslated: parsed.options.has("untranslated"),
       codes: parsed.options.get("codes") === "native" ? "native" : "placeholders",
       now: exportDate(),
       version: await appVersion(),

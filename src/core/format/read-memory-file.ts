@@ -7,7 +7,7 @@ import { readTmxBytes } from "./tmx/read-tmx-bytes.ts";
 import type { TmxExtras } from "./tmx/tmx-extras.ts";
 import { readXliff } from "./xliff/read-xliff.ts";
 import { decodeXmlBytes } from "./xml/decode-xml-bytes.ts";
-import { readJson } from "./json/read-json.ts";
+import { readJsonWithMeta } from "./json/read-json.ts";
 import { readTable } from "./tsv/read-table.ts";
 import { decodeText } from "./txt/decode.ts";
 
@@ -46,6 +46,8 @@ export interface MemoryReadResult {
   report: MemoryReadReport;
   /** TMX metadata (props, notes, attributes, other languages) to write back on export. */
   extras: TmxExtras | null;
+  /** When the file was written (JSON exportedAt, TMX header creationdate), on its writer's clock. */
+  exportedAt?: string;
 }
 
 export interface MemoryReadOptions {
@@ -88,6 +90,7 @@ export function readMemoryFile(
       return done({
         bundle: read.bundle,
         extras: read.extras,
+        ...(read.exportedAt ? { exportedAt: read.exportedAt } : {}),
         report: {
           format,
           detail: `TMX ${read.report.version}, ${read.encoding}`,
@@ -117,10 +120,13 @@ export function readMemoryFile(
       });
     }
     case "json": {
-      const bundle = readJson(decodeText(readAllBytes(input), fileName), { fileName });
+      const { bundle, exportedAt } = readJsonWithMeta(decodeText(readAllBytes(input), fileName), {
+        fileName,
+      });
       return done({
         bundle,
         extras: null,
+        ...(exportedAt ? { exportedAt } : {}),
         report: {
           format,
           detail: "Selaras JSON",

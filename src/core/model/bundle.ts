@@ -1,6 +1,7 @@
 import type { Lang, TargetLang } from "./languages.ts";
 import type { Status } from "./status.ts";
 import type { TargetCell } from "../align-edit/types.ts";
+import type { CompetingVersion } from "../sync/protocol.ts";
 
 /**
  * The format-neutral shape that writers (TMX, JSON, ...) take and readers give back.
@@ -13,6 +14,34 @@ export interface BundleTarget {
   createdAt?: string;
   changedBy?: string;
   changedAt?: string;
+  /** Versions competing with `text` (a sync or import conflict awaiting a decision). */
+  competing?: CompetingVersion[];
+}
+
+/** A comment of the thread of one segment and target language (records.ts CommentRecord). */
+export interface BundleComment {
+  id: string;
+  author: string;
+  at: string;
+  text: string;
+  /** false once the thread was resolved. */
+  open: boolean;
+  resolvedBy?: string;
+  resolvedAt?: string;
+}
+
+/** One entry of a target's revision log (who set which text and status, when, by what action). */
+export interface BundleRevision {
+  /** The row the target was made for and its language (the cell `${segmentId}:${lang}`). */
+  segmentId: string;
+  lang: TargetLang;
+  /** The cell's id when it is not `${segmentId}:${lang}` (aligned cells). */
+  cellId?: string;
+  text: string;
+  status: Status;
+  user: string;
+  at: string;
+  action: string;
 }
 
 export interface BundleSegment {
@@ -20,6 +49,8 @@ export interface BundleSegment {
   paragraph: number;
   source: string;
   targets: Partial<Record<TargetLang, BundleTarget>>;
+  /** Comment threads per target language (absent: none). */
+  comments?: Partial<Record<TargetLang, BundleComment[]>>;
 }
 
 /**
@@ -36,6 +67,14 @@ export interface BundleDocument {
   createdAt?: string;
   updatedAt?: string;
   segments: BundleSegment[];
+  /**
+   * The instant up to which this file reflects the receiver's data: a local cell changed after it
+   * was changed since the file's author saw it (three-way merge, core/merge). An export writes the
+   * instant of the file the document was last imported or merged from, else the export instant.
+   */
+  baseline?: string;
+  /** The revision log of the document's targets (Selaras JSON only: a full backup). */
+  revisions?: BundleRevision[];
   /**
    * Target columns that are more than one target per row (links over several rows, text with no
    * source, aligner confidences, confirmed links), as cells in order over `segments` (then the rows).

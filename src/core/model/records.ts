@@ -42,6 +42,8 @@ export interface TranslationRecord extends TargetCell {
   segmentId: string;
   /** Versions that compete with `text` (a sync or import conflict); absent or empty = none. */
   competing?: CompetingVersion[];
+  /** The score (%) of the memory match inserted into the cell (Ctrl+1 … Ctrl+9). */
+  tmScore?: number;
 }
 
 export function translationId(segmentId: string, lang: TargetLang): string {

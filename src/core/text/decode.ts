@@ -107,3 +107,26 @@ function decodeUtf8(bytes: Uint8Array, start: number): string {
   parts.push(String.fromCharCode(...units));
   return parts.join("");
 }
+
+/**
+ * Names an encoding Selaras refuses, from the first bytes: UTF-32 (with its BOM, or NUL-padded
+ * ASCII), or UTF-16 without a BOM (every other byte NUL). Null when it looks like none of them.
+ * Lets a refusal say what the file is rather than "binary" (issue 14 items 8, 9).
+ */
+export function sniffRefusedEncoding(
+  bytes: Uint8Array,
+): "utf-32le" | "utf-32be" | "utf-16le-no-bom" | "utf-16be-no-bom" | null {
+  const b = bytes;
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return "utf-32le";
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return "utf-32be";
+  const n = Math.min(b.length - (b.length % 4), 256);
+  if (n < 4) return null;
+  const zeroAt = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (b[i] === 0) zeroAt[i % 4]!++;
+  const q = n / 4;
+  if (zeroAt[1] === q && zeroAt[2] === q && zeroAt[3] === q) return "utf-32le";
+  if (zeroAt[0] === q && zeroAt[1] === q && zeroAt[2] === q) return "utf-32be";
+  if (zeroAt[1] === q && zeroAt[3] === q) return "utf-16le-no-bom";
+  if (zeroAt[0] === q && zeroAt[2] === q) return "utf-16be-no-bom";
+  return null;
+}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { loadBundle } from "../../db/operations/bundle.ts";
@@ -9,6 +9,7 @@ import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { exportFileName } from "../../core/format/download-name.ts";
 import { filterBundle } from "../../core/model/filter-bundle.ts";
+import { countTmxUnits } from "../../core/format/tmx/write-tmx.ts";
 import { Dialog } from "../shared/dialog.tsx";
 import { FormError } from "../shared/error-text.tsx";
 import { downloadParts } from "../shared/download.ts";
@@ -26,7 +27,7 @@ import { useAutosave } from "../app/autosave-context.ts";
 
 /** Export one document (docId) or all of them as TMX, JSON, XLIFF 2.0/1.2 or TSV/CSV, as files. */
 export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: string | null }) {
-  const { t } = useTranslation(["io", "common"]);
+  const { t } = useTranslation(["io", "common", "plans"]);
   const db = useDb();
   const autosave = useAutosave();
   const [format, setFormat] = useState<Format>("tmx");
@@ -37,6 +38,39 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
   const [bom, setBom] = useState(true);
   const [includeNotes, setIncludeNotes] = useState(true);
   const [includeProps, setIncludeProps] = useState(true);
+  const [includeUntranslated, setIncludeUntranslated] = useState(false);
+  /** TMX: per file, the languages it holds and its units without a target (issue 13 item 8). */
+  const [untranslated, setUntranslated] = useState<{ langs: TargetLang[]; count: number }[] | null>(
+    null,
+  );
+
+  useEffect(() => {
+    setUntranslated(null);
+    if (format !== "tmx" || langs.length === 0) return;
+    let live = true;
+    const ids = scope === "document" && docId ? [docId] : undefined;
+    const statuses = STATUS_CHOICES[statusChoice];
+    const files = perPair ? langs.map((l) => [l]) : [langs];
+    void Promise.all(
+      files.map(async (fileLangs) => {
+        const bundle = filterBundle(await loadBundle(db, ids, fileLangs), {
+          languages: fileLangs,
+          ...(statuses ? { statuses } : {}),
+        });
+        const { untranslated: count } = countTmxUnits(bundle, {
+          languages: fileLangs,
+          ...(statuses ? { statuses } : {}),
+        });
+        return { langs: fileLangs, count };
+      }),
+    ).then(
+      (counts) => live && setUntranslated(counts),
+      () => live && setUntranslated(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, docId, format, scope, langs, statusChoice, perPair]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
 
@@ -51,17 +85,28 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
       await autosave.flush();
       const ids = scope === "document" && docId ? [docId] : undefined;
       const statuses = STATUS_CHOICES[statusChoice];
+      const now = new Date();
       // Units are grouped by the languages a file holds (the smallest groups of source rows on which
       // they agree), so files with one target language are read one language at a time.
       const bundleFor = async (languages: TargetLang[]) =>
         // Our JSON is a backup: rows as they are, aligned columns as cells. The others: units.
-        filterBundle(await loadBundle(db, ids, languages, { rows: format === "json" }), {
-          languages,
-          ...(statuses ? { statuses, dropUntranslated: true } : {}),
-        });
+        // The export instant is the documents' merge baseline when the file comes back.
+        filterBundle(
+          await loadBundle(db, ids, languages, {
+            rows: format === "json",
+            exportedAt: now.toISOString(),
+          }),
+          {
+            languages,
+            // A TMX keeps units without a (chosen) target only when asked; others drop them
+            // when a status is chosen, as before.
+            ...(statuses
+              ? { statuses, dropUntranslated: !(format === "tmx" && includeUntranslated) }
+              : {}),
+          },
+        );
       const perLanguage =
         format === "xliff2" || format === "xliff12" || (format === "tmx" && perPair);
-      const now = new Date();
       const bundle = await bundleFor(langs);
       const base =
         scope === "document" && bundle.documents[0]
@@ -81,6 +126,7 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
         extras,
         includeNotes,
         includeProps,
+        includeUntranslated,
       };
       const files = perLanguage
         ? (
@@ -218,6 +264,29 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
               />
               {t("io:export.includeProps")}
             </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                data-testid="export-untranslated"
+                checked={includeUntranslated}
+                onChange={(e) => setIncludeUntranslated(e.target.checked)}
+              />
+              {t("plans:tmxExport.include")}
+            </label>
+            {untranslated?.map(
+              (f) =>
+                f.count > 0 && (
+                  <p key={f.langs.join()} className="hint" data-testid="export-untranslated-count">
+                    {t(
+                      includeUntranslated ? "plans:tmxExport.included" : "plans:tmxExport.leftOut",
+                      {
+                        count: f.count,
+                        langs: f.langs.map((l) => t(`common:lang.${l}`)).join(", "),
+                      },
+                    )}
+                  </p>
+                ),
+            )}
           </fieldset>
         )}
         {(format === "tsv" || format === "csv") && (

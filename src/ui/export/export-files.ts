@@ -43,9 +43,12 @@ export function buildFiles(
     extras: TmxExtras;
     includeNotes: boolean;
     includeProps: boolean;
+    /** TMX: also units with no target in the languages (default: left out). */
+    includeUntranslated?: boolean;
   },
 ): OutFile[] {
   const { langs, statuses, now, stem, extras, includeNotes, includeProps } = options;
+  const includeUntranslated = options.includeUntranslated ?? false;
   const s = statuses ? { statuses } : {};
   const tmx = (languages: TargetLang[]) =>
     writeTmxChunks(bundle, {
@@ -56,6 +59,7 @@ export function buildFiles(
       extras,
       includeNotes,
       includeProps,
+      includeUntranslated,
       ...s,
     });
   switch (format) {

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import {
   applyImportIntoDocument,
+  changeKey,
   planImportIntoDocument,
 } from "../../db/operations/import-into-document.ts";
 import type { MemoryReadResult } from "../../core/format/read-memory-file.ts";
@@ -30,19 +31,27 @@ export function ImportIntoDocumentDialog({
   user: string;
   onClose: () => void;
 }) {
-  const { t } = useTranslation(["io", "common"]);
+  const { t } = useTranslation(["io", "common", "plans"]);
   const db = useDb();
   const [bundle, setBundle] = useState<Bundle | null>(null);
   const [source, setSource] = useState<Source>("file");
-  const [plan, setPlan] = useState<UnitMatchPlan | null>(null);
-  const [replace, setReplace] = useState(false);
+  const [plan, setPlan] = useState<(UnitMatchPlan & { rows?: ReadonlyMap<string, number> }) | null>(
+    null,
+  );
+  /** The changes the user keeps checked (all by default): keys of changeKey. */
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const { error, run } = useErrorAction();
 
   /** Takes the translations to import and plans what they would change (nothing is written). */
   const planFor = (b: Bundle | null) => {
     setBundle(b);
     setPlan(null);
-    if (b) void run(async () => setPlan(await planImportIntoDocument(db, docId, b)));
+    if (b)
+      void run(async () => {
+        const next = await planImportIntoDocument(db, docId, b);
+        setPlan(next);
+        setChosen(new Set(next.changes.map(changeKey)));
+      });
   };
   const onRead = (result: MemoryReadResult | null) => planFor(result?.bundle ?? null);
   const chooseSource = (next: Source) => {
@@ -54,7 +63,7 @@ export function ImportIntoDocumentDialog({
   const apply = async (e: FormEvent) => {
     e.preventDefault();
     if (!bundle) return;
-    if (await run(() => applyImportIntoDocument(db, docId, bundle, replace, user))) onClose();
+    if (await run(() => applyImportIntoDocument(db, docId, bundle, [...chosen], user))) onClose();
   };
 
   return (
@@ -80,33 +89,71 @@ export function ImportIntoDocumentDialog({
         {plan && (
           <div className="plan" data-testid="import-into-doc-plan">
             <p>
-              {t("io:intoDoc.plan", {
-                matched: plan.matchedSegments,
-                fills: plan.fills.length,
-                changes: plan.changes.length,
-                same: plan.same,
-                unmatched: plan.unmatchedUnits,
-              })}
+              {[
+                t("plans:intoDoc.matched", { count: plan.matchedSegments }),
+                t("plans:intoDoc.fills", { count: plan.fills.length }),
+                t("plans:intoDoc.changes", { count: plan.changes.length }),
+                t("plans:intoDoc.same", { count: plan.same }),
+                t("plans:intoDoc.unmatched", { count: plan.unmatchedUnits }),
+              ].join(" ")}
             </p>
             {plan.changes.length > 0 && (
               <fieldset>
                 <legend>{t("io:intoDoc.changesLegend")}</legend>
-                <ul className="replace-preview">
-                  {plan.changes.slice(0, 100).map((c) => (
-                    <li key={`${c.segmentId}:${c.lang}`}>
-                      <del>{c.current?.text}</del> <ins>{c.incoming.text}</ins>
-                    </li>
-                  ))}
+                <ul className="replace-preview import-choices">
+                  {plan.changes.slice(0, 200).map((c) => {
+                    const key = changeKey(c);
+                    const row = plan.rows?.get(c.segmentId);
+                    const before = c.current?.status ?? "empty";
+                    const statusOnly = (c.current?.text ?? "") === c.incoming.text;
+                    return (
+                      <li key={key} data-testid="import-into-doc-change">
+                        <label className="checkbox">
+                          <input
+                            type="checkbox"
+                            checked={chosen.has(key)}
+                            data-testid="import-into-doc-choice"
+                            onChange={(e) => {
+                              const next = new Set(chosen);
+                              if (e.target.checked) next.add(key);
+                              else next.delete(key);
+                              setChosen(next);
+                            }}
+                          />
+                          <span className="import-choice-where">
+                            {row !== undefined
+                              ? t("plans:intoDoc.row", {
+                                  row,
+                                  lang: t(`common:lang.${c.lang}`),
+                                })
+                              : t(`common:lang.${c.lang}`)}
+                          </span>
+                        </label>
+                        {statusOnly ? (
+                          <span data-testid="import-into-doc-status-only">
+                            {t("plans:intoDoc.statusOnly", {
+                              before: t(`common:status.${before}`),
+                              after: t(`common:status.${c.incoming.status}`),
+                            })}
+                          </span>
+                        ) : (
+                          <>
+                            <del>{c.current?.text}</del> <ins>{c.incoming.text}</ins>{" "}
+                            <span className="hint">
+                              {t("plans:intoDoc.status", {
+                                before: t(`common:status.${before}`),
+                                after: t(`common:status.${c.incoming.status}`),
+                              })}
+                            </span>
+                          </>
+                        )}
+                      </li>
+                    );
+                  })}
                 </ul>
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={replace}
-                    data-testid="import-into-doc-replace"
-                    onChange={(e) => setReplace(e.target.checked)}
-                  />
-                  {t("io:intoDoc.replace", { count: plan.changes.length })}
-                </label>
+                <p className="hint" data-testid="import-into-doc-chosen">
+                  {t("plans:intoDoc.chosen", { chosen: chosen.size, count: plan.changes.length })}
+                </p>
               </fieldset>
             )}
           </div>
@@ -120,7 +167,7 @@ export function ImportIntoDocumentDialog({
             type="submit"
             className="primary"
             data-testid="import-into-doc-apply"
-            disabled={!plan || plan.fills.length + (replace ? plan.changes.length : 0) === 0}
+            disabled={!plan || plan.fills.length + chosen.size === 0}
           >
             {t("io:intoDoc.apply")}
           </button>

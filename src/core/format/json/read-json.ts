@@ -26,6 +26,14 @@ function position(text: string, message: string): { line: number; column: number
  * json.duplicate-id {path, id}.
  */
 export function readJson(text: string, options: JsonReadOptions = {}): Bundle {
+  return readJsonWithMeta(text, options).bundle;
+}
+
+/** readJson, and the file's `exportedAt` (its writer's clock) when it has one. */
+export function readJsonWithMeta(
+  text: string,
+  options: JsonReadOptions = {},
+): { bundle: Bundle; exportedAt?: string } {
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") throw new AppError("json.empty", fileParams);
@@ -36,5 +44,8 @@ export function readJson(text: string, options: JsonReadOptions = {}): Bundle {
     const where = position(body, error instanceof Error ? error.message : "");
     throw new AppError("json.syntax", { ...fileParams, ...(where ?? {}) });
   }
-  return validateExport(restoreExport(raw, options.fileName), options.fileName);
+  const restored = restoreExport(raw, options.fileName);
+  const bundle = validateExport(restored, options.fileName);
+  const exportedAt = restored["exportedAt"];
+  return typeof exportedAt === "string" && exportedAt !== "" ? { bundle, exportedAt } : { bundle };
 }

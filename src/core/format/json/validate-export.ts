@@ -2,11 +2,13 @@ import { AppError } from "../../model/app-error.ts";
 import type {
   Bundle,
   BundleCell,
+  BundleComment,
   BundleDocument,
+  BundleRevision,
   BundleSegment,
   BundleTarget,
 } from "../../model/bundle.ts";
-import { isLang, TARGET_LANGS } from "../../model/languages.ts";
+import { isLang, isTargetLang, TARGET_LANGS } from "../../model/languages.ts";
 import { isStatus } from "../../model/status.ts";
 import type { RawExport } from "./restore.ts";
 
@@ -54,7 +56,64 @@ function readTarget(value: unknown, path: string, fail: Fail): BundleTarget {
     const v = optionalStr(o, key, path, fail);
     if (v !== undefined) target[key] = v;
   }
+  if (o["competing"] !== undefined && o["competing"] !== null) {
+    target.competing = arr(o["competing"], `${path}.competing`, fail).map((c, k) => {
+      const p = `${path}.competing[${k}]`;
+      const co = obj(c, p, fail);
+      const source = co["source"] ?? "import";
+      if (source !== "sync" && source !== "import") fail(`${p}.source`, '"sync" or "import"');
+      const cstatus = str(co["status"], `${p}.status`, fail);
+      if (!isStatus(cstatus)) fail(`${p}.status`, "status");
+      return {
+        text: str(co["text"], `${p}.text`, fail),
+        status: cstatus,
+        by: str(co["by"] ?? "", `${p}.by`, fail),
+        at: str(co["at"] ?? "", `${p}.at`, fail),
+        source: source as "sync" | "import",
+      };
+    });
+  }
   return target;
+}
+
+function readComment(value: unknown, path: string, fail: Fail): BundleComment {
+  const o = obj(value, path, fail);
+  const id = str(o["id"], `${path}.id`, fail);
+  if (id === "") fail(`${path}.id`, "non-empty string");
+  const open = o["open"] ?? true;
+  if (typeof open !== "boolean") fail(`${path}.open`, "boolean");
+  const c: BundleComment = {
+    id,
+    author: str(o["author"], `${path}.author`, fail),
+    at: str(o["at"], `${path}.at`, fail),
+    text: str(o["text"], `${path}.text`, fail),
+    open: open as boolean,
+  };
+  for (const key of ["resolvedBy", "resolvedAt"] as const) {
+    const v = optionalStr(o, key, path, fail);
+    if (v !== undefined) c[key] = v;
+  }
+  return c;
+}
+
+function readRevision(value: unknown, path: string, fail: Fail): BundleRevision {
+  const o = obj(value, path, fail);
+  const lang = str(o["lang"], `${path}.lang`, fail);
+  if (!isTargetLang(lang)) fail(`${path}.lang`, "target language");
+  const status = str(o["status"], `${path}.status`, fail);
+  if (!isStatus(status)) fail(`${path}.status`, "status");
+  const r: BundleRevision = {
+    segmentId: str(o["segmentId"], `${path}.segmentId`, fail),
+    lang: lang as BundleRevision["lang"],
+    text: str(o["text"], `${path}.text`, fail),
+    status: status as BundleRevision["status"],
+    user: str(o["user"], `${path}.user`, fail),
+    at: str(o["at"], `${path}.at`, fail),
+    action: str(o["action"], `${path}.action`, fail),
+  };
+  const cellId = optionalStr(o, "cellId", path, fail);
+  if (cellId !== undefined) r.cellId = cellId;
+  return r;
 }
 
 const ORIGINS = ["typed", "alignment", "import"] as const;
@@ -100,12 +159,24 @@ function readSegment(value: unknown, path: string, fail: Fail): BundleSegment {
     if (t !== undefined && t !== null)
       targets[lang] = readTarget(t, `${path}.targets.${lang}`, fail);
   }
-  return {
+  const segment: BundleSegment = {
     id,
     paragraph: paragraph as number,
     source: str(o["source"], `${path}.source`, fail),
     targets,
   };
+  if (o["comments"] !== undefined && o["comments"] !== null) {
+    const raw = obj(o["comments"], `${path}.comments`, fail);
+    const comments: NonNullable<BundleSegment["comments"]> = {};
+    for (const lang of TARGET_LANGS) {
+      if (raw[lang] === undefined || raw[lang] === null) continue;
+      comments[lang] = arr(raw[lang], `${path}.comments.${lang}`, fail).map((c, k) =>
+        readComment(c, `${path}.comments.${lang}[${k}]`, fail),
+      );
+    }
+    if (Object.keys(comments).length > 0) segment.comments = comments;
+  }
+  return segment;
 }
 
 function readDocument(value: unknown, path: string, fail: Fail): BundleDocument {
@@ -120,7 +191,7 @@ function readDocument(value: unknown, path: string, fail: Fail): BundleDocument 
     sourceLang: sourceLang as BundleDocument["sourceLang"],
     segments: [],
   };
-  for (const key of ["createdAt", "updatedAt"] as const) {
+  for (const key of ["createdAt", "updatedAt", "baseline"] as const) {
     const v = optionalStr(o, key, path, fail);
     if (v !== undefined) doc[key] = v;
   }
@@ -137,6 +208,11 @@ function readDocument(value: unknown, path: string, fail: Fail): BundleDocument 
       );
     }
     doc.alignment = alignment;
+  }
+  if (o["revisions"] !== undefined && o["revisions"] !== null) {
+    doc.revisions = arr(o["revisions"], `${path}.revisions`, fail).map((r, k) =>
+      readRevision(r, `${path}.revisions[${k}]`, fail),
+    );
   }
   return doc;
 }

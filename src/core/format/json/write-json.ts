@@ -1,6 +1,8 @@
 import type {
   Bundle,
   BundleCell,
+  BundleComment,
+  BundleRevision,
   BundleDocument,
   BundleSegment,
   BundleTarget,
@@ -24,6 +26,42 @@ function target(t: BundleTarget): Record<string, unknown> {
     createdAt: t.createdAt,
     changedBy: t.changedBy,
     changedAt: t.changedAt,
+    ...(t.competing && t.competing.length > 0
+      ? {
+          competing: t.competing.map((c) => ({
+            text: c.text,
+            status: c.status,
+            by: c.by,
+            at: c.at,
+            source: c.source,
+          })),
+        }
+      : {}),
+  };
+}
+
+function comment(c: BundleComment): Record<string, unknown> {
+  return {
+    id: c.id,
+    author: c.author,
+    at: c.at,
+    text: c.text,
+    open: c.open,
+    resolvedBy: c.resolvedBy,
+    resolvedAt: c.resolvedAt,
+  };
+}
+
+function revision(r: BundleRevision): Record<string, unknown> {
+  return {
+    segmentId: r.segmentId,
+    lang: r.lang,
+    cellId: r.cellId,
+    text: r.text,
+    status: r.status,
+    user: r.user,
+    at: r.at,
+    action: r.action,
   };
 }
 
@@ -33,7 +71,19 @@ function segment(s: BundleSegment): Record<string, unknown> {
     const t = s.targets[lang];
     if (t) targets[lang] = target(t);
   }
-  return { id: s.id, paragraph: s.paragraph, source: s.source, targets };
+  const out: Record<string, unknown> = {
+    id: s.id,
+    paragraph: s.paragraph,
+    source: s.source,
+    targets,
+  };
+  const comments: Record<string, unknown> = {};
+  for (const lang of TARGET_LANGS) {
+    const list = s.comments?.[lang];
+    if (list && list.length > 0) comments[lang] = list.map(comment);
+  }
+  if (Object.keys(comments).length > 0) out["comments"] = comments;
+  return out;
 }
 
 function cell(c: BundleCell): Record<string, unknown> {
@@ -53,6 +103,7 @@ function document(d: BundleDocument): Record<string, unknown> {
     sourceLang: d.sourceLang,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
+    baseline: d.baseline,
     segments: d.segments.map(segment),
   };
   if (d.alignment) {
@@ -63,6 +114,7 @@ function document(d: BundleDocument): Record<string, unknown> {
     }
     out["alignment"] = alignment;
   }
+  if (d.revisions && d.revisions.length > 0) out["revisions"] = d.revisions.map(revision);
   return out;
 }
 

@@ -20,6 +20,9 @@ import {
   type TmxUnitExtras,
 } from "./tmx-extras.ts";
 import { TMX_PROPS } from "./tmx-props.ts";
+import { contentDocumentId } from "../content-id.ts";
+import { decodeCommentNote, isCommentNote } from "../comment-note.ts";
+import type { BundleComment } from "../../model/bundle.ts";
 
 export interface TmxReadOptions {
   /** Title for units that carry no x-document prop (the UI passes a localized name or the file name). */
@@ -55,14 +58,16 @@ export interface TmxReadResult {
   report: TmxReadReport;
   /** Notes, props, other attributes and other-language variants, for writeTmx to write back. */
   extras: TmxExtras;
+  /** The header's creationdate (ISO): when the file was written, on its writer's clock. */
+  exportedAt?: string;
 }
 
 const MAX_PROBLEMS = 200;
-const DEFAULT_DOC_ID = "tmx";
 const OUR_TU_PROPS: ReadonlySet<string> = new Set([
   TMX_PROPS.document,
   TMX_PROPS.documentId,
   TMX_PROPS.paragraph,
+  TMX_PROPS.baseline,
 ]);
 const STATUS_PROP: ReadonlySet<string> = new Set([TMX_PROPS.status]);
 const NO_PROPS: ReadonlySet<string> = new Set();
@@ -89,6 +94,8 @@ interface RawTu extends RawElement {
 interface DocBuilder {
   doc: BundleDocument;
   nextParagraph: number;
+  /** No x-document-id: the id is derived from the content once the file is read. */
+  contentId: boolean;
 }
 
 function propValue(element: RawElement, type: string): string | undefined {
@@ -111,6 +118,8 @@ function meta(
   }
   let annotations: TmxAnnotation[] | null = null;
   for (const a of element.annotations) {
+    // Selaras comment notes become comments (commentsOf), not extras.
+    if (a.kind === "note" && isCommentNote(a.text)) continue;
     if (a.kind === "note" || !skipProps.has(a.attrs["type"] ?? "")) {
       (annotations ??= []).push({ kind: a.kind, attrs: plainAttrs(a.attrs), text: a.text });
     }
@@ -118,6 +127,21 @@ function meta(
   return attrs === null && annotations === null
     ? null
     : { attrs: attrs ?? {}, annotations: annotations ?? [] };
+}
+
+/** Selaras comments carried as notes: on a target tuv (its language) or on the tu (lang in the header). */
+function commentsOf(
+  element: RawElement,
+  lang: TargetLang | null,
+  into: Partial<Record<TargetLang, BundleComment[]>>,
+): void {
+  for (const a of element.annotations) {
+    if (a.kind !== "note" || !isCommentNote(a.text)) continue;
+    const decoded = decodeCommentNote(a.text);
+    const target = lang ?? decoded?.lang ?? null;
+    if (!decoded || target === null) continue;
+    (into[target] ??= []).push(decoded.comment);
+  }
 }
 
 /** A plain-object copy of the parser's attributes (which have no prototype). */
@@ -218,16 +242,24 @@ export function readTmxSource(
   const generated: BundleSegment[] = [];
   const pendingExtras: [BundleSegment, TmxUnitExtras][] = [];
   let headerSrcLang: string | null = null;
+  let exportedAt: string | undefined;
   let sawBody = false;
   let unsupportedSource: string | null = null;
 
   const docFor = (tu: RawTu, sourceLang: Lang): DocBuilder => {
-    const id = propValue(tu, TMX_PROPS.documentId) ?? DEFAULT_DOC_ID;
+    const carried = propValue(tu, TMX_PROPS.documentId);
     const title = propValue(tu, TMX_PROPS.document) ?? options.defaultTitle ?? "";
-    const key = `${id}\u0000${title}\u0000${sourceLang}`;
+    // A unit without a document id joins the file's other such units of that title and language.
+    const key = `${carried === undefined ? "\u0001" : carried}\u0000${title}\u0000${sourceLang}`;
     let builder = docs.get(key);
     if (!builder) {
-      builder = { doc: { id, title, sourceLang, segments: [] }, nextParagraph: 0 };
+      builder = {
+        doc: { id: carried ?? "", title, sourceLang, segments: [] },
+        nextParagraph: 0,
+        contentId: carried === undefined,
+      };
+      const baseline = propValue(tu, TMX_PROPS.baseline);
+      if (baseline) builder.doc.baseline = baseline;
       docs.set(key, builder);
     }
     return builder;
@@ -296,6 +328,8 @@ export function readTmxSource(
     let unitExtras: TmxUnitExtras | null = null;
     const unit = (): TmxUnitExtras =>
       (unitExtras ??= { tu: emptyMeta(), variants: {}, others: [] });
+    const comments: Partial<Record<TargetLang, BundleComment[]>> = {};
+    commentsOf(tu, null, comments);
     const tuMeta = meta(tu, TU_ATTRS, OUR_TU_PROPS);
     if (tuMeta) unit().tu = tuMeta;
     const sourceMeta = meta(sourceTuv, LANG_ATTRS, NO_PROPS);
@@ -308,6 +342,7 @@ export function readTmxSource(
       if (lang !== null && lang !== sourceLang && isTargetLang(lang) && !segment.targets[lang]) {
         if (value === "") continue;
         segment.targets[lang] = readTarget(tuv, value, intern);
+        commentsOf(tuv, lang, comments);
         const targetMeta = meta(tuv, TARGET_TUV_ATTRS, STATUS_PROP);
         if (targetMeta) unit().variants[lang] = targetMeta;
         continue;
@@ -320,6 +355,7 @@ export function readTmxSource(
         meta: meta(tuv, LANG_ATTRS, NO_PROPS) ?? emptyMeta(),
       });
     }
+    if (Object.keys(comments).length > 0) segment.comments = comments;
     if (unitExtras) pendingExtras.push([segment, unitExtras]);
     if (tuid === undefined) generated.push(segment);
     builder.doc.segments.push(segment);
@@ -376,6 +412,8 @@ export function readTmxSource(
             if (!srclang) fail("missing-srclang", { line, column });
             headerSrcLang = srclang ?? "";
             headerAnnotations = [];
+            const created = attrs["creationdate"];
+            exportedAt = created === undefined ? undefined : parseTmxDate(created);
           } else if (name === "body") {
             if (headerSrcLang === null) fail("missing-header", { line, column });
             sawBody = true;
@@ -488,9 +526,18 @@ export function readTmxSource(
     while (tuids.has(segment.id));
   }
   for (const [segment, unitExtras] of pendingExtras) extras.units.set(segment.id, unitExtras);
+  for (const builder of docs.values()) {
+    if (builder.contentId)
+      builder.doc.id = contentDocumentId(
+        "tmx",
+        options.fileName ?? options.defaultTitle ?? "",
+        builder.doc,
+      );
+  }
   for (const [tag, count] of langCounts)
     report.languages.push({ tag, mappedTo: mapLang(tag), count });
-  return { bundle: { documents: [...docs.values()].map((b) => b.doc) }, report, extras };
+  const bundle: Bundle = { documents: [...docs.values()].map((b) => b.doc) };
+  return { bundle, report, extras, ...(exportedAt ? { exportedAt } : {}) };
 }
 
 /** Reads a TMX text into a Bundle (see readTmxWithReport for the errors and the report). */

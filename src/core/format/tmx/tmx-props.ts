@@ -11,6 +11,11 @@ export const TMX_PROPS = {
   documentId: "x-document-id",
   /** On a `<tu>`: 0-based paragraph index of the segment in its document. */
   paragraph: "x-paragraph",
+  /**
+   * On a `<tu>`: the instant up to which the file reflects the data of whoever imports it back
+   * (BundleDocument.baseline), for a cell-by-cell three-way merge.
+   */
+  baseline: "x-document-baseline",
 } as const;
 
 /** Written as the header's o-tmf ("original translation memory format"). */

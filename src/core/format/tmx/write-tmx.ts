@@ -10,6 +10,8 @@ import type { TmxExtras, TmxUnitExtras } from "./tmx-extras.ts";
 import type { AnnotationFilter } from "./tmx-meta-writer.ts";
 import { metaAnnotations, metaAttrs } from "./tmx-meta-writer.ts";
 import { TMX_O_TMF, TMX_PROPS } from "./tmx-props.ts";
+import { encodeCommentNote } from "../comment-note.ts";
+import type { BundleComment } from "../../model/bundle.ts";
 
 export interface TmxWriteOptions {
   creationTool: string;
@@ -30,6 +32,12 @@ export interface TmxWriteOptions {
    * documents.
    */
   includeProps?: boolean;
+  /**
+   * Also write units that have no target in the exported languages (and statuses): a source alone
+   * is not translation memory, so by default (false) such units are left out; `countTmxUnits`
+   * says how many.
+   */
+  includeUntranslated?: boolean;
 }
 
 interface WriteContext {
@@ -40,6 +48,7 @@ interface WriteContext {
   /** Other-language variants are written only when no language filter was asked for. */
   others: boolean;
   extras: TmxExtras | undefined;
+  includeUntranslated: boolean;
 }
 
 /**
@@ -88,12 +97,26 @@ function headerSrcLang(bundle: Bundle): string {
   return "*all*";
 }
 
+function commentNotes(
+  comments: readonly BundleComment[] | undefined,
+  indent: string,
+  lang?: TargetLang,
+): string {
+  let out = "";
+  for (const c of comments ?? []) {
+    const note = text(encodeCommentNote(c, lang));
+    if (note !== "") out += `\n${indent}<note>${note}</note>`;
+  }
+  return out;
+}
+
 function targetTuv(
   lang: TargetLang,
   target: BundleTarget,
   segContent: string,
   unit: TmxUnitExtras | undefined,
   ctx: WriteContext,
+  comments: readonly BundleComment[] | undefined,
 ): string {
   const meta = unit?.variants[lang];
   let out =
@@ -106,6 +129,7 @@ function targetTuv(
     ">";
   if (ctx.filter.props) out += `\n      ${prop(TMX_PROPS.status, target.status)}`;
   for (const line of metaAnnotations(meta, ctx.filter, "      ")) out += `\n${line}`;
+  if (ctx.filter.notes) out += commentNotes(comments, "      ");
   return `${out}\n      <seg>${segContent}</seg>\n    </tuv>`;
 }
 
@@ -113,7 +137,9 @@ function targetTuv(
 function documentProps(doc: BundleDocument, ctx: WriteContext): string {
   if (!ctx.filter.props) return "";
   return (
-    `\n    ${prop(TMX_PROPS.documentId, doc.id)}` + `\n    ${prop(TMX_PROPS.document, doc.title)}`
+    `\n    ${prop(TMX_PROPS.documentId, doc.id)}` +
+    `\n    ${prop(TMX_PROPS.document, doc.title)}` +
+    (doc.baseline ? `\n    ${prop(TMX_PROPS.baseline, doc.baseline)}` : "")
   );
 }
 
@@ -130,6 +156,25 @@ function writeTu(
     out += `${docProps}\n    <prop type="${TMX_PROPS.paragraph}">${seg.paragraph}</prop>`;
   }
   for (const line of metaAnnotations(unit?.tu, ctx.filter, "    ")) out += `\n${line}`;
+  // Comments of a language whose target is not written go on the tu, the language in the note.
+  const written = new Set<TargetLang>();
+  const tuvs: string[] = [];
+  for (const lang of ctx.languages) {
+    if (lang === doc.sourceLang) continue;
+    const target = seg.targets[lang];
+    if (!target || target.text === "") continue;
+    if (ctx.statuses && !ctx.statuses.has(target.status)) continue;
+    // Empty after normalization (only forbidden characters): no tuv, as for an empty target.
+    const content = writeSegContent(target.text);
+    if (content === "") continue;
+    written.add(lang);
+    tuvs.push(targetTuv(lang, target, content, unit, ctx, seg.comments?.[lang]));
+  }
+  if (seg.comments && ctx.filter.notes) {
+    for (const lang of ctx.languages) {
+      if (!written.has(lang)) out += commentNotes(seg.comments[lang], "    ", lang);
+    }
+  }
   const sourceMeta = unit?.variants[doc.sourceLang];
   const sourceNotes = metaAnnotations(sourceMeta, ctx.filter, "      ");
   const sourceAttrs = sourceMeta ? metaAttrs("tuv", sourceMeta.attrs) : "";
@@ -139,15 +184,7 @@ function writeTu(
   } else {
     out += `\n    <tuv xml:lang="${doc.sourceLang}"${sourceAttrs}>\n${sourceNotes.join("\n")}\n      ${sourceSeg}\n    </tuv>`;
   }
-  for (const lang of ctx.languages) {
-    if (lang === doc.sourceLang) continue;
-    const target = seg.targets[lang];
-    if (!target || target.text === "") continue;
-    if (ctx.statuses && !ctx.statuses.has(target.status)) continue;
-    // Empty after normalization (only forbidden characters): no tuv, as for an empty target.
-    const content = writeSegContent(target.text);
-    if (content !== "") out += targetTuv(lang, target, content, unit, ctx);
-  }
+  out += tuvs.join("");
   if (ctx.others && unit) {
     for (const other of unit.others) {
       const tag = normalizeForXml(other.tag);
@@ -185,6 +222,7 @@ export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string
     filter: { notes: options.includeNotes ?? true, props: options.includeProps ?? true },
     others: options.languages === undefined,
     extras: options.extras,
+    includeUntranslated: options.includeUntranslated ?? false,
   };
   const headerNotes = metaAnnotations(options.extras?.header ?? undefined, ctx.filter, "  ");
   const header = [
@@ -209,6 +247,7 @@ export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string
   for (const doc of bundle.documents) {
     const docProps = documentProps(doc, ctx);
     for (const seg of doc.segments) {
+      if (!ctx.includeUntranslated && !hasTarget(doc, seg, ctx)) continue;
       const tu = writeTu(doc, docProps, seg, ctx);
       parts.push(tu, "\n");
       length += tu.length;
@@ -222,6 +261,51 @@ export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string
   parts.push("</body>\n</tmx>\n");
   chunks.push(parts.join(""));
   return chunks;
+}
+
+/**
+ * What writeTmx would write: `units` written and `untranslated`, the units with no target in the
+ * exported languages and statuses (left out unless includeUntranslated; written when it is set).
+ */
+export function countTmxUnits(
+  bundle: Bundle,
+  options: Pick<TmxWriteOptions, "languages" | "statuses" | "extras" | "includeUntranslated">,
+): { units: number; untranslated: number } {
+  const ctx = {
+    languages: options.languages ?? TARGET_LANGS,
+    statuses: options.statuses ? new Set(options.statuses) : null,
+    others: options.languages === undefined,
+    extras: options.extras,
+  };
+  let units = 0;
+  let untranslated = 0;
+  for (const doc of bundle.documents) {
+    for (const seg of doc.segments) {
+      if (hasTarget(doc, seg, ctx)) units++;
+      else untranslated++;
+    }
+  }
+  return { units: units + (options.includeUntranslated ? untranslated : 0), untranslated };
+}
+
+/** Whether writeTu would write a `<tuv>` besides the source (the same tests, without writing). */
+function hasTarget(
+  doc: BundleDocument,
+  seg: BundleSegment,
+  ctx: Pick<WriteContext, "languages" | "statuses" | "others" | "extras">,
+): boolean {
+  for (const lang of ctx.languages) {
+    if (lang === doc.sourceLang) continue;
+    const target = seg.targets[lang];
+    if (!target || target.text === "") continue;
+    if (ctx.statuses && !ctx.statuses.has(target.status)) continue;
+    if (writeSegContent(target.text) !== "") return true;
+  }
+  if (ctx.others) {
+    const unit = ctx.extras?.units.get(seg.id);
+    if (unit?.others.some((o) => normalizeForXml(o.tag) !== "")) return true;
+  }
+  return false;
 }
 
 /** Characters per chunk: large enough that joining costs little, small enough to stay young. */

@@ -3,7 +3,10 @@ import type { Bundle, BundleSegment } from "../../model/bundle.ts";
 import type { Lang, TargetLang } from "../../model/languages.ts";
 import { isTargetLang } from "../../model/languages.ts";
 import { mapLangTag } from "../lang-tag.ts";
+import { contentDocumentId } from "../content-id.ts";
 import type { TableFormat } from "./write-table.ts";
+import { commentColumnLang, splitCommentCell } from "./comment-column.ts";
+import { unguardFormula } from "./formula-guard.ts";
 
 export interface TableReadOptions {
   format: TableFormat;
@@ -12,7 +15,13 @@ export interface TableReadOptions {
   title?: string;
 }
 
-/** Splits RFC 4180 text into rows of cells; quoted cells may hold separators, quotes and newlines. */
+/**
+ * Splits RFC 4180 text into rows of cells; quoted cells may hold separators, quotes and newlines.
+ * A quote is the start of a quoted cell only when the cell closes properly (its closing quote is
+ * followed by a separator, a line end or the end of the text): a cell such as `"Kutipan" kata dia.`
+ * (quotes that are part of the text, common in TSV, which does not quote) is taken literally
+ * instead of losing its quotes. A quoted cell that never closes is an error (table.unclosed-quote).
+ */
 export function parseTable(
   text: string,
   separator: string,
@@ -23,28 +32,24 @@ export function parseTable(
   let cell = "";
   let i = 0;
   let line = 1;
+  let literalUntil = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if (ch === '"' && cell === "") {
-      const startLine = line;
-      i++;
-      for (;;) {
-        if (i >= text.length)
-          throw new AppError("table.unclosed-quote", { ...fileParams, line: startLine });
-        const c = text[i]!;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (c === "\n") line++;
-        cell += c;
+    if (ch === '"' && cell === "" && i >= literalUntil) {
+      const quoted = readQuoted(text, i + 1, separator);
+      if (quoted === null) throw new AppError("table.unclosed-quote", { ...fileParams, line });
+      if (typeof quoted === "number") {
+        // Quotes that belong to the text: the cell is read as it stands. Later cells that start
+        // with a quote before that closing quote are read as they stand too (linear time on
+        // hostile input, and reading literally never drops a character).
+        literalUntil = quoted;
+        cell = '"';
         i++;
+        continue;
       }
+      cell = quoted.value;
+      line += quoted.lines;
+      i = quoted.end;
       continue;
     }
     if (ch === separator) {
@@ -71,6 +76,40 @@ export function parseTable(
 }
 
 /**
+ * The quoted cell whose content starts at `start` (just after its opening quote): its value, the
+ * index just after its closing quote and the line ends inside it; the index of that closing quote
+ * when more text follows it (the quotes are part of the text); null when it never closes.
+ */
+function readQuoted(
+  text: string,
+  start: number,
+  separator: string,
+): { value: string; end: number; lines: number } | number | null {
+  let value = "";
+  let lines = 0;
+  let i = start;
+  for (;;) {
+    if (i >= text.length) return null;
+    const c = text[i]!;
+    if (c === '"') {
+      if (text[i + 1] === '"') {
+        value += '"';
+        i += 2;
+        continue;
+      }
+      const next = text[i + 1];
+      if (next === undefined || next === separator || next === "\r" || next === "\n") {
+        return { value, end: i + 1, lines };
+      }
+      return i;
+    }
+    if (c === "\n") lines++;
+    value += c;
+    i++;
+  }
+}
+
+/**
  * Reads a TSV/CSV table whose first row holds language codes (any case and region: "ID", "vi-VN").
  * The first column with one of our languages is the source; the following target-language columns
  * become targets with status "translated"; other columns are ignored. Empty rows are skipped.
@@ -80,8 +119,18 @@ export function readTable(text: string, options: TableReadOptions): Bundle {
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") throw new AppError("table.empty", fileParams);
-  const rows = parseTable(body, options.format === "tsv" ? "\t" : ",", fileParams);
-  const header = (rows[0] ?? []).map((c) => mapLangTag(c));
+  // Cells written with a formula guard (formula-guard.ts) come back as they were typed.
+  const rows = parseTable(body, options.format === "tsv" ? "\t" : ",", fileParams).map((row, r) =>
+    r === 0 ? row : row.map(unguardFormula),
+  );
+  const rawHeader = rows[0] ?? [];
+  // "vi comments" columns carry that language's comment threads (written only when there are some).
+  const commentCols: [number, TargetLang][] = [];
+  rawHeader.forEach((c, col) => {
+    const lang = commentColumnLang(c);
+    if (lang) commentCols.push([col, lang]);
+  });
+  const header = rawHeader.map((c) => (commentColumnLang(c) ? null : mapLangTag(c)));
   const sourceCol = header.findIndex((l) => l !== null);
   const sourceLang = header[sourceCol];
   if (sourceCol < 0 || !sourceLang) throw new AppError("table.no-languages", fileParams);
@@ -103,7 +152,15 @@ export function readTable(text: string, options: TableReadOptions): Bundle {
       const value = row[col] ?? "";
       if (value !== "") segment.targets[lang] = { text: value, status: "translated" };
     }
+    for (const [col, lang] of commentCols) {
+      if (lang === sourceLang) continue;
+      const comments = splitCommentCell(row[col] ?? "");
+      if (comments.length > 0) (segment.comments ??= {})[lang] = comments;
+    }
     segments.push(segment);
   });
-  return { documents: [{ id: "table", title: options.title ?? "", sourceLang, segments }] };
+  const doc = { title: options.title ?? "", sourceLang, segments };
+  return {
+    documents: [{ id: contentDocumentId("table", options.fileName ?? "", doc), ...doc }],
+  };
 }

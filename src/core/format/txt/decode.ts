@@ -1,5 +1,5 @@
 import { AppError, isAppError } from "../../model/app-error.ts";
-import { decodeText as decodeStrict } from "../../text/decode.ts";
+import { decodeText as decodeStrict, sniffRefusedEncoding } from "../../text/decode.ts";
 
 /** The part of TextDecoder we use; reached through globalThis so core needs no DOM/Node typings. */
 interface Decoder {
@@ -52,6 +52,16 @@ export function sniffBom(bytes: Uint8Array): { encoding: string; length: number 
  */
 export function decodeText(bytes: Uint8Array, fileName: string): string {
   const params = { file: fileName };
+  const refused = sniffRefusedEncoding(bytes);
+  if (refused) {
+    const encoding = {
+      "utf-32le": "UTF-32 LE",
+      "utf-32be": "UTF-32 BE",
+      "utf-16le-no-bom": "UTF-16 LE without a byte order mark",
+      "utf-16be-no-bom": "UTF-16 BE without a byte order mark",
+    }[refused];
+    throw new AppError("txt.unsupported-encoding", { ...params, encoding });
+  }
   const bom = sniffBom(bytes);
   const body = bom ? bytes.subarray(bom.length) : bytes;
   if (body.length === 0) throw new AppError("txt.empty", params);

@@ -1,3 +1,4 @@
+import { decodeCommentNote } from "../comment-note.ts";
 import { AppError } from "../../model/app-error.ts";
 import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../model/bundle.ts";
 import type { Lang, TargetLang } from "../../model/languages.ts";
@@ -5,22 +6,38 @@ import { isTargetLang } from "../../model/languages.ts";
 import type { Status } from "../../model/status.ts";
 import { isStatus } from "../../model/status.ts";
 import { mapLangTag } from "../lang-tag.ts";
-import { CODE_END, CODE_START } from "../tmx/inline-codes.ts";
-import { escapeXmlAttr, escapeXmlText } from "../xml/escape-xml.ts";
+import { contentDocumentId } from "../content-id.ts";
 import type { XmlElement } from "../xml/parse-xml.ts";
 import { childElements, isElement, parseXml, textContent } from "../xml/parse-xml.ts";
+import { content1, content2, newInlineState, serializeElement } from "./xliff-inline.ts";
+import { guessTargetLang, targetLangFromFileName } from "./xliff-target-lang.ts";
+import type { XliffSegmentShape, XliffStructure } from "./xliff-structure.ts";
 
 export interface XliffReadOptions {
   fileName?: string;
+  /**
+   * The target language when the file does not name one Selaras has a column for (none, or the
+   * source language with a region: en → en-US). A file that names another one is refused.
+   */
+  targetLang?: TargetLang;
 }
+
+/** How the target language was found. */
+export type TargetLangOrigin = "file" | "option" | "file-name" | "content";
 
 export interface XliffReadResult {
   bundle: Bundle;
-  /** "1.2" or "2.0". */
+  /** The version as written ("1.1", "1.2", "2.0"), or as inferred from the namespace/structure. */
   version: string;
-  /** The target language as written, and what it became (null: no column for it, targets dropped). */
+  /** The target language as written (null: none), and what it became (null: no column, targets dropped). */
   targetTag: string | null;
   targetLang: TargetLang | null;
+  /** Where targetLang came from (null when there is none). */
+  targetFrom: TargetLangOrigin | null;
+  /** Targets with text that were not read because the file's target language has no column. */
+  droppedTargets: number;
+  /** Units, segments, ignorables and translate="no" as they were, for writing the file back. */
+  structure: XliffStructure;
 }
 
 /** XLIFF 2.0 state (or 1.2 state) → Selaras status; a `selaras:<status>` subState wins. */
@@ -44,115 +61,64 @@ const STATE_12: Record<string, Status> = {
   "x-rejected": "rejected",
 };
 
-/** A TMX-style placeholder (see tmx/inline-codes.ts) for an XLIFF code with its native data. */
-function placeholder(
-  name: "ph" | "bpt" | "ept" | "it",
-  attrs: Record<string, string>,
-  native: string,
-): string {
-  let attrText = "";
-  for (const [k, v] of Object.entries(attrs)) attrText += ` ${k}="${escapeXmlAttr(v)}"`;
-  const body = escapeXmlText(native)
-    .replace(/\uE000/g, "&#xE000;")
-    .replace(/\uE001/g, "&#xE001;");
-  return `${CODE_START}<${name}${attrText}>${body}</${name}>${CODE_END}`;
+const XLIFF_NS = /^urn:oasis:names:tc:xliff:document:(\d\.\d)$/;
+const READ_VERSIONS = new Set(["1.0", "1.1", "1.2", "2.0", "2.1", "2.2"]);
+
+/** A segment as read, before the target language is decided. */
+interface RawSegment {
+  el: XmlElement;
+  id: string;
+  source: string;
+  target: { text: string; status: Status } | null;
+  notes: readonly XmlElement[];
+  shape: XliffSegmentShape;
 }
 
-/** Text of an XLIFF 2.0 `<source>`/`<target>`: codes become placeholders, annotations keep their text. */
-function content2(element: XmlElement, data: Map<string, string>): string {
-  let out = "";
-  for (const child of element.children) {
-    if (!isElement(child)) {
-      out += child;
-      continue;
-    }
-    const ref = (key: string) => data.get(child.attrs[key] ?? "") ?? child.attrs["disp"] ?? "";
-    const id = child.attrs["id"] ?? "";
-    switch (child.name) {
-      case "cp": {
-        const code = parseInt(child.attrs["hex"] ?? "", 16);
-        if (Number.isInteger(code) && code >= 0 && code <= 0x10ffff)
-          out += String.fromCodePoint(code);
-        break;
-      }
-      case "ph":
-        out += placeholder("ph", { x: id }, ref("dataRef"));
-        break;
-      case "sc":
-        out += placeholder("bpt", { i: id, x: id }, ref("dataRef"));
-        break;
-      case "ec":
-        out += placeholder("ept", { i: child.attrs["startRef"] ?? id }, ref("dataRef"));
-        break;
-      case "pc":
-        out += placeholder("bpt", { i: id, x: id }, ref("dataRefStart"));
-        out += content2(child, data);
-        out += placeholder("ept", { i: id }, ref("dataRefEnd"));
-        break;
-      default:
-        out += content2(child, data); // mrk, sm/em and unknown: keep the text
-    }
-  }
-  return out;
-}
-
-/** Text of an XLIFF 1.2 `<source>`/`<target>`: bpt/ept/it/ph carry native code like TMX. */
-function content12(element: XmlElement): string {
-  let out = "";
-  for (const child of element.children) {
-    if (!isElement(child)) {
-      out += child;
-      continue;
-    }
-    const id = child.attrs["id"] ?? "";
-    switch (child.name) {
-      case "ph":
-        out += placeholder("ph", { x: id }, textContent(child));
-        break;
-      case "bpt":
-        out += placeholder("bpt", { i: id, x: id }, textContent(child));
-        break;
-      case "ept":
-        out += placeholder("ept", { i: id }, textContent(child));
-        break;
-      case "it":
-        out += placeholder(
-          "it",
-          { pos: child.attrs["pos"] === "close" ? "end" : "begin", x: id },
-          textContent(child),
-        );
-        break;
-      case "x":
-      case "bx":
-      case "ex":
-        out += placeholder("ph", { x: id }, "");
-        break;
-      default:
-        out += content12(child); // g, mrk, sub: keep the text
-    }
-  }
-  return out;
+interface RawFile {
+  el: XmlElement;
+  id: string;
+  title: string;
+  sourceLang: Lang;
+  segments: RawSegment[];
 }
 
 /**
- * Reads XLIFF 2.0 or 1.2 (one target language per file, as Selaras and most tools write it) into a
- * Bundle: each `<file>` a document, each unit/trans-unit a segment (multiple 2.0 segments of a unit
- * are joined). Inline codes become the same protected placeholders as TMX. Throws AppError
- * xliff.<code>: the XML codes of parseXml plus wrong-root, unsupported-version,
- * missing-source-language, unsupported-source-language {lang}, duplicate-id {id}.
+ * Reads XLIFF 2.x or 1.x (1.0, 1.1, 1.2; one target language per file, as most tools write it)
+ * into a Bundle: each `<file>` a document, each 1.x trans-unit (each `<mrk mtype="seg">` of an
+ * SDLXLIFF `<seg-source>`) and each 2.0 `<segment>` a segment. The XLIFF namespace decides, not the
+ * prefix (`<xlf:xliff>` is XLIFF); a file without `version` is read by its namespace or, without
+ * one, by its attributes. Inline markup becomes protected placeholders holding it as it came
+ * (xliff-inline.ts). Throws AppError xliff.<code>: the XML codes of parseXml plus wrong-root
+ * {root}, unsupported-version {version}, missing-source-language, unsupported-source-language
+ * {lang}, duplicate-id {id}, missing-target-language {count}, target-same-as-source {tag, lang},
+ * target-language-conflict {tag, lang}, invalid-pairing {unit, id}.
  */
 export function readXliff(text: string, options: XliffReadOptions = {}): XliffReadResult {
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
   const at = (el: XmlElement) => ({ ...fileParams, line: el.line, column: el.column });
   if (text.includes("\u0000")) throw new AppError("xliff.binary", fileParams);
   let version = "";
+  let major: 1 | 2 = 1;
   let rootSrc: string | undefined;
-  let rootTrg: string | undefined;
-  let targetTag: string | null = null;
-  const documents: BundleDocument[] = [];
-  let doc: BundleDocument | null = null;
+  let declaredTag: string | null = null;
+  /** The first `<target xml:lang>` (1.x), when no file says its target language. */
+  let contentTag: string | null = null;
+  const files: RawFile[] = [];
+  const fileTitle = (options.fileName ?? "").replace(/\.[^.]+$/, "");
+  let file: RawFile | null = null;
   let ids = new Set<string>();
-  let targetLang: TargetLang | null = null;
+  /** Namespace scopes, one per open element: prefix ("" default) → URI. */
+  const scopes: Map<string, string>[] = [];
+  let translateNo = 0;
+  const translateStack: boolean[] = [];
+
+  const lookup = (prefix: string): string | undefined => {
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const uri = scopes[i]!.get(prefix);
+      if (uri !== undefined) return uri;
+    }
+    return undefined;
+  };
 
   const sourceLangOf = (tag: string | undefined, el: XmlElement): Lang => {
     if (!tag) throw new AppError("xliff.missing-source-language", at(el));
@@ -161,118 +127,312 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
       throw new AppError("xliff.unsupported-source-language", { ...at(el), lang: tag });
     return lang;
   };
-  const setTarget = (tag: string | undefined) => {
-    if (!tag || targetTag !== null) return;
-    targetTag = tag;
-    const mapped = mapLangTag(tag);
-    targetLang = mapped !== null && isTargetLang(mapped) ? mapped : null;
+  const declare = (tag: string | undefined) => {
+    if (tag && declaredTag === null) declaredTag = tag;
   };
-  const addSegment = (
-    el: XmlElement,
-    id: string | undefined,
-    source: string,
-    target: BundleTarget | null,
-  ) => {
-    if (!doc) return;
-    const segmentId = id ?? `u${doc.segments.length + 1}`;
-    if (ids.has(segmentId)) throw new AppError("xliff.duplicate-id", { ...at(el), id: segmentId });
-    ids.add(segmentId);
-    const segment: BundleSegment = {
-      id: segmentId,
-      paragraph: doc.segments.length,
-      source,
-      targets: {},
-    };
-    if (target && targetLang && targetLang !== doc.sourceLang && target.text !== "")
-      segment.targets[targetLang] = target;
-    doc.segments.push(segment);
+  const uniqueId = (wanted: string, el: XmlElement, strict: boolean): string => {
+    if (!ids.has(wanted)) {
+      ids.add(wanted);
+      return wanted;
+    }
+    if (strict) throw new AppError("xliff.duplicate-id", { ...at(el), id: wanted });
+    let n = 2;
+    while (ids.has(`${wanted}_${n}`)) n++;
+    ids.add(`${wanted}_${n}`);
+    return `${wanted}_${n}`;
   };
 
   const unit2 = (unit: XmlElement) => {
+    if (!file) return;
     const data = new Map<string, string>();
     for (const od of childElements(unit, "originalData")) {
       for (const d of childElements(od, "data")) data.set(d.attrs["id"] ?? "", textContent(d));
     }
-    let source = "";
-    let target = "";
-    let status: Status | null = null;
-    for (const part of childElements(unit).filter(
-      (c) => c.name === "segment" || c.name === "ignorable",
-    )) {
+    const unitId = unit.attrs["id"] ?? `u${file.segments.length + 1}`;
+    const notes = childElements(unit, "notes").flatMap((n) => childElements(n, "note"));
+    const parts = childElements(unit).filter((c) => c.name === "segment" || c.name === "ignorable");
+    const segments = parts.filter((p) => p.name === "segment");
+    const openSource = new Set<string>();
+    const openTarget = new Set<string>();
+    const problems: string[] = [];
+    let before: string[] = [];
+    const read: RawSegment[] = [];
+    for (const part of parts) {
+      if (part.name === "ignorable") {
+        before.push(serializeElement(part));
+        continue;
+      }
       const s = childElements(part, "source")[0];
       const t = childElements(part, "target")[0];
-      const sourceText = s ? content2(s, data) : "";
-      source += sourceText;
-      // An ignorable (whitespace between segments) belongs to both sides.
-      target += t ? content2(t, data) : part.name === "ignorable" ? sourceText : "";
-      if (part.name === "segment" && t && status === null) {
+      const sourceState = newInlineState();
+      const targetState = newInlineState();
+      const source = s ? content2(s, data, sourceState, openSource) : "";
+      let target: RawSegment["target"] = null;
+      if (t) {
         const sub = /^selaras:(.+)$/.exec(part.attrs["subState"] ?? "")?.[1] ?? "";
-        status = isStatus(sub) ? sub : (STATE_2[part.attrs["state"] ?? "initial"] ?? "draft");
+        const status = isStatus(sub) ? sub : (STATE_2[part.attrs["state"] ?? "initial"] ?? "draft");
+        target = { text: content2(t, data, targetState, openTarget), status };
       }
+      problems.push(...sourceState.problems, ...targetState.problems);
+      const k = read.length + 1;
+      const wanted = segments.length === 1 ? unitId : `${unitId}_${part.attrs["id"] ?? String(k)}`;
+      const shape: XliffSegmentShape = {
+        unit: unitId,
+        index: k - 1,
+        count: segments.length,
+        ...(part.attrs["id"] !== undefined ? { segment: part.attrs["id"] } : {}),
+        ...(before.length > 0 ? { before } : {}),
+        ...(translateNo > 0 || unit.attrs["translate"] === "no"
+          ? { translate: "no" as const }
+          : {}),
+        ...(part.attrs["state"] !== undefined ? { state: part.attrs["state"] } : {}),
+        ...(part.attrs["subState"] !== undefined ? { subState: part.attrs["subState"] } : {}),
+      };
+      before = [];
+      read.push({
+        el: part,
+        id: uniqueId(wanted, unit, segments.length === 1),
+        source,
+        target,
+        notes: k === 1 ? notes : [],
+        shape,
+      });
     }
-    addSegment(unit, unit.attrs["id"], source, status ? { text: target, status } : null);
+    if (problems.length > 0)
+      throw new AppError("xliff.invalid-pairing", { ...at(unit), unit: unitId, id: problems[0]! });
+    const last = read[read.length - 1];
+    if (last && before.length > 0) last.shape.after = before;
+    file.segments.push(...read);
   };
 
-  const unit12 = (unit: XmlElement) => {
+  const unit1 = (unit: XmlElement) => {
+    if (!file) return;
     const s = childElements(unit, "source")[0];
     const t = childElements(unit, "target")[0];
-    let target: BundleTarget | null = null;
-    if (t) {
-      const state = t.attrs["state"] ?? "";
-      const status: Status =
-        unit.attrs["approved"] === "yes"
-          ? "approved"
-          : (STATE_12[state] ?? (state === "" ? "translated" : "draft"));
-      target = { text: content12(t), status };
+    const segSource = childElements(unit, "seg-source")[0];
+    const unitId = unit.attrs["id"] ?? `u${file.segments.length + 1}`;
+    const translate = translateNo > 0 || unit.attrs["translate"] === "no";
+    const statusOf = (target: XmlElement): Status => {
+      const state = target.attrs["state"] ?? "";
+      return unit.attrs["approved"] === "yes"
+        ? "approved"
+        : (STATE_12[state] ?? (state === "" ? "translated" : "draft"));
+    };
+    if (t && contentTag === null && t.attrs["xml:lang"]) contentTag = t.attrs["xml:lang"];
+    const notes = childElements(unit, "note");
+    // SDLXLIFF and others: the segments are the <mrk mtype="seg"> of <seg-source>.
+    const marks = segSource ? segMarks(segSource) : [];
+    if (marks.length > 0) {
+      const targetMarks = new Map<string, XmlElement>();
+      if (t) for (const m of segMarks(t)) targetMarks.set(m.attrs["mid"] ?? "", m);
+      marks.forEach((mark, index) => {
+        const mid = mark.attrs["mid"] ?? String(index + 1);
+        const tm = targetMarks.get(mid);
+        const wanted = marks.length === 1 ? unitId : `${unitId}_${mid}`;
+        file!.segments.push({
+          el: mark,
+          id: uniqueId(wanted, unit, true),
+          source: content1(mark, newInlineState()),
+          target: tm && t ? { text: content1(tm, newInlineState()), status: statusOf(t) } : null,
+          notes: index === 0 ? notes : [],
+          shape: {
+            unit: unitId,
+            index,
+            count: marks.length,
+            segment: mid,
+            ...(translate ? { translate: "no" as const } : {}),
+          },
+        });
+      });
+      return;
     }
-    addSegment(unit, unit.attrs["id"], s ? content12(s) : "", target);
+    file.segments.push({
+      el: unit,
+      id: uniqueId(unitId, unit, true),
+      source: s ? content1(s, newInlineState()) : "",
+      target: t ? { text: content1(t, newInlineState()), status: statusOf(t) } : null,
+      notes,
+      shape: { unit: unitId, index: 0, count: 1, ...(translate ? { translate: "no" } : {}) },
+    });
   };
 
   parseXml(
     text,
     {
       onOpen: (el, depth) => {
+        // Namespaces: the XLIFF namespace decides, whatever the prefix.
+        let scope: Map<string, string> | null = null;
+        for (const [name, value] of Object.entries(el.attrs)) {
+          if (name === "xmlns" || name.startsWith("xmlns:")) {
+            scope ??= new Map();
+            scope.set(name === "xmlns" ? "" : name.slice(6), value);
+          }
+        }
+        scopes.push(scope ?? new Map());
+        const colon = el.name.indexOf(":");
+        const prefix = colon < 0 ? "" : el.name.slice(0, colon);
+        const local = colon < 0 ? el.name : el.name.slice(colon + 1);
+        const uri = lookup(prefix);
+        const nsVersion = uri === undefined ? null : (XLIFF_NS.exec(uri)?.[1] ?? null);
+        if (nsVersion !== null || (uri === undefined && prefix === "")) el.name = local;
+        else if (prefix === "") el.name = `{${uri}}${local}`;
+        const translate = el.attrs["translate"];
+        translateStack.push(translate === "no");
+        if (translate === "no") translateNo++;
+
         if (depth === 0) {
           if (el.name !== "xliff")
-            throw new AppError("xliff.wrong-root", { ...at(el), root: el.name });
-          version = el.attrs["version"] ?? "";
-          if (version !== "2.0" && version !== "1.2" && version !== "2.1") {
+            throw new AppError("xliff.wrong-root", { ...at(el), root: local });
+          version = el.attrs["version"] ?? nsVersion ?? "";
+          if (version === "") version = el.attrs["srcLang"] !== undefined ? "2.0" : "1.2";
+          if (!READ_VERSIONS.has(version))
             throw new AppError("xliff.unsupported-version", { ...at(el), version });
-          }
+          major = version.startsWith("2") ? 2 : 1;
           rootSrc = el.attrs["srcLang"];
-          rootTrg = el.attrs["trgLang"];
-          setTarget(rootTrg);
+          if (major === 2) declare(el.attrs["trgLang"]);
         } else if (el.name === "file" && depth === 1) {
-          const src = version === "1.2" ? el.attrs["source-language"] : rootSrc;
-          if (version === "1.2") setTarget(el.attrs["target-language"]);
-          const id = el.attrs["id"] ?? `file-${documents.length + 1}`;
-          doc = {
-            id,
-            title: el.attrs["original"] ?? id,
+          const src = major === 1 ? el.attrs["source-language"] : rootSrc;
+          if (major === 1) declare(el.attrs["target-language"]);
+          file = {
+            el,
+            id: el.attrs["id"] ?? "",
+            title: el.attrs["original"] ?? (el.attrs["id"] || fileTitle),
             sourceLang: sourceLangOf(src, el),
             segments: [],
           };
-          documents.push(doc);
+          files.push(file);
           ids = new Set();
         }
       },
       onClose: (el, depth) => {
-        if (el.name === "unit" && version !== "1.2") {
+        scopes.pop();
+        if (translateStack.pop()) translateNo--;
+        const name = el.name;
+        let keep = depth > 1;
+        if (name === "unit" && major === 2) {
           unit2(el);
-          return false;
+          keep = false;
+        } else if (name === "trans-unit" && major === 1) {
+          unit1(el);
+          keep = false;
+        } else if (name === "file" && depth === 1) {
+          file = null;
+          keep = false;
         }
-        if (el.name === "trans-unit" && version === "1.2") {
-          unit12(el);
-          return false;
-        }
-        if (el.name === "file" && depth === 1) {
-          doc = null;
-          return false;
-        }
-        return depth > 1;
+        return keep;
       },
     },
     { codePrefix: "xliff", ...(options.fileName ? { fileName: options.fileName } : {}) },
   );
-  return { bundle: { documents }, version, targetTag, targetLang };
+
+  // The target language: as the file says it, else --target-lang / the app's choice, else the
+  // file name (messages.vi.xlf), else the targets' text; never dropped without a word.
+  const withText = files.flatMap((f) => f.segments.filter((s) => s.target && s.target.text !== ""));
+  const sourceLangs = new Set(files.map((f) => f.sourceLang));
+  const firstSource = files[0]?.sourceLang ?? null;
+  let tag: string | null = declaredTag ?? contentTag;
+  let targetLang: TargetLang | null = null;
+  let targetFrom: TargetLangOrigin | null = null;
+  let droppedTargets = 0;
+  const usable = (lang: Lang | null): lang is TargetLang =>
+    lang !== null && isTargetLang(lang) && !(sourceLangs.size === 1 && sourceLangs.has(lang));
+  const mapped = tag === null ? null : mapLangTag(tag);
+  if (tag !== null && usable(mapped)) {
+    targetLang = mapped;
+    targetFrom = "file";
+    if (options.targetLang && options.targetLang !== mapped)
+      throw new AppError("xliff.target-language-conflict", {
+        ...fileParams,
+        tag,
+        lang: options.targetLang,
+      });
+  } else if (tag !== null && mapped === null) {
+    // A language Selaras has no column for: the sources are read, the targets are reported.
+    droppedTargets = withText.length;
+  } else if (options.targetLang && usable(options.targetLang)) {
+    targetLang = options.targetLang;
+    targetFrom = "option";
+  } else {
+    const fromName = targetLangFromFileName(options.fileName ?? "");
+    const guessed =
+      fromName !== null && usable(fromName)
+        ? null
+        : guessTargetLang(withText.map((s) => s.target!.text));
+    if (fromName !== null && usable(fromName)) {
+      targetLang = fromName;
+      targetFrom = "file-name";
+    } else if (guessed !== null && usable(guessed)) {
+      targetLang = guessed;
+      targetFrom = "content";
+    } else if (withText.length > 0) {
+      if (tag !== null)
+        throw new AppError("xliff.target-same-as-source", {
+          ...fileParams,
+          tag,
+          lang: firstSource ?? "",
+        });
+      throw new AppError("xliff.missing-target-language", {
+        ...fileParams,
+        count: withText.length,
+      });
+    }
+  }
+  if (tag === null && targetLang !== null) tag = targetLang;
+
+  const documents: BundleDocument[] = [];
+  const structure: XliffStructure = new Map();
+  for (const f of files) {
+    const doc: BundleDocument = {
+      id: f.id,
+      title: f.title,
+      sourceLang: f.sourceLang,
+      segments: [],
+    };
+    const shapes = new Map<string, XliffSegmentShape>();
+    let paragraph = -1;
+    let lastUnit: string | null = null;
+    for (const raw of f.segments) {
+      if (raw.shape.unit !== lastUnit || raw.shape.index === 0) paragraph++;
+      lastUnit = raw.shape.unit;
+      const segment: BundleSegment = { id: raw.id, paragraph, source: raw.source, targets: {} };
+      const lang = targetLang !== null && targetLang !== f.sourceLang ? targetLang : null;
+      if (raw.target && lang && raw.target.text !== "") {
+        const target: BundleTarget = raw.target;
+        segment.targets[lang] = target;
+      }
+      if (lang) {
+        const comments = raw.notes.flatMap((n) => {
+          const decoded = decodeCommentNote(textContent(n));
+          return decoded ? [decoded.comment] : [];
+        });
+        if (comments.length > 0) segment.comments = { [lang]: comments };
+      }
+      doc.segments.push(segment);
+      shapes.set(raw.id, raw.shape);
+    }
+    // No id (XLIFF 1.x has none): derived from the content.
+    if (doc.id === "") doc.id = contentDocumentId("xliff", options.fileName ?? "", doc);
+    structure.set(doc.id, shapes);
+    documents.push(doc);
+  }
+  return {
+    bundle: { documents },
+    version,
+    targetTag: tag,
+    targetLang,
+    targetFrom,
+    droppedTargets,
+    structure,
+  };
+}
+
+/** The `<mrk mtype="seg">` elements under an element, in document order. */
+function segMarks(element: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const child of element.children) {
+    if (!isElement(child)) continue;
+    if (child.name === "mrk" && child.attrs["mtype"] === "seg") out.push(child);
+    else out.push(...segMarks(child));
+  }
+  return out;
 }

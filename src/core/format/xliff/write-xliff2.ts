@@ -2,8 +2,11 @@ import { AppError } from "../../model/app-error.ts";
 import type { Bundle, BundleSegment } from "../../model/bundle.ts";
 import type { Status } from "../../model/status.ts";
 import type { XliffWriteOptions } from "./xliff-common.ts";
-import { documentsWithSegments, inlineContent, makeIdMapper } from "./xliff-common.ts";
+import { documentsWithSegments, makeIdMapper } from "./xliff-common.ts";
+import { scEcEnds, UnitIds, writeInline2 } from "./xliff-inline-write.ts";
+import type { XliffSegmentShape } from "./xliff-structure.ts";
 import { xmlAttr as attr, xmlText as text } from "../xml/escape-xml.ts";
+import { encodeCommentNote } from "../comment-note.ts";
 
 /** Selaras status → XLIFF 2.0 segment state; subState keeps the exact status. */
 const STATE: Record<Status, string> = {
@@ -14,37 +17,87 @@ const STATE: Record<Status, string> = {
   rejected: "initial",
 };
 
+/**
+ * One `<unit>`: the segments of a unit as read (their shapes), or one segment alone. Codes read
+ * from XLIFF 2.0 are written back as they came, others as `<sc>/<ec>` or `<ph>` with their native
+ * code in `<originalData>`.
+ */
 function unit(
-  seg: BundleSegment,
+  segs: readonly BundleSegment[],
+  shapes: readonly (XliffSegmentShape | undefined)[],
   unitId: string,
   options: XliffWriteOptions,
   statuses: Set<Status> | null,
 ): string {
-  const codes = new Map<string, { id: string; native: string }>();
-  const code = (native: string, key: string) => {
-    let entry = codes.get(key);
-    if (!entry) {
-      entry = { id: String(codes.size + 1), native };
-      codes.set(key, entry);
-    }
-    return `<ph id="c${entry.id}" dataRef="d${entry.id}"${attr("disp", native)}/>`;
+  const lang = options.targetLang;
+  const targetOf = (seg: BundleSegment) => {
+    const t = seg.targets[lang];
+    return t !== undefined && t.text !== "" && (!statuses || statuses.has(t.status)) ? t : null;
   };
-  const source = inlineContent(seg.source, code);
-  const t = seg.targets[options.targetLang];
-  const hasTarget = t !== undefined && t.text !== "" && (!statuses || statuses.has(t.status));
-  const target = hasTarget ? inlineContent(t.text, code) : "";
-  const lines = [`    <unit id="${unitId}">`];
-  if (codes.size > 0) {
+  const targets = segs.map(targetOf);
+  const ids = new UnitIds([
+    ...segs.map((s) => s.source),
+    ...targets.flatMap((t) => (t ? [t.text] : [])),
+  ]);
+  const sourceEnds = scEcEnds(segs.map((s) => s.source));
+  const targetEnds = scEcEnds(targets.map((t) => t?.text ?? ""));
+  const body: string[] = [];
+  segs.forEach((seg, k) => {
+    const shape = shapes[k];
+    for (const ignorable of shape?.before ?? []) body.push(`      ${ignorable}`);
+    const t = targets[k];
+    const source = writeInline2(seg.source, ids, sourceEnds);
+    const target = t ? writeInline2(t.text, ids, targetEnds) : "";
+    const segId = shape?.segment !== undefined ? attr("id", shape.segment) : "";
+    const state = t ? ` state="${STATE[t.status]}" subState="selaras:${t.status}"` : "";
+    body.push(
+      `      <segment${segId}${state}>`,
+      `        <source xml:space="preserve">${source}</source>`,
+    );
+    if (t) body.push(`        <target xml:space="preserve">${target}</target>`);
+    body.push("      </segment>");
+    for (const ignorable of shape?.after ?? []) body.push(`      ${ignorable}`);
+  });
+  const translate = shapes.some((s) => s?.translate === "no") ? ' translate="no"' : "";
+  const lines = [`    <unit id="${unitId}"${translate}>`];
+  const comments = segs.flatMap((s) => s.comments?.[lang] ?? []);
+  if (comments.length > 0) {
+    // Comments as notes Selaras reads back (the header names author, date and state).
+    lines.push("      <notes>");
+    for (const c of comments)
+      lines.push(
+        `        <note category="selaras-comment" appliesTo="target">${text(encodeCommentNote(c))}</note>`,
+      );
+    lines.push("      </notes>");
+  }
+  if (ids.data.size > 0) {
     lines.push("      <originalData>");
-    for (const { id, native } of codes.values())
-      lines.push(`        <data id="d${id}">${text(native)}</data>`);
+    for (const [id, native] of ids.data)
+      lines.push(`        <data${attr("id", id)}>${text(native)}</data>`);
     lines.push("      </originalData>");
   }
-  const state = hasTarget ? ` state="${STATE[t.status]}" subState="selaras:${t.status}"` : "";
-  lines.push(`      <segment${state}>`, `        <source xml:space="preserve">${source}</source>`);
-  if (hasTarget) lines.push(`        <target xml:space="preserve">${target}</target>`);
-  lines.push("      </segment>", "    </unit>");
+  lines.push(...body, "    </unit>");
   return lines.join("\n");
+}
+
+/** Consecutive segments of one unit as read (by their shapes), else each segment alone. */
+function groupUnits(
+  segments: readonly BundleSegment[],
+  shapes: Map<string, XliffSegmentShape> | undefined,
+): { segs: BundleSegment[]; shapes: (XliffSegmentShape | undefined)[]; id: string }[] {
+  const out: { segs: BundleSegment[]; shapes: (XliffSegmentShape | undefined)[]; id: string }[] =
+    [];
+  for (const seg of segments) {
+    const shape = shapes?.get(seg.id);
+    const last = out[out.length - 1];
+    if (shape && shape.count > 1 && last && last.shapes[0]?.unit === shape.unit) {
+      last.segs.push(seg);
+      last.shapes.push(shape);
+      continue;
+    }
+    out.push({ segs: [seg], shapes: [shape], id: shape ? shape.unit : seg.id });
+  }
+  return out;
 }
 
 /**
@@ -67,7 +120,8 @@ export function writeXliff2(bundle: Bundle, options: XliffWriteOptions): string 
     if (doc.sourceLang !== srcLang || doc.sourceLang === options.targetLang) continue;
     const unitId = makeIdMapper("u");
     parts.push(`  <file id="${fileId(doc.id)}"${attr("original", doc.title)}>`);
-    for (const seg of doc.segments) parts.push(unit(seg, unitId(seg.id), options, statuses));
+    for (const group of groupUnits(doc.segments, options.structure?.get(doc.id)))
+      parts.push(unit(group.segs, group.shapes, unitId(group.id), options, statuses));
     parts.push("  </file>");
   }
   // A 2.0 <file> needs at least one <unit>: refuse rather than invent content.

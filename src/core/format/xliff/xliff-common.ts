@@ -1,6 +1,7 @@
 import type { BundleDocument } from "../../model/bundle.ts";
 import type { TargetLang } from "../../model/languages.ts";
 import type { Status } from "../../model/status.ts";
+import type { XliffStructure } from "./xliff-structure.ts";
 import { splitInlineCodes } from "../tmx/inline-codes.ts";
 import { xmlText as text } from "../xml/escape-xml.ts";
 import { normalizeForXml } from "../xml/xml-chars.ts";
@@ -10,6 +11,8 @@ export interface XliffWriteOptions {
   targetLang: TargetLang;
   /** Only targets with these statuses are written (others become units without a target). */
   statuses?: readonly Status[];
+  /** How the segments sat in the XLIFF file they were read from (units, ignorables, translate). */
+  structure?: XliffStructure;
 }
 
 /** One written XLIFF file per target language: `name` is a suggested suffix, e.g. "id-vi". */

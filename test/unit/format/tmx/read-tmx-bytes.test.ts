@@ -62,7 +62,7 @@ describe("readTmxBytes (streaming decode)", () => {
   const text = bigTmx(6000);
 
   it("gives what decoding the whole text gives, for UTF-8 and UTF-16 LE/BE across chunk boundaries", () => {
-    const whole = plain(readTmxWithReport(text));
+    const whole = plain(readTmxWithReport(text, { fileName: "big.tmx" }));
     expect(whole.bundle.documents[0]!.segments).toHaveLength(6000);
     for (const bytes of [new TextEncoder().encode(text), utf16(text, true), utf16(text, false)]) {
       expect(bytes.length).toBeGreaterThan(3 * 64 * 1024);
@@ -71,7 +71,7 @@ describe("readTmxBytes (streaming decode)", () => {
   });
 
   it("reads the same from a ByteSource, in small ranges, as from the bytes (UTF-8, UTF-16, BOM)", () => {
-    const whole = plain(readTmxWithReport(text));
+    const whole = plain(readTmxWithReport(text, { fileName: "big.tmx" }));
     const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
     for (const bytes of [new TextEncoder().encode(text), utf8Bom, utf16(text, false)]) {
       const source = blockSource(bytes);
@@ -100,7 +100,9 @@ describe("readTmxBytes (streaming decode)", () => {
     for (const dir of dirs) {
       for (const file of readdirSync(dir).filter((f) => f.endsWith(".tmx"))) {
         const bytes = new Uint8Array(readFileSync(path.join(dir, file)));
-        const viaText = plain(readTmxWithReport(decodeXmlBytes(bytes, file, "tmx").text));
+        const viaText = plain(
+          readTmxWithReport(decodeXmlBytes(bytes, file, "tmx").text, { fileName: file }),
+        );
         expect(plain(readTmxBytes(bytes, file)), file).toStrictEqual(viaText);
       }
     }

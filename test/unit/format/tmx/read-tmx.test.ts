@@ -71,6 +71,8 @@ describe("readTmx golden fixtures (<case>.tmx + <case>.expected.json)", () => {
         creationToolVersion: "test",
         creationDate: new Date(0),
         extras,
+        // Every unit, with a target or not: this checks the reader and writer agree.
+        includeUntranslated: true,
       });
       expect(checkTmxTexts([out])).toEqual({ ok: true, detail: "" });
       const back = readTmxWithReport(out);

@@ -1,5 +1,6 @@
 /** Reads a TMX fixture the way the app does (bytes → readTmxBytes, streaming) into plain JSON. */
 import { readTmxBytes } from "../../../../src/core/format/tmx/read-tmx-bytes.ts";
+import { withContentIdPlaceholder } from "../content-id-placeholder.ts";
 import type { TmxExtras } from "../../../../src/core/format/tmx/tmx-extras.ts";
 
 export function extrasToJson(extras: TmxExtras): unknown {
@@ -17,7 +18,7 @@ export function readTmxFixture(bytes: Uint8Array, fileName: string) {
   const result = readTmxBytes(bytes, fileName);
   return {
     encoding: result.encoding,
-    bundle: result.bundle,
+    bundle: withContentIdPlaceholder(result.bundle),
     report: result.report,
     extras: extrasToJson(result.extras),
   };

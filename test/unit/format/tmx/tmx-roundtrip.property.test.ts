@@ -12,7 +12,13 @@ import { bundleArb } from "../bundle-arbitraries.ts";
 // Real tools (xmllint, python) and property runs: generous on a busy CI machine.
 vi.setConfig({ testTimeout: 60_000 });
 
-const OPTIONS = { creationTool: "Selaras", creationToolVersion: "0.1.0", creationDate: new Date() };
+const OPTIONS = {
+  creationTool: "Selaras",
+  creationToolVersion: "0.1.0",
+  creationDate: new Date(),
+  // Sources without a target too: the round trip is about every text.
+  includeUntranslated: true,
+};
 
 /** Dates survive to the second (TMX's YYYYMMDDThhmmssZ). */
 function seconds(iso: string | undefined): string | undefined {

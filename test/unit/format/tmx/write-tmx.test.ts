@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Bundle } from "../../../../src/core/model/bundle.ts";
-import { writeTmx } from "../../../../src/core/format/tmx/write-tmx.ts";
+import { countTmxUnits, writeTmx } from "../../../../src/core/format/tmx/write-tmx.ts";
 import type { TmxWriteOptions } from "../../../../src/core/format/tmx/write-tmx.ts";
 import { parseXml, childElements, textContent } from "../../../../src/core/format/xml/parse-xml.ts";
 import type { XmlElement } from "../../../../src/core/format/xml/parse-xml.ts";
@@ -97,10 +97,16 @@ describe("writeTmx", () => {
     });
   });
 
-  it("writes one tu per segment, source tuv first, only non-empty targets", () => {
+  it("writes one tu per translated segment, source tuv first, only non-empty targets", () => {
     const units = tus(parse(writeTmx(BUNDLE, OPTIONS)));
-    expect(units.map((u) => u.attrs["tuid"])).toEqual(["s1", "s2", "s3"]);
-    expect(units.map(langs)).toEqual([["id", "vi", "en"], ["id", "en"], ["id"]]);
+    // s3 has no target: a source alone is not translation memory (issue 13 item 8).
+    expect(units.map((u) => u.attrs["tuid"])).toEqual(["s1", "s2"]);
+    expect(units.map(langs)).toEqual([
+      ["id", "vi", "en"],
+      ["id", "en"],
+    ]);
+    const all = tus(parse(writeTmx(BUNDLE, { ...OPTIONS, includeUntranslated: true })));
+    expect(all.map(langs)).toEqual([["id", "vi", "en"], ["id", "en"], ["id"]]);
   });
 
   it("writes dates, authors, status and document props", () => {
@@ -125,9 +131,14 @@ describe("writeTmx", () => {
 
   it("filters by languages and statuses", () => {
     const onlyVi = tus(parse(writeTmx(BUNDLE, { ...OPTIONS, languages: ["vi"] })));
-    expect(onlyVi.map(langs)).toEqual([["id", "vi"], ["id"], ["id"]]);
+    expect(onlyVi.map(langs)).toEqual([["id", "vi"]]);
     const done = tus(parse(writeTmx(BUNDLE, { ...OPTIONS, statuses: ["approved", "translated"] })));
-    expect(done.map(langs)).toEqual([["id", "vi"], ["id", "en"], ["id"]]);
+    expect(done.map(langs)).toEqual([
+      ["id", "vi"],
+      ["id", "en"],
+    ]);
+    const viAll = { ...OPTIONS, languages: ["vi"] as const, includeUntranslated: true };
+    expect(tus(parse(writeTmx(BUNDLE, viAll))).map(langs)).toEqual([["id", "vi"], ["id"], ["id"]]);
   });
 
   it("uses srclang *all* with a tu-level srclang when documents differ in source language", () => {
@@ -218,7 +229,28 @@ describe("writeTmx output checked by real tools", () => {
         },
       },
       { id: "s2", texts: { id: "Harga naik 2.500 rupiah & <lebih>.", en: "Up 2,500." } },
-      { id: "s3", texts: { id: "Sumber: https://x.id/?a=1&b=2" } },
     ]);
+  });
+
+  it("without untranslated units (an id–en file whose English is empty), is DTD-valid and read by translate-toolkit", () => {
+    const en = { ...OPTIONS, languages: ["en"] as const };
+    const noEnglish: Bundle = structuredClone(BUNDLE);
+    for (const seg of noEnglish.documents[0]!.segments) delete seg.targets.en;
+    const empty = writeTmx(noEnglish, en);
+    expect(tus(parse(empty))).toEqual([]);
+    expect(countTmxUnits(noEnglish, en)).toEqual({ units: 0, untranslated: 3 });
+    const some = writeTmx(BUNDLE, en);
+    expect(countTmxUnits(BUNDLE, en)).toEqual({ units: 2, untranslated: 1 });
+    expect(checkTmxTexts([empty, some])).toEqual({ ok: true, detail: "" });
+    const read = withTempFiles(
+      [
+        { name: "empty.tmx", content: empty },
+        { name: "some.tmx", content: some },
+      ],
+      (paths) => readWithTranslateToolkit(paths),
+    );
+    expect(read[0]).toEqual([]);
+    expect(read[1]!.map((u) => u.id)).toEqual(["s1", "s2"]);
+    expect(read[1]!.every((u) => Object.keys(u.texts).length === 2)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import type { Bundle } from "../../../../src/core/model/bundle.ts";
 import type { AppError } from "../../../../src/core/model/app-error.ts";
 import { readTable } from "../../../../src/core/format/tsv/read-table.ts";
 import { writeTable } from "../../../../src/core/format/tsv/write-table.ts";
+import { guardFormula, unguardFormula } from "../../../../src/core/format/tsv/formula-guard.ts";
 import type { TableFormat } from "../../../../src/core/format/tsv/write-table.ts";
 import { withTempFiles } from "../../../helpers/xml-validators.ts";
 import { bundleArb } from "../bundle-arbitraries.ts";
@@ -57,10 +58,10 @@ describe("TSV/CSV", () => {
   it("writes language codes first, a BOM and CRLF rows, quoting what needs it", () => {
     const tsv = writeTable(BUNDLE, { format: "tsv" });
     expect(tsv).toBe(
-      '\ufeffid\tvi\ten\r\n"Kata ""kutip"", koma\tdan tab"\t"Dòng 1\r\nDòng 2"\t=1+1\r\nTanpa terjemahan\t\t\r\n',
+      '\ufeffid\tvi\ten\r\n"Kata ""kutip"", koma\tdan tab"\t"Dòng 1\r\nDòng 2"\t\'=1+1\r\nTanpa terjemahan\t\t\r\n',
     );
     expect(writeTable(BUNDLE, { format: "csv", bom: false, languages: ["en"] })).toBe(
-      'id,en\r\n"Kata ""kutip"", koma\tdan tab",=1+1\r\nTanpa terjemahan,\r\n',
+      'id,en\r\n"Kata ""kutip"", koma\tdan tab",\'=1+1\r\nTanpa terjemahan,\r\n',
     );
   });
 
@@ -68,7 +69,8 @@ describe("TSV/CSV", () => {
     for (const format of ["tsv", "csv"] as const) {
       expect(pythonCsvRows(writeTable(BUNDLE, { format }), format)).toEqual([
         ["id", "vi", "en"],
-        ['Kata "kutip", koma\tdan tab', "Dòng 1\r\nDòng 2", "=1+1"],
+        // The formula is text for a spreadsheet: the apostrophe guard is in the file.
+        ['Kata "kutip", koma\tdan tab', "Dòng 1\r\nDòng 2", "'=1+1"],
         ["Tanpa terjemahan", "", ""],
       ]);
     }
@@ -131,7 +133,7 @@ describe("TSV/CSV", () => {
       title: "x.csv",
     });
     expect(bundle.documents[0]).toEqual({
-      id: "table",
+      id: expect.stringMatching(/^table-[0-9a-f]{16}$/),
       title: "x.csv",
       sourceLang: "id",
       segments: [
@@ -158,6 +160,72 @@ describe("TSV/CSV", () => {
     expect(code("source\ttarget\na\tb\n")).toBe('table.no-languages {"file":"f.tsv"}');
     expect(code('id\tvi\na\tb\n"open\tquote\n')).toBe(
       'table.unclosed-quote {"file":"f.tsv","line":3}',
+    );
+  });
+
+  it("keeps quotes that are part of the text (a cell starting with a quote it does not wrap)", () => {
+    for (const [format, sep] of [
+      ["tsv", "\t"],
+      ["csv", ","],
+    ] as const) {
+      const text = `id${sep}en\r\n"Kutipan" kata dia.${sep}"Quote" he said.\r\n"Rapi"${sep}"a ""b"""\r\n`;
+      const segments = readTable(text, { format }).documents[0]!.segments;
+      expect(segments.map((s) => [s.source, s.targets.en?.text])).toEqual([
+        ['"Kutipan" kata dia.', '"Quote" he said.'],
+        ["Rapi", 'a "b"'],
+      ]);
+    }
+  });
+
+  it("writes formulas as text for spreadsheets and reads them back exactly", () => {
+    const hostile = [
+      '=HYPERLINK("http://evil.example","klik")',
+      "@SUM(A1:A9)",
+      "+62 812 3456",
+      "-5 persen",
+      "'=already guarded",
+      "''@two",
+      "\tTab first",
+      "'plain apostrophe",
+    ];
+    const bundle: Bundle = {
+      documents: [
+        {
+          id: "d",
+          title: "",
+          sourceLang: "id",
+          segments: hostile.map((text, i) => ({
+            id: `s${i}`,
+            paragraph: i,
+            source: text,
+            targets: { en: { text, status: "translated" } },
+          })),
+        },
+      ],
+    };
+    for (const format of ["tsv", "csv"] as const) {
+      const file = writeTable(bundle, { format, languages: ["en"] });
+      const cells = pythonCsvRows(file, format).slice(1).flat();
+      // What a spreadsheet gets: nothing starts with a formula character.
+      for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      expect(cells.filter((c) => c === "'plain apostrophe")).toHaveLength(2);
+      const back = readTable(file, { format }).documents[0]!.segments;
+      expect(back.map((s) => s.source)).toEqual(hostile);
+      expect(back.map((s) => s.targets.en?.text)).toEqual(hostile);
+    }
+    fc.assert(
+      fc.property(
+        fc.tuple(
+          fc.string({ unit: fc.constantFrom("'", "=", "+", "-", "@", "\t", "a") }),
+          fc.string(),
+        ),
+        ([head, tail]) => {
+          const text = head + tail;
+          expect(unguardFormula(guardFormula(text))).toBe(text);
+          expect(guardFormula(text)).not.toMatch(/^[=+\-@\t\r]/);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

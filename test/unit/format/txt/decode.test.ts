@@ -64,12 +64,22 @@ describe("decodeText", () => {
     );
   });
 
-  it("refuses binary data and UTF-16 without BOM as binary", () => {
+  it("refuses binary data; UTF-16 without BOM and UTF-32 by name (issue 14 items 8, 9)", () => {
     expect(code(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), "p.txt"))).toBe(
       'txt.binary {"file":"p.txt"}',
     );
     const noBom = utf16("Halo", true).subarray(2);
-    expect(code(() => decodeText(noBom, "u.txt"))).toBe('txt.binary {"file":"u.txt"}');
+    expect(code(() => decodeText(noBom, "u.txt"))).toBe(
+      'txt.unsupported-encoding {"file":"u.txt","encoding":"UTF-16 LE without a byte order mark"}',
+    );
+    const utf32le = new Uint8Array([0xff, 0xfe, 0, 0, 0x48, 0, 0, 0, 0x61, 0, 0, 0]);
+    expect(code(() => decodeText(utf32le, "w.txt"))).toBe(
+      'txt.unsupported-encoding {"file":"w.txt","encoding":"UTF-32 LE"}',
+    );
+    const utf32beNoBom = new Uint8Array([0, 0, 0, 0x48, 0, 0, 0, 0x61]);
+    expect(code(() => decodeText(utf32beNoBom, "x.txt"))).toBe(
+      'txt.unsupported-encoding {"file":"x.txt","encoding":"UTF-32 BE"}',
+    );
     expect(code(() => decodeText(utf16("a\u0000b", false), "n.txt"))).toBe(
       'txt.binary {"file":"n.txt"}',
     );

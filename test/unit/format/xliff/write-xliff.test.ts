@@ -71,7 +71,7 @@ describe("writeXliff2", () => {
     expect(seg.attrs).toEqual({ state: "final", subState: "selaras:approved" });
     expect(out).toContain('<data id="d1">&lt;b&gt;</data>');
     expect(out).toContain(
-      '<target xml:space="preserve">Mưa <ph id="c1" dataRef="d1" disp="&lt;b&gt;"/>lớn<ph id="c2" dataRef="d2" disp="&lt;/b&gt;"/>.</target>',
+      '<target xml:space="preserve">Mưa <sc id="c1" dataRef="d1"/>lớn<ec startRef="c1" dataRef="d2"/>.</target>',
     );
     expect(textContent(childElements(childElements(units[1]!, "segment")[0]!, "source")[0]!)).toBe(
       "Sumber: <x> & y",
@@ -102,7 +102,7 @@ describe("writeXliff2", () => {
 });
 
 describe("writeXliff12", () => {
-  it("writes trans-units with states, approved and ph codes", () => {
+  it("writes trans-units with states, approved and paired codes as bpt/ept (issue 11 class 3)", () => {
     const out = writeXliff12(BUNDLE, { targetLang: "vi" });
     const file = childElements(root(out), "file")[0]!;
     expect(file.attrs).toEqual({
@@ -118,7 +118,7 @@ describe("writeXliff12", () => {
     ]);
     expect(childElements(units[1]!, "target")[0]!.attrs["state"]).toBe("x-rejected");
     expect(out).toContain(
-      '<source>Hujan <ph id="1">&lt;b&gt;</ph>deras<ph id="2">&lt;/b&gt;</ph>.</source>',
+      '<source>Hujan <bpt id="1">&lt;b&gt;</bpt>deras<ept id="1">&lt;/b&gt;</ept>.</source>',
     );
     expect(valid([out], XSD12)).toEqual({ ok: true, detail: "" });
   });

@@ -1,0 +1,352 @@
+import { splitInlineCodes } from "../tmx/inline-codes.ts";
+import { escapeXmlAttr, xmlText } from "../xml/escape-xml.ts";
+import type { XmlElement } from "../xml/parse-xml.ts";
+import { parseXml } from "../xml/parse-xml.ts";
+import { XLIFF_TYPE_1, XLIFF_TYPE_2 } from "./xliff-inline.ts";
+
+/** One inline code of a text, as the XLIFF writers see it. */
+interface Code {
+  /** TMX element: bpt, ept, it, ph, ut. */
+  tmx: string;
+  i: string | undefined;
+  pos: string | undefined;
+  type: string | undefined;
+  /** The native code (for XLIFF-born codes: their markup). */
+  native: string;
+  /** Canonical placeholder XML with its occurrence number: the same code in source and target. */
+  key: string;
+  /** Index of the other end of a bpt/ept pair, and whether the pair crosses another. */
+  pair?: number;
+  crossing?: boolean;
+}
+
+type Piece = { text: string } | Code;
+
+function isCode(p: Piece): p is Code {
+  return "tmx" in p;
+}
+
+const ATTR_RE = /([\w:.-]+)="([^"]*)"/g;
+
+function unescapeXml(v: string): string {
+  return v
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, "&");
+}
+
+function headAttrs(xml: string): Record<string, string> {
+  const head = /^<[^>]*>/.exec(xml)?.[0] ?? "";
+  const out: Record<string, string> = {};
+  for (const m of head.matchAll(ATTR_RE)) out[m[1]!] = unescapeXml(m[2]!);
+  return out;
+}
+
+/** Text and codes of a Selaras text; bpt/ept paired by `i` (with the nearest open bpt). */
+function pieces(value: string): Piece[] {
+  const out: Piece[] = [];
+  const open: number[] = [];
+  const seen = new Map<string, number>();
+  for (const part of splitInlineCodes(value)) {
+    if (part.kind === "text") {
+      out.push({ text: part.text });
+      continue;
+    }
+    if (part.kind !== "code") continue; // <hi> markers are dropped, their text stays
+    const attrs = headAttrs(part.xml);
+    const n = (seen.get(part.xml) ?? 0) + 1;
+    seen.set(part.xml, n);
+    const code: Code = {
+      tmx: part.name,
+      i: attrs["i"],
+      pos: attrs["pos"],
+      type: attrs["type"],
+      native: part.display,
+      key: `${part.xml}#${n}`,
+    };
+    const index = out.length;
+    out.push(code);
+    if (code.tmx === "bpt") open.push(index);
+    else if (code.tmx === "ept") {
+      for (let k = open.length - 1; k >= 0; k--) {
+        const b = out[open[k]!] as Code;
+        if (b.i !== code.i) continue;
+        b.pair = index;
+        code.pair = open[k]!;
+        b.crossing = code.crossing = k !== open.length - 1;
+        // A TMX <ept> has no type: it is XLIFF-born when its <bpt> is.
+        if (code.type === undefined) code.type = b.type;
+        open.splice(k, 1);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Parses one XLIFF-born tag (a start tag gets its end tag added); null when it is not XML. */
+function parseTag(raw: string): XmlElement | null {
+  const isStart = /^<[^/!?][^>]*[^/]>$|^<[^/!?>]>$/.test(raw) && !raw.endsWith("/>");
+  const name = /^<([^\s/>]+)/.exec(raw)?.[1];
+  if (!name) return null;
+  let root: XmlElement | null = null;
+  try {
+    parseXml(
+      isStart ? `${raw}</${name}>` : raw,
+      { onClose: (el, depth) => void (depth === 0 && (root = el)) },
+      { codePrefix: "inline" },
+    );
+  } catch {
+    return null;
+  }
+  return root;
+}
+
+function attrText(attrs: Record<string, string>): string {
+  let out = "";
+  for (const [k, v] of Object.entries(attrs)) out += ` ${k}="${escapeXmlAttr(v)}"`;
+  return out;
+}
+
+/**
+ * Ids of one unit's codes, shared by its source and target: ids the XLIFF-born codes carry are
+ * kept, the others get fresh ones that do not clash with them.
+ */
+export class UnitIds {
+  private readonly used = new Set<string>();
+  private readonly byKey = new Map<string, string>();
+  private n = 0;
+  /** 2.0 `<originalData>`: id → data. */
+  readonly data = new Map<string, string>();
+  private dataN = 0;
+
+  constructor(texts: readonly string[]) {
+    for (const text of texts)
+      for (const p of pieces(text)) {
+        if (!isCode(p)) continue;
+        const t = p.type ?? "";
+        if (!t.startsWith(XLIFF_TYPE_1) && !t.startsWith(XLIFF_TYPE_2)) continue;
+        const markup = t === XLIFF_TYPE_1 || t === XLIFF_TYPE_2 ? p.native : t.slice(9);
+        const id = /\sid="([^"]*)"/.exec(markup)?.[1];
+        if (id !== undefined) this.used.add(unescapeXml(id));
+      }
+  }
+
+  /** The id for a generated code (the same key gets the same id in source and target). */
+  id(key: string, prefix: string): string {
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      do id = `${prefix}${++this.n}`;
+      while (this.used.has(id));
+      this.used.add(id);
+      this.byKey.set(key, id);
+    }
+    return id;
+  }
+
+  /** A data id for `content`: `wanted` when free or already this content, else a fresh one. */
+  dataId(content: string, wanted?: string): string {
+    if (wanted !== undefined) {
+      const had = this.data.get(wanted);
+      if (had === undefined || had === content) {
+        this.data.set(wanted, content);
+        return wanted;
+      }
+    }
+    for (const [id, c] of this.data) if (c === content && wanted === undefined) return id;
+    let id: string;
+    do id = `d${++this.dataN}`;
+    while (this.data.has(id));
+    this.data.set(id, content);
+    return id;
+  }
+}
+
+/** Where a code came from: XLIFF version 1 or 2 (null: TMX or Selaras), and its tag in colon form. */
+function origin(p: Code): { v: 1 | 2 | null; tag: string | null } {
+  const t = p.type ?? "";
+  const m = /^x-xliff([12])(?::([\s\S]*))?$/.exec(t);
+  if (!m) return { v: null, tag: null };
+  return { v: m[1] === "1" ? 1 : 2, tag: m[2] ?? null };
+}
+
+function tagName(tag: string): string {
+  return /^<([^\s/>]+)/.exec(tag)?.[1] ?? "";
+}
+
+/** A generic (not XLIFF 1-born) code in XLIFF 1.2. */
+function generic12(ps: readonly Piece[], p: Code, ids: UnitIds): string {
+  const native = xmlText(p.native);
+  if ((p.tmx === "bpt" || p.tmx === "ept") && p.pair !== undefined) {
+    const bpt = p.tmx === "bpt" ? p : (ps[p.pair] as Code);
+    return `<${p.tmx} id="${ids.id(bpt.key, "")}">${native}</${p.tmx}>`;
+  }
+  if (p.tmx === "bpt" || p.tmx === "ept" || p.tmx === "it") {
+    const pos = p.tmx === "bpt" || (p.tmx === "it" && p.pos !== "end") ? "open" : "close";
+    return `<it id="${ids.id(p.key, "")}" pos="${pos}">${native}</it>`;
+  }
+  return `<ph id="${ids.id(p.key, "")}">${native}</ph>`;
+}
+
+/**
+ * XLIFF 1.2 `<source>`/`<target>` content: text escaped; codes born in XLIFF 1.x written back as
+ * they came (a `<g>`/`<mrk>`/`<bpt>` pair only when both its ends are there and well nested), other
+ * codes as `<bpt>/<ept>` pairs, `<it>` for an unpaired end, `<ph>` (native code inside).
+ */
+export function writeInline12(value: string, ids: UnitIds): string {
+  const ps = pieces(value);
+  let out = "";
+  for (const p of ps) {
+    if (!isCode(p)) {
+      out += xmlText(p.text);
+      continue;
+    }
+    const paired = p.pair !== undefined && !p.crossing;
+    const { v, tag } = origin(p);
+    if (v === 1 && tag === null && (p.tmx === "ph" || p.tmx === "it" || paired)) {
+      out += p.native;
+    } else if (v === 1 && tag !== null && (p.tmx === "ph" || p.tmx === "it" || paired)) {
+      if (p.tmx === "ept") {
+        // Its <bpt>'s tag: the same id or rid.
+        const a = headAttrs(tag);
+        const ref = a["rid"] !== undefined ? ` rid="${escapeXmlAttr(a["rid"])}"` : "";
+        const id = a["id"] !== undefined ? ` id="${escapeXmlAttr(a["id"])}"` : "";
+        out += `<ept${id}${ref}>${xmlText(p.native)}</ept>`;
+      } else out += `${tag}${xmlText(p.native)}</${tagName(tag)}>`;
+    } else out += generic12(ps, p, ids);
+  }
+  return out;
+}
+
+/**
+ * An XLIFF 2.0-born tag written back: `data` (when given) becomes `<originalData>` under the
+ * attribute `ref` (its id as it came when free); an `<sc>` or `<ec>` whose other end is not in
+ * `ends` is written isolated.
+ */
+function tag2(
+  raw: string,
+  ids: UnitIds,
+  ends: Set<string> | null,
+  data: Record<string, string | undefined> = {},
+): string {
+  const el = parseTag(raw);
+  if (!el) return xmlText(raw);
+  let attrs: Record<string, string> = { ...el.attrs };
+  for (const [ref, content] of Object.entries(data)) {
+    if (content === undefined) continue;
+    attrs[ref] = ids.dataId(content, attrs[ref]);
+  }
+  if (ends && el.name === "sc" && attrs["isolated"] !== "yes" && !ends.has(`ec:${attrs["id"]}`))
+    attrs["isolated"] = "yes";
+  if (
+    ends &&
+    el.name === "ec" &&
+    attrs["isolated"] !== "yes" &&
+    !ends.has(`sc:${attrs["startRef"]}`)
+  ) {
+    const { startRef, ...rest } = attrs;
+    attrs = { id: startRef ?? "", ...rest, isolated: "yes" };
+  }
+  return `<${el.name}${attrText(attrs)}${raw.endsWith("/>") ? "/>" : ">"}`;
+}
+
+/** A generic (not XLIFF 2-born) code in XLIFF 2.0: sc/ec, isolated when unpaired, or ph. */
+function generic2(ps: readonly Piece[], p: Code, ids: UnitIds): string {
+  const data = p.native === "" ? "" : ` dataRef="${ids.dataId(p.native)}"`;
+  if ((p.tmx === "bpt" || p.tmx === "ept") && p.pair !== undefined) {
+    const bpt = p.tmx === "bpt" ? p : (ps[p.pair] as Code);
+    const id = ids.id(bpt.key, "c");
+    return p.tmx === "bpt" ? `<sc id="${id}"${data}/>` : `<ec startRef="${id}"${data}/>`;
+  }
+  if (p.tmx === "bpt" || p.tmx === "ept" || p.tmx === "it") {
+    const start = p.tmx === "bpt" || (p.tmx === "it" && p.pos !== "end");
+    return `<${start ? "sc" : "ec"} id="${ids.id(p.key, "c")}" isolated="yes"${data}/>`;
+  }
+  return `<ph id="${ids.id(p.key, "c")}"${data}/>`;
+}
+
+/**
+ * XLIFF 2.0 `<source>`/`<target>` content: codes born in XLIFF 2.0 written back as they came (a
+ * `<pc>`/`<mrk>` only with both ends, well nested; an `<sc>`/`<ec>` isolated when its other end is
+ * gone), their data in `<originalData>` (ids.data); other codes as `<sc>/<ec>` (isolated when
+ * unpaired) or `<ph>` with their native code as data.
+ */
+export function writeInline2(value: string, ids: UnitIds, ends: Set<string>): string {
+  const ps = pieces(value);
+  let out = "";
+  for (const p of ps) {
+    if (!isCode(p)) {
+      out += xmlText(p.text);
+      continue;
+    }
+    const paired = p.pair !== undefined && !p.crossing;
+    const { v, tag } = origin(p);
+    if (v !== 2) {
+      out += generic2(ps, p, ids);
+      continue;
+    }
+    if (tag === null) {
+      // The markup itself.
+      const isScEc = /^<[se]c[\s/]/.test(p.native);
+      if (p.tmx === "ph" || p.tmx === "it" || (isScEc && !paired)) out += tag2(p.native, ids, ends);
+      else if (paired) out += p.native.startsWith("</") ? p.native : tag2(p.native, ids, null);
+      else out += generic2(ps, p, ids);
+      continue;
+    }
+    const name = tagName(tag);
+    if (p.tmx === "ph" || p.tmx === "it" || (name === "sc" && !paired)) {
+      out += tag2(tag, ids, ends, { dataRef: p.native });
+    } else if (paired && p.tmx === "bpt" && name === "pc") {
+      const end = (ps[p.pair!] as Code).native;
+      const a = headAttrs(tag);
+      out += tag2(tag, ids, null, {
+        dataRefStart: a["dataRefStart"] !== undefined || p.native !== "" ? p.native : undefined,
+        dataRefEnd: a["dataRefEnd"] !== undefined || end !== "" ? end : undefined,
+      });
+    } else if (paired && p.tmx === "ept" && name === "pc") {
+      out += "</pc>";
+    } else if (paired && p.tmx === "bpt") {
+      out += tag2(tag, ids, null, { dataRef: p.native });
+    } else if (paired && p.tmx === "ept") {
+      const id = headAttrs(tag)["id"] ?? "";
+      const data = p.native === "" ? "" : ` dataRef="${ids.dataId(p.native)}"`;
+      out += `<ec startRef="${escapeXmlAttr(id)}"${data}/>`;
+    } else out += generic2(ps, p, ids);
+  }
+  return out;
+}
+
+/**
+ * `sc:<id>` and `ec:<startRef>` of the XLIFF 2.0-born `<sc>`/`<ec>` of the texts of one unit side
+ * (source or target of all its segments) that have their other end, in order.
+ */
+export function scEcEnds(texts: readonly string[]): Set<string> {
+  const ends = new Set<string>();
+  const opened = new Set<string>();
+  for (const text of texts)
+    for (const p of pieces(text)) {
+      if (!isCode(p)) continue;
+      const t = p.type ?? "";
+      if (!t.startsWith(XLIFF_TYPE_2)) continue;
+      let markup = t === XLIFF_TYPE_2 ? p.native : t.slice(XLIFF_TYPE_2.length + 1);
+      // A paired <ept> of colon form stands for an <ec startRef> of its <sc>.
+      if (p.tmx === "ept" && t !== XLIFF_TYPE_2) {
+        const id = headAttrs(markup)["id"] ?? "";
+        markup = `<ec startRef="${escapeXmlAttr(id)}"/>`;
+      }
+      const el = /^<(sc|ec)[\s/]/.exec(markup)?.[1];
+      if (!el) continue;
+      const attrs = headAttrs(markup);
+      if (attrs["isolated"] === "yes") continue;
+      if (el === "sc") opened.add(attrs["id"] ?? "");
+      else if (attrs["startRef"] !== undefined && opened.has(attrs["startRef"])) {
+        ends.add(`sc:${attrs["startRef"]}`);
+        ends.add(`ec:${attrs["startRef"]}`);
+      }
+    }
+  return ends;
+}

@@ -1,0 +1,26 @@
+/**
+ * How the segments of an XLIFF file sat in it (issue 11 class 4): a 2.0 `<unit>` with several
+ * `<segment>`s and `<ignorable>`s between them, an SDLXLIFF trans-unit with several
+ * `<mrk mtype="seg">`, `translate="no"`. readXliff gives it; writeXliff2/writeXliff12 take it
+ * (options.structure) to write the units back as they came. Segments without a shape are written
+ * one unit each, as before.
+ */
+export interface XliffSegmentShape {
+  /** The unit (2.0 `<unit>`, 1.x `<trans-unit>`) id. */
+  unit: string;
+  /** 0-based position among the unit's segments, and their number. */
+  index: number;
+  count: number;
+  /** The 2.0 `<segment id>` or SDLXLIFF `mid`. */
+  segment?: string;
+  /** `<ignorable>` elements (their markup) before this segment, and after the unit's last one. */
+  before?: string[];
+  after?: string[];
+  translate?: "no";
+  /** The 2.0 segment state and subState as written. */
+  state?: string;
+  subState?: string;
+}
+
+/** Document id → segment id → shape. */
+export type XliffStructure = Map<string, Map<string, XliffSegmentShape>>;
