@@ -101,7 +101,9 @@ describe("segment command (in process)", () => {
       "-": "x",
     });
     expect(await run(["--lang", "id", "--rules", "bad.srx"], f.io)).toBe(1);
-    expect(f.stderr()).toMatch(/bad\.srx: srx\.malformed .*"line":1/);
+    expect(f.stderr()).toMatch(
+      /bad\.srx: “bad\.srx” is not well-formed XML \(line 1, column \d+\)\. \(srx\.malformed\)/,
+    );
   });
 
   it("a missing file is exit 1", async () => {

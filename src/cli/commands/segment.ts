@@ -1,11 +1,16 @@
-import { isAppError } from "../../core/model/app-error.ts";
+import { isAppError, type AppError } from "../../core/model/app-error.ts";
 import { isLang, LANGS, type Lang } from "../../core/model/languages.ts";
-import { segmentParagraph, segmentText, type SegmentOptions } from "../../core/segment/segment.ts";
-import { decodeText } from "../../core/text/decode.ts";
+import { allRules, describeRule, probeTexts, singleRuleSet } from "../../core/segment/probes.ts";
+import type { SegmentationRule, SegmentationRules } from "../../core/segment/rules.ts";
+import { segmentParagraph } from "../../core/segment/segment.ts";
+import { decodeText } from "../../core/format/txt/decode.ts";
 import { splitParagraphs } from "../../core/text/paragraphs.ts";
-import type { CliIo } from "../io.ts";
+import { englishMessage, withTimeLimit, type CliIo } from "../io.ts";
 
-export const usage = "segment --lang <id|vi|en> [--format lines|jsonl] [--rules FILE.srx] [FILE|-]";
+export const usage =
+  "segment --lang <id|vi|en> [--format lines|jsonl] [--rules FILE.srx [--time-limit SECONDS]] [FILE|-]";
+
+const DEFAULT_TIME_LIMIT_S = 2;
 
 const HELP = `Usage: selaras ${usage}
 
@@ -14,7 +19,10 @@ Splits text into sentences.
   --format    lines (default): each input line is a paragraph; prints one sentence per line and
               an empty line between paragraphs.
               jsonl: each input line is {"id": ..., "text": ...}; prints {"id": ..., "sentences": [...]}.
-  --rules     SRX 2.0 file with segmentation rules to use instead of the built-in ones.
+  --rules     SRX 2.0 file with segmentation rules to use instead of the built-in ones. Its rules
+              are first tried on test texts, then each paragraph is segmented under a time limit:
+              a rule that backtracks without end is stopped and refused, nothing is written.
+  --time-limit  seconds one paragraph may take with --rules (default ${DEFAULT_TIME_LIMIT_S}).
   FILE        UTF-8 (BOM optional) or UTF-16 with BOM; "-" or nothing reads standard input.
 `;
 
@@ -24,6 +32,7 @@ interface Args {
   lang: Lang;
   format: Format;
   rules: string | null;
+  timeLimitMs: number;
   file: string;
 }
 
@@ -34,6 +43,7 @@ function parseArgs(args: string[]): Args | "help" {
   let format: string = "lines";
   let rules: string | null = null;
   let file: string | null = null;
+  let timeLimit = String(DEFAULT_TIME_LIMIT_S);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
@@ -48,6 +58,7 @@ function parseArgs(args: string[]): Args | "help" {
     else if (name === "--lang") lang = value();
     else if (name === "--format") format = value();
     else if (name === "--rules") rules = value();
+    else if (name === "--time-limit") timeLimit = value();
     else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
     else if (file !== null) throw new UsageError("only one input file is allowed");
     else file = arg;
@@ -56,26 +67,33 @@ function parseArgs(args: string[]): Args | "help" {
   if (!isLang(lang))
     throw new UsageError(`unsupported language "${lang}" (use ${LANGS.join(", ")})`);
   if (format !== "lines" && format !== "jsonl") throw new UsageError(`unknown format "${format}"`);
-  return { lang, format, rules, file: file ?? "-" };
+  const seconds = Number(timeLimit);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+    throw new UsageError(`--time-limit must be a number of seconds (0 < s <= 3600)`);
+  return { lang, format, rules, timeLimitMs: seconds * 1000, file: file ?? "-" };
 }
 
 function describeInput(file: string): string {
   return file === "-" ? "standard input" : file;
 }
 
+/**
+ * Reads a text with the app's own decoder (core/format/txt/decode.ts): UTF-8 or UTF-16 with a
+ * BOM; UTF-16 without a BOM and UTF-32 (NUL bytes) are refused as the app refuses them, never
+ * segmented into NUL-filled output (issue 14 item 9). Empty input is empty text.
+ */
 async function readText(io: CliIo, file: string): Promise<string> {
   const bytes = await io.readBytes(file);
+  if (bytes.length === 0) return "";
   try {
-    return decodeText(bytes).text;
+    return decodeText(bytes, describeInput(file));
   } catch (error) {
-    if (isAppError(error) && error.code === "text.invalid-utf8") {
+    if (isAppError(error)) {
+      const detail = appErrorText(error, describeInput(file));
       throw new Failure(
-        `${describeInput(file)}: not valid UTF-8 (byte offset ${error.params.offset}); save it as UTF-8 or UTF-16 with BOM`,
-      );
-    }
-    if (isAppError(error) && error.code === "text.invalid-utf16") {
-      throw new Failure(
-        `${describeInput(file)}: not valid UTF-16 (byte offset ${error.params.offset})`,
+        error.code === "txt.encoding"
+          ? `${describeInput(file)}: not valid UTF-8 (byte offset ${String(error.params.offset)}); save it as UTF-8 or UTF-16 with BOM. ${detail}`
+          : `${describeInput(file)}: ${detail}`,
       );
     }
     throw error;
@@ -84,27 +102,72 @@ async function readText(io: CliIo, file: string): Promise<string> {
 
 class Failure extends Error {}
 
-async function loadRules(io: CliIo, path: string): Promise<SegmentOptions> {
-  const { parseSrx } = await import("../../core/segment/srx.ts");
-  const xml = await readText(io, path);
-  try {
-    return { rules: parseSrx(xml) };
-  } catch (error) {
-    if (isAppError(error)) {
-      throw new Failure(`${path}: ${error.code} ${JSON.stringify(error.params)}`);
-    }
-    throw error;
-  }
+/** Segments one paragraph; `where` names it in a time-limit message. */
+type Segmenter = (paragraph: string, where: string) => string[];
+
+function appErrorText(error: AppError, file: string): string {
+  const params = { file, ...error.params };
+  const message = englishMessage(error.code, params);
+  return message === null
+    ? `${error.code} ${JSON.stringify(params)}`
+    : `${message} (${error.code})`;
 }
 
-function formatLines(text: string, lang: Lang, options: SegmentOptions): string {
-  const blocks = segmentText(text, lang, options)
-    .map((p) => p.sentences.join("\n"))
+function slowRuleFailure(path: string, rule: SegmentationRule, ms: number, where: string) {
+  return new Failure(
+    `${path}: the rule "${describeRule(rule)}" took more than ${ms / 1000} s on ${where} and was stopped: ` +
+      "its regular expression backtracks without end on some text. Nothing was written.",
+  );
+}
+
+/**
+ * Reads an SRX file and checks its rules on the probe texts under the time limit (a slow rule is
+ * named); the segmenter it returns runs each paragraph under the limit too.
+ */
+async function loadRules(io: CliIo, path: string, lang: Lang, ms: number): Promise<Segmenter> {
+  const { parseSrx } = await import("../../core/segment/srx.ts");
+  const xml = await readText(io, path);
+  let rules: SegmentationRules;
+  try {
+    rules = parseSrx(xml);
+  } catch (error) {
+    if (isAppError(error)) throw new Failure(`${path}: ${appErrorText(error, path)}`);
+    throw error;
+  }
+  const probes = probeTexts();
+  const check = (set: SegmentationRules) =>
+    withTimeLimit(ms, () => probes.forEach((p) => segmentParagraph(p, lang, { rules: set })));
+  if (check(rules) === "timeout") {
+    const slow = allRules(rules).find((rule) => check(singleRuleSet(rule)) === "timeout");
+    if (slow) throw slowRuleFailure(path, slow, ms, "a test text");
+    throw new Failure(
+      `${path}: the rules took more than ${ms / 1000} s on a test text and were stopped. Nothing was written.`,
+    );
+  }
+  return (paragraph, where) => {
+    const result = withTimeLimit(ms, () => segmentParagraph(paragraph, lang, { rules }));
+    if (result !== "timeout") return result.value;
+    const slow = allRules(rules).find(
+      (rule) =>
+        withTimeLimit(ms, () =>
+          segmentParagraph(paragraph, lang, { rules: singleRuleSet(rule) }),
+        ) === "timeout",
+    );
+    if (slow) throw slowRuleFailure(path, slow, ms, where);
+    throw new Failure(
+      `${path}: the rules took more than ${ms / 1000} s on ${where} and were stopped. Nothing was written.`,
+    );
+  };
+}
+
+function formatLines(text: string, segment: Segmenter, file: string): string {
+  const blocks = splitParagraphs(text)
+    .map((p, i) => segment(p, `${describeInput(file)}, paragraph ${i + 1}`).join("\n"))
     .filter((block) => block !== "");
   return blocks.length === 0 ? "" : `${blocks.join("\n\n")}\n`;
 }
 
-function formatJsonl(text: string, lang: Lang, options: SegmentOptions, file: string): string {
+function formatJsonl(text: string, segment: Segmenter, file: string): string {
   const out: string[] = [];
   text.split(/\r\n|[\n\r]/).forEach((line, index) => {
     if (line.trim() === "") return;
@@ -126,7 +189,7 @@ function formatJsonl(text: string, lang: Lang, options: SegmentOptions, file: st
     }
     const id = "id" in record ? record.id : null;
     const sentences = splitParagraphs(record.text).flatMap((p) =>
-      segmentParagraph(p, lang, options),
+      segment(p, `${describeInput(file)}, line ${index + 1}`),
     );
     out.push(JSON.stringify({ id, sentences }));
   });
@@ -147,12 +210,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    const options = parsed.rules === null ? {} : await loadRules(io, parsed.rules);
+    const { lang } = parsed;
+    const segment: Segmenter =
+      parsed.rules === null
+        ? (paragraph) => segmentParagraph(paragraph, lang)
+        : await loadRules(io, parsed.rules, lang, parsed.timeLimitMs);
     const text = await readText(io, parsed.file);
     io.stdout(
       parsed.format === "lines"
-        ? formatLines(text, parsed.lang, options)
-        : formatJsonl(text, parsed.lang, options, parsed.file),
+        ? formatLines(text, segment, parsed.file)
+        : formatJsonl(text, segment, parsed.file),
     );
     return 0;
   } catch (error) {

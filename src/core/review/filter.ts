@@ -1,6 +1,6 @@
 import type { Status } from "../model/status.ts";
 import type { TargetLang } from "../model/languages.ts";
-import { AppError } from "../model/app-error.ts";
+import { compileUserPattern, replaceUserPattern, type UserPattern } from "../text/user-pattern.ts";
 
 /** How text is matched: plain substring (case-insensitive unless asked), whole words, or a regex. */
 export interface TextQuery {
@@ -19,6 +19,8 @@ export interface SegmentFilter {
   openComments: boolean;
   /** Only rows whose target changed at or after this ISO time. */
   changedSince: string | null;
+  /** Per language: only rows whose target has competing versions (a conflict to decide). */
+  conflicts?: readonly TargetLang[];
 }
 
 export const EMPTY_FILTER: SegmentFilter = {
@@ -30,7 +32,9 @@ export const EMPTY_FILTER: SegmentFilter = {
 
 export interface FilterRow {
   source: string;
-  targets: Partial<Record<TargetLang, { text: string; status: Status; changedAt: string }>>;
+  targets: Partial<
+    Record<TargetLang, { text: string; status: Status; changedAt: string; conflict?: boolean }>
+  >;
   hasOpenComments: boolean;
 }
 
@@ -39,28 +43,23 @@ export function isFilterActive(filter: SegmentFilter): boolean {
     Object.values(filter.status).some((s) => s && s.length > 0) ||
     (filter.query !== null && filter.query.text !== "") ||
     filter.openComments ||
-    filter.changedSince !== null
+    filter.changedSince !== null ||
+    (filter.conflicts?.length ?? 0) > 0
   );
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /**
- * A global RegExp for a text query. Whole word uses Unicode letter/number boundaries (so it works for
- * Vietnamese and Indonesian, unlike \b). An invalid regular expression → AppError "filter.badRegex".
+ * The compiled pattern of a text query, on the linear-time engine for user patterns
+ * (`core/text/user-pattern.ts`): no query can freeze the page. Whole word uses Unicode
+ * letter/number boundaries (so it works for Vietnamese and Indonesian, unlike \b). An invalid
+ * regular expression → AppError "filter.badRegex"; lookahead or a backreference →
+ * "pattern.unsupported".
  */
-export function queryRegExp(query: TextQuery): RegExp {
-  const body = query.regex ? query.text : escapeRegExp(query.text);
-  const wrapped = query.wholeWord
-    ? `(?<![\\p{L}\\p{M}\\p{N}_])(?:${body})(?![\\p{L}\\p{M}\\p{N}_])`
-    : body;
-  try {
-    return new RegExp(wrapped, `gu${query.caseSensitive ? "" : "i"}`);
-  } catch {
-    throw new AppError("filter.badRegex", { pattern: query.text });
-  }
+export function queryRegExp(query: TextQuery): UserPattern {
+  return compileUserPattern(query.text, query.regex, {
+    caseSensitive: query.caseSensitive,
+    wholeWord: query.wholeWord,
+  });
 }
 
 /** Indices of the rows that pass the filter, in order. */
@@ -74,6 +73,7 @@ export function filterRows(rows: readonly FilterRow[], filter: SegmentFilter): n
     for (const [lang, statuses] of statusEntries) {
       if (!statuses.includes(row.targets[lang]?.status ?? "empty")) return;
     }
+    for (const lang of filter.conflicts ?? []) if (!row.targets[lang]?.conflict) return;
     if (filter.openComments && !row.hasOpenComments) return;
     if (filter.changedSince !== null) {
       const since = filter.changedSince;
@@ -82,7 +82,6 @@ export function filterRows(rows: readonly FilterRow[], filter: SegmentFilter): n
     if (re && filter.query) {
       const hay =
         filter.query.in === "source" ? row.source : (row.targets[filter.query.in]?.text ?? "");
-      re.lastIndex = 0;
       if (!re.test(hay)) return;
     }
     out.push(i);
@@ -110,13 +109,11 @@ export function planReplace(
   const re = queryRegExp(query);
   const plans: ReplacePlan[] = [];
   texts.forEach((before, row) => {
-    let count = 0;
-    const after = before.replace(re, (...args: unknown[]) => {
-      count++;
+    const { text: after, count } = replaceUserPattern(before, re, (match) => {
       if (!query.regex) return replacement;
-      const groups = args.slice(1, -2) as (string | undefined)[];
+      const groups = match.groups.slice(1);
       return replacement.replace(/\$(\d{1,2}|&)/g, (m, g: string) =>
-        g === "&" ? String(args[0]) : (groups[Number(g) - 1] ?? m),
+        g === "&" ? (match.groups[0] ?? "") : (groups[Number(g) - 1] ?? m),
       );
     });
     if (count > 0 && after !== before) plans.push({ row, before, after, count });

@@ -14,7 +14,7 @@ export interface FilterBarProps {
 
 /** Filters over the grid: status per language, text, open comments, changed since. State is in the URL. */
 export function FilterBar({ filter, langs, onChange, shown, total }: FilterBarProps) {
-  const { t } = useTranslation(["grid", "common"]);
+  const { t } = useTranslation(["grid", "common", "handoff"]);
   const query = filter.query ?? {
     text: "",
     in: "source" as const,
@@ -26,13 +26,16 @@ export function FilterBar({ filter, langs, onChange, shown, total }: FilterBarPr
     onChange({ ...filter, query: { ...query, ...patch } });
   const setStatus = (lang: TargetLang, value: string) => {
     const status = { ...filter.status };
-    if (value === "") delete status[lang];
+    const conflicts = (filter.conflicts ?? []).filter((l) => l !== lang);
+    delete status[lang];
+    if (value === "conflict") conflicts.push(lang);
     else if (value === "awaiting") status[lang] = ["translated"];
     else if (value === "unfinished") status[lang] = ["empty", "draft", "rejected"];
-    else status[lang] = [value as Status];
-    onChange({ ...filter, status });
+    else if (value !== "") status[lang] = [value as Status];
+    onChange({ ...filter, status, conflicts });
   };
   const statusValue = (lang: TargetLang) => {
+    if (filter.conflicts?.includes(lang)) return "conflict";
     const list = filter.status[lang];
     if (!list || list.length === 0) return "";
     if (
@@ -60,6 +63,7 @@ export function FilterBar({ filter, langs, onChange, shown, total }: FilterBarPr
                 {t(`common:status.${s}`)}
               </option>
             ))}
+            <option value="conflict">{t("handoff:conflict.status")}</option>
           </select>
         </label>
       ))}

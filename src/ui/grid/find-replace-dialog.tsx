@@ -12,6 +12,7 @@ import { useErrorAction } from "../shared/use-error-action.ts";
 import { ErrorText } from "../shared/error-text.tsx";
 import { wordDiff } from "../../core/text/word-diff.ts";
 import { isComposing, nfcField } from "../shared/nfc-field.ts";
+import { useConfirm } from "../shared/confirm-dialog.tsx";
 
 export interface FindReplaceProps {
   docId: string;
@@ -21,6 +22,8 @@ export interface FindReplaceProps {
   translations: ReadonlyMap<string, TranslationRecord>;
   user: string;
   onClose: () => void;
+  /** Told after a replace: how many occurrences in how many segments (for the grid's notice). */
+  onReplaced?: (occurrences: number, segments: number) => void;
 }
 
 /** Find and replace in one target column, with a preview of every change, applied as one undoable step. */
@@ -31,8 +34,10 @@ export function FindReplaceDialog({
   translations,
   user,
   onClose,
+  onReplaced,
 }: FindReplaceProps) {
-  const { t } = useTranslation(["grid", "common"]);
+  const { t } = useTranslation(["grid", "common", "a11y"]);
+  const confirm = useConfirm();
   const db = useDb();
   const [lang, setLang] = useState<TargetLang>("vi");
   const [query, setQuery] = useState<TextQuery>({
@@ -60,13 +65,29 @@ export function FindReplaceDialog({
 
   const apply = async (e: FormEvent) => {
     e.preventDefault();
+    // Replaced text goes back to Draft: say so first when confirmed or approved work would.
+    const downgraded = plan.plans.filter((p) => {
+      const status = translations.get(translationId(segments[visible[p.row]!]!.id, lang))?.status;
+      return status === "translated" || status === "approved";
+    }).length;
+    if (
+      downgraded > 0 &&
+      !(await confirm.ask({
+        action: t("a11y:replace.confirmTitle"),
+        message: t("a11y:replace.confirmDowngrade", { count: downgraded }),
+      }))
+    )
+      return;
     const replacements = plan.plans.map((p) => ({
       segmentId: segments[visible[p.row]!]!.id,
       lang,
       expected: p.before,
       text: p.after,
     }));
-    if (await run(() => replaceTexts(db, docId, replacements, user))) onClose();
+    if (await run(() => replaceTexts(db, docId, replacements, user))) {
+      onReplaced?.(total, replacements.length);
+      onClose();
+    }
   };
 
   return (
@@ -158,6 +179,7 @@ export function FindReplaceDialog({
           </button>
         </div>
       </form>
+      {confirm.dialog}
     </Dialog>
   );
 }

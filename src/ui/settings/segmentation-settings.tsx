@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
@@ -13,13 +13,13 @@ import {
 } from "../../core/segment/custom-rules.ts";
 import type { SegmentationRule } from "../../core/segment/rules.ts";
 import { parseSrx, writeSrx } from "../../core/segment/srx.ts";
-import { segmentParagraph } from "../../core/segment/segment.ts";
 import { decodeXmlBytes } from "../../core/format/xml/decode-xml-bytes.ts";
 import { LANGS, type Lang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { isAppError } from "../../core/model/app-error.ts";
 import { ErrorText, FormError } from "../shared/error-text.tsx";
 import { downloadText, readFileBytes } from "../shared/download.ts";
+import { checkRulesInTime, segmentWithTimeLimit } from "../workers/segment-async.ts";
 
 const SAMPLE: Record<Lang, string> = {
   id: "Rapat dipimpin Dr. Sari, S.H., di Jl. Merdeka No. 5 pukul 10.30 WIB. Biayanya Rp 2.500.000,50. Semua hadir.",
@@ -41,16 +41,41 @@ export function SegmentationSettings() {
     void getCustomSegmentation(db).then(setDraft);
   }, [db]);
 
-  const preview = useMemo((): { sentences: string[]; error: ErrorInfo | null } => {
-    if (!draft) return { sentences: [], error: null };
-    try {
-      return {
-        sentences: segmentParagraph(sample, lang, { rules: effectiveRules(draft) }),
-        error: null,
-      };
-    } catch (err) {
-      return { sentences: [], error: isAppError(err) ? err.toInfo() : toErrorInfo(err) };
-    }
+  // The preview runs in the segment worker with a time limit: an imported or typed rule that
+  // backtracks without end is stopped and reported, never freezes the page (issue 14 item 2).
+  const [preview, setPreview] = useState<{ sentences: string[]; error: ErrorInfo | null }>({
+    sentences: [],
+    error: null,
+  });
+  useEffect(() => {
+    if (!draft) return;
+    let current = true;
+    let task: { cancel: () => void } | null = null;
+    const timer = setTimeout(() => {
+      let rules;
+      try {
+        rules = effectiveRules(draft);
+      } catch (err) {
+        setPreview({ sentences: [], error: toErrorInfo(err) });
+        return;
+      }
+      const run = segmentWithTimeLimit({ rules, langs: [lang], paragraphs: [sample] });
+      task = run;
+      run.promise.then(
+        (result) => {
+          if (current) setPreview({ sentences: result[0]?.[0] ?? [], error: null });
+        },
+        (err: unknown) => {
+          if (current && !(isAppError(err) && err.code === "segment.cancelled"))
+            setPreview({ sentences: [], error: isAppError(err) ? err.toInfo() : toErrorInfo(err) });
+        },
+      );
+    }, 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+      task?.cancel();
+    };
   }, [draft, sample, lang]);
 
   if (!draft) return <p className="loading">{t("common:loading")}</p>;
@@ -66,6 +91,7 @@ export function SegmentationSettings() {
   const save = async () => {
     setError(null);
     try {
+      await checkRulesInTime(effectiveRules(draft), [...Object.values(SAMPLE), sample]);
       await saveCustomSegmentation(db, draft);
       setSaved(true);
     } catch (err) {
@@ -78,7 +104,9 @@ export function SegmentationSettings() {
     setError(null);
     try {
       const { text } = decodeXmlBytes(await readFileBytes(file), file.name, "srx");
-      update({ ...draft, base: parseSrx(text) });
+      const base = parseSrx(text);
+      await checkRulesInTime(effectiveRules({ ...draft, base }), Object.values(SAMPLE));
+      update({ ...draft, base });
     } catch (err) {
       const info = toErrorInfo(err);
       setError({ ...info, params: { file: file.name, ...info.params } });
