@@ -1,11 +1,12 @@
 /**
- * Vitest globalSetup of the "e2e" project: one `vite preview` of the built app and one headless
+ * Vitest globalSetup of the "e2e" project: one Selaras server (as `npm start` runs it) over the built app and one headless
  * Chromium (playwright-core browser server) for the whole run. Tests get the browser's WebSocket
  * endpoint and the app's URL through `inject("wsEndpoint")` / `inject("baseUrl")`.
  */
 import { chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
-import { chromiumArgs, findChromium, serveDist } from "./lib/browser-env.ts";
+import { chromiumArgs, findChromium } from "./lib/browser-env.ts";
+import { startSelarasServer } from "./lib/selaras-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,7 +17,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const executablePath = findChromium();
-  const server = await serveDist();
+  // The server `npm start` runs (its own PGlite in a temp folder), serving a snapshot of dist/.
+  const server = await startSelarasServer();
   let browserServer;
   try {
     browserServer = await chromium.launchServer({

@@ -83,3 +83,14 @@ export function extractNumbers(text: string, decimalComma: boolean): string[] {
   for (const m of text.matchAll(NUMBER_RE)) out.push(normalizeNumber(m[0], decimalComma));
   return out;
 }
+
+/**
+ * Every value a written number may stand for, the language's reading first: "2.500" in English is
+ * 2.5 by the rules but 2500 as an Indonesian would write it, so QA (core/qa) accepts either and
+ * does not call a format that is only unusual for the language an error.
+ */
+export function numberReadings(raw: string, decimalComma: boolean): string[] {
+  const first = normalizeNumber(raw, decimalComma);
+  const other = normalizeNumber(raw, !decimalComma);
+  return other === first ? [first] : [first, other];
+}

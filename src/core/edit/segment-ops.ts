@@ -7,6 +7,7 @@ import { AppError } from "../model/app-error.ts";
 import { collapsePatches, type RecordPatch } from "./patch.ts";
 import { inOrder, joinTexts } from "../align-edit/column.ts";
 import type { CellEditContext, TargetCell } from "../align-edit/types.ts";
+import { applyManualBoundaries, type ManualBoundary } from "./manual-boundaries.ts";
 
 /** What a structural edit of the source column needs to know about the document (read by db). */
 export interface DocumentState {
@@ -224,8 +225,10 @@ export function planResegment(
   state: DocumentState,
   segmentParagraph: (text: string) => string[],
   ctx: EditContext,
+  /** The user's own splits and merges, oldest first: applied again where the text allows. */
+  manual: readonly ManualBoundary[] = [],
 ): RecordPatch[] {
-  return withCells(state, (work) => resegmentPatches(state, segmentParagraph, work, ctx));
+  return withCells(state, (work) => resegmentPatches(state, segmentParagraph, work, ctx, manual));
 }
 
 function resegmentPatches(
@@ -233,6 +236,7 @@ function resegmentPatches(
   segmentParagraph: (text: string) => string[],
   work: ColumnWork,
   ctx: EditContext,
+  manual: readonly ManualBoundary[],
 ): RecordPatch[] {
   const patches: RecordPatch[] = [];
   const segs = state.segments;
@@ -245,7 +249,7 @@ function resegmentPatches(
     while (j < segs.length && segs[j]!.paragraph === paragraph) j++;
     const old = segs.slice(i, j);
     const text = old.map((s) => s.source).join(" ");
-    const fresh = segmentParagraph(text);
+    let fresh = segmentParagraph(text);
     // Character spans of old and new sentences within `text`.
     const oldSpans: [number, number][] = [];
     let pos = 0;
@@ -253,13 +257,21 @@ function resegmentPatches(
       oldSpans.push([pos, pos + s.source.length]);
       pos += s.source.length + 1;
     }
-    const newSpans: [number, number][] = [];
+    let newSpans: [number, number][] = [];
     let cursor = 0;
     for (const sentence of fresh) {
       const at = text.indexOf(sentence, cursor);
       const start = at < 0 ? cursor : at;
       newSpans.push([start, start + sentence.length]);
       cursor = start + sentence.length;
+    }
+    const mine = manual.filter((m) => m.paragraph === paragraph);
+    if (mine.length > 0) {
+      const kept = applyManualBoundaries(text, newSpans, mine);
+      if (kept.applied > 0) {
+        newSpans = kept.spans;
+        fresh = newSpans.map(([s, e]) => text.slice(s, e));
+      }
     }
     // Walk both lists, closing a cluster where an old and a new boundary coincide.
     let a = 0;

@@ -5,7 +5,10 @@ import {
   useImperativeHandle,
   useMemo,
   useRef,
+  useState,
   type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
   type Ref,
 } from "react";
 import { useTranslation } from "react-i18next";
@@ -27,14 +30,21 @@ import {
 import { confidenceOf, type RowView } from "../../core/align-edit/row-view.ts";
 import { isSuspicious, SUSPICIOUS_BELOW, type RowLayout } from "../../core/align-edit/layout.ts";
 import { SourceText } from "./cells/source-text.tsx";
-import type { CellCommand } from "./grid-keyboard.ts";
+import { cellCommandFor, type CellCommand } from "./grid-keyboard.ts";
+import { leaveContainer, SkipToGrid } from "./grid-focus.tsx";
+import { loadGridPosition, saveGridPosition } from "./grid-position.ts";
 
 export interface GridHandle {
-  /** Scrolls to a visible row and focuses its target cell. */
-  focusCell: (row: number, lang: TargetLang) => void;
+  /**
+   * Scrolls to a visible row and focuses its target cell: its field ("edit", the default) or the
+   * grid cell itself ("navigate": cell navigation, where the arrow keys move between cells).
+   */
+  focusCell: (row: number, lang: TargetLang, mode?: "edit" | "navigate") => void;
 }
 
 interface AlignmentGridProps {
+  /** The document: its reading position (focused cell, first row in view) is kept per document. */
+  docId: string;
   segments: readonly SegmentRecord[];
   /** Rows of the whole document (segments may still be its first rows while loading). */
   totalRows: number;
@@ -55,6 +65,8 @@ interface AlignmentGridProps {
 }
 
 const ROW_ESTIMATE = 76;
+/** No row is lower than this (one line of text and the status line). */
+const ROW_MIN = 48;
 
 /**
  * The segment grid: ARIA grid semantics, rows virtualized (only the visible ones are in the DOM, each
@@ -62,6 +74,7 @@ const ROW_ESTIMATE = 76;
  */
 export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridProps) {
   const {
+    docId,
     segments,
     totalRows,
     visible,
@@ -77,10 +90,12 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
     onRowAction,
     handle,
   } = props;
-  const { t } = useTranslation(["grid", "common"]);
+  const { t } = useTranslation(["grid", "common", "a11y"]);
   const rows = useMemo(() => toGridRows(segments, visible), [segments, visible]);
   const columns = useMemo(() => gridColumns(langs), [langs]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** The saved reading position was applied (or there was none): from then on it is kept. */
+  const restored = useRef(false);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -104,11 +119,12 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
     getRowId: (row) => row.segment.id,
   });
 
+  const gridRef = useRef<HTMLDivElement>(null);
   const focusCell = useCallback(
-    (row: number, lang: TargetLang) => {
+    (row: number, lang: TargetLang, mode: "edit" | "navigate" = "edit", scroll = true) => {
       const index = rows[row]?.index;
       if (index === undefined) return;
-      virtualizer.scrollToIndex(row, { align: "auto" });
+      if (scroll) virtualizer.scrollToIndex(row, { align: "auto" });
       // The row may render a few frames later; if the user moves focus meanwhile, theirs wins (focus
       // dropped to the page, as when a closing panel took it along, is nobody's choice).
       const startedOn = document.activeElement;
@@ -116,23 +132,172 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
       const attempt = () => {
         const now = document.activeElement;
         if (now !== startedOn && now !== null && now !== document.body) return;
-        const el = scrollRef.current?.querySelector<HTMLTextAreaElement>(
+        const field = scrollRef.current?.querySelector<HTMLElement>(
           `[data-testid="target-${lang}-${index}"]`,
         );
-        if (el) el.focus();
+        const el = mode === "navigate" ? field?.closest<HTMLElement>('[role="gridcell"]') : field;
+        if (el) el.focus({ preventScroll: true });
         else if (tries++ < 30) requestAnimationFrame(attempt);
       };
-      requestAnimationFrame(attempt);
+      // A row in the DOM takes focus at once (the next key goes there); others once rendered.
+      attempt();
     },
     [virtualizer, rows],
   );
   useImperativeHandle(handle, () => ({ focusCell }), [focusCell]);
 
-  useEffect(() => {
-    // Open on the first row, ready to type.
-    if (rows.length > 0 && langs[0]) focusCell(0, langs[0]);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the document opens
+  // Roving tabindex (WAI-ARIA grid): the grid is one Tab stop, the cell that last had focus.
+  const [tabStop, setTabStop] = useState<{ segmentId: string; lang: TargetLang } | null>(null);
+  const onFocusIn = (e: FocusEvent<HTMLElement>) => {
+    const gridCell = (e.target as HTMLElement).closest<HTMLElement>("[data-cell-lang]");
+    const segmentId = gridCell?.closest<HTMLElement>("[data-segment-id]")?.dataset["segmentId"];
+    const lang = gridCell?.dataset["cellLang"] as TargetLang | undefined;
+    if (segmentId && lang && (tabStop?.segmentId !== segmentId || tabStop.lang !== lang)) {
+      setTabStop({ segmentId, lang });
+      if (restored.current) saveGridPosition(docId, { segmentId, lang });
+    }
+  };
+  const leave = useCallback((direction: 1 | -1) => {
+    if (gridRef.current) leaveContainer(gridRef.current, direction);
   }, []);
+  // Tab on the last cell and Shift+Tab on the first leave the grid (between them they move by cell).
+  const lastRow = rows.length - 1;
+  const firstLang = langs[0];
+  const lastLang = langs[langs.length - 1];
+  const onCellCommand = useCallback(
+    (command: CellCommand, cell: CellRef, text: string, caret?: number) => {
+      if (command === "nextCell" && cell.row >= lastRow && cell.lang === lastLang) leave(1);
+      else if (command === "prevCell" && cell.row <= 0 && cell.lang === firstLang) leave(-1);
+      else onCommand(command, cell, text, caret);
+    },
+    [onCommand, leave, lastRow, firstLang, lastLang],
+  );
+  // Cell navigation: keys on a focused grid cell (after Esc in its field, or arrows from another).
+  const onGridKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const gridCell = e.target as HTMLElement;
+    if (!gridCell.matches("[data-cell-lang]")) return;
+    const lang = gridCell.dataset["cellLang"] as TargetLang;
+    const row = Number(gridCell.dataset["cellRow"]);
+    const col = langs.indexOf(lang);
+    const mod = e.ctrlKey || e.metaKey;
+    const field = gridCell.querySelector<HTMLElement>(`[data-testid^="target-"]`);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_ESTIMATE));
+    const go = (r: number, c: number) => {
+      e.preventDefault();
+      const target = langs[Math.min(langs.length - 1, Math.max(0, c))];
+      if (target) focusCell(Math.min(lastRow, Math.max(0, r)), target, "navigate");
+    };
+    if (!mod && !e.altKey) {
+      switch (e.key) {
+        case "ArrowDown":
+          return go(row + 1, col);
+        case "ArrowUp":
+          return go(row - 1, col);
+        case "ArrowRight":
+          return go(row, col + 1);
+        case "ArrowLeft":
+          return go(row, col - 1);
+        case "PageDown":
+          return go(row + page, col);
+        case "PageUp":
+          return go(row - page, col);
+        case "Home":
+          return go(row, 0);
+        case "End":
+          return go(row, langs.length - 1);
+        case "Tab":
+          e.preventDefault();
+          return leave(e.shiftKey ? -1 : 1);
+        case "Escape":
+          e.preventDefault();
+          return leave(-1);
+        case "Enter":
+        case "F2":
+          e.preventDefault();
+          field?.focus();
+          if (field instanceof HTMLTextAreaElement) {
+            field.setSelectionRange(field.value.length, field.value.length);
+          }
+          return;
+        default:
+          break;
+      }
+    }
+    if (mod && !e.altKey && !e.shiftKey && (e.key === "Home" || e.key === "End")) {
+      return go(e.key === "Home" ? 0 : lastRow, e.key === "Home" ? 0 : langs.length - 1);
+    }
+    // Every CAT key works here as in the field: the field takes the key.
+    const key = {
+      key: e.key,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      shiftKey: e.shiftKey,
+      altKey: e.altKey,
+      altGraph: e.getModifierState("AltGraph"),
+    };
+    if (field && cellCommandFor(key, role)) {
+      e.preventDefault();
+      field.focus();
+      field.dispatchEvent(
+        new globalThis.KeyboardEvent("keydown", { ...key, bubbles: true, cancelable: true }),
+      );
+      return;
+    }
+    // A character typed on a cell starts editing it: focus moves to its field before the key's text
+    // is inserted, so the character lands at the end of the text.
+    if (field instanceof HTMLTextAreaElement && e.key.length === 1 && !mod && !e.altKey) {
+      field.focus();
+      field.setSelectionRange(field.value.length, field.value.length);
+    }
+  };
+
+  // The document reopens where it was left (issue 13 item 17): the first row in view and the
+  // focused cell, once their rows are loaded (a large document arrives in parts); else row 1.
+  const loaded = segments.length >= totalRows;
+  useEffect(() => {
+    if (restored.current || rows.length === 0 || !langs[0]) return;
+    const saved = loadGridPosition(docId);
+    const rowOf = (id: string | null) => (id ? rows.findIndex((r) => r.segment.id === id) : -1);
+    const focusRow = rowOf(saved?.segmentId ?? null);
+    const topRow = rowOf(saved?.top ?? null);
+    if (saved && (saved.segmentId || saved.top) && focusRow < 0 && topRow < 0 && !loaded) return;
+    restored.current = true;
+    const lang = saved?.lang && langs.includes(saved.lang) ? saved.lang : langs[0];
+    if (topRow < 0) return focusCell(Math.max(0, focusRow), lang);
+    virtualizer.scrollToIndex(topRow, { align: "start" });
+    // The focused cell again when it was still in view; else the first row in view (the user
+    // scrolled away from it), so the view stays where it was.
+    const rowsInView = Math.ceil((scrollRef.current?.clientHeight ?? 0) / ROW_MIN);
+    const near = focusRow >= topRow && focusRow <= topRow + rowsInView;
+    // Once the view is there (a few frames): a cell cut by the edge scrolls into view, no further.
+    let frames = 3;
+    const settle = () => {
+      if (frames-- > 0) requestAnimationFrame(settle);
+      else focusCell(near ? focusRow : topRow, lang, "edit", near);
+    };
+    settle();
+  }, [rows, langs, loaded, docId, virtualizer, focusCell]);
+  // The first row in view, kept as the user scrolls (one write per frame at most).
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    let frame = 0;
+    const onScroll = () => {
+      if (frame || !restored.current) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const offset = el.scrollTop;
+        const first = virtualizer.getVirtualItems().find((i) => i.end > offset + 1);
+        const id = first ? rows[first.index]?.segment.id : undefined;
+        if (id) saveGridPosition(docId, { top: id });
+      });
+    };
+    el.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      el.removeEventListener("scroll", onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [docId, rows, virtualizer]);
 
   const headerLabel = (id: ColumnId) =>
     id === "number"
@@ -142,15 +307,35 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
         : t(`common:lang.${id}`);
 
   const tableRows = table.getRowModel().rows;
+  // The Tab stop: the last focused cell while it is rendered, else the first cell in view.
+  const stop =
+    tabStop && tableRows.some((r) => r.original.segment.id === tabStop.segmentId)
+      ? tabStop
+      : tableRows[0] && langs[0]
+        ? { segmentId: tableRows[0].original.segment.id, lang: langs[0] }
+        : null;
+  const skipToGrid = () => {
+    const row = stop ? rows.findIndex((r) => r.segment.id === stop.segmentId) : 0;
+    const lang = stop?.lang ?? langs[0];
+    if (lang) focusCell(Math.max(0, row), lang);
+  };
   return (
     <div
       className="grid"
       role="grid"
+      ref={gridRef}
+      aria-describedby="grid-help"
+      onFocus={onFocusIn}
+      onKeyDown={onGridKeyDown}
       aria-rowcount={Math.max(totalRows, segments.length) + 1}
       aria-colcount={columns.length}
       style={{ "--target-cols": langs.length } as CSSProperties}
       aria-label={t("grid:label")}
     >
+      <SkipToGrid onSkip={skipToGrid} />
+      <p id="grid-help" className="visually-hidden">
+        {t("a11y:gridHelp")}
+      </p>
       {table.getHeaderGroups().map((group) => (
         <div className="grid-row grid-header" role="row" aria-rowindex={1} key={group.id}>
           {group.headers.map((header) => (
@@ -193,6 +378,7 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
                           <button
                             type="button"
                             className="mini"
+                            tabIndex={-1}
                             data-testid={`split-${index}`}
                             aria-label={t("grid:rowSplit", { n: index + 1 })}
                             title={t("grid:rowSplit", { n: index + 1 })}
@@ -204,6 +390,7 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
                             <button
                               type="button"
                               className="mini"
+                              tabIndex={-1}
                               data-testid={`merge-${index}`}
                               aria-label={t("grid:rowMerge", { n: index + 1 })}
                               title={t("grid:rowMerge", { n: index + 1 })}
@@ -248,6 +435,9 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
                       role="gridcell"
                       className={`grid-cell col-${lang}`}
                       key={cell.id}
+                      tabIndex={-1}
+                      data-cell-lang={lang}
+                      data-cell-row={item.index}
                       aria-rowspan={alignment.span > 1 ? alignment.span : undefined}
                     >
                       <TargetCell
@@ -264,8 +454,10 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
                         role={role}
                         openComments={thread.filter((c) => c.open === 1).length}
                         totalComments={thread.length}
-                        onCommand={onCommand}
+                        conflicts={tr?.competing?.length ?? 0}
+                        onCommand={onCellCommand}
                         onFocusCell={onFocusCell}
+                        tabStop={stop?.segmentId === segment.id && stop.lang === lang}
                       />
                     </div>
                   );

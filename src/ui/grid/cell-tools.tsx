@@ -1,3 +1,4 @@
+import { useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { SHORTCUTS, type CellCommand } from "./grid-keyboard.ts";
@@ -33,15 +34,42 @@ export function CellTools({
   onCommand: (command: CellCommand) => void;
 }) {
   const { t } = useTranslation(["grid", "common"]);
+  // One Tab stop (WAI-ARIA toolbar): the arrow keys, Home and End move between the buttons.
+  const [current, setCurrent] = useState(0);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("button")];
+    const at = buttons.indexOf(e.target as HTMLButtonElement);
+    if (at < 0) return;
+    const next =
+      e.key === "ArrowRight"
+        ? (at + 1) % buttons.length
+        : e.key === "ArrowLeft"
+          ? (at - 1 + buttons.length) % buttons.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? buttons.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setCurrent(next);
+    buttons[next]?.focus();
+  };
   const label = active
     ? t("grid:cellTools", { lang: t(`common:lang.${active.lang}`), n: active.index + 1 })
     : t("grid:cellToolsNone");
   return (
-    <div className="toolbar cell-tools" role="toolbar" aria-label={label} data-testid="cell-tools">
+    <div
+      className="toolbar cell-tools"
+      role="toolbar"
+      aria-label={label}
+      data-testid="cell-tools"
+      onKeyDown={onKeyDown}
+    >
       <span className="cell-tools-label" aria-hidden="true">
         {label}
       </span>
-      {TOOLS.map(({ command, icon }) => {
+      {TOOLS.map(({ command, icon }, k) => {
         const keys = SHORTCUTS.find((s) => s.command === command)?.keys ?? [];
         const name = t(`grid:command.${command}` as "grid:command.mergeCell");
         return (
@@ -51,6 +79,8 @@ export function CellTools({
             className="mini"
             data-testid={`tool-${command}`}
             disabled={!active}
+            tabIndex={k === current ? 0 : -1}
+            onFocus={() => setCurrent(k)}
             aria-label={name}
             aria-keyshortcuts={ariaKeys(keys)}
             title={`${name} (${keys.join(", ")})`}

@@ -17,6 +17,7 @@ export type CellCommand =
   | "redo"
   | "comments"
   | "history"
+  | "conflict"
   | "splitSource"
   | "mergeSource"
   | "moveCellUp"
@@ -39,7 +40,7 @@ export interface KeyLike {
 }
 
 interface Shortcut {
-  command: CellCommand | "showShortcuts";
+  command: CellCommand | "showShortcuts" | "goToSegment";
   keys: string[];
   /** Only in this role (MateCat: Ctrl+Enter confirms for translators, approves for reviewers). */
   role?: Role;
@@ -62,6 +63,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: "mergeSource", keys: ["Ctrl+J"] },
   { command: "comments", keys: ["Ctrl+Shift+C"] },
   { command: "history", keys: ["Ctrl+Shift+H"] },
+  { command: "conflict", keys: ["Ctrl+Shift+K"] },
   { command: "moveCellUp", keys: ["Ctrl+Alt+↑"] },
   { command: "moveCellDown", keys: ["Ctrl+Alt+↓"] },
   { command: "mergeCell", keys: ["Ctrl+Alt+J"] },
@@ -70,8 +72,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: "deleteCell", keys: ["Alt+Delete"] },
   { command: "lockCell", keys: ["Ctrl+Alt+L"] },
   { command: "nextSuspicious", keys: ["Ctrl+Alt+N"] },
+  { command: "goToSegment", keys: ["Ctrl+G"] },
   { command: "showShortcuts", keys: ["Alt+H"] },
 ];
+
+/** Ctrl+G (Cmd+G): go to segment N (issue 13 item 17), anywhere on the grid page. */
+export function isGoToSegmentKey(e: KeyLike): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === "g" || e.key === "G");
+}
 
 export function isShowShortcutsKey(e: KeyLike): boolean {
   return e.altKey && !e.ctrlKey && !e.metaKey && (e.key === "h" || e.key === "H");
@@ -108,6 +116,7 @@ export function cellCommandFor(e: KeyLike, role: Role = "translator"): CellComma
       if (key === "z") return "redo";
       if (key === "c") return "comments";
       if (key === "h") return "history";
+      if (key === "k") return "conflict";
     }
     return null;
   }

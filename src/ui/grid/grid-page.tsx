@@ -12,7 +12,7 @@ import {
   type CellEdit,
 } from "../../db/operations/cell-edits.ts";
 import { getCustomSegmentation } from "../../db/operations/segmentation-settings.ts";
-import { NO_CUSTOM_SEGMENTATION } from "../../core/segment/custom-rules.ts";
+import { NO_CUSTOM_SEGMENTATION, effectiveRules } from "../../core/segment/custom-rules.ts";
 import { segmentTranslation } from "../../core/align/align-translation.ts";
 import { realignAsync } from "../workers/align-async.ts";
 import { isAppError } from "../../core/model/app-error.ts";
@@ -26,6 +26,8 @@ import { targetLangsFor, type TargetLang } from "../../core/model/languages.ts";
 import { countWords } from "../../core/text/word-count.ts";
 import { useAutosave } from "../app/autosave-context.ts";
 import { useUser } from "../app/use-user.ts";
+import { useTeam } from "../team/team-context.tsx";
+import { PresenceNames, useReportPresence } from "../team/presence.tsx";
 import { documentHref } from "../app/use-hash-route.ts";
 import { AlignmentGrid, type GridHandle } from "./alignment-grid.tsx";
 import type { CellRef, CellTool } from "./cells/target-cell.tsx";
@@ -35,7 +37,13 @@ import { GridProgress } from "./grid-progress.tsx";
 import { FilterBar } from "./filter-bar.tsx";
 import { filterFromParams, filterToParams } from "./filter-url.ts";
 import { useGridData } from "./use-grid-data.ts";
-import { isShowShortcutsKey, moveFocus, type CellCommand } from "./grid-keyboard.ts";
+import {
+  isGoToSegmentKey,
+  isShowShortcutsKey,
+  moveFocus,
+  type CellCommand,
+} from "./grid-keyboard.ts";
+import { GoToDialog } from "./go-to-dialog.tsx";
 import { FindReplaceDialog } from "./find-replace-dialog.tsx";
 import { useErrorAction } from "../shared/use-error-action.ts";
 import { FormError } from "../shared/error-text.tsx";
@@ -44,20 +52,25 @@ import { CellDetails, type Panel } from "./cell-details.tsx";
 import { GridToolbar, type ToolbarAction } from "./grid-toolbar.tsx";
 import { cellEditFor, nextAwaitingReview } from "./grid-model.ts";
 import { SplitDialog } from "./split-dialog.tsx";
+import { ConflictDialog } from "./conflict-dialog.tsx";
+import { resolveCellConflict } from "../../db/operations/resolve-conflict.ts";
 import { ImportIntoDocumentDialog } from "./import-into-document-dialog.tsx";
+import { TmPanel } from "../tm/tm-panel.tsx";
 import {
   mergeWithNext,
   resegmentDocument,
+  manualBoundaries,
   splitSegment,
 } from "../../db/operations/segment-edits.ts";
 
-type OpenDialog = null | "export" | "help" | "replace" | "import" | "align" | { split: number };
+type OpenDialog =
+  null | "export" | "help" | "replace" | "import" | "align" | "goto" | { split: number };
 
 export function GridPage({ docId, params }: { docId: string; params: URLSearchParams }) {
-  const { t } = useTranslation(["grid", "common"]);
+  const { t } = useTranslation(["grid", "common", "plans", "a11y"]);
   const db = useDb();
   const autosave = useAutosave();
-  const user = useUser();
+  const localUser = useUser();
   const paramString = params.toString();
   const filter = useMemo(() => filterFromParams(new URLSearchParams(paramString)), [paramString]);
   // The row being edited stays in a filtered view until focus leaves it (see keepOrDropPin).
@@ -72,6 +85,13 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     visible,
     error: filterError,
   } = useGridData(docId, filter, pinnedId);
+  // In a team project, changes and comments carry the signed-in account's name.
+  const team = useTeam();
+  const teamName = doc?.projectId && team.account ? team.account.name : null;
+  const user = useMemo(
+    () => (teamName ? { ...localUser, name: teamName } : localUser),
+    [localUser, teamName],
+  );
   const history = useHistoryState(docId);
   const customSegmentation = useCustomSegmentation();
   const sourceLang = doc?.sourceLang ?? "id";
@@ -86,6 +106,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const [active, setActive] = useState<CellRef | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);
   const [rejecting, setRejecting] = useState<CellRef | null>(null);
+  const [conflictOf, setConflictOf] = useState<CellRef | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const { error: actionError, run } = useErrorAction();
   const [notice, setNotice] = useState<string | null>(null);
@@ -96,6 +117,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     cancel: () => void;
   } | null>(null);
   const activeKey = active ? translationId(active.segmentId, active.lang) : null;
+  useReportPresence(docId, active);
 
   // Every command first stores what is being typed, so it acts on the text the user sees; the save
   // state says "saving" until the command is stored too.
@@ -150,11 +172,15 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       if (isShowShortcutsKey(e)) {
         e.preventDefault();
         setDialog("help");
+      } else if (isGoToSegmentKey(e) && !document.querySelector("dialog[open]")) {
+        e.preventDefault();
+        void autosave.flush();
+        setDialog("goto");
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [autosave]);
 
   const onRowAction = useCallback(
     (action: "split" | "merge", index: number) => {
@@ -231,6 +257,11 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           setActive(cell);
           setPanel(command);
           return;
+        case "conflict":
+          void autosave.flush();
+          setActive(cell);
+          setConflictOf(cell);
+          return;
         case "splitSource":
           void autosave.flush();
           setDialog({ split: cell.index });
@@ -271,9 +302,14 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   );
 
   const resegment = async () => {
+    // Manual splits and merges are applied again (issue 13 item 7): say so, with their count.
+    const manual = (await manualBoundaries(db, docId)).length;
     const ok = await confirm.ask({
       action: t("grid:resegment"),
-      message: t("grid:resegmentConfirm"),
+      message:
+        manual > 0
+          ? `${t("grid:resegmentConfirm")} ${t("plans:resegment.manualKept", { count: manual })}`
+          : t("grid:resegmentConfirm"),
     });
     if (!ok) return;
     void runSaved(async () => {
@@ -379,6 +415,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           ← {t("grid:backToList")}
         </a>
         <h1>{doc?.title ?? "…"}</h1>
+        <PresenceNames />
         {!loading && (
           <div className="grid-progress-group">
             {langs.map((lang) => (
@@ -458,6 +495,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           <div className="grid-with-minimap">
             <AlignmentGrid
               handle={gridRef}
+              docId={docId}
               segments={segments}
               totalRows={doc.segmentCount}
               visible={visible}
@@ -511,9 +549,40 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
               onRejected={() => setRejecting(null)}
             />
           )}
+          <TmPanel
+            active={active}
+            segments={segments}
+            sourceLang={doc.sourceLang}
+            langs={langs}
+            user={user.name}
+            hidden={!!(panel && active)}
+            focusCell={(row, lang) => gridRef.current?.focusCell(row, lang)}
+          />
         </div>
       )}
       {dialog === "export" && <ExportDialog docId={docId} onClose={() => setDialog(null)} />}
+      {conflictOf &&
+        (() => {
+          const record = translations?.get(translationId(conflictOf.segmentId, conflictOf.lang));
+          if (!record || (record.competing?.length ?? 0) === 0) return null;
+          const close = () => {
+            const back = conflictOf;
+            setConflictOf(null);
+            const row = visible.indexOf(back.index);
+            if (row >= 0) gridRef.current?.focusCell(row, back.lang);
+          };
+          return (
+            <ConflictDialog
+              key={record.id}
+              cell={record}
+              row={conflictOf.index + 1}
+              onClose={close}
+              onResolve={(choice, expected) =>
+                resolveCellConflict(db, { cellId: record.id, choice, expected, user: user.name })
+              }
+            />
+          );
+        })()}
       {dialog === "import" && (
         <ImportIntoDocumentDialog docId={docId} user={user.name} onClose={() => setDialog(null)} />
       )}
@@ -521,6 +590,8 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         <SplitDialog
           source={segments[dialog.split]!.source}
           n={dialog.split + 1}
+          lang={sourceLang}
+          rules={effectiveRules(customSegmentation ?? NO_CUSTOM_SEGMENTATION)}
           onClose={() => setDialog(null)}
           onSplit={(offset) => {
             const segment = segments[dialog.split]!;
@@ -554,6 +625,20 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       )}
       {confirm.dialog}
       {dialog === "help" && <ShortcutSheet role={user.role} onClose={() => setDialog(null)} />}
+      {dialog === "goto" && segments && (
+        <GoToDialog
+          count={doc?.segmentCount ?? segments.length}
+          current={active ? active.index + 1 : null}
+          onClose={() => setDialog(null)}
+          onGo={(n) => {
+            const row = visible.indexOf(n - 1);
+            if (row < 0) return t("grid:goTo.hidden", { n });
+            setDialog(null);
+            gridRef.current?.focusCell(row, active?.lang ?? langs[0] ?? "vi");
+            return null;
+          }}
+        />
+      )}
       {dialog === "replace" && segments && translations && (
         <FindReplaceDialog
           docId={docId}
@@ -562,6 +647,14 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           translations={translations}
           user={user.name}
           onClose={() => setDialog(null)}
+          onReplaced={(count, segmentCount) =>
+            setNotice(
+              t("a11y:replace.done", {
+                count,
+                segments: t("a11y:replace.segments", { count: segmentCount }),
+              }),
+            )
+          }
         />
       )}
     </section>

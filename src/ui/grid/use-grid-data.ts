@@ -49,7 +49,13 @@ export function useGridData(docId: string, filter: SegmentFilter, pinnedId: stri
         const key = translationId(s.id, lang);
         // A row covered by a cell from above (a 2-1 link) matches with that cell's text and status.
         const t = view.covering.get(key);
-        if (t) targets[lang] = { text: t.text, status: t.status, changedAt: t.changedAt };
+        if (t)
+          targets[lang] = {
+            text: t.text,
+            status: t.status,
+            changedAt: t.changedAt,
+            conflict: (t.competing?.length ?? 0) > 0,
+          };
         if (comments.get(key)?.some((c) => c.open === 1)) open = true;
       }
       return { source: s.source, targets, hasOpenComments: open };

@@ -144,12 +144,12 @@ export class DocumentListPage {
 
   /**
    * Imports a Selaras JSON or TMX file through "Import TM": shows the plan, chooses the conflict
-   * policy when the plan lists conflicts (keep / copy / replace), applies, and resolves with the
+   * policy when the plan lists conflicts (merge / copy / keep), applies, and resolves with the
    * confirmation text.
    */
   async importTm(
     path: string,
-    policy: "keep" | "copy" | "replace" = "keep",
+    policy: "merge" | "copy" | "keep" = "merge",
   ): Promise<{ plan: string; done: string }> {
     await this.page.getByTestId("import-tm").click();
     const dialog = this.page

@@ -76,6 +76,7 @@ export class GridPage {
   /** Focuses the target cell and types `text` with the keyboard, key by key. */
   async typeInto(lang: TargetLang, k: number, text: string): Promise<void> {
     const cell = this.target(lang, k);
+    await this.scrollToRow(lang, k);
     await cell.click();
     await pollUntil(
       () => cell.evaluate((el) => el === document.activeElement),
@@ -83,6 +84,30 @@ export class GridPage {
       { what: `focus in target-${lang}-${k}` },
     );
     await this.page.keyboard.type(text);
+  }
+
+  /**
+   * The grid is virtual: a row far from the view is not in the page. Scrolls (as a user would,
+   * a screen at a time from the nearest rendered row) until row k's cell is rendered.
+   */
+  async scrollToRow(lang: TargetLang, k: number): Promise<void> {
+    const cell = this.target(lang, k);
+    for (let step = 0; step < 200 && (await cell.count()) === 0; step++) {
+      await this.root.evaluate(
+        (root, [l, wanted]) => {
+          const cells = [...root.querySelectorAll(`[data-testid^="target-${l}-"]`)];
+          const rows = cells.map((c) => Number(c.getAttribute("data-testid")!.split("-").pop()));
+          if (rows.length === 0) return;
+          const nearest =
+            wanted > Math.max(...rows)
+              ? cells[rows.indexOf(Math.max(...rows))]
+              : cells[rows.indexOf(Math.min(...rows))];
+          nearest!.scrollIntoView({ block: wanted > Math.max(...rows) ? "start" : "end" });
+        },
+        [lang, k] as const,
+      );
+      await this.page.waitForTimeout(50);
+    }
   }
 
   async saveStateValue(): Promise<string | null> {

@@ -83,20 +83,6 @@ describe("moveFocus", () => {
   });
 });
 
-describe("defaultSplitOffset", () => {
-  it("starts after a sentence stop, else a clause mark near the middle, else a word boundary", async () => {
-    const { defaultSplitOffset } = await import("../../../src/ui/grid/split-dialog.tsx");
-    expect(defaultSplitOffset("Satu dua. Tiga empat")).toBe("Satu dua. ".length);
-    const clause = "Dengan partisipasi lebih dari 2.500 delegasi, acara ini menjadi tonggak";
-    expect(clause.slice(0, defaultSplitOffset(clause))).toBe(
-      "Dengan partisipasi lebih dari 2.500 delegasi, ",
-    );
-    const words = "satu dua tiga empat";
-    expect([" ", undefined]).toContain(words[defaultSplitOffset(words) - 1]);
-    expect(words.slice(defaultSplitOffset(words))).toMatch(/^\S/);
-  });
-});
-
 describe("target columns", () => {
   it("every target language but the source's; Tab walks only those", async () => {
     const { targetLangsFor } = await import("../../../src/core/model/languages.ts");

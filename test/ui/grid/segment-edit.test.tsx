@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { openDocument, renderApp } from "../../helpers/render-app.tsx";
 import { saveProfile } from "../../../src/db/operations/profile.ts";
@@ -14,9 +14,11 @@ describe("source segment editing in the grid", () => {
 
     await user.click(screen.getByTestId("split-1"));
     const dialog = await screen.findByTestId("split-dialog");
-    const text = within(dialog).getByTestId("split-source") as HTMLTextAreaElement;
-    text.setSelectionRange("Acara berlangsung".length, "Acara berlangsung".length);
-    fireEvent.select(text);
+    // The split point moves with the keyboard: Home, then two words on with Ctrl+→.
+    const point = within(dialog).getByTestId("split-source");
+    expect(point).toHaveFocus();
+    await user.keyboard("{Home}{Control>}{ArrowRight}{ArrowRight}{/Control}");
+    expect(point).toHaveAttribute("aria-valuenow", String("Acara berlangsung ".length));
     expect(within(dialog).getByTestId("split-preview")).toHaveTextContent(
       "Acara berlangsungdua hari.",
     );

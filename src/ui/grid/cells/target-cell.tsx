@@ -6,6 +6,8 @@ import type { Role } from "../../../core/model/profile.ts";
 import { useAutosave } from "../../app/autosave-context.ts";
 import { cellCommandFor, type CellCommand } from "../grid-keyboard.ts";
 import { StatusBadge } from "./status-badge.tsx";
+import { ConflictMarker } from "./conflict-marker.tsx";
+import { PresenceMarker } from "../../team/presence.tsx";
 import { guardPlaceholders } from "../../../core/format/tmx/inline-guard.ts";
 import {
   codeTokens,
@@ -14,6 +16,7 @@ import {
   toDisplay,
 } from "../../../core/format/tmx/inline-display.ts";
 import { SourceText } from "./source-text.tsx";
+import "../grid-a11y.css";
 import { isComposing, nfcField } from "../../shared/nfc-field.ts";
 
 export interface CellRef {
@@ -42,6 +45,19 @@ export interface CellAlignment {
   locked: boolean;
 }
 
+/**
+ * The number of the code token (⟦n⟧) that a selection touches in the display text (the token it is
+ * in, or the one just before or after a collapsed caret), or null when it touches none.
+ */
+export function codeAt(display: string, [start, end]: readonly [number, number]): number | null {
+  for (const m of display.matchAll(/⟦(\d+)⟧/gu)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    if (start <= to && end >= from) return Number(m[1]);
+  }
+  return null;
+}
+
 export const NO_ALIGNMENT: CellAlignment = {
   span: 1,
   coveredFrom: 0,
@@ -68,10 +84,14 @@ interface TargetCellProps {
   role: Role;
   openComments: number;
   totalComments: number;
+  /** Competing versions of the cell (a conflict to decide); 0: none. */
+  conflicts?: number;
   alignment: CellAlignment;
   onCommand: (command: CellCommand, cell: CellRef, text: string, caret?: number) => void;
   /** Focus moved here; `tool` runs commands on this cell (with its current text and caret). */
   onFocusCell: (cell: CellRef, tool: CellTool) => void;
+  /** The grid's one Tab stop (roving tabindex): only this cell's field is in the Tab order. */
+  tabStop?: boolean;
 }
 
 /**
@@ -108,15 +128,17 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
     role,
     openComments,
     totalComments,
+    conflicts = 0,
     alignment,
     onCommand,
     onFocusCell,
+    tabStop = false,
   } = props;
   const cell = useMemo(
     (): CellRef => ({ row, index, segmentId, lang, ...(cellId ? { cellId } : {}) }),
     [row, index, segmentId, lang, cellId],
   );
-  const { t } = useTranslation(["grid", "common"]);
+  const { t } = useTranslation(["grid", "common", "a11y"]);
   const [value, setValue, autosave] = usePendingText(segmentId, lang, text);
   const input = useRef<HTMLTextAreaElement>(null);
 
@@ -124,9 +146,25 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
   const tokens = useMemo(() => codeTokens(source, value), [source, value]);
   const display = toDisplay(value, tokens);
 
+  // A refused edit to an inline code says why, briefly, in the cell's live region (issue 13 item 14).
+  const [refusal, setRefusal] = useState<string | null>(null);
+  useEffect(() => {
+    if (refusal === null) return;
+    const timer = setTimeout(() => setRefusal(null), 6000);
+    return () => clearTimeout(timer);
+  }, [refusal]);
+  // The selection before the key that caused an input, to put the caret back after a refusal.
+  const selectionBefore = useRef<[number, number] | null>(null);
+  const refuse = (kind: "cut" | "typed") => {
+    const n = selectionBefore.current ? codeAt(display, selectionBefore.current) : null;
+    setRefusal(n === null ? t("a11y:code.any") : t(`a11y:code.${kind}`, { n }));
+  };
+
   const change = (next: string) => {
     // Inline-code placeholders are atomic: an edit that would cut or alter one is refused.
     const guarded = guardPlaceholders(value, next, source);
+    if (guarded !== next) refuse(next.length < value.length ? "cut" : "typed");
+    else if (refusal !== null) setRefusal(null);
     setValue(guarded);
     if (guarded !== value) {
       autosave.schedule({
@@ -144,13 +182,37 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
     const stored = fromDisplay(nfcField(field, composing), tokens);
     // A token cut in half or renumbered is refused like any edit that would break a code.
     if (stored === null) {
+      const shorter = field.value.length < display.length;
       field.value = display;
+      const sel = selectionBefore.current;
+      if (sel) field.setSelectionRange(sel[0], sel[1]);
+      refuse(shorter ? "cut" : "typed");
       return;
     }
     change(stored);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.currentTarget instanceof HTMLTextAreaElement) {
+      selectionBefore.current = [e.currentTarget.selectionStart, e.currentTarget.selectionEnd];
+    }
+    // Esc stops editing: focus goes to the grid cell, where the arrow keys move between cells.
+    if (
+      e.key === "Escape" &&
+      !e.ctrlKey &&
+      !e.metaKey &&
+      !e.altKey &&
+      !e.shiftKey &&
+      !e.nativeEvent.isComposing
+    ) {
+      const gridCell = e.currentTarget.closest<HTMLElement>('[role="gridcell"]');
+      if (gridCell) {
+        e.preventDefault();
+        e.stopPropagation();
+        gridCell.focus();
+      }
+      return;
+    }
     const command = cellCommandFor(
       {
         key: e.key,
@@ -195,7 +257,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
       <div className="target-cell span-cont">
         <div
           className="covered-note"
-          tabIndex={0}
+          tabIndex={tabStop ? 0 : -1}
           role="textbox"
           aria-readonly="true"
           data-testid={`target-${lang}-${index}`}
@@ -215,7 +277,9 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
   }
 
   return (
-    <div className={`target-cell status-edge-${status}${alignClass}`}>
+    <div
+      className={`target-cell status-edge-${status}${alignClass}${conflicts > 0 ? " has-conflict" : ""}`}
+    >
       {span > 1 && (
         <span className="span-note" data-testid={`span-${lang}-${index}`}>
           {t("grid:spanNote", { from: index + 1, to: index + span })}
@@ -230,12 +294,16 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
         value={display}
         rows={1}
         spellCheck
+        tabIndex={tabStop ? 0 : -1}
         onFocus={focus}
         onBlur={() => void autosave.flush()}
         onChange={(e) => onInput(e.target, isComposing(e))}
         onCompositionEnd={(e) => onInput(e.currentTarget, false)}
         onKeyDown={onKeyDown}
       />
+      <p className="cell-refusal" role="status" data-testid={`refusal-${lang}-${index}`}>
+        {refusal}
+      </p>
       {tokens.length > 0 && (
         <p className="code-legend" data-testid={`codes-${lang}-${index}`}>
           {tokens.map((code, k) => (
@@ -277,10 +345,20 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
             <span className="visually-hidden">{t("grid:lockedTitle")}</span>
           </span>
         )}
+        <PresenceMarker segmentId={segmentId} lang={lang} index={index} />
+        {conflicts > 0 && (
+          <ConflictMarker
+            count={conflicts}
+            testId={`conflict-${lang}-${index}`}
+            tabIndex={-1}
+            onOpen={() => onCommand("conflict", cell, value)}
+          />
+        )}
         {totalComments > 0 && (
           <button
             type="button"
             className={`comment-badge${openComments > 0 ? " open" : ""}`}
+            tabIndex={-1}
             data-testid={`comments-${lang}-${index}`}
             aria-label={t("grid:commentsBadge", { count: totalComments, open: openComments })}
             title={t("grid:commentsBadge", { count: totalComments, open: openComments })}
@@ -294,6 +372,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
             <button
               type="button"
               className="mini approve"
+              tabIndex={-1}
               data-testid={`approve-${lang}-${index}`}
               aria-label={t("grid:approveCell", { n: index + 1, lang: t(`common:lang.${lang}`) })}
               title={t("grid:command.approveAndNext")}
@@ -305,6 +384,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
             <button
               type="button"
               className="mini reject"
+              tabIndex={-1}
               data-testid={`reject-${lang}-${index}`}
               aria-label={t("grid:rejectCell", { n: index + 1, lang: t(`common:lang.${lang}`) })}
               title={t("grid:command.reject")}
@@ -347,6 +427,7 @@ function UnderCell(props: {
       </span>
       <textarea
         className="target-input under-input"
+        tabIndex={-1}
         data-testid={`under-${lang}-${index}`}
         lang={lang}
         rows={1}
