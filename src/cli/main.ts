@@ -12,6 +12,9 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   segment: () => import("./commands/segment.ts"),
   convert: () => import("./commands/convert.ts"),
   align: () => import("./commands/align.ts"),
+  tm: () => import("./commands/tm.ts"),
+  glossary: () => import("./commands/glossary.ts"),
+  qa: () => import("./commands/qa.ts"),
 };
 
 async function main(argv: string[]): Promise<number> {
