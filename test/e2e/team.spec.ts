@@ -222,10 +222,14 @@ async function scenario(
   const shown = `${await conflict.getByTestId("conflict-current-text").innerText()}\n${await conflict.getByTestId("conflict-version").innerText()}\n${await conflict.getByTestId("conflict-diff").innerText()}`;
   expect(shown).toContain("Lan");
   expect(shown).toContain("Rina");
+  // The other person's text, kept over the decider's current one.
+  const decided = (await conflict.getByTestId("conflict-version-text").innerText()).trim();
+  expect([lanText, rinaText]).toContain(decided);
+  expect((await conflict.getByTestId("conflict-current-text").innerText()).trim()).not.toBe(
+    decided,
+  );
   await conflict.getByTestId("conflict-keep-version").click();
   await conflict.waitFor({ state: "detached" });
-  const decided = await cellText(deciderGrid, "vi", 3);
-  expect([lanText, rinaText]).toContain(decided);
   for (const grid of [lanGrid, rinaGrid]) {
     await expect.poll(() => cellText(grid, "vi", 3), { timeout: LIVE_MS }).toBe(decided);
     await expect

@@ -30,10 +30,13 @@ export class GridPage {
     await this.waitForRows();
   }
 
-  /** Waits until the grid shows its first segment row. */
+  /**
+   * Waits until the grid shows segment rows: the first one, or wherever the grid reopened the
+   * document (the position of the last visit is restored).
+   */
   async waitForRows(): Promise<void> {
     await this.root.waitFor();
-    await this.source(0).waitFor({ timeout: 20_000 });
+    await this.segmentRows.first().locator('[data-testid^="source-"]').waitFor({ timeout: 20_000 });
   }
 
   /** aria-rowcount of the grid (header row + one per segment). */
