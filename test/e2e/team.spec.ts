@@ -222,6 +222,25 @@ async function scenario(
   const shown = `${await conflict.getByTestId("conflict-current-text").innerText()}\n${await conflict.getByTestId("conflict-version").innerText()}\n${await conflict.getByTestId("conflict-diff").innerText()}`;
   expect(shown).toContain("Lan");
   expect(shown).toContain("Rina");
+  const shotDir = process.env["SELARAS_SCREENSHOTS"];
+  if (shotDir) {
+    // README's screenshots of a conflict, in the three UI languages (off in normal runs).
+    // The dialog is shown in one language, closed, the language switched, the dialog reopened.
+    const order = [
+      ["en", "vi"],
+      ["vi", "id"],
+      ["id", "en"],
+    ] as const;
+    for (const [shown, next] of order) {
+      await decider.screenshot({ path: `${shotDir}/team-conflict-${shown}.png` });
+      await decider.keyboard.press("Escape");
+      await conflict.waitFor({ state: "detached" });
+      await decider.getByTestId("ui-language").selectOption(next);
+      await deciderGrid.target("vi", 3).click();
+      await decider.keyboard.press("Control+Shift+K");
+      await conflict.waitFor();
+    }
+  }
   // The other person's text, kept over the decider's current one.
   const decided = (await conflict.getByTestId("conflict-version-text").innerText()).trim();
   expect([lanText, rinaText]).toContain(decided);
