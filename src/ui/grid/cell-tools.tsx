@@ -1,17 +1,18 @@
-import { useState, type KeyboardEvent } from "react";
+import { useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TargetLang } from "../../core/model/languages.ts";
+import { LockIcon } from "../shared/icons.tsx";
 import { SHORTCUTS, type CellCommand } from "./grid-keyboard.ts";
 
 /** The alignment editor's commands, as buttons for the focused target cell (also by keyboard). */
-const TOOLS: readonly { command: CellCommand; icon: string }[] = [
+const TOOLS: readonly { command: CellCommand; icon: ReactNode }[] = [
   { command: "moveCellUp", icon: "↥" },
   { command: "moveCellDown", icon: "↧" },
   { command: "mergeCell", icon: "⤓" },
   { command: "splitCell", icon: "✂" },
   { command: "insertCell", icon: "+" },
   { command: "deleteCell", icon: "−" },
-  { command: "lockCell", icon: "🔒" },
+  { command: "lockCell", icon: <LockIcon /> },
   { command: "nextSuspicious", icon: "⚠" },
 ];
 

@@ -39,3 +39,12 @@ export function PencilIcon() {
     </svg>
   );
 }
+
+export function LockIcon() {
+  return (
+    <svg {...base}>
+      <rect x="3.5" y="7" width="9" height="6.5" rx="1" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+    </svg>
+  );
+}

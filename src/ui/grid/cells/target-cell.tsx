@@ -18,6 +18,7 @@ import {
 import { SourceText } from "./source-text.tsx";
 import "../grid-a11y.css";
 import { isComposing, nfcField } from "../../shared/nfc-field.ts";
+import { LockIcon } from "../../shared/icons.tsx";
 
 export interface CellRef {
   /** Position among the visible rows. */
@@ -341,7 +342,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
             title={t("grid:lockedTitle")}
             data-testid={`locked-${lang}-${index}`}
           >
-            <span aria-hidden="true">🔒</span>
+            <LockIcon />
             <span className="visually-hidden">{t("grid:lockedTitle")}</span>
           </span>
         )}
