@@ -1,3 +1,4 @@
+import Dexie from "dexie";
 import type { SelarasDb } from "./database.ts";
 import type { TargetLang } from "../core/model/languages.ts";
 import { isTargetLang } from "../core/model/languages.ts";
@@ -33,6 +34,23 @@ export type SaveState =
 
 export const JOURNAL_KEY = "selaras.pendingEdits";
 
+/** Retries of writes the storage refused (full): the first after this, doubling up to the max. */
+export const RETRY_MIN_MS = 1_000;
+export const RETRY_MAX_MS = 30_000;
+
+/** Error codes of a storage that refused a write (full, or failing), worth retrying later. */
+const RETRYABLE = new Set(["storage.quota", "storage.failed"]);
+
+/** True when the error (or its inner error) is the browser refusing a write for lack of space. */
+export function isStorageFull(error: unknown): boolean {
+  if ((error as { code?: string } | null)?.code === "storage.quota") return true;
+  const name = error instanceof Error ? error.name : "";
+  return (
+    name === "QuotaExceededError" ||
+    (error as { inner?: { name?: string } } | null)?.inner?.name === "QuotaExceededError"
+  );
+}
+
 /** Pending edits are keyed by row and language, or by cell for a cell under a row. */
 function pendingKey(edit: Pick<PendingEdit, "segmentId" | "lang" | "cellId" | "under">): string {
   return edit.under && edit.cellId
@@ -48,6 +66,12 @@ function pendingKey(edit: Pick<PendingEdit, "segmentId" | "lang" | "cellId" | "u
  *
  * The state says "saved" only when nothing is pending: no debounced text, no write in flight (an
  * edit leaves the journal only once IndexedDB committed it) and no command run through `track()`.
+ *
+ * A write the storage refuses (full: `storage.quota`) stays pending, in the journal and in its
+ * cell (`pendingText`), the state is "error" while any edit is refused, and the refused edits are
+ * retried: after RETRY_MIN_MS doubling to RETRY_MAX_MS, at once after any other write to the
+ * database commits (a deleted document frees space), and on `retryNow()`. Once all are stored the
+ * state leaves "error" by itself (issue 14 item 1).
  */
 export class Autosave {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -57,12 +81,78 @@ export class Autosave {
   private commands = 0;
   private readonly listeners = new Set<(state: SaveState) => void>();
   private state: SaveState = { kind: "saved" };
+  /** Edits whose last write failed, with why; retried while the error is a storage one. */
+  private readonly failed = new Map<string, ErrorInfo>();
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryDelay = RETRY_MIN_MS;
+  private unwatch: (() => void) | undefined;
+  /** The storage refused a write (here or at start) and nothing was stored since. */
+  private full = false;
 
   constructor(
     private readonly db: SelarasDb,
     private readonly journal: JournalStorage | null,
     private readonly delayMs = 50,
   ) {}
+
+  /** True from a write the storage refused for lack of space until a write succeeds. */
+  storageFull(): boolean {
+    return this.full;
+  }
+
+  /** The start found the storage full (a corpus import refused): say so until a write succeeds. */
+  noteStorageFull(): void {
+    this.full = true;
+    this.setState(this.state);
+  }
+
+  /** How many edits are kept unsaved because the storage refused them. */
+  unsavedCount(): number {
+    return [...this.failed.values()].filter((e) => RETRYABLE.has(e.code)).length;
+  }
+
+  /**
+   * Takes over the edits a previous page left in the journal that could not be stored at start
+   * (`replayJournal` failed: storage full). They become pending (shown in their cells, kept in the
+   * journal with whatever is typed next) and are written as soon as the storage takes them; an
+   * edit the database already holds a newer change of is dropped, as `replayJournal` does.
+   * Returns how many were taken over.
+   */
+  async adoptJournal(): Promise<number> {
+    if (!this.journal) return 0;
+    const edits = parseJournal(this.journal.getItem(JOURNAL_KEY));
+    const adopted: string[] = [];
+    for (const edit of edits) {
+      const key = pendingKey(edit);
+      if (this.pending.has(key)) continue;
+      const current = await this.db.translations
+        .get(edit.cellId ?? translationId(edit.segmentId, edit.lang))
+        .catch(() => undefined);
+      if (current && current.changedAt > edit.at) continue;
+      this.pending.set(key, edit);
+      adopted.push(key);
+    }
+    this.writeJournal();
+    this.refreshState();
+    await Promise.all(adopted.map((k) => this.flushKey(k)));
+    return adopted.length;
+  }
+
+  /** Writes the edits the storage refused again now (the banner's "Try again"). */
+  retryNow(): Promise<void> {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    const keys = [...this.failed.keys()].filter((k) => this.pending.has(k));
+    return Promise.all(keys.map((k) => this.flushKey(k))).then(() => undefined);
+  }
+
+  /** Stops the retry timer and the watch on other writes (the app is going away). */
+  dispose(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.unwatch?.();
+    this.unwatch = undefined;
+  }
 
   getState(): SaveState {
     return this.state;
@@ -140,12 +230,19 @@ export class Autosave {
       () => {
         if (this.pending.get(key) === edit) {
           this.pending.delete(key);
+          this.failed.delete(key);
           this.writeJournal();
         }
+        this.full = false;
+        if (this.unsavedCount() === 0) this.stopRetrying();
         this.refreshState();
       },
       (error: unknown) => {
-        this.setState({ kind: "error", error: toErrorInfo(error) });
+        const info = toErrorInfo(error);
+        if (info.code === "storage.quota") this.full = true;
+        if (this.pending.get(key) === edit) this.failed.set(key, info);
+        this.setState({ kind: "error", error: info });
+        if (RETRYABLE.has(info.code)) this.retryLater();
       },
     );
     this.inflight.add(task);
@@ -163,28 +260,75 @@ export class Autosave {
     }
   }
 
-  /** "saving" while anything is pending, else "saved" (an error stays until the next change). */
+  /** Schedules the next retry of refused edits, and retries at once when another write commits. */
+  private retryLater(): void {
+    this.watchWrites();
+    if (this.retryTimer !== undefined) return;
+    const delay = this.retryDelay;
+    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.retryNow();
+    }, delay);
+  }
+
+  private stopRetrying(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.retryDelay = RETRY_MIN_MS;
+    this.unwatch?.();
+    this.unwatch = undefined;
+  }
+
+  /**
+   * While edits are refused, a write of this database that commits (here or in another tab: a
+   * document deleted, the memory emptied) may have freed space: retry soon after it.
+   */
+  private watchWrites(): void {
+    if (this.unwatch) return;
+    const prefix = `idb://${this.db.name}/`;
+    let soon: ReturnType<typeof setTimeout> | undefined;
+    const onMutated = (parts: Record<string, unknown>) => {
+      if (!Object.keys(parts).some((p) => p.startsWith(prefix))) return;
+      if (soon !== undefined || this.unsavedCount() === 0) return;
+      soon = setTimeout(() => {
+        soon = undefined;
+        void this.retryNow();
+      }, 100);
+    };
+    Dexie.on("storagemutated", onMutated);
+    this.unwatch = () => {
+      Dexie.on.storagemutated.unsubscribe(onMutated);
+      if (soon !== undefined) clearTimeout(soon);
+    };
+  }
+
+  /**
+   * "error" while an edit's last write failed (a refused one until it is stored), else "saving"
+   * while anything is pending, else "saved".
+   */
   private refreshState(): void {
+    for (const key of this.failed.keys()) if (!this.pending.has(key)) this.failed.delete(key);
+    const last = [...this.failed.values()].at(-1);
+    if (last) {
+      if (this.state.kind !== "error" || this.state.error !== last)
+        this.setState({ kind: "error", error: last });
+      return;
+    }
     const pending = this.pending.size + this.commands;
     if (pending > 0) this.setState({ kind: "saving", pending });
-    else if (this.state.kind !== "error") this.setState({ kind: "saved" });
+    else this.setState({ kind: "saved" });
   }
 
   private setState(state: SaveState): void {
-    this.state = state;
+    this.state = { ...state };
     for (const l of this.listeners) l(state);
   }
 }
 
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (isAppError(error)) return error.toInfo();
-  const name = error instanceof Error ? error.name : "";
-  if (
-    name === "QuotaExceededError" ||
-    (error as { inner?: { name?: string } })?.inner?.name === "QuotaExceededError"
-  ) {
-    return { code: "storage.quota", params: {} };
-  }
+  if (isStorageFull(error)) return { code: "storage.quota", params: {} };
   return {
     code: "storage.failed",
     params: { detail: error instanceof Error ? error.message : String(error) },

@@ -43,14 +43,17 @@ export function App({ db: givenDb, corpus = CORPUS_FILES, team }: AppProps) {
 
   useEffect(() => {
     let cancelled = false;
-    startApp(db, corpus, browserJournal()).then(
+    startApp(db, corpus, browserJournal(), autosave).then(
+      // A full storage does not stop the start (the autosave and the banner say so).
       () => !cancelled && setReady(true),
       (error: unknown) => !cancelled && setStartError(toErrorInfo(error)),
     );
     return () => {
       cancelled = true;
     };
-  }, [db, corpus]);
+  }, [db, corpus, autosave]);
+
+  useEffect(() => () => autosave.dispose(), [autosave]);
 
   useEffect(() => {
     const flush = () => void autosave.flush();

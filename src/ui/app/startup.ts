@@ -1,14 +1,53 @@
 import type { SelarasDb } from "../../db/database.ts";
-import { replayJournal } from "../../db/autosave.ts";
+import {
+  isStorageFull,
+  replayJournal,
+  toErrorInfo,
+  type Autosave,
+  type JournalStorage,
+} from "../../db/autosave.ts";
 import { syncCorpus, type CorpusFile } from "../../db/corpus-sync.ts";
+import type { ErrorInfo } from "../../core/model/app-error.ts";
 
-/** Opens the database, stores what a closed tab left in the edit journal, and syncs the corpus. */
+export interface StartResult {
+  /**
+   * The storage refused a write at start (storage full): the app opens all the same, everything
+   * stored readable, exportable and deletable; what the journal held stays in it, shown in its
+   * cells and saved by the autosave once there is space; a first-start corpus import waits.
+   */
+  storageFull: ErrorInfo | null;
+}
+
+/**
+ * Opens the database, stores what a closed tab left in the edit journal, and syncs the corpus.
+ *
+ * A full storage does not stop the start (issue 14 item 1): opening needs no space, and the two
+ * writes that do (journal replay, corpus import) are left for later. `autosave` takes over the
+ * journal's edits that could not be stored.
+ */
 export async function startApp(
   db: SelarasDb,
   corpus: readonly CorpusFile[],
-  journal: Storage | null,
-): Promise<void> {
+  journal: JournalStorage | null,
+  autosave?: Autosave,
+): Promise<StartResult> {
+  let storageFull: ErrorInfo | null = null;
   await db.open();
-  if (journal) await replayJournal(db, journal);
-  await syncCorpus(db, corpus);
+  if (journal) {
+    try {
+      await replayJournal(db, journal);
+    } catch (error) {
+      if (!isStorageFull(error)) throw error;
+      storageFull = toErrorInfo(error);
+      await autosave?.adoptJournal();
+    }
+  }
+  try {
+    await syncCorpus(db, corpus);
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    storageFull = toErrorInfo(error);
+    autosave?.noteStorageFull();
+  }
+  return { storageFull };
 }
