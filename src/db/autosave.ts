@@ -43,11 +43,13 @@ const RETRYABLE = new Set(["storage.quota", "storage.failed"]);
 
 /** True when the error (or its inner error) is the browser refusing a write for lack of space. */
 export function isStorageFull(error: unknown): boolean {
-  if ((error as { code?: string } | null)?.code === "storage.quota") return true;
-  const name = error instanceof Error ? error.name : "";
+  const e = error as { code?: unknown; name?: unknown; inner?: { name?: unknown } } | null;
+  if (typeof e !== "object" || e === null) return false;
+  // A DOMException is not an Error everywhere (jsdom): look at its name.
   return (
-    name === "QuotaExceededError" ||
-    (error as { inner?: { name?: string } } | null)?.inner?.name === "QuotaExceededError"
+    e.code === "storage.quota" ||
+    e.name === "QuotaExceededError" ||
+    e.inner?.name === "QuotaExceededError"
   );
 }
 

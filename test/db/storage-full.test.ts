@@ -3,9 +3,17 @@
  * (documents listed, readable, exportable, deletable), the journal's unsaved text is kept (in the
  * journal and in its cell) and stored once there is space; nothing stored changes.
  */
+import Dexie from "dexie";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Autosave, JOURNAL_KEY, RETRY_MIN_MS, replayJournal } from "../../src/db/autosave.ts";
-import type { SelarasDb } from "../../src/db/database.ts";
+import {
+  Autosave,
+  JOURNAL_KEY,
+  RETRY_MIN_MS,
+  replayJournal,
+  toErrorInfo,
+} from "../../src/db/autosave.ts";
+import { createDb, storedVersion, type SelarasDb } from "../../src/db/database.ts";
+import { SCHEMA_VERSIONS } from "../../src/db/schema.ts";
 import { importDocuments } from "../../src/db/operations/import-documents.ts";
 import { saveTranslation } from "../../src/db/operations/save-translation.ts";
 import { deleteDocument } from "../../src/db/operations/delete-document.ts";
@@ -183,5 +191,56 @@ describe("storage full", () => {
     await autosave.retryNow();
     expect(await db.translations.get(`${ids[0]}:vi`)).toMatchObject({ text: "Một." });
     autosave.dispose();
+  });
+});
+
+describe("storage full while this version must upgrade the stored data", () => {
+  it("opening is refused with a storage error, the old data stays as it was, and opens once there is space", async () => {
+    const name = `selaras-full-upgrade-${Date.now()}`;
+    const old = new Dexie(name);
+    const v1 = SCHEMA_VERSIONS[0]!;
+    old.version(v1.version).stores(v1.stores);
+    await old.open();
+    await old.table("documents").add({
+      id: "d1",
+      title: "Cũ",
+      sourceLang: "id",
+      origin: { kind: "user" },
+      segmentCount: 1,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      updatedAt: "2026-01-01T00:00:00.000Z",
+    });
+    await old
+      .table("segments")
+      .add({ id: "s1", docId: "d1", order: "i", paragraph: 0, source: "Halo." });
+    await old.table("translations").add({
+      id: "s1:vi",
+      segmentId: "s1",
+      docId: "d1",
+      lang: "vi",
+      text: "Xin chào.",
+      status: "translated",
+      createdBy: "lan",
+      createdAt: "2026-01-01T00:00:00.000Z",
+      changedBy: "lan",
+      changedAt: "2026-01-01T00:00:00.000Z",
+    });
+    old.close();
+
+    fullStorage.fill();
+    const db = createDb(name);
+    const error = await db.open().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(toErrorInfo(error)).toMatchObject({ code: "storage.quota" });
+    db.close();
+    expect(await storedVersion(name)).toBe(1);
+
+    fullStorage.free();
+    const again = createDb(name);
+    await again.open();
+    expect(await again.translations.get("s1:vi")).toMatchObject({ text: "Xin chào." });
+    again.close();
   });
 });

@@ -39,6 +39,14 @@ export function StorageBanner({ startError }: { startError: ErrorInfo | null }) 
       </div>
     );
   }
+  if (startError?.code === "storage.quota") {
+    // Opening itself was refused for lack of space (an upgrade of the stored data needs some).
+    return (
+      <div className="banner banner-error" role="alert" data-testid="storage-open-full">
+        <strong>{t("storage.startFailed")}</strong> {t("storage.openFull")}
+      </div>
+    );
+  }
   const error = startError ?? saveError;
   if (!error) return null;
   return (

@@ -75,4 +75,17 @@ describe("storage full at start", () => {
     expect(banner).toHaveTextContent(full);
     expect(banner).toHaveTextContent(unsaved);
   });
+
+  it("an open refused for lack of space (an upgrade of the data) says so, without impossible advice", async () => {
+    window.location.hash = "#/";
+    const db = await freshDb();
+    db.close();
+    db.open = (() =>
+      Promise.reject(new DOMException("full", "QuotaExceededError"))) as typeof db.open;
+    render(<App db={db} corpus={SMALL_CORPUS} />);
+    const banner = await screen.findByTestId("storage-open-full");
+    expect(banner).toHaveTextContent("could not open its local database");
+    expect(banner).toHaveTextContent("Nothing was changed");
+    expect(banner).not.toHaveTextContent("delete documents");
+  });
 });
