@@ -77,6 +77,8 @@ describe("matches panel", () => {
     const diff = within(first).getByTestId("tm-diff-1");
     expect(diff.querySelector("del")).toHaveTextContent("perwakilan");
     expect(diff.querySelector("ins")).toHaveTextContent("utusan");
+    // The replaced word and its replacement read as two words, not "perwakilanutusan".
+    expect(diff.textContent).toContain("oleh perwakilan utusan dari");
     expect(within(first).getByTestId("tm-target-1-vi")).toHaveTextContent(
       "Sự kiện có sự tham dự của đại diện",
     );

@@ -296,6 +296,8 @@ export type ConflictPolicy = "merge" | "copy" | "keep";
 
 export interface BundleImportResult {
   created: string[];
+  /** The file's units written as rows of the created documents. */
+  createdUnits: number;
   merged: MergeSummary[];
   kept: string[];
 }
@@ -311,7 +313,7 @@ export async function applyBundleImport(
   /** When the file was written (its writer's clock): the documents' next merge baseline. */
   exportedAt?: string,
 ): Promise<BundleImportResult> {
-  const result: BundleImportResult = { created: [], merged: [], kept: [] };
+  const result: BundleImportResult = { created: [], createdUnits: 0, merged: [], kept: [] };
   const at = nowIso();
   const tables = [...new Set([...documentTables(db), ...commitTables(db), db.meta])];
   await db.transaction("rw", tables, async () => {
@@ -334,6 +336,7 @@ export async function applyBundleImport(
       await writeBundleDocument(db, doc, id, taken, user, at, extras);
       if (exportedAt) await db.meta.put({ key: baselineKey(id), value: exportedAt });
       result.created.push(id);
+      result.createdUnits += doc.segments.length;
     }
   });
   return result;

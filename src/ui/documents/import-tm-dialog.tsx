@@ -99,12 +99,19 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
         setPlan(null);
         return;
       }
+      // Say how many of the file's units came in, not only how many documents they made.
+      const created = t("plans:tmPlan.new", { count: result.created.length });
       setDone(
         t("handoff:merge.done", {
-          created: result.created.length,
+          created:
+            result.created.length > 0
+              ? t("handoff:merge.newWithUnits", { documents: created, count: result.createdUnits })
+              : created,
           merged: changed.length,
           kept: result.kept.length,
-        }) + (conflicts > 0 ? ` ${t("handoff:merge.conflicts", { count: conflicts })}` : ""),
+        }) +
+          (changed.length > 0 ? ` ${t("handoff:merge.undoMerge")}` : "") +
+          (conflicts > 0 ? ` ${t("handoff:merge.conflicts", { count: conflicts })}` : ""),
       );
       setRead(null);
       setPlan(null);

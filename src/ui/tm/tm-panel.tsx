@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { insertMatch } from "../../db/operations/insert-match.ts";
@@ -184,7 +184,8 @@ export function TmPanel(props: TmPanelProps) {
       </button>
     );
   }
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: "short" });
+  // "medium": a numeric short date reads 3/2/26 in English and 2/3/26 in Vietnamese.
+  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: "medium" });
   const back = () => {
     if (active) focusCell?.(active.row, active.lang);
   };
@@ -413,11 +414,19 @@ function MatchList(props: {
               data-testid={`tm-diff-${k}`}
               lang={sourceLang}
             >
-              {matchDiff(m.unit.source, source).map((part, j) =>
+              {matchDiff(m.unit.source, source).map((part, j, parts) =>
                 part.kind === "same" ? (
                   <span key={j}>{part.text}</span>
                 ) : part.kind === "added" ? (
-                  <ins key={j}>{part.text}</ins>
+                  <Fragment key={j}>
+                    {/* A replaced word: a space between the old and the new one, which
+                        would otherwise read as one word ("perwakilanutusan"). */}
+                    {parts[j - 1]?.kind === "removed" &&
+                      !/\s$/.test(parts[j - 1]!.text) &&
+                      !/^\s/.test(part.text) &&
+                      " "}
+                    <ins>{part.text}</ins>
+                  </Fragment>
                 ) : (
                   <del key={j}>{part.text}</del>
                 ),

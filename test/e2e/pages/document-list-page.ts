@@ -174,6 +174,29 @@ export class DocumentListPage {
     return { plan: planText, done };
   }
 
+  /**
+   * Imports a TM file into the project's translation memory (not as documents) and returns the
+   * dialog's message.
+   */
+  async importTmIntoMemory(path: string): Promise<string> {
+    await this.page.getByTestId("import-tm").click();
+    const dialog = this.page.getByTestId("import-tm-dialog");
+    await dialog.waitFor();
+    await dialog.getByTestId("import-tm-file").setInputFiles(path);
+    await dialog.getByTestId("import-tm-file-report").waitFor();
+    await dialog.getByTestId("import-tm-to-memory").check();
+    await dialog.getByTestId("import-tm-apply").click();
+    const status = dialog.getByRole("status");
+    await status.waitFor();
+    const done = await status.innerText();
+    await dialog
+      .getByRole("button", { name: /close|đóng|tutup/i })
+      .first()
+      .click();
+    await dialog.waitFor({ state: "detached" });
+    return done;
+  }
+
   alert(): Locator {
     return this.page.getByRole("alert");
   }
