@@ -23,13 +23,16 @@ import {
 } from "./export-files.ts";
 
 type Scope = "document" | "all";
-import { useAutosave } from "../app/autosave-context.ts";
+import { useAutosave, useSaveState } from "../app/autosave-context.ts";
 
 /** Export one document (docId) or all of them as TMX, JSON, XLIFF 2.0/1.2 or TSV/CSV, as files. */
 export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: string | null }) {
   const { t } = useTranslation(["io", "common", "plans"]);
   const db = useDb();
   const autosave = useAutosave();
+  // Edits the storage refused (full) are not in the database, so not in the file: say so.
+  useSaveState();
+  const unsaved = autosave.unsavedCount();
   const [format, setFormat] = useState<Format>("tmx");
   const [scope, setScope] = useState<Scope>(docId ? "document" : "all");
   const [langs, setLangs] = useState<TargetLang[]>([...TARGET_LANGS]);
@@ -301,6 +304,11 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
           </label>
         )}
         <p className="hint">{hint}</p>
+        {unsaved > 0 && (
+          <p className="form-error" role="note" data-testid="export-unsaved">
+            {t("common:storage.exportUnsaved", { count: unsaved })}
+          </p>
+        )}
         {warning && (
           <p className="form-error" role="alert" data-testid="export-warning">
             {warning}

@@ -54,6 +54,12 @@ describe("storage full at start", () => {
     expect(banner).toHaveTextContent("export a document you no longer need");
     expect(banner).not.toHaveTextContent("could not open");
     expect(JSON.parse(localStorage.getItem(JOURNAL_KEY)!)).toHaveLength(1);
+    // Export opens, and says the unsaved change is not in the file.
+    fireEvent.click(screen.getByTestId("export-all"));
+    expect(await screen.findByTestId("export-unsaved")).toHaveTextContent(
+      "1 change could not be saved (storage full) and is not in this file",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
 
     fullStorage.free();
     fireEvent.click(screen.getByTestId("storage-retry"));
