@@ -234,8 +234,14 @@ async function benchOne(
   kind: "pglite" | "postgresql",
   cluster: PgCluster | null,
 ): Promise<KindReport> {
+  // Each figure is printed as soon as it is measured (the whole run takes minutes).
   const rows: string[][] = [];
   const notes: string[] = [];
+  const push = rows.push.bind(rows);
+  rows.push = (...r: string[][]) => {
+    for (const row of r) console.log(`  [${kind}] ${row.join(" | ")}`);
+    return push(...r);
+  };
   let databaseUrl: string | undefined;
   if (cluster) {
     const name = `selaras_bench_${Date.now()}`;
@@ -507,13 +513,17 @@ async function sqlFloor(url: string, count: number): Promise<number> {
   });
 }
 
+// SYNC_BENCH_KINDS=postgresql (or pglite) runs one database only.
+const kinds = (process.env.SYNC_BENCH_KINDS ?? "pglite,postgresql").split(",");
 const reports: KindReport[] = [];
-reports.push(await benchOne("pglite", null));
-const cluster = startPgCluster();
-try {
-  reports.push(await benchOne("postgresql", cluster));
-} finally {
-  cluster.stop();
+if (kinds.includes("pglite")) reports.push(await benchOne("pglite", null));
+if (kinds.includes("postgresql")) {
+  const cluster = startPgCluster();
+  try {
+    reports.push(await benchOne("postgresql", cluster));
+  } finally {
+    cluster.stop();
+  }
 }
 for (const r of reports) {
   console.log(
