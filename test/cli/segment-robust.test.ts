@@ -70,6 +70,21 @@ describe("segment --rules with catastrophic rules", () => {
     expect(f.stdout()).toBe("");
   });
 
+  it("a slow no-break rule is named too (alone, it is timed at every position)", async () => {
+    // The hostile rule made a no-break rule, after an ordinary break rule that gives it places
+    // to be tried: checked alone as a no-break rule it would never run.
+    const srx = readFileSync(new URL("../fixtures/robust/hostile.srx", import.meta.url), "utf8")
+      .replace('<rule break="yes">', '<rule break="no">')
+      .replace(
+        "</languagerule>",
+        '<rule break="yes"><beforebreak>[.!?]</beforebreak><afterbreak>\\s</afterbreak></rule></languagerule>',
+      );
+    const f = fakeIo({ "r.srx": srx, "-": TEXT });
+    expect(await run(["--lang", "id", "--rules", "r.srx", "--time-limit", "0.5"], f.io)).toBe(1);
+    expect(f.stderr()).toContain('the rule "[.!?] | \\s(\\w+\\s?)+$" took more than 0.5 s');
+    expect(f.stdout()).toBe("");
+  });
+
   it("a rule slow only on the input (not on the test texts) is stopped on that paragraph", async () => {
     const srx = readFileSync(
       new URL("../fixtures/robust/hostile.srx", import.meta.url),

@@ -45,11 +45,16 @@ export function allRules(rules: SegmentationRules): SegmentationRule[] {
   return rules.languageRules.flatMap((set) => set.rules);
 }
 
-/** A rule set with only `rule`, for every language. */
+/**
+ * A rule set with only `rule`, for every language, to time that rule alone. A no-break rule is
+ * checked as a break rule: the segmenter tries no-break rules only where a break rule matches, so
+ * alone it would never run (and a slow one would never be named); as a break rule its test runs at
+ * every position of the text, each place where, among other rules, it may be tried.
+ */
 export function singleRuleSet(rule: SegmentationRule): SegmentationRules {
   return {
     cascade: false,
-    languageRules: [{ name: "check", rules: [rule] }],
+    languageRules: [{ name: "check", rules: [rule.break ? rule : { ...rule, break: true }] }],
     maps: [{ languagePattern: ".*", ruleName: "check" }],
   };
 }
