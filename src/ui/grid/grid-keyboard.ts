@@ -27,7 +27,11 @@ export type CellCommand =
   | "insertCell"
   | "deleteCell"
   | "lockCell"
-  | "nextSuspicious";
+  | "nextSuspicious"
+  | "nextFinding"
+  | "prevFinding"
+  /** Not a key: the cell's QA marker opens the QA panel. */
+  | "qaPanel";
 
 export interface KeyLike {
   key: string;
@@ -72,6 +76,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: "deleteCell", keys: ["Alt+Delete"] },
   { command: "lockCell", keys: ["Ctrl+Alt+L"] },
   { command: "nextSuspicious", keys: ["Ctrl+Alt+N"] },
+  { command: "nextFinding", keys: ["F8"] },
+  { command: "prevFinding", keys: ["Shift+F8"] },
   { command: "goToSegment", keys: ["Ctrl+G"] },
   { command: "showShortcuts", keys: ["Alt+H"] },
 ];
@@ -79,6 +85,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
 /** Ctrl+G (Cmd+G): go to segment N (issue 13 item 17), anywhere on the grid page. */
 export function isGoToSegmentKey(e: KeyLike): boolean {
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === "g" || e.key === "G");
+}
+
+/** F8 / Shift+F8: the next or previous QA finding's cell (as in several CAT tools). */
+export function isFindingKey(e: KeyLike): boolean {
+  return e.key === "F8" && !e.ctrlKey && !e.metaKey && !e.altKey;
 }
 
 export function isShowShortcutsKey(e: KeyLike): boolean {
@@ -128,6 +139,7 @@ export function cellCommandFor(e: KeyLike, role: Role = "translator"): CellComma
     return null;
   }
   if (!mod && !e.altKey && key === "Tab") return e.shiftKey ? "prevCell" : "nextCell";
+  if (isFindingKey(e)) return e.shiftKey ? "prevFinding" : "nextFinding";
   return null;
 }
 

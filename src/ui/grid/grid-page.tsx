@@ -38,6 +38,7 @@ import { FilterBar } from "./filter-bar.tsx";
 import { filterFromParams, filterToParams } from "./filter-url.ts";
 import { useGridData } from "./use-grid-data.ts";
 import {
+  isFindingKey,
   isGoToSegmentKey,
   isShowShortcutsKey,
   moveFocus,
@@ -56,6 +57,12 @@ import { ConflictDialog } from "./conflict-dialog.tsx";
 import { resolveCellConflict } from "../../db/operations/resolve-conflict.ts";
 import { ImportIntoDocumentDialog } from "./import-into-document-dialog.tsx";
 import { TmPanel } from "../tm/tm-panel.tsx";
+import { useDocumentQa } from "../qa/use-document-qa.ts";
+import { QaContext } from "../qa/qa-context.ts";
+import { nextFindingCell } from "../qa/qa-store.ts";
+import { QaPanel, SEVERITIES } from "../qa/qa-panel.tsx";
+import { QaButton } from "../qa/qa-button.tsx";
+import type { Severity } from "../../core/qa/types.ts";
 import {
   mergeWithNext,
   resegmentDocument,
@@ -67,7 +74,7 @@ type OpenDialog =
   null | "export" | "help" | "replace" | "import" | "align" | "goto" | { split: number };
 
 export function GridPage({ docId, params }: { docId: string; params: URLSearchParams }) {
-  const { t } = useTranslation(["grid", "common", "plans", "a11y"]);
+  const { t } = useTranslation(["grid", "common", "plans", "a11y", "qa"]);
   const db = useDb();
   const autosave = useAutosave();
   const localUser = useUser();
@@ -118,6 +125,31 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   } | null>(null);
   const activeKey = active ? translationId(active.segmentId, active.lang) : null;
   useReportPresence(docId, active);
+  // QA (issue 12): the document checked in the QA worker, typed cells on the main thread.
+  const qa = useDocumentQa(docId, doc?.sourceLang, langs, segments, view, complete);
+  const [qaOpen, setQaOpen] = useState(false);
+  const [qaShown, setQaShown] = useState<ReadonlySet<Severity>>(() => new Set(SEVERITIES));
+  const visibleSet = useMemo(() => new Set(visible), [visible]);
+  // F8 / Shift+F8: the next or previous cell with a finding the panel lists, among the rows shown.
+  const goToFinding = useCallback(
+    (from: { index: number; lang: TargetLang } | null, direction: 1 | -1) => {
+      const next = nextFindingCell(
+        qa?.snapshot().findings ?? [],
+        from,
+        direction,
+        langs,
+        (i) => visibleSet.has(i),
+        qaShown,
+      );
+      if (!next) {
+        setNotice(t("qa:next.none"));
+        return;
+      }
+      const row = visible.indexOf(next.index);
+      if (row >= 0) gridRef.current?.focusCell(row, next.lang);
+    },
+    [qa, langs, visibleSet, visible, qaShown, t],
+  );
 
   // Every command first stores what is being typed, so it acts on the text the user sees; the save
   // state says "saving" until the command is stored too.
@@ -176,11 +208,19 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         e.preventDefault();
         void autosave.flush();
         setDialog("goto");
+      } else if (
+        isFindingKey(e) &&
+        !e.defaultPrevented &&
+        !document.querySelector("dialog[open]")
+      ) {
+        // Outside a cell (the QA panel, the toolbar): from the last focused cell.
+        e.preventDefault();
+        goToFinding(active, e.shiftKey ? -1 : 1);
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [autosave]);
+  }, [autosave, goToFinding, active]);
 
   const onRowAction = useCallback(
     (action: "split" | "merge", index: number) => {
@@ -269,6 +309,15 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         case "mergeSource":
           onRowAction("merge", cell.index);
           return;
+        case "nextFinding":
+        case "prevFinding":
+          goToFinding(cell, command === "nextFinding" ? 1 : -1);
+          return;
+        case "qaPanel":
+          setActive(cell);
+          setPanel(null);
+          setQaOpen(true);
+          return;
         case "nextAwaiting": {
           const next =
             segments && translations
@@ -298,6 +347,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       docId,
       langs,
       t,
+      goToFinding,
     ],
   );
 
@@ -431,6 +481,14 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         )}
         <GridToolbar history={history} complete={complete} role={user.role} onAction={onToolbar} />
         <CellTools active={active} onCommand={(command) => activeTool.current?.(command)} />
+        <QaButton
+          store={qa}
+          open={qaOpen}
+          onToggle={() => {
+            setPanel(null);
+            setQaOpen((o) => !o);
+          }}
+        />
       </div>
       <FilterBar
         filter={filter}
@@ -491,74 +549,93 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           {t("common:loading")}
         </p>
       ) : (
-        <div className="grid-layout" onBlur={keepOrDropPin}>
-          <div className="grid-with-minimap">
-            <AlignmentGrid
-              handle={gridRef}
-              docId={docId}
+        <QaContext.Provider value={qa}>
+          <div className="grid-layout" onBlur={keepOrDropPin}>
+            <div className="grid-with-minimap">
+              <AlignmentGrid
+                handle={gridRef}
+                docId={docId}
+                segments={segments}
+                totalRows={doc.segmentCount}
+                visible={visible}
+                translations={translations}
+                view={view}
+                comments={comments}
+                sourceLang={doc.sourceLang}
+                langs={langs}
+                user={user.name}
+                role={user.role}
+                onCommand={onCommand}
+                onFocusCell={onFocusCell}
+                onRowAction={onRowAction}
+              />
+              <div className="minimaps">
+                {columnState.map(({ lang, layout, aligned }) => {
+                  return layout && aligned ? (
+                    <AlignmentMinimap
+                      key={lang}
+                      lang={lang}
+                      layout={layout}
+                      threshold={SUSPICIOUS_BELOW}
+                      shifted={view.shifted}
+                      onGo={(row) => {
+                        const at = visible.indexOf(row);
+                        if (at >= 0) gridRef.current?.focusCell(at, lang);
+                      }}
+                    />
+                  ) : null;
+                })}
+              </div>
+            </div>
+            {panel && active && (
+              <CellDetails
+                panel={panel}
+                cell={active}
+                thread={thread}
+                rejecting={
+                  rejecting?.segmentId === active.segmentId && rejecting.lang === active.lang
+                }
+                user={user}
+                run={run}
+                onPanel={setPanel}
+                onClose={() => {
+                  setPanel(null);
+                  setRejecting(null);
+                  // Back to the cell the panel was about.
+                  const row = visible.indexOf(active.index);
+                  if (row >= 0) gridRef.current?.focusCell(row, active.lang);
+                }}
+                onRejected={() => setRejecting(null)}
+              />
+            )}
+            {qaOpen && !(panel && active) && (
+              <QaPanel
+                store={qa}
+                shown={qaShown}
+                onShown={setQaShown}
+                isVisible={(i) => visibleSet.has(i)}
+                onGo={(index, lang) => {
+                  const row = visible.indexOf(index);
+                  if (row >= 0) gridRef.current?.focusCell(row, lang);
+                }}
+                onClose={() => {
+                  setQaOpen(false);
+                  const row = active ? visible.indexOf(active.index) : -1;
+                  if (active && row >= 0) gridRef.current?.focusCell(row, active.lang);
+                }}
+              />
+            )}
+            <TmPanel
+              active={active}
               segments={segments}
-              totalRows={doc.segmentCount}
-              visible={visible}
-              translations={translations}
-              view={view}
-              comments={comments}
               sourceLang={doc.sourceLang}
               langs={langs}
               user={user.name}
-              role={user.role}
-              onCommand={onCommand}
-              onFocusCell={onFocusCell}
-              onRowAction={onRowAction}
+              hidden={!!(panel && active) || qaOpen}
+              focusCell={(row, lang) => gridRef.current?.focusCell(row, lang)}
             />
-            <div className="minimaps">
-              {columnState.map(({ lang, layout, aligned }) => {
-                return layout && aligned ? (
-                  <AlignmentMinimap
-                    key={lang}
-                    lang={lang}
-                    layout={layout}
-                    threshold={SUSPICIOUS_BELOW}
-                    shifted={view.shifted}
-                    onGo={(row) => {
-                      const at = visible.indexOf(row);
-                      if (at >= 0) gridRef.current?.focusCell(at, lang);
-                    }}
-                  />
-                ) : null;
-              })}
-            </div>
           </div>
-          {panel && active && (
-            <CellDetails
-              panel={panel}
-              cell={active}
-              thread={thread}
-              rejecting={
-                rejecting?.segmentId === active.segmentId && rejecting.lang === active.lang
-              }
-              user={user}
-              run={run}
-              onPanel={setPanel}
-              onClose={() => {
-                setPanel(null);
-                setRejecting(null);
-                // Back to the cell the panel was about.
-                const row = visible.indexOf(active.index);
-                if (row >= 0) gridRef.current?.focusCell(row, active.lang);
-              }}
-              onRejected={() => setRejecting(null)}
-            />
-          )}
-          <TmPanel
-            active={active}
-            segments={segments}
-            sourceLang={doc.sourceLang}
-            langs={langs}
-            user={user.name}
-            hidden={!!(panel && active)}
-            focusCell={(row, lang) => gridRef.current?.focusCell(row, lang)}
-          />
-        </div>
+        </QaContext.Provider>
       )}
       {dialog === "export" && <ExportDialog docId={docId} onClose={() => setDialog(null)} />}
       {conflictOf &&

@@ -19,6 +19,8 @@ import { SourceText } from "./source-text.tsx";
 import "../grid-a11y.css";
 import { isComposing, nfcField } from "../../shared/nfc-field.ts";
 import { LockIcon } from "../../shared/icons.tsx";
+import { QaMarker, qaMessagesId } from "../../qa/qa-marker.tsx";
+import { useCellFindings } from "../../qa/qa-context.ts";
 
 export interface CellRef {
   /** Position among the visible rows. */
@@ -142,6 +144,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
   const { t } = useTranslation(["grid", "common", "a11y"]);
   const [value, setValue, autosave] = usePendingText(segmentId, lang, text);
   const input = useRef<HTMLTextAreaElement>(null);
+  const hasFindings = useCellFindings(segmentId, lang).length > 0;
 
   // Inline codes show as numbered tokens (⟦1⟧) in the field, with a legend of chips below.
   const tokens = useMemo(() => codeTokens(source, value), [source, value]);
@@ -292,6 +295,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
         data-testid={`target-${lang}-${index}`}
         lang={lang}
         aria-label={t("grid:cellLabel", { lang: t(`common:lang.${lang}`), n: index + 1 })}
+        aria-describedby={hasFindings ? qaMessagesId(lang, index) : undefined}
         value={display}
         rows={1}
         spellCheck
@@ -327,6 +331,13 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
       ))}
       <div className="cell-foot">
         <StatusBadge status={status} lang={lang} row={index} />
+        <QaMarker
+          segmentId={segmentId}
+          lang={lang}
+          index={index}
+          text={value}
+          onOpen={() => onCommand("qaPanel", cell, value)}
+        />
         {confidence !== null && !locked && (
           <span
             className={`confidence${suspicious ? " low" : ""}`}

@@ -1,0 +1,151 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { TargetLang } from "../../core/model/languages.ts";
+import type { PlacedFinding } from "../../core/qa/run-qa.ts";
+import { CHECK_IDS, type CheckId, type Severity } from "../../core/qa/types.ts";
+import type { QaStore } from "./qa-store.ts";
+import { useQaSnapshot } from "./qa-context.ts";
+import { SeverityIcon } from "./severity-icon.tsx";
+import { useFindingText } from "./use-finding-text.ts";
+import "./qa.css";
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/**
+ * The document's QA panel beside the grid: findings grouped by check (in the checks' order), each
+ * group sorted by row, filtered by severity; each finding is a button that moves focus to its cell.
+ */
+export function QaPanel({
+  store,
+  shown,
+  onShown,
+  isVisible,
+  onGo,
+  onClose,
+}: {
+  store: QaStore | null;
+  /** The severities listed (F8 follows the same choice). */
+  shown: ReadonlySet<Severity>;
+  onShown: (next: ReadonlySet<Severity>) => void;
+  /** Whether a row (0-based segment index) is shown by the grid's filter. */
+  isVisible: (index: number) => boolean;
+  onGo: (index: number, lang: TargetLang) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(["qa", "common"]);
+  const snapshot = useQaSnapshot(store);
+  const message = useFindingText();
+  const { findings, checking, done, total } = snapshot;
+  const counts = useMemo(() => {
+    const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) c[f.finding.severity]++;
+    return c;
+  }, [findings]);
+  const groups = useMemo(() => {
+    const by = new Map<CheckId, PlacedFinding[]>();
+    for (const f of findings) {
+      if (!shown.has(f.finding.severity)) continue;
+      let list = by.get(f.finding.check);
+      if (!list) by.set(f.finding.check, (list = []));
+      list.push(f);
+    }
+    return CHECK_IDS.flatMap((id) => {
+      const list = by.get(id);
+      return list ? [{ id, list: [...list].sort((a, b) => a.row - b.row) }] : [];
+    });
+  }, [findings, shown]);
+  const toggle = (s: Severity, on: boolean) => {
+    const next = new Set(shown);
+    if (on) next.add(s);
+    else next.delete(s);
+    onShown(next);
+  };
+  return (
+    <aside
+      className="qa-panel"
+      aria-labelledby="qa-panel-title"
+      data-testid="qa-panel"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="qa-panel-head">
+        <h2 id="qa-panel-title">{t("qa:panel.title")}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t("qa:panel.close")}
+          title={t("qa:panel.close")}
+          data-testid="qa-panel-close"
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </div>
+      <fieldset className="qa-filter">
+        <legend>{t("qa:panel.show")}</legend>
+        {SEVERITIES.map((s) => (
+          <label key={s} className={`qa-filter-item qa-${s}`}>
+            <input
+              type="checkbox"
+              data-testid={`qa-show-${s}`}
+              checked={shown.has(s)}
+              onChange={(e) => toggle(s, e.target.checked)}
+            />
+            <SeverityIcon severity={s} />
+            {t(`qa:severity.${s}`)} <span className="qa-count">{counts[s]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="qa-status" role="status" data-testid="qa-status">
+        {checking && total > 0 ? t("qa:panel.checking", { done, total }) : ""}
+      </p>
+      <div className="qa-body">
+        {groups.length === 0 && !checking && (
+          <p className="empty-state" data-testid="qa-none">
+            {findings.length === 0 ? t("qa:panel.none") : t("qa:panel.noneShown")}
+          </p>
+        )}
+        {groups.map((g) => (
+          <section key={g.id} className="qa-group" data-testid={`qa-group-${g.id}`}>
+            <h3>
+              {t(`qa:check.${g.id}`)} <span className="qa-count">{g.list.length}</span>
+            </h3>
+            <ul>
+              {g.list.map((f, k) => {
+                const lang = t(`common:lang.${f.lang}`);
+                const text = message(f.finding);
+                const hidden = !isVisible(f.row);
+                return (
+                  <li key={`${f.segmentId}-${f.lang}-${f.fingerprint}-${k}`}>
+                    <button
+                      type="button"
+                      className={`qa-item qa-${f.finding.severity}`}
+                      data-testid={`qa-item-${f.lang}-${f.row}`}
+                      aria-label={`${t(`qa:severity.${f.finding.severity}`)}. ${t("qa:panel.item", { n: f.row + 1, lang, message: text })}`}
+                      aria-disabled={hidden || undefined}
+                      title={hidden ? t("qa:panel.hidden", { n: f.row + 1 }) : undefined}
+                      onClick={() => {
+                        if (!hidden) onGo(f.row, f.lang);
+                      }}
+                    >
+                      <SeverityIcon severity={f.finding.severity} />
+                      <span className="qa-where">
+                        {t("qa:panel.row", { n: f.row + 1 })} · {lang}
+                      </span>
+                      <span className="qa-text">{text}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <p className="qa-keys">{t("qa:panel.keys")}</p>
+    </aside>
+  );
+}

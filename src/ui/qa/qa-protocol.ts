@@ -1,0 +1,19 @@
+import type { QaResult, QaUpdate } from "./qa-engine.ts";
+
+/** The page asks the QA worker to take changes and check again. */
+export interface QaRequest {
+  id: number;
+  update: QaUpdate;
+}
+
+/** Findings of a request: partial ones during a long first run, then the final ones. */
+export interface QaReply {
+  id: number;
+  type: "partial" | "done";
+  result: QaResult;
+  /** Rows checked so far, of `total`. */
+  done: number;
+  total: number;
+  /** Time the run took in the worker (ms). */
+  ms: number;
+}
