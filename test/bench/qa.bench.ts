@@ -29,12 +29,21 @@ const B = '\uE000<bpt i="1" x="1">&lt;b&gt;</bpt>\uE001';
 const EB = '\uE000<ept i="1">&lt;/b&gt;</ept>\uE001';
 const URL = "https://www.unodc.org/unodc/en/cybercrime/convention/home.html";
 
-/** Plants one error of a family in one target; null when the sentence has nothing to change. */
+/** A URL or a file name in a text. */
+const HAS_SPAN = /https?:\/\/|www\.|\.(?:jpe?g|png|pdf|html?)\b/i;
+
+/**
+ * Plants one error of a family in one target; null when the sentence has nothing to change, or
+ * when the change would also be an error of another family (so that each planted unit has exactly
+ * one true error).
+ */
 function plant(t: { id: string; vi: string; en: string }, family: string, lang: Lang): Unit | null {
   const u = { tuid: "", ...t };
   const text = u[lang];
   switch (family) {
     case "numbers": {
+      // A plain number: not one inside a URL or file name (changing those is a URL or file error).
+      if (HAS_SPAN.test(text)) return null;
       const m = /\d+/.exec(text);
       if (!m || !/\d/.test(u.id)) return null;
       u[lang] =
@@ -67,6 +76,8 @@ function plant(t: { id: string; vi: string; en: string }, family: string, lang: 
       u[lang] = text.replace(" ", "  ");
       break;
     case "brackets":
+      // Before a last word of letters only (inside a file name it would change the file name too).
+      if (!/ \p{L}+[.!?]?$/u.test(text)) return null;
       u[lang] = text.replace(/ (\S+)$/, " ($1");
       break;
     case "repeated-words": {
@@ -76,7 +87,8 @@ function plant(t: { id: string; vi: string; en: string }, family: string, lang: 
       break;
     }
     case "length-ratio":
-      if (u.id.length < 80) return null;
+      // Cutting a sentence with numbers, URLs or file names would also drop those: another error.
+      if (u.id.length < 80 || /\d/.test(u.id) || HAS_SPAN.test(u.id)) return null;
       u[lang] = text.slice(0, Math.round(text.length * 0.25)).replace(/\s\S*$/, ".");
       break;
     default:
@@ -97,12 +109,178 @@ const FAMILIES = [
   "length-ratio",
 ];
 
+/**
+ * Composed triples where numbers are written differently by locale (separators, number words,
+ * times, dates, ranges, ordinals, amounts), plus names and codes-only cells: clean as given (no
+ * finding is right), and each with one wrong value planted per target (`bad`: text → wrong text).
+ */
+const TRICKY: readonly {
+  id: string;
+  vi: string;
+  en: string;
+  bad: { vi: [string, string]; en: [string, string] };
+}[] = [
+  {
+    id: "Harga naik 2,5 persen.",
+    vi: "Giá tăng 2,5 phần trăm.",
+    en: "Prices rose 2.5 percent.",
+    bad: { vi: ["2,5", "3,5"], en: ["2.5", "25"] },
+  },
+  {
+    id: "Lebih dari 2.500 delegasi hadir.",
+    vi: "Hơn 2.500 đại biểu có mặt.",
+    en: "More than 2,500 delegates attended.",
+    bad: { vi: ["2.500", "2.600"], en: ["2,500", "2,050"] },
+  },
+  {
+    id: "Acara dimulai pukul 10.30 WIB.",
+    vi: "Sự kiện bắt đầu lúc 10:30 (giờ Jakarta).",
+    en: "The event began at 10:30 Jakarta time.",
+    bad: { vi: ["10:30", "11:30"], en: ["10:30", "10:45"] },
+  },
+  {
+    id: "Dua puluh negara menandatangani konvensi itu.",
+    vi: "Hai mươi quốc gia đã ký công ước đó.",
+    en: "Twenty countries signed the convention.",
+    bad: { vi: ["Hai mươi", "Ba mươi"], en: ["Twenty", "Twelve"] },
+  },
+  {
+    id: "Anggarannya Rp 2,5 juta.",
+    vi: "Ngân sách là 2,5 triệu rupiah.",
+    en: "The budget is 2.5 million rupiah.",
+    bad: { vi: ["2,5 triệu", "25 triệu"], en: ["2.5 million", "2.5 billion"] },
+  },
+  {
+    id: "Populasinya 1.234.567 jiwa.",
+    vi: "Dân số là 1.234.567 người.",
+    en: "Its population is 1,234,567.",
+    bad: { vi: ["1.234.567", "1.234.576"], en: ["1,234,567", "1,243,567"] },
+  },
+  {
+    id: "Suhu turun menjadi 3,5 derajat.",
+    vi: "Nhiệt độ giảm xuống 3,5 độ.",
+    en: "The temperature fell to 3.5 degrees.",
+    bad: { vi: ["3,5", "5,3"], en: ["3.5", "3"] },
+  },
+  {
+    id: "Sebanyak 72 negara hadir.",
+    vi: "72 quốc gia đã có mặt.",
+    en: "Seventy-two countries attended.",
+    bad: { vi: ["72", "27"], en: ["Seventy-two", "Sixty-two"] },
+  },
+  {
+    id: "Pada tahun 2025, Vietnam menjadi tuan rumah.",
+    vi: "Năm 2025, Việt Nam là nước chủ nhà.",
+    en: "In 2025, Vietnam was the host.",
+    bad: { vi: ["2025", "2024"], en: ["2025", "2015"] },
+  },
+  {
+    id: "Tiga ratus peserta mendaftar.",
+    vi: "Ba trăm người tham gia đã đăng ký.",
+    en: "Three hundred participants registered.",
+    bad: { vi: ["Ba trăm", "Bốn trăm"], en: ["Three hundred", "Three thousand"] },
+  },
+  {
+    id: "Nilainya mencapai 1,2 miliar dolar.",
+    vi: "Giá trị đạt 1,2 tỷ đô la.",
+    en: "Its value reached 1.2 billion dollars.",
+    bad: { vi: ["1,2 tỷ", "1,2 triệu"], en: ["1.2 billion", "2.1 billion"] },
+  },
+  {
+    id: "Bab 5, Pasal 64 mengatur hal itu.",
+    vi: "Chương 5, Điều 64 quy định việc đó.",
+    en: "Chapter 5, Article 64 governs this.",
+    bad: { vi: ["Điều 64", "Điều 46"], en: ["Article 64", "Article 65"] },
+  },
+  {
+    id: "Sekitar 50% peserta adalah perempuan.",
+    vi: "Khoảng 50% người tham gia là phụ nữ.",
+    en: "About 50% of the participants were women.",
+    bad: { vi: ["50%", "15%"], en: ["50%", "5%"] },
+  },
+  {
+    id: "Batas waktunya 25/10/2025.",
+    vi: "Hạn chót là 25/10/2025.",
+    en: "The deadline is 25/10/2025.",
+    bad: { vi: ["25/10/2025", "26/10/2025"], en: ["25/10/2025", "25/11/2025"] },
+  },
+  {
+    id: "Hanya satu negara menolak.",
+    vi: "Chỉ một quốc gia phản đối.",
+    en: "Only one country objected.",
+    bad: { vi: ["một", "hai"], en: ["one", "two"] },
+  },
+  {
+    id: "Konferensi berlangsung pada 25-26 Oktober.",
+    vi: "Hội nghị diễn ra vào 25-26 tháng Mười.",
+    en: "The conference takes place on 25–26 October.",
+    bad: { vi: ["25-26", "24-26"], en: ["25–26", "25–27"] },
+  },
+  {
+    id: "Ia menempati peringkat ke-3.",
+    vi: "Anh ấy xếp thứ 3.",
+    en: "He ranked 3rd.",
+    bad: { vi: ["thứ 3", "thứ 4"], en: ["3rd", "5th"] },
+  },
+  {
+    id: "Jumlah pesertanya 10.000 orang.",
+    vi: "Số người tham gia là 10.000 người.",
+    en: "There were 10,000 participants.",
+    bad: { vi: ["10.000", "100.000"], en: ["10,000", "1,000"] },
+  },
+  {
+    id: "Harganya 0,75 dolar per unit.",
+    vi: "Giá là 0,75 đô la mỗi đơn vị.",
+    en: "The price is 0.75 dollars per unit.",
+    bad: { vi: ["0,75", "0,57"], en: ["0.75", "7.5"] },
+  },
+  {
+    id: "Kecepatannya 120 km/jam.",
+    vi: "Tốc độ là 120 km/giờ.",
+    en: "Its speed is 120 km/h.",
+    bad: { vi: ["120", "210"], en: ["120", "112"] },
+  },
+  {
+    id: "Menteri Luong Tam Quang menghadiri upacara itu.",
+    vi: "Bộ trưởng Lương Tam Quang dự buổi lễ đó.",
+    en: "Minister Luong Tam Quang attended the ceremony.",
+    bad: { vi: ["Bộ trưởng", "Bộ trưởng 2"], en: ["Minister", "Minister 2"] },
+  },
+  {
+    id: "ISO 9001",
+    vi: "ISO 9001",
+    en: "ISO 9001",
+    bad: { vi: ["9001", "9010"], en: ["9001", "9011"] },
+  },
+  {
+    id: "Lima belas menit kemudian, rapat ditutup.",
+    vi: "Mười lăm phút sau, cuộc họp kết thúc.",
+    en: "Fifteen minutes later, the meeting closed.",
+    bad: { vi: ["Mười lăm", "Mười"], en: ["Fifteen", "Fifty"] },
+  },
+  {
+    id: "Dari 193 negara anggota, 65 telah menandatangani.",
+    vi: "Trong số 193 quốc gia thành viên, 65 nước đã ký.",
+    en: "Of the 193 member states, 65 have signed.",
+    bad: { vi: ["65", "56"], en: ["193", "139"] },
+  },
+];
+
 function goldSet(): Unit[] {
   const triples = corpusTriples();
   const units: Unit[] = [];
   let n = 0;
   for (let round = 0; round < 2; round++)
     for (const t of triples) units.push({ tuid: `c${++n}`, ...t });
+  for (const t of TRICKY) {
+    units.push({ tuid: `t${++n}`, id: t.id, vi: t.vi, en: t.en });
+    for (const lang of ["vi", "en"] as const) {
+      const [from, to] = t.bad[lang];
+      if (!t[lang].includes(from)) throw new Error(`bench gold set: "${from}" not in "${t[lang]}"`);
+      const wrong = { id: t.id, vi: t.vi, en: t.en, [lang]: t[lang].replace(from, to) };
+      units.push({ tuid: `t${++n}`, ...wrong, planted: { family: "numbers", lang } });
+    }
+  }
   triples.forEach((t, k) => {
     for (const family of FAMILIES)
       for (const lang of ["vi", "en"] as const) {
@@ -234,6 +412,16 @@ for (const f of runQa([toDocument(units)], { checks })) {
   );
 }
 const selaras = score(units, ours, FAMILIES);
+// QA_BENCH_DEBUG=numbers lists that family's false positives and negatives with the texts.
+const debug = process.env["QA_BENCH_DEBUG"];
+if (debug)
+  for (const u of units)
+    for (const lang of ["vi", "en"] as const) {
+      const gold = u.planted?.family === debug && u.planted.lang === lang;
+      const hit = ours.has(`${u.tuid} ${lang} ${debug}`);
+      if (gold !== hit)
+        console.log(`${hit ? "FP" : "FN"} ${u.tuid} ${lang}\n  id: ${u.id}\n  ${lang}: ${u[lang]}`);
+    }
 console.log("\nSelaras qa (errors and warnings):");
 for (const r of selaras.rows) console.log(`  ${r}`);
 console.log(
