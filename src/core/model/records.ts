@@ -44,6 +44,12 @@ export interface TranslationRecord extends TargetCell {
   competing?: CompetingVersion[];
   /** The score (%) of the memory match inserted into the cell (Ctrl+1 … Ctrl+9). */
   tmScore?: number;
+  /**
+   * An alternative translation (issue 15): this row's text differs from the other rows with the
+   * same source on purpose, so confirming it fills no repetition and confirming one of them does
+   * not fill it.
+   */
+  alternative?: boolean;
 }
 
 export function translationId(segmentId: string, lang: TargetLang): string {

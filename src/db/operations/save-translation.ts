@@ -7,6 +7,7 @@ import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
 import { resolveRowCell } from "./cells.ts";
+import { announceRepetitions, repetitionPatchesFor } from "./repetitions.ts";
 
 export interface SaveTranslationInput {
   /** The row typed into. */
@@ -38,7 +39,9 @@ function nextStatus(previous: TranslationRecord, input: SaveTranslationInput): S
 /**
  * Stores one target text (and its status) in one transaction, with a revision and an undo step
  * (successive typing in the same cell merges into one step); returns the stored record. Editing by
- * hand clears the aligner's confidence; confirming also confirms (locks) the cell's link.
+ * hand clears the aligner's confidence; confirming also confirms (locks) the cell's link and, unless
+ * the project turned it off, gives the row's Empty and Draft repetitions (same source) the same text
+ * in the same command (`repetitions.ts`; announced with `onRepetitionsApplied` once stored).
  */
 export async function saveTranslation(
   db: SelarasDb,
@@ -47,11 +50,13 @@ export async function saveTranslation(
   // Text is stored in NFC, however it was typed or pasted (search and memory matches rely on it).
   const input = { ...given, text: given.text.normalize("NFC") };
   const at = input.at ?? nowIso();
-  return db.transaction("rw", commitTables(db), async () => {
+  let repeated = 0;
+  const stored = await db.transaction("rw", [...commitTables(db), db.meta], async () => {
     const segment = await db.segments.get(input.segmentId);
     if (!segment) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
     let previous = input.cellId ? await db.translations.get(input.cellId) : undefined;
     let fill: TranslationRecord[] = [];
+    let column: TranslationRecord[] | undefined;
     if (!previous && input.under) {
       throw new AppError("align-edit.cell-missing", { cellId: input.cellId ?? "" });
     }
@@ -62,13 +67,11 @@ export async function saveTranslation(
       });
       previous = found.cell;
       fill = found.fill;
+      column = [...found.column, ...fill];
     }
     const status = nextStatus(previous, input);
     const textChanged = previous.text !== input.text;
     const lockChanged = !!input.confirm && input.text.trim() !== "" && !previous.locked;
-    if (!textChanged && previous.status === status && !lockChanged && fill.length === 0) {
-      return previous;
-    }
     const record: TranslationRecord = {
       ...previous,
       text: input.text,
@@ -78,7 +81,22 @@ export async function saveTranslation(
       changedBy: input.user,
       changedAt: at,
     };
-    const patches: RecordPatch[] =
+    // Confirming again what is already confirmed still fills repetitions left empty meanwhile.
+    const repetitions =
+      input.confirm && status === "translated"
+        ? await repetitionPatchesFor(db, record, { user: input.user, at, column })
+        : { patches: [], count: 0 };
+    if (
+      !textChanged &&
+      previous.status === status &&
+      !lockChanged &&
+      fill.length === 0 &&
+      repetitions.count === 0
+    ) {
+      return previous;
+    }
+    const unchanged = !textChanged && previous.status === status && !lockChanged;
+    const own: RecordPatch[] =
       fill.length > 0
         ? fill.map((c) => ({
             table: "translations",
@@ -86,8 +104,11 @@ export async function saveTranslation(
             before: null,
             after: c.id === record.id ? record : c,
           }))
-        : [{ table: "translations", key: record.id, before: previous, after: record }];
-    await commitPatches(db, patches, {
+        : unchanged
+          ? []
+          : [{ table: "translations", key: record.id, before: previous, after: record }];
+    repeated = repetitions.count;
+    await commitPatches(db, [...own, ...repetitions.patches], {
       docId: segment.docId,
       label: input.confirm ? "confirm" : "edit",
       user: input.user,
@@ -95,6 +116,15 @@ export async function saveTranslation(
       action: input.confirm ? "confirm" : "edit",
       mergeKey: input.confirm ? null : `edit:${record.id}`,
     });
-    return record;
+    return unchanged ? previous : record;
   });
+  if (repeated > 0) {
+    announceRepetitions(db, {
+      docId: stored.docId,
+      lang: stored.lang,
+      cellId: stored.id,
+      count: repeated,
+    });
+  }
+  return stored;
 }
