@@ -220,8 +220,9 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     };
     if (t && contentTag === null && t.attrs["xml:lang"]) contentTag = t.attrs["xml:lang"];
     const notes = childElements(unit, "note");
-    // SDLXLIFF and others: the segments are the <mrk mtype="seg"> of <seg-source>.
-    const marks = segSource ? segMarks(segSource) : [];
+    // SDLXLIFF and others: the segments are the <mrk mtype="seg"> of <seg-source>, unless its
+    // text is not the <source>'s (a stale segmentation: the source decides, read whole).
+    const marks = segSource && s && sameText(segSource, s) ? segMarks(segSource) : [];
     if (marks.length > 0) {
       const targetMarks = new Map<string, XmlElement>();
       if (t) for (const m of segMarks(t)) targetMarks.set(m.attrs["mid"] ?? "", m);
@@ -424,6 +425,12 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     droppedTargets,
     structure,
   };
+}
+
+/** Whether two elements hold the same text, whitespace runs aside. */
+function sameText(a: XmlElement, b: XmlElement): boolean {
+  const flat = (el: XmlElement) => textContent(el).replace(/\s+/g, " ").trim();
+  return flat(a) === flat(b);
 }
 
 /** The `<mrk mtype="seg">` elements under an element, in document order. */

@@ -58,7 +58,7 @@ export function writeXliff12(bundle: Bundle, options: XliffWriteOptions): string
   ];
   for (const doc of documentsWithSegments(bundle.documents)) {
     if (doc.sourceLang === options.targetLang) continue;
-    const unitId = makeIdMapper("u");
+    const unitId = makeIdMapper("u", true);
     parts.push(
       `  <file${attr("original", doc.title === "" ? doc.id : doc.title)} source-language="${doc.sourceLang}" target-language="${options.targetLang}" datatype="plaintext">`,
       "    <body>",

@@ -25,14 +25,16 @@ const NMTOKEN_RE = /^[\p{L}\p{Nd}\p{Mn}\p{Mc}._:-]+$/u;
 
 /**
  * Ids as XML NMTOKENs (required by XLIFF 2.0 for file/unit ids): kept when valid and unique,
- * otherwise `${prefix}${n}`.
+ * otherwise `${prefix}${n}`. With `anyString` (XLIFF 1.2, whose trans-unit id is an xsd:string,
+ * e.g. odf2xliff's "office:document-content[0]/…"), any non-empty unique id is kept.
  */
-export function makeIdMapper(prefix: string): (id: string) => string {
+export function makeIdMapper(prefix: string, anyString = false): (id: string) => string {
   const used = new Set<string>();
   let n = 0;
   return (id) => {
     let out = normalizeForXml(id);
-    if (!NMTOKEN_RE.test(out) || used.has(out)) {
+    const ok = anyString ? out !== "" : NMTOKEN_RE.test(out);
+    if (!ok || used.has(out)) {
       do out = `${prefix}${++n}`;
       while (used.has(out));
     }
