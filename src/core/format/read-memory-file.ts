@@ -15,13 +15,14 @@ export const MEMORY_FORMATS = ["tmx", "xliff", "json", "tsv", "csv"] as const;
 export type MemoryFormat = (typeof MEMORY_FORMATS)[number];
 
 /** The accept attribute of a file input for every readable memory format. */
-export const MEMORY_FILE_ACCEPT = ".tmx,.xlf,.xliff,.json,.tsv,.csv,.txt";
+export const MEMORY_FILE_ACCEPT = ".tmx,.xlf,.xliff,.sdlxliff,.mqxliff,.json,.tsv,.csv,.txt";
 
 /** The format of a translation-memory file, from its name; null when Selaras cannot read it. */
 export function memoryFormatOf(fileName: string): MemoryFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (ext === "tmx") return "tmx";
-  if (ext === "xlf" || ext === "xliff") return "xliff";
+  // SDLXLIFF (Trados) and MQXLIFF (memoQ) are XLIFF 1.2 under their own extensions.
+  if (ext === "xlf" || ext === "xliff" || ext === "sdlxliff" || ext === "mqxliff") return "xliff";
   if (ext === "json") return "json";
   if (ext === "tsv" || ext === "tab") return "tsv";
   if (ext === "csv") return "csv";

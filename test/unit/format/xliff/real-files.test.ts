@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../../../../src/core/model/app-error.ts";
 import type { Bundle } from "../../../../src/core/model/bundle.ts";
 import type { TargetLang } from "../../../../src/core/model/languages.ts";
-import { readMemoryFile } from "../../../../src/core/format/read-memory-file.ts";
+import { memoryFormatOf, readMemoryFile } from "../../../../src/core/format/read-memory-file.ts";
 import { readJson } from "../../../../src/core/format/json/read-json.ts";
 import { writeJson } from "../../../../src/core/format/json/write-json.ts";
 import {
@@ -419,8 +419,15 @@ describe("real XLIFF files (issue 11 classes 1-4)", () => {
   for (const c of XLIFF_FILES) {
     describe(`${c.file} (class ${c.classes.join(", ")})`, () => {
       const text = decode(XLIFF_DIR, c.file);
-      const fileName = c.file.replace(/\.sdlxliff$/, ".xlf");
+      const fileName = c.file;
       const options = c.targetLang ? { fileName, targetLang: c.targetLang } : { fileName };
+
+      it("is taken as XLIFF by its own name (.xlf, .xliff, .sdlxliff)", () => {
+        expect(memoryFormatOf(c.file)).toBe("xliff");
+        const bytes = readFileSync(path.join(XLIFF_DIR, c.file));
+        if (c.asks) expect(errorCode(() => readMemoryFile(bytes, c.file))).toBe(c.asks);
+        else expect(readMemoryFile(bytes, c.file).report.format).toBe("xliff");
+      });
 
       it("is read: version, target language, never targets dropped without a word", () => {
         if (c.asks) expect(errorCode(() => readXliff(text, { fileName }))).toBe(c.asks);
