@@ -37,8 +37,11 @@ export function CellTools({
   const { t } = useTranslation(["grid", "common"]);
   // One Tab stop (WAI-ARIA toolbar): the arrow keys, Home and End move between the buttons.
   const [current, setCurrent] = useState(0);
+  // Alignment vocabulary stays out of plain translation (issue 13 item 19): the tools show where a
+  // column was aligned (the grid page shows its overview then, see app.css) or when asked for here.
+  const [requested, setRequested] = useState(false);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("button")];
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("button.cell-tool")];
     const at = buttons.indexOf(e.target as HTMLButtonElement);
     if (at < 0) return;
     const next =
@@ -61,7 +64,7 @@ export function CellTools({
     : t("grid:cellToolsNone");
   return (
     <div
-      className="toolbar cell-tools"
+      className={`toolbar cell-tools${requested ? " requested" : ""}`}
       role="toolbar"
       aria-label={label}
       data-testid="cell-tools"
@@ -70,6 +73,18 @@ export function CellTools({
       <span className="cell-tools-label" aria-hidden="true">
         {label}
       </span>
+      <button
+        type="button"
+        className="mini cell-tools-toggle"
+        data-testid="cell-tools-toggle"
+        aria-expanded={requested}
+        aria-label={t("grid:cellToolsShow")}
+        title={t("grid:cellToolsShow")}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => setRequested((r) => !r)}
+      >
+        {requested ? "▾" : "▸"} {t("grid:cellToolsShort")}
+      </button>
       {TOOLS.map(({ command, icon }, k) => {
         const keys = SHORTCUTS.find((s) => s.command === command)?.keys ?? [];
         const name = t(`grid:command.${command}` as "grid:command.mergeCell");
@@ -77,7 +92,7 @@ export function CellTools({
           <button
             type="button"
             key={command}
-            className="mini"
+            className="mini cell-tool"
             data-testid={`tool-${command}`}
             disabled={!active}
             tabIndex={k === current ? 0 : -1}

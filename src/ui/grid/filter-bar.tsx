@@ -1,3 +1,4 @@
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { STATUSES, type Status } from "../../core/model/status.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
@@ -45,6 +46,10 @@ export function FilterBar({ filter, langs, onChange, shown, total }: FilterBarPr
       return "unfinished";
     return list[0] ?? "";
   };
+
+  const moreSet = (filter.openComments ? 1 : 0) + (filter.changedSince ? 1 : 0);
+  const [moreOpen, setMoreOpen] = useState(moreSet > 0);
+  const moreId = useId();
 
   return (
     <div className="filter-bar" role="search" aria-label={t("grid:filter.label")}>
@@ -122,24 +127,42 @@ export function FilterBar({ filter, langs, onChange, shown, total }: FilterBarPr
           <span className="visually-hidden">{t("grid:filter.regex")}</span>
         </label>
       </div>
-      <label className="filter-field checkbox">
-        <input
-          type="checkbox"
-          data-testid="filter-comments"
-          checked={filter.openComments}
-          onChange={(e) => onChange({ ...filter, openComments: e.target.checked })}
-        />
-        {t("grid:filter.openComments")}
-      </label>
-      <label className="filter-field">
-        <span>{t("grid:filter.changedSince")}</span>
-        <input
-          type="date"
-          data-testid="filter-since"
-          value={filter.changedSince?.slice(0, 10) ?? ""}
-          onChange={(e) => onChange({ ...filter, changedSince: e.target.value || null })}
-        />
-      </label>
+      {/* The filters used less often fold away, so the bar keeps to one line; set ones are counted. */}
+      <div className="filter-more">
+        <button
+          type="button"
+          className="filter-more-toggle"
+          data-testid="filter-more"
+          aria-expanded={moreOpen}
+          aria-controls={moreOpen ? moreId : undefined}
+          onClick={() => setMoreOpen((o) => !o)}
+        >
+          <span aria-hidden="true">{moreOpen ? "▾" : "▸"}</span>{" "}
+          {moreSet > 0 ? t("grid:filter.moreSet", { count: moreSet }) : t("grid:filter.more")}
+        </button>
+        {moreOpen && (
+          <div className="filter-more-body" id={moreId}>
+            <label className="filter-field checkbox">
+              <input
+                type="checkbox"
+                data-testid="filter-comments"
+                checked={filter.openComments}
+                onChange={(e) => onChange({ ...filter, openComments: e.target.checked })}
+              />
+              {t("grid:filter.openComments")}
+            </label>
+            <label className="filter-field">
+              <span>{t("grid:filter.changedSince")}</span>
+              <input
+                type="date"
+                data-testid="filter-since"
+                value={filter.changedSince?.slice(0, 10) ?? ""}
+                onChange={(e) => onChange({ ...filter, changedSince: e.target.value || null })}
+              />
+            </label>
+          </div>
+        )}
+      </div>
       <span className="filter-count" data-testid="filter-count" role="status">
         {t("grid:filter.count", { shown, total })}
       </span>

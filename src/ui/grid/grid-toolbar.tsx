@@ -83,6 +83,7 @@ export function GridToolbar({
         type="button"
         data-testid="align-open"
         disabled={!complete}
+        title={t("grid:alignHint")}
         onClick={() => onAction("align")}
       >
         {t("grid:align")}
@@ -91,6 +92,7 @@ export function GridToolbar({
         type="button"
         data-testid="realign"
         disabled={!complete}
+        title={t("grid:realignHint")}
         onClick={() => onAction("realign")}
       >
         {t("grid:realign")}
