@@ -84,4 +84,25 @@ describe("grid layout at 1280×720 (issue 13 items 18, 20, 22, 24)", () => {
       expectCompactAndLegible(reviewer, 6);
     });
   }
+
+  test("alignment tools and the confirmed-link mark show on request on a column never aligned (item 19)", async ({
+    page,
+    baseUrl,
+  }) => {
+    const grid = await openShortDocument(page, baseUrl, "en");
+    const toggle = page.getByTestId("cell-tools-toggle");
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.getByTestId("tool-mergeCell").isVisible()).toBe(false);
+    // Row 1 is confirmed, so its link is locked: the mark is in the cell but not shown.
+    expect(await page.getByTestId("locked-vi-0").count()).toBe(1);
+    expect(await page.getByTestId("locked-vi-0").isVisible()).toBe(false);
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.getByTestId("tool-mergeCell").isVisible()).toBe(true);
+    expect(await page.getByTestId("locked-vi-0").isVisible()).toBe(true);
+    // The tools act on the last focused cell, which kept its focus.
+    await grid.target("vi", 0).click();
+    expect(await page.getByTestId("tool-mergeCell").isEnabled()).toBe(true);
+  });
 });

@@ -78,6 +78,9 @@ async function readmeShots(page: Page, list: DocumentListPage, header: AppHeader
   const docs = join(repoRoot, "docs", "screenshots");
   for (const lang of ["en", "vi", "id"] as UiLanguage[]) {
     await header.setLanguage(lang);
+    await page.getByTestId("grid-scroll").evaluate((el) => {
+      el.scrollTop = 0;
+    });
     await grid.target("vi", 2).click();
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: join(docs, `grid-${lang}.png`) });
