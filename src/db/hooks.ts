@@ -5,6 +5,7 @@ import { segmentsOf, cellsOf } from "./queries/segment-rows.ts";
 import { getProfile } from "./operations/profile.ts";
 import { historyState } from "./operations/history.ts";
 import { getCustomSegmentation } from "./operations/segmentation-settings.ts";
+import { getRepetitionSettings } from "./operations/repetitions.ts";
 import type { CommentRecord } from "../core/model/records.ts";
 import { refusedChanges } from "./sync/refused.ts";
 
@@ -109,6 +110,21 @@ export function useMemorySize() {
 export function useCustomSegmentation() {
   const db = useDb();
   return useLiveQuery(() => getCustomSegmentation(db), [db]);
+}
+
+/** Live: the project's repetition settings (issue 15). */
+export function useRepetitionSettings() {
+  const db = useDb();
+  return useLiveQuery(() => getRepetitionSettings(db), [db]);
+}
+
+/** Live: one target cell by id (null when it does not exist yet, undefined while loading). */
+export function useCell(cellId: string | null) {
+  const db = useDb();
+  return useLiveQuery(
+    async () => (cellId ? ((await db.translations.get(cellId)) ?? null) : null),
+    [db, cellId],
+  );
 }
 
 /** Live: mutations waiting to be sent, for one project or all of them. */

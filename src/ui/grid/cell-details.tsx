@@ -8,6 +8,7 @@ import type { CellRef } from "./cells/target-cell.tsx";
 import { SidePanel } from "./side-panel.tsx";
 import { CommentsPanel } from "./comments-panel.tsx";
 import { HistoryPanel } from "./history-panel.tsx";
+import { AlternativeToggle } from "./alternative-toggle.tsx";
 
 export type Panel = "comments" | "history";
 
@@ -63,10 +64,13 @@ export function CellDetails({
           onCancelReject={onRejected}
         />
       ) : (
-        <HistoryPanel
-          revisions={revisions ?? []}
-          onRestore={(id) => void run(() => restoreRevision(db, id, user.name))}
-        />
+        <>
+          <AlternativeToggle cell={cell} user={user.name} run={run} />
+          <HistoryPanel
+            revisions={revisions ?? []}
+            onRestore={(id) => void run(() => restoreRevision(db, id, user.name))}
+          />
+        </>
       )}
     </SidePanel>
   );

@@ -37,6 +37,7 @@ import { GridProgress } from "./grid-progress.tsx";
 import { FilterBar } from "./filter-bar.tsx";
 import { filterFromParams, filterToParams } from "./filter-url.ts";
 import { useGridData } from "./use-grid-data.ts";
+import { useRepetitionNotice } from "./use-repetition-notice.ts";
 import {
   isFindingKey,
   isGoToSegmentKey,
@@ -117,6 +118,8 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const { error: actionError, run } = useErrorAction();
   const [notice, setNotice] = useState<string | null>(null);
+  // A confirm that filled repetitions says how many (one undo takes them back with it).
+  useRepetitionNotice(docId, setNotice);
   const confirm = useConfirm();
   const [realigning, setRealigning] = useState<{
     lang: TargetLang;

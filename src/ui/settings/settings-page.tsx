@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { SegmentationSettings } from "./segmentation-settings.tsx";
+import { RepetitionSettings } from "./repetition-settings.tsx";
 
 export function SettingsPage() {
   const { t } = useTranslation(["settings", "grid"]);
@@ -12,6 +13,7 @@ export function SettingsPage() {
         <h1>{t("settings:heading")}</h1>
       </div>
       <SegmentationSettings />
+      <RepetitionSettings />
     </section>
   );
 }
