@@ -6,6 +6,7 @@ import { translationId } from "../core/model/records.ts";
 import { saveTranslation } from "./operations/save-translation.ts";
 import { AppError, isAppError, type ErrorInfo } from "../core/model/app-error.ts";
 import { nowIso } from "./ids.ts";
+import { spaceError, spaceGuardOf } from "./space-guard.ts";
 
 /** Synchronous key/value storage for the edit journal (localStorage in the browser). */
 export interface JournalStorage {
@@ -43,13 +44,22 @@ const RETRYABLE = new Set(["storage.quota", "storage.failed"]);
 
 /** True when the error (or its inner error) is the browser refusing a write for lack of space. */
 export function isStorageFull(error: unknown): boolean {
-  const e = error as { code?: unknown; name?: unknown; inner?: { name?: unknown } } | null;
+  const e = error as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+    inner?: { name?: unknown; message?: unknown };
+  } | null;
   if (typeof e !== "object" || e === null) return false;
+  // Chromium on a full disk: "UnknownError: … IO error: …: FILE_ERROR_NO_SPACE".
+  const noSpace = (m: unknown) => typeof m === "string" && /NO_SPACE|No space left/i.test(m);
   // A DOMException is not an Error everywhere (jsdom): look at its name.
   return (
     e.code === "storage.quota" ||
     e.name === "QuotaExceededError" ||
-    e.inner?.name === "QuotaExceededError"
+    e.inner?.name === "QuotaExceededError" ||
+    noSpace(e.message) ||
+    noSpace(e.inner?.message)
   );
 }
 
@@ -141,11 +151,12 @@ export class Autosave {
   }
 
   /** Writes the edits the storage refused again now (the banner's "Try again"). */
-  retryNow(): Promise<void> {
+  async retryNow(): Promise<void> {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
+    await spaceGuardOf(this.db)?.check(true);
     const keys = [...this.failed.keys()].filter((k) => this.pending.has(k));
-    return Promise.all(keys.map((k) => this.flushKey(k))).then(() => undefined);
+    await Promise.all(keys.map((k) => this.flushKey(k)));
   }
 
   /** Stops the retry timer and the watch on other writes (the app is going away). */
@@ -228,25 +239,27 @@ export class Autosave {
     this.timers.delete(key);
     const edit = this.pending.get(key);
     if (!edit) return Promise.resolve();
-    const task = saveTranslation(this.db, edit).then(
-      () => {
-        if (this.pending.get(key) === edit) {
-          this.pending.delete(key);
-          this.failed.delete(key);
-          this.writeJournal();
-        }
-        this.full = false;
-        if (this.unsavedCount() === 0) this.stopRetrying();
-        this.refreshState();
-      },
-      (error: unknown) => {
-        const info = toErrorInfo(error);
-        if (info.code === "storage.quota") this.full = true;
-        if (this.pending.get(key) === edit) this.failed.set(key, info);
-        this.setState({ kind: "error", error: info });
-        if (RETRYABLE.has(info.code)) this.retryLater();
-      },
-    );
+    const task = this.ensureRoom()
+      .then(() => saveTranslation(this.db, edit))
+      .then(
+        () => {
+          if (this.pending.get(key) === edit) {
+            this.pending.delete(key);
+            this.failed.delete(key);
+            this.writeJournal();
+          }
+          this.full = false;
+          if (this.unsavedCount() === 0) this.stopRetrying();
+          this.refreshState();
+        },
+        (error: unknown) => {
+          const info = toErrorInfo(error);
+          if (info.code === "storage.quota") this.full = true;
+          if (this.pending.get(key) === edit) this.failed.set(key, info);
+          this.setState({ kind: "error", error: info });
+          if (RETRYABLE.has(info.code)) this.retryLater();
+        },
+      );
     this.inflight.add(task);
     void task.finally(() => this.inflight.delete(task));
     return task;
@@ -260,6 +273,12 @@ export class Autosave {
     } catch {
       // A full localStorage must not stop the IndexedDB save; the debounced write still happens.
     }
+  }
+
+  /** Rejects (storage full) when the space guard finds no room, before anything is written. */
+  private async ensureRoom(): Promise<void> {
+    const guard = spaceGuardOf(this.db);
+    if (guard && !(await guard.check())) throw spaceError();
   }
 
   /** Schedules the next retry of refused edits, and retries at once when another write commits. */
@@ -299,8 +318,13 @@ export class Autosave {
       }, 100);
     };
     Dexie.on("storagemutated", onMutated);
+    // The space guard found room again (space freed on the disk).
+    const offRoom = spaceGuardOf(this.db)?.subscribe((low) => {
+      if (!low) onMutated({ [prefix]: true });
+    });
     this.unwatch = () => {
       Dexie.on.storagemutated.unsubscribe(onMutated);
+      offRoom?.();
       if (soon !== undefined) clearTimeout(soon);
     };
   }

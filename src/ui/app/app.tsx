@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createDb, type SelarasDb } from "../../db/database.ts";
 import { DbContext } from "../../db/db-context.ts";
+import { installSpaceGuard, opfsSpaceStore, SpaceGuard } from "../../db/space-guard.ts";
 import { Autosave, toErrorInfo } from "../../db/autosave.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { AutosaveContext } from "./autosave-context.ts";
@@ -35,7 +36,13 @@ function browserJournal(): Storage | null {
 
 export function App({ db: givenDb, corpus = CORPUS_FILES, team }: AppProps) {
   const { t } = useTranslation();
-  const db = useMemo(() => givenDb ?? createDb(), [givenDb]);
+  const db = useMemo(() => {
+    if (givenDb) return givenDb;
+    const made = createDb();
+    // Stop writing before the disk is full (a write that runs out of disk costs the data).
+    installSpaceGuard(made, new SpaceGuard(opfsSpaceStore()));
+    return made;
+  }, [givenDb]);
   const autosave = useMemo(() => new Autosave(db, browserJournal()), [db]);
   const [ready, setReady] = useState(false);
   const [startError, setStartError] = useState<ErrorInfo | null>(null);

@@ -7,6 +7,7 @@ import {
   type JournalStorage,
 } from "../../db/autosave.ts";
 import { syncCorpus, type CorpusFile } from "../../db/corpus-sync.ts";
+import { spaceGuardOf } from "../../db/space-guard.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 
 export interface StartResult {
@@ -32,6 +33,9 @@ export async function startApp(
   autosave?: Autosave,
 ): Promise<StartResult> {
   let storageFull: ErrorInfo | null = null;
+  // Before opening: on a full disk the guard gives its reserve back, so that IndexedDB can open,
+  // and the database then refuses writes that add data (the journal and corpus wait).
+  await spaceGuardOf(db)?.check(true);
   await db.open();
   if (journal) {
     try {

@@ -1,0 +1,142 @@
+/**
+ * The space guard (issue 14 item 1): a disk with no room is found by a probe file before any
+ * IndexedDB write runs out of disk (which makes Chromium delete the origin's data); while it has
+ * no room, adds and puts are refused before they reach IndexedDB, deletes go through, the reserve
+ * is given up, and writing resumes once there is room for the probe and the reserve again.
+ */
+import { describe, expect, it } from "vitest";
+import { Autosave, JOURNAL_KEY } from "../../src/db/autosave.ts";
+import { createDb } from "../../src/db/database.ts";
+import { importDocuments } from "../../src/db/operations/import-documents.ts";
+import { deleteDocument } from "../../src/db/operations/delete-document.ts";
+import { segmentsOf } from "../../src/db/queries/segment-rows.ts";
+import {
+  installSpaceGuard,
+  PROBE_BYTES,
+  RESERVE_BYTES,
+  SpaceGuard,
+  type SpaceStore,
+} from "../../src/db/space-guard.ts";
+import { startApp } from "../../src/ui/app/startup.ts";
+import { MemoryStorage } from "../helpers/fresh-db.ts";
+
+/** A disk of `free` bytes for the probe files (the database's own use is not counted). */
+class FakeDisk implements SpaceStore {
+  readonly files = new Map<string, number>();
+  constructor(public free: number) {}
+  write(name: string, bytes: number): Promise<void> {
+    const had = this.files.get(name) ?? 0;
+    if (bytes - had > this.free)
+      return Promise.reject(new DOMException("full", "QuotaExceededError"));
+    this.free -= bytes - had;
+    this.files.set(name, bytes);
+    return Promise.resolve();
+  }
+  remove(name: string): Promise<void> {
+    this.free += this.files.get(name) ?? 0;
+    this.files.delete(name);
+    return Promise.resolve();
+  }
+  exists(name: string): Promise<boolean> {
+    return Promise.resolve(this.files.has(name));
+  }
+}
+
+let counter = 0;
+async function guardedDb(disk: FakeDisk, clock = { t: 0 }) {
+  const db = createDb(`selaras-space-${Date.now()}-${counter++}`);
+  const guard = installSpaceGuard(db, new SpaceGuard(disk, () => clock.t));
+  await db.open();
+  const [docId] = await importDocuments(db, [
+    { title: "Uji", sourceLang: "id", text: "Satu. Dua.", origin: { kind: "user" } },
+  ]);
+  const ids = (await segmentsOf(db, docId!)).map((s) => s.id);
+  return { db, guard, docId: docId!, ids, clock };
+}
+
+describe("space guard", () => {
+  it("keeps a reserve while there is room, and gives it up when the probe finds none", async () => {
+    const disk = new FakeDisk(10 << 20);
+    const { guard } = await guardedDb(disk);
+    expect(await guard.check(true)).toBe(true);
+    expect(disk.files.get("selaras-space-reserve")).toBe(RESERVE_BYTES);
+    disk.free = PROBE_BYTES - 1;
+    expect(await guard.check(true)).toBe(false);
+    expect(guard.low).toBe(true);
+    expect(disk.files.has("selaras-space-reserve")).toBe(false);
+    // The freed reserve alone is not room enough to leave the low state (it would be eaten).
+    expect(await guard.check(true)).toBe(false);
+    disk.free += PROBE_BYTES + RESERVE_BYTES;
+    expect(await guard.check(true)).toBe(true);
+    expect(disk.files.get("selaras-space-reserve")).toBe(RESERVE_BYTES);
+  });
+
+  it("a probe that fails for another reason than space (no file system) does not stop writing", async () => {
+    const disk = new FakeDisk(10 << 20);
+    disk.write = () => Promise.reject(new DOMException("no", "SecurityError"));
+    const { db, guard } = await guardedDb(disk);
+    expect(await guard.check(true)).toBe(true);
+    expect(guard.low).toBe(false);
+    await db.meta.put({ key: "x", value: 1 });
+    expect(await db.meta.get("x")).toMatchObject({ value: 1 });
+  });
+
+  it("while low, adds and puts are refused before IndexedDB, deletes go through", async () => {
+    const disk = new FakeDisk(10 << 20);
+    const { db, guard, docId, ids } = await guardedDb(disk);
+    disk.free = 0;
+    await guard.check(true);
+    await expect(db.meta.put({ key: "x", value: 1 })).rejects.toMatchObject({
+      name: "QuotaExceededError",
+    });
+    expect(await db.meta.get("x")).toBeUndefined();
+    await deleteDocument(db, docId);
+    expect(await db.documents.get(docId)).toBeUndefined();
+    expect(await db.segments.where("docId").equals(docId).count()).toBe(0);
+    expect(ids.length).toBe(2);
+  });
+
+  it("the autosave asks before writing: refused while full, stored once there is room", async () => {
+    const disk = new FakeDisk(10 << 20);
+    const { db, guard, ids, clock } = await guardedDb(disk);
+    const journal = new MemoryStorage();
+    const autosave = new Autosave(db, journal, 10);
+    disk.free = 0;
+    clock.t += 10_000;
+    autosave.schedule({ segmentId: ids[0]!, lang: "vi", text: "Một.", user: "u" });
+    await autosave.flush();
+    expect(guard.low).toBe(true);
+    expect(autosave.getState()).toMatchObject({ kind: "error", error: { code: "storage.quota" } });
+    expect(await db.translations.get(`${ids[0]}:vi`)).toBeUndefined();
+    expect(journal.getItem(JOURNAL_KEY)).toContain("Một.");
+    disk.free = 10 << 20;
+    await autosave.retryNow();
+    expect(await db.translations.get(`${ids[0]}:vi`)).toMatchObject({ text: "Một." });
+    expect(autosave.getState().kind).toBe("saved");
+    autosave.dispose();
+  });
+
+  it("a start on a full disk probes before opening, holds the journal and opens read-only", async () => {
+    const disk = new FakeDisk(10 << 20);
+    const { db, guard, ids } = await guardedDb(disk);
+    await guard.check(true);
+    db.close();
+    disk.free = 0;
+    const journal = new MemoryStorage();
+    journal.setItem(
+      JOURNAL_KEY,
+      JSON.stringify([
+        { segmentId: ids[1], lang: "vi", text: "Hai.", user: "u", at: "2099-01-01T00:00:00.000Z" },
+      ]),
+    );
+    const autosave = new Autosave(db, journal, 10);
+    const result = await startApp(db, [], journal, autosave);
+    expect(result.storageFull).toMatchObject({ code: "storage.quota" });
+    // The reserve was given back before the database was opened.
+    expect(disk.files.has("selaras-space-reserve")).toBe(false);
+    expect(await db.documents.count()).toBe(1);
+    expect(autosave.pendingText(ids[1]!, "vi")).toBe("Hai.");
+    expect(await db.translations.get(`${ids[1]}:vi`)).toBeUndefined();
+    autosave.dispose();
+  });
+});
