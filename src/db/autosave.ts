@@ -116,6 +116,14 @@ export class Autosave {
   noteStorageFull(): void {
     this.full = true;
     this.setState(this.state);
+    // Until the space guard (if any) finds room again.
+    const off = spaceGuardOf(this.db)?.subscribe((low) => {
+      if (low) return;
+      off?.();
+      if (this.unsavedCount() > 0) return;
+      this.full = false;
+      this.setState(this.state);
+    });
   }
 
   /** How many edits are kept unsaved because the storage refused them. */

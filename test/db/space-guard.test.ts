@@ -139,4 +139,20 @@ describe("space guard", () => {
     expect(await db.translations.get(`${ids[1]}:vi`)).toBeUndefined();
     autosave.dispose();
   });
+
+  it("a start on a full disk with nothing pending says so, until the guard finds room", async () => {
+    const disk = new FakeDisk(10 << 20);
+    const { db, guard } = await guardedDb(disk);
+    db.close();
+    disk.free = 0;
+    const autosave = new Autosave(db, new MemoryStorage(), 10);
+    expect((await startApp(db, [], new MemoryStorage(), autosave)).storageFull).toMatchObject({
+      code: "storage.quota",
+    });
+    expect(autosave.storageFull()).toBe(true);
+    disk.free = 10 << 20;
+    await guard.check(true);
+    expect(autosave.storageFull()).toBe(false);
+    autosave.dispose();
+  });
 });

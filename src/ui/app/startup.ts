@@ -35,7 +35,11 @@ export async function startApp(
   let storageFull: ErrorInfo | null = null;
   // Before opening: on a full disk the guard gives its reserve back, so that IndexedDB can open,
   // and the database then refuses writes that add data (the journal and corpus wait).
-  await spaceGuardOf(db)?.check(true);
+  const guard = spaceGuardOf(db);
+  if (guard && !(await guard.check(true))) {
+    storageFull = { code: "storage.quota", params: {} };
+    autosave?.noteStorageFull();
+  }
   await db.open();
   if (journal) {
     try {
