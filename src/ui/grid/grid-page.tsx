@@ -137,7 +137,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const goToFinding = useCallback(
     (from: { index: number; lang: TargetLang } | null, direction: 1 | -1) => {
       const next = nextFindingCell(
-        qa?.snapshot().findings ?? [],
+        qa?.findings() ?? [],
         from,
         direction,
         langs,

@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { QaStore } from "./qa-store.ts";
 import { useQaSnapshot } from "./qa-context.ts";
-import { worstSeverity } from "./qa-marker.tsx";
 import { SeverityIcon } from "./severity-icon.tsx";
 import "./qa.css";
 
@@ -17,12 +16,14 @@ export function QaButton({
 }) {
   const { t } = useTranslation("qa");
   const snapshot = useQaSnapshot(store);
-  const count = snapshot.findings.length;
+  const { counts } = snapshot;
+  const count = counts.error + counts.warning + counts.info;
+  const worst = counts.error > 0 ? "error" : counts.warning > 0 ? "warning" : "info";
   const label = t("panel.openLabel", { count });
   return (
     <button
       type="button"
-      className={`qa-button${count > 0 ? ` qa-${worstSeverity(snapshot.findings)}` : ""}`}
+      className={`qa-button${count > 0 ? ` qa-${worst}` : ""}`}
       data-testid="qa-open"
       data-checking={snapshot.checking}
       aria-pressed={open}
@@ -30,7 +31,7 @@ export function QaButton({
       title={label}
       onClick={onToggle}
     >
-      {count > 0 && <SeverityIcon severity={worstSeverity(snapshot.findings)} />}
+      {count > 0 && <SeverityIcon severity={worst} />}
       <span aria-hidden="true">
         {t("panel.open")} {snapshot.checking && count === 0 ? "…" : count}
       </span>

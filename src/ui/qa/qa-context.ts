@@ -19,7 +19,14 @@ export function useCellFindings(segmentId: string, lang: TargetLang): readonly P
   return useSyncExternalStore(store ? subscribe : noop, () => store?.cell(segmentId, lang) ?? NONE);
 }
 
-const EMPTY: QaSnapshot = { findings: NONE, checking: false, done: 0, total: 0, lastRunMs: null };
+const EMPTY: QaSnapshot = {
+  counts: { error: 0, warning: 0, info: 0 },
+  checking: false,
+  done: 0,
+  total: 0,
+  lastRunMs: null,
+  version: 0,
+};
 
 /** The document's findings and the state of the run (nothing while there is no store yet). */
 export function useQaSnapshot(store: QaStore | null): QaSnapshot {

@@ -262,3 +262,49 @@ export class QaEngine {
     });
   }
 }
+
+/** The findings of one cell (key `${segmentId}:${lang}`), replacing what was sent before. */
+export type QaPatch = [key: string, findings: PlacedFinding[]];
+
+/**
+ * What changed since the last result, cell by cell: the page receives only the cells whose
+ * findings changed (an edit moves a few; a first run or a re-numbering moves many).
+ */
+export class FindingsDiffer {
+  private sigs = new Map<string, string>();
+
+  diff(findings: readonly PlacedFinding[]): QaPatch[] {
+    const by = new Map<string, PlacedFinding[]>();
+    for (const f of findings) {
+      const key = `${f.segmentId}:${f.lang}`;
+      let list = by.get(key);
+      if (!list) by.set(key, (list = []));
+      list.push(f);
+    }
+    const patches: QaPatch[] = [];
+    const sigs = new Map<string, string>();
+    for (const [key, list] of by) {
+      const sig = list
+        .map((f) => `${f.row}\u0001${f.finding.severity}\u0001${f.fingerprint}`)
+        .join("\u0002");
+      sigs.set(key, sig);
+      if (this.sigs.get(key) !== sig) patches.push([key, list]);
+    }
+    for (const key of this.sigs.keys()) if (!sigs.has(key)) patches.push([key, []]);
+    this.sigs = sigs;
+    return patches;
+  }
+}
+
+/** Whether two units read the same to QA (no strings built: compared field by field). */
+export function sameUnit(a: QaUnit, b: QaUnit): boolean {
+  if (a.source !== b.source) return false;
+  for (const lang of ["vi", "en"] as const) {
+    const x = a.targets[lang];
+    const y = b.targets[lang];
+    if (x === y) continue;
+    if (!x || !y || x.text !== y.text || x.status !== y.status || x.source !== y.source)
+      return false;
+  }
+  return true;
+}

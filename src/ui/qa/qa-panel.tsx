@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TargetLang } from "../../core/model/languages.ts";
 import type { PlacedFinding } from "../../core/qa/run-qa.ts";
@@ -8,6 +8,9 @@ import { useQaSnapshot } from "./qa-context.ts";
 import { SeverityIcon } from "./severity-icon.tsx";
 import { useFindingText } from "./use-finding-text.ts";
 import "./qa.css";
+
+/** Findings listed per check before "show more" (a document may have thousands). */
+const PAGE = 200;
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -35,13 +38,11 @@ export function QaPanel({
   const { t } = useTranslation(["qa", "common"]);
   const snapshot = useQaSnapshot(store);
   const message = useFindingText();
-  const { findings, checking, done, total } = snapshot;
-  const counts = useMemo(() => {
-    const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const f of findings) c[f.finding.severity]++;
-    return c;
-  }, [findings]);
+  const { counts, checking, done, total, version } = snapshot;
+  const [limit, setLimit] = useState<Partial<Record<CheckId, number>>>({});
   const groups = useMemo(() => {
+    void version;
+    const findings = store?.findings() ?? [];
     const by = new Map<CheckId, PlacedFinding[]>();
     for (const f of findings) {
       if (!shown.has(f.finding.severity)) continue;
@@ -53,7 +54,8 @@ export function QaPanel({
       const list = by.get(id);
       return list ? [{ id, list: [...list].sort((a, b) => a.row - b.row) }] : [];
     });
-  }, [findings, shown]);
+  }, [store, version, shown]);
+  const count = counts.error + counts.warning + counts.info;
   const toggle = (s: Severity, on: boolean) => {
     const next = new Set(shown);
     if (on) next.add(s);
@@ -106,7 +108,7 @@ export function QaPanel({
       <div className="qa-body">
         {groups.length === 0 && !checking && (
           <p className="empty-state" data-testid="qa-none">
-            {findings.length === 0 ? t("qa:panel.none") : t("qa:panel.noneShown")}
+            {count === 0 ? t("qa:panel.none") : t("qa:panel.noneShown")}
           </p>
         )}
         {groups.map((g) => (
@@ -115,7 +117,7 @@ export function QaPanel({
               {t(`qa:check.${g.id}`)} <span className="qa-count">{g.list.length}</span>
             </h3>
             <ul>
-              {g.list.map((f, k) => {
+              {g.list.slice(0, limit[g.id] ?? PAGE).map((f, k) => {
                 const lang = t(`common:lang.${f.lang}`);
                 const text = message(f.finding);
                 const hidden = !isVisible(f.row);
@@ -142,6 +144,19 @@ export function QaPanel({
                 );
               })}
             </ul>
+            {g.list.length > (limit[g.id] ?? PAGE) && (
+              <button
+                type="button"
+                className="qa-more"
+                data-testid={`qa-more-${g.id}`}
+                onClick={() => setLimit((l) => ({ ...l, [g.id]: (l[g.id] ?? PAGE) + PAGE }))}
+              >
+                {t("qa:panel.more", {
+                  count: Math.min(PAGE, g.list.length - (limit[g.id] ?? PAGE)),
+                  total: g.list.length,
+                })}
+              </button>
+            )}
           </section>
         ))}
       </div>

@@ -1,4 +1,4 @@
-import type { QaResult, QaUpdate } from "./qa-engine.ts";
+import type { QaPatch, QaResult, QaUpdate } from "./qa-engine.ts";
 
 /** The page asks the QA worker to take changes and check again. */
 export interface QaRequest {
@@ -6,11 +6,14 @@ export interface QaRequest {
   update: QaUpdate;
 }
 
-/** Findings of a request: partial ones during a long first run, then the final ones. */
-export interface QaReply {
+/**
+ * Findings of a request, as the cells whose findings changed since the last reply: partial ones
+ * during a long first run, then the final ones.
+ */
+export interface QaReply extends Pick<QaResult, "ratios" | "used"> {
   id: number;
   type: "partial" | "done";
-  result: QaResult;
+  patches: QaPatch[];
   /** Rows checked so far, of `total`. */
   done: number;
   total: number;

@@ -3,11 +3,12 @@ import { translationId } from "../../core/model/records.ts";
 import type { PlacedFinding } from "../../core/qa/run-qa.ts";
 import type { Severity } from "../../core/qa/types.ts";
 import {
+  FindingsDiffer,
   lengthFindings,
   QaEngine,
+  sameUnit,
   sortFindings,
   unitFindings,
-  unitKey,
   type QaResult,
   type QaUnit,
 } from "./qa-engine.ts";
@@ -15,10 +16,18 @@ import type { QaReply, QaRequest } from "./qa-protocol.ts";
 
 /** How long the document waits after a change before it is checked again (and a typed cell). */
 export const QA_DEBOUNCE_MS = 300;
+/** The longest slice of main-thread work comparing the rows with those sent (ms). */
+const SLICE_MS = 8;
+
+/** The document's rows, read one at a time (built on demand: no 10,000-object array at once). */
+export interface QaRows {
+  length: number;
+  at: (index: number) => QaUnit;
+}
 
 export interface QaSnapshot {
-  /** Every finding of the document, sorted by row and column; typed cells with their live text. */
-  findings: readonly PlacedFinding[];
+  /** Findings per severity (typed cells with their live text). */
+  counts: Readonly<Record<Severity, number>>;
   /** A run is under way (the first one over a large document takes a while). */
   checking: boolean;
   /** Rows checked of the run under way. */
@@ -26,10 +35,13 @@ export interface QaSnapshot {
   total: number;
   /** How long the last complete run took in the worker (ms). */
   lastRunMs: number | null;
+  /** Changes whenever any finding changes (the list is built on demand: `findings()`). */
+  version: number;
 }
 
 const NONE: readonly PlacedFinding[] = Object.freeze([]);
 type Listener = () => void;
+const ZERO: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
 
 const sameFindings = (a: readonly PlacedFinding[], b: readonly PlacedFinding[]) =>
   a.length === b.length &&
@@ -40,11 +52,16 @@ const sameFindings = (a: readonly PlacedFinding[], b: readonly PlacedFinding[]) 
       f.finding.severity === b[i]!.finding.severity,
   );
 
+function addCounts(counts: Record<Severity, number>, list: readonly PlacedFinding[], sign: 1 | -1) {
+  for (const f of list) counts[f.finding.severity] += sign;
+}
+
 /**
  * One document's QA on the page. The rows go to the QA worker (only what changed, debounced), which
- * checks the changed rows again and answers with every finding; a cell being typed is checked on the
- * main thread (one row: about a millisecond) with its live text, until the worker has seen that
- * text. Cells subscribe to their own findings, so a run re-renders only the cells that changed.
+ * checks the changed rows again and answers with the cells whose findings changed; a cell being
+ * typed is checked on the main thread (one row: about a millisecond) with its live text, until the
+ * worker has seen that text stored. Cells subscribe to their own findings, so a run re-renders
+ * only the cells that changed; the document's sorted list is built only when it is read.
  */
 export class QaStore {
   private readonly docId: string;
@@ -53,30 +70,36 @@ export class QaStore {
   private readonly spawn: (() => Worker) | null;
   private worker: Worker | null = null;
   private engine: QaEngine | null = null;
-  private sent = new Map<string, { key: string; unit: QaUnit }>();
+  private differ: FindingsDiffer | null = null;
+  private sent = new Map<string, QaUnit>();
   private order: string[] = [];
   private rowOf = new Map<string, number>();
-  private pendingUnits: readonly QaUnit[] | (() => readonly QaUnit[]) | null = null;
+  private pendingUnits: QaRows | null = null;
+  /** The comparison under way (a newer setUnits stops it). */
+  private job = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private nextId = 1;
   private applied = 0;
-  private docFindings: readonly PlacedFinding[] = NONE;
-  private docByKey = new Map<string, PlacedFinding[]>();
+  /** The worker's findings per cell. */
+  private docByKey = new Map<string, readonly PlacedFinding[]>();
+  private docCounts: Record<Severity, number> = { ...ZERO };
   private result: Pick<QaResult, "ratios" | "used"> = { ratios: {}, used: [] };
+  /** What each cell shows: its live findings while typed, else the worker's. */
   private byKey = new Map<string, readonly PlacedFinding[]>();
   private live = new Map<string, { text: string; findings: PlacedFinding[] }>();
   private cellListeners = new Map<string, Set<Listener>>();
   private listeners = new Set<Listener>();
   private snap: QaSnapshot = {
-    findings: NONE,
+    counts: ZERO,
     checking: false,
     done: 0,
     total: 0,
     lastRunMs: null,
+    version: 0,
   };
-  /** The document's list is rebuilt only when someone reads it after a change. */
-  private snapDirty = false;
+  private list: { version: number; findings: readonly PlacedFinding[] } | null = null;
   private disposed = false;
+  private warmed = false;
 
   constructor(options: {
     docId: string;
@@ -91,12 +114,12 @@ export class QaStore {
     this.spawn = typeof Worker === "undefined" ? null : (options.spawn ?? null);
   }
 
-  /**
-   * The rows as they are stored now (or how to list them: called once the pause is over); checked
-   * after a short pause (the last call wins).
-   */
-  setUnits(units: readonly QaUnit[] | (() => readonly QaUnit[]), delay = QA_DEBOUNCE_MS): void {
-    this.pendingUnits = units;
+  /** The rows as they are stored now; checked after a short pause (the last call wins). */
+  setUnits(rows: QaRows | readonly QaUnit[], delay = QA_DEBOUNCE_MS): void {
+    this.pendingUnits = Array.isArray(rows)
+      ? { length: rows.length, at: (i: number) => rows[i]! }
+      : (rows as QaRows);
+    this.job++;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -107,7 +130,7 @@ export class QaStore {
   /** The text typed in a cell (debounced by the cell): checked here at once, for its marker. */
   setLive(segmentId: string, lang: TargetLang, text: string): void {
     const key = translationId(segmentId, lang);
-    const unit = this.sent.get(segmentId)?.unit;
+    const unit = this.sent.get(segmentId);
     if (!unit) return;
     const stored = unit.targets[lang];
     if (text === (stored?.text ?? "")) {
@@ -158,30 +181,16 @@ export class QaStore {
   }
 
   snapshot(): QaSnapshot {
-    if (this.snapDirty) {
-      this.snapDirty = false;
-      this.snap = { ...this.snap, findings: this.merged() };
-    }
     return this.snap;
   }
 
-  /** The document's findings with the typed cells' live findings in their place. */
-  private merged(): readonly PlacedFinding[] {
-    if (this.live.size === 0) return this.docFindings;
-    const out = this.docFindings.filter((f) => !this.live.has(translationId(f.segmentId, f.lang)));
-    const rank = (f: PlacedFinding) => f.row * 8 + Math.max(0, this.langs.indexOf(f.lang));
-    for (const { findings } of this.live.values()) {
-      if (findings.length === 0) continue;
-      const at = rank(findings[0]!);
-      let lo = 0;
-      let hi = out.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (rank(out[mid]!) < at) lo = mid + 1;
-        else hi = mid;
-      }
-      out.splice(lo, 0, ...findings);
-    }
+  /** Every finding of the document, sorted by row, column and severity (built when read). */
+  findings(): readonly PlacedFinding[] {
+    if (this.list?.version === this.snap.version) return this.list.findings;
+    const out: PlacedFinding[] = [];
+    for (const list of this.byKey.values()) for (const f of list) out.push(f);
+    sortFindings(out, this.langs);
+    this.list = { version: this.snap.version, findings: out };
     return out;
   }
 
@@ -197,35 +206,58 @@ export class QaStore {
     this.worker = null;
   }
 
-  /** Sends what changed since the last request (now, without waiting: tests and page unload). */
-  flushUnits(): void {
-    const pending = this.pendingUnits;
+  /**
+   * Compares the rows with those sent last, a slice at a time (a 10,000-row document never holds
+   * the main thread for long), then sends what changed. `sync`: all at once (tests).
+   */
+  flushUnits(sync = false): void {
+    const rows = this.pendingUnits;
     this.pendingUnits = null;
-    if (!pending || this.disposed) return;
-    const t0 = performance.now();
-    const units = typeof pending === "function" ? pending() : pending;
+    if (!rows || this.disposed) return;
+    const job = this.job;
     const changed: QaUnit[] = [];
-    const ids = units.map((u) => u.id);
+    const ids: string[] = [];
+    const next = new Map<string, QaUnit>();
+    let i = 0;
+    const slice = () => {
+      if (this.disposed || job !== this.job) return;
+      const t0 = performance.now();
+      while (i < rows.length && (sync || performance.now() - t0 < SLICE_MS)) {
+        const end = Math.min(rows.length, i + 200);
+        for (; i < end; i++) {
+          const unit = rows.at(i);
+          ids.push(unit.id);
+          const before = this.sent.get(unit.id);
+          if (before && sameUnit(before, unit)) next.set(unit.id, before);
+          else {
+            next.set(unit.id, unit);
+            changed.push(unit);
+          }
+        }
+      }
+      measure("qa:compare", t0);
+      if (i < rows.length) setTimeout(slice, 0);
+      else this.send(ids, next, changed);
+    };
+    slice();
+  }
+
+  private send(ids: string[], next: Map<string, QaUnit>, changed: QaUnit[]): void {
     const orderChanged =
-      ids.length !== this.order.length || ids.some((id, i) => id !== this.order[i]);
-    const next = new Map<string, { key: string; unit: QaUnit }>();
-    for (const unit of units) {
-      const key = unitKey(unit);
-      const before = this.sent.get(unit.id);
-      next.set(unit.id, before?.key === key ? before : { key, unit });
-      if (before?.key !== key) changed.push(unit);
-    }
+      ids.length !== this.order.length || ids.some((id, k) => id !== this.order[k]);
     this.sent = next;
     if (!orderChanged && changed.length === 0) return;
+    const t0 = performance.now();
     if (orderChanged) {
       this.order = ids;
-      this.rowOf = new Map(ids.map((id, i) => [id, i]));
+      this.rowOf = new Map(ids.map((id, k) => [id, k]));
     }
     const request: QaRequest = {
       id: this.nextId++,
       update: { docId: this.docId, sourceLang: this.sourceLang, order: this.order, changed },
     };
-    this.setSnap({ checking: true, done: 0, total: ids.length });
+    const total = ids.length;
+    this.setSnap({ checking: true, done: 0, total });
     measure("qa:send", t0);
     if (this.spawn) {
       if (!this.worker) {
@@ -240,18 +272,21 @@ export class QaStore {
       return;
     }
     const engine = (this.engine ??= new QaEngine());
+    const differ = (this.differ ??= new FindingsDiffer());
     setTimeout(() => {
       if (this.disposed) return;
-      const t0 = performance.now();
+      const started = performance.now();
       engine.update(request.update);
       const result = engine.run();
       this.onReply({
         id: request.id,
         type: "done",
-        result,
-        done: ids.length,
-        total: ids.length,
-        ms: performance.now() - t0,
+        patches: differ.diff(result.findings),
+        ratios: result.ratios,
+        used: result.used,
+        done: total,
+        total,
+        ms: performance.now() - started,
       });
     }, 0);
   }
@@ -261,25 +296,26 @@ export class QaStore {
     const t0 = performance.now();
     this.applied = reply.id;
     const latest = reply.id === this.nextId - 1;
-    this.docFindings = reply.result.findings;
-    this.docByKey = new Map();
-    for (const f of this.docFindings) {
-      const key = translationId(f.segmentId, f.lang);
-      let list = this.docByKey.get(key);
-      if (!list) this.docByKey.set(key, (list = []));
-      list.push(f);
+    this.result = { ratios: reply.ratios, used: reply.used };
+    const keys: string[] = [];
+    for (const [key, list] of reply.patches) {
+      addCounts(this.docCounts, this.docByKey.get(key) ?? NONE, -1);
+      addCounts(this.docCounts, list, 1);
+      if (list.length === 0) this.docByKey.delete(key);
+      else this.docByKey.set(key, list);
+      keys.push(key);
     }
-    this.result = { ratios: reply.result.ratios, used: reply.result.used };
     // A typed text the worker has now seen stored: its findings come from the run.
     if (latest && reply.type === "done") {
       for (const [key, entry] of this.live) {
         const [segmentId, lang] = splitKey(key);
-        const stored = this.sent.get(segmentId)?.unit.targets[lang]?.text ?? "";
-        if (stored === entry.text) this.live.delete(key);
+        const stored = this.sent.get(segmentId)?.targets[lang]?.text ?? "";
+        if (stored === entry.text) {
+          this.live.delete(key);
+          keys.push(key);
+        }
       }
     }
-    const keys = new Set<string>(this.byKey.keys());
-    for (const key of this.docByKey.keys()) keys.add(key);
     this.refreshKeys(keys, {
       checking: !(latest && reply.type === "done"),
       done: reply.done,
@@ -287,9 +323,41 @@ export class QaStore {
       ...(reply.type === "done" ? { lastRunMs: reply.ms } : {}),
     });
     measure("qa:reply", t0);
+    if (!this.warmed) this.warmUp();
   }
 
-  /** Recomputes the cells' lists for these keys (live text wins) and the document's list. */
+  /**
+   * The first check on the main thread compiles the checks' code and patterns (about 150 ms, once):
+   * done when the page is idle after the first run, not on the translator's first pause in typing.
+   */
+  private warmUp(): void {
+    this.warmed = true;
+    const unit: QaUnit = {
+      id: "warm-up",
+      source:
+        "Lebih dari 2.500 delegasi (dari 65 negara) hadir di https://contoh.id pukul 10.30 WIB.",
+      targets: {
+        vi: {
+          text: "Hơn 2.500 đại biểu (từ 65 nước) dự tại https://contoh.id lúc 10:30.",
+          status: "draft",
+        },
+        en: {
+          text: "More than 2,500 delegates from 65 countries came at 10:30 to https://contoh.id.",
+          status: "draft",
+        },
+      },
+    };
+    const run = () => {
+      if (this.disposed) return;
+      const t0 = performance.now();
+      unitFindings(this.docId, this.sourceLang, unit, new Set(this.langs), 0);
+      measure("qa:warm-up", t0);
+    };
+    if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 0);
+  }
+
+  /** Recomputes the cells' lists for these keys (live text wins), then tells who listens. */
   private refreshKeys(keys: Iterable<string>, status: Partial<QaSnapshot> = {}): void {
     const changed: string[] = [];
     for (const key of keys) {
@@ -300,8 +368,16 @@ export class QaStore {
       else this.byKey.set(key, next);
       changed.push(key);
     }
-    this.snapDirty = true;
-    this.setSnap(status);
+    const counts = { ...this.docCounts };
+    for (const [key, entry] of this.live) {
+      addCounts(counts, this.docByKey.get(key) ?? NONE, -1);
+      addCounts(counts, entry.findings, 1);
+    }
+    this.setSnap({
+      ...status,
+      counts,
+      version: this.snap.version + (changed.length > 0 ? 1 : 0),
+    });
     for (const key of changed) for (const l of this.cellListeners.get(key) ?? []) l();
   }
 

@@ -7,15 +7,16 @@ import {
 } from "../../core/model/records.ts";
 import type { RowView } from "../../core/align-edit/row-view.ts";
 import type { QaTarget, QaUnit } from "./qa-engine.ts";
-import { QaStore } from "./qa-store.ts";
+import { QaStore, type QaRows } from "./qa-store.ts";
 
 /** The grid's rows as QA units: each row's source and the cells that start in it. */
-export function qaUnits(
+export function qaRows(
   segments: readonly SegmentRecord[],
   view: RowView<TranslationRecord>,
   langs: readonly TargetLang[],
-): QaUnit[] {
-  return segments.map((s, i) => {
+): QaRows {
+  const at = (i: number): QaUnit => {
+    const s = segments[i]!;
     const targets: QaUnit["targets"] = {};
     for (const lang of langs) {
       const cell = view.starts.get(translationId(s.id, lang));
@@ -29,7 +30,8 @@ export function qaUnits(
       targets[lang] = target;
     }
     return { id: s.id, source: s.source, targets };
-  });
+  };
+  return { length: segments.length, at };
 }
 
 const spawnQaWorker = () =>
@@ -60,7 +62,7 @@ export function useDocumentQa(
   useEffect(() => {
     // A large document arrives in parts: checked once all its rows are there.
     if (!store || !segments || !view || !complete) return;
-    store.setUnits(() => qaUnits(segments, view, langs));
+    store.setUnits(qaRows(segments, view, langs));
   }, [store, segments, view, langs, complete]);
   return store;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BundleDocument } from "../../../src/core/model/bundle.ts";
 import { runQa } from "../../../src/core/qa/run-qa.ts";
-import { QaEngine, type QaUnit } from "../../../src/ui/qa/qa-engine.ts";
+import { FindingsDiffer, QaEngine, type QaUnit } from "../../../src/ui/qa/qa-engine.ts";
 import { nextFindingCell } from "../../../src/ui/qa/qa-store.ts";
 
 const ROWS: [string, string, string][] = [
@@ -95,6 +95,30 @@ describe("QaEngine (the QA worker's engine)", () => {
     const seen: number[] = [];
     engine.run((_, done) => seen.push(done), 5);
     expect(seen).toEqual([5, 10]);
+  });
+});
+
+describe("FindingsDiffer", () => {
+  it("sends only the cells whose findings changed, and empty lists for cells now clean", () => {
+    const engine = new QaEngine();
+    const differ = new FindingsDiffer();
+    engine.update({ docId: "d", sourceLang: "id", order: units.map((u) => u.id), changed: units });
+    const first = differ.diff(engine.run().findings);
+    expect(first.map(([key]) => key)).toContain("s0:en");
+    const fixed = {
+      ...units[0]!,
+      targets: {
+        ...units[0]!.targets,
+        en: { text: "More than 2,500 delegates came.", status: "draft" as const },
+      },
+    };
+    engine.update({
+      docId: "d",
+      sourceLang: "id",
+      order: units.map((u) => u.id),
+      changed: [fixed],
+    });
+    expect(differ.diff(engine.run().findings)).toEqual([["s0:en", []]]);
   });
 });
 
