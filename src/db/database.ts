@@ -11,6 +11,7 @@ import type {
   TmxExtrasRecord,
 } from "./records.ts";
 import type { CommentRecord } from "../core/model/records.ts";
+import type { GlossaryConcept } from "../core/glossary/model.ts";
 
 /** Key/value rows: corpus sync state, pending corpus updates, settings. */
 export interface MetaRecord {
@@ -40,6 +41,7 @@ export type SelarasDb = Dexie & {
   memory: EntityTable<MemoryUnitRecord, "id">;
   outbox: EntityTable<OutboxRecord, "seq">;
   syncState: EntityTable<SyncStateRecord, "projectId">;
+  glossary: EntityTable<GlossaryConcept, "id">;
 };
 
 export const DB_NAME = "selaras";

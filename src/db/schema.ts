@@ -78,6 +78,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       documents: "id, title, updatedAt, projectId",
     },
   },
+  {
+    version: 7,
+    name: "glossary",
+    stores: {
+      // The project glossary (core/glossary): one record per concept with its terms per language.
+      glossary: "id",
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

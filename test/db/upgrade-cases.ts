@@ -192,4 +192,33 @@ export const ADDITIVE_CASES: Record<number, () => Promise<void>> = {
     expect(await db.syncState.count()).toBe(0);
     db.close();
   },
+  7: async () => {
+    const name = `upgrade-v7-${Date.now()}`;
+    const doc = {
+      id: "d1",
+      title: "Lokal",
+      sourceLang: "id",
+      origin: { kind: "user" },
+      segmentCount: 1,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      updatedAt: "2026-01-01T00:00:00.000Z",
+    };
+    const segment = { id: "s1", docId: "d1", order: "i", paragraph: 0, source: "Halo." };
+    await seedAtVersion(name, 6, async (db) => {
+      await db.table("documents").add(doc);
+      await db.table("segments").add(segment);
+      await db.table("meta").add({ key: "repetitions", value: false });
+      await db.table("memory").add({ key: "halo.", source: "Halo.", targets: {} });
+    });
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    // Existing data untouched; the glossary starts empty.
+    expect(await db.documents.get("d1")).toEqual(doc);
+    expect(await db.segments.get("s1")).toEqual(segment);
+    expect(await db.meta.get("repetitions")).toEqual({ key: "repetitions", value: false });
+    expect(await db.memory.count()).toBe(1);
+    expect(await db.glossary.count()).toBe(0);
+    db.close();
+  },
 };
