@@ -223,6 +223,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     // SDLXLIFF and others: the segments are the <mrk mtype="seg"> of <seg-source>, unless its
     // text is not the <source>'s (a stale segmentation: the source decides, read whole).
     const marks = segSource && s && sameText(segSource, s) ? segMarks(segSource) : [];
+    const gaps = segSource && marks.length > 0 ? segGaps(segSource) : [];
     if (marks.length > 0) {
       const targetMarks = new Map<string, XmlElement>();
       if (t) for (const m of segMarks(t)) targetMarks.set(m.attrs["mid"] ?? "", m);
@@ -241,6 +242,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
             index,
             count: marks.length,
             segment: mid,
+            ...(gaps[index] ? { gap: gaps[index] } : {}),
             ...(translate ? { translate: "no" as const } : {}),
           },
         });
@@ -431,6 +433,26 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
 function sameText(a: XmlElement, b: XmlElement): boolean {
   const flat = (el: XmlElement) => textContent(el).replace(/\s+/g, " ").trim();
   return flat(a) === flat(b);
+}
+
+/**
+ * The text of a `<seg-source>` outside its `<mrk mtype="seg">`s (the space between sentences),
+ * one entry per mark: what comes before it ("" when nothing).
+ */
+function segGaps(element: XmlElement): string[] {
+  const gaps: string[] = [];
+  let pending = "";
+  const walk = (el: XmlElement) => {
+    for (const child of el.children) {
+      if (!isElement(child)) pending += child;
+      else if (child.name === "mrk" && child.attrs["mtype"] === "seg") {
+        gaps.push(pending);
+        pending = "";
+      } else walk(child);
+    }
+  };
+  walk(element);
+  return gaps;
 }
 
 /** The `<mrk mtype="seg">` elements under an element, in document order. */

@@ -2,7 +2,7 @@ import { AppError } from "../../model/app-error.ts";
 import type { Bundle, BundleSegment } from "../../model/bundle.ts";
 import type { Status } from "../../model/status.ts";
 import type { XliffWriteOptions } from "./xliff-common.ts";
-import { documentsWithSegments, makeIdMapper } from "./xliff-common.ts";
+import { documentsWithSegments, groupUnits, makeIdMapper } from "./xliff-common.ts";
 import { UnitIds, writeInline12 } from "./xliff-inline-write.ts";
 import type { XliffSegmentShape } from "./xliff-structure.ts";
 import { xmlAttr as attr, xmlText as text } from "../xml/escape-xml.ts";
@@ -16,6 +16,67 @@ const STATE: Record<Status, string> = {
   approved: "signed-off",
   rejected: "x-rejected",
 };
+
+/** The target a segment gets in the file (null: none). */
+function targetOf(seg: BundleSegment, options: XliffWriteOptions, statuses: Set<Status> | null) {
+  const t = seg.targets[options.targetLang];
+  return t !== undefined && t.text !== "" && (!statuses || statuses.has(t.status)) ? t : null;
+}
+
+function sameStatus(
+  segs: readonly BundleSegment[],
+  options: XliffWriteOptions,
+  statuses: Set<Status> | null,
+): boolean {
+  const found = new Set(segs.flatMap((s) => targetOf(s, options, statuses)?.status ?? []));
+  return found.size <= 1;
+}
+
+/**
+ * One trans-unit for the segments of a unit: `<source>` their texts joined, `<seg-source>` and
+ * `<target>` one `<mrk mtype="seg" mid>` each (an empty one for a segment without a target), as
+ * SDLXLIFF writes them; readXliff reads them back as these segments.
+ */
+function segmentedUnit(
+  segs: readonly BundleSegment[],
+  shapes: readonly (XliffSegmentShape | undefined)[],
+  id: string,
+  options: XliffWriteOptions,
+  statuses: Set<Status> | null,
+): string {
+  const targets = segs.map((s) => targetOf(s, options, statuses));
+  const ids = new UnitIds([
+    ...segs.map((s) => s.source),
+    ...targets.flatMap((t) => (t ? [t.text] : [])),
+  ]);
+  const sources = segs.map((s) => writeInline12(s.source, ids));
+  const mids = segs.map((_, k) => shapes[k]?.segment ?? String(k + 1));
+  const mark = (mid: string, content: string) =>
+    content === ""
+      ? `<mrk mtype="seg"${attr("mid", mid)}/>`
+      : `<mrk mtype="seg"${attr("mid", mid)}>${content}</mrk>`;
+  const status = targets.find((t) => t !== null)?.status;
+  const approved = status === "approved" ? ' approved="yes"' : "";
+  const translate = shapes.some((s) => s?.translate === "no") ? ' translate="no"' : "";
+  // The text between the segments as read (spaces), else one space when none was read.
+  const gaps = shapes.map((sh, k) => text(sh?.gap ?? (k === 0 || sh ? "" : " ")));
+  const lines = [
+    `      <trans-unit${attr("id", id)}${approved}${translate} xml:space="preserve">`,
+    `        <source>${sources.map((s, k) => gaps[k]! + s).join("")}</source>`,
+    `        <seg-source>${sources.map((s, k) => gaps[k]! + mark(mids[k]!, s)).join("")}</seg-source>`,
+  ];
+  if (status !== undefined) {
+    const marks = targets.map((t, k) => mark(mids[k]!, t ? writeInline12(t.text, ids) : ""));
+    lines.push(`        <target state="${STATE[status]}">${marks.join("")}</target>`);
+  }
+  for (const c of segs.flatMap((s) => s.comments?.[options.targetLang] ?? [])) {
+    lines.push(
+      `        <note${attr("from", c.author)} annotates="target">${text(encodeCommentNote(c))}</note>`,
+    );
+  }
+  lines.push("      </trans-unit>");
+  return lines.join("\n");
+}
 
 function transUnit(
   seg: BundleSegment,
@@ -64,11 +125,19 @@ export function writeXliff12(bundle: Bundle, options: XliffWriteOptions): string
       "    <body>",
     );
     const shapes = options.structure?.get(doc.id);
-    for (const seg of doc.segments) {
-      const shape = shapes?.get(seg.id);
-      // A unit read whole keeps its id; a segment of a split unit keeps its own.
-      const wanted = shape && shape.count === 1 ? shape.unit : seg.id;
-      parts.push(transUnit(seg, unitId(wanted), options, statuses, shape));
+    for (const group of groupUnits(doc.segments, shapes)) {
+      // A unit of several segments (SDLXLIFF, 2.0) stays one, its segments <mrk mtype="seg">,
+      // when its targets share one state (1.2 has one per trans-unit).
+      if (group.segs.length > 1 && sameStatus(group.segs, options, statuses)) {
+        parts.push(segmentedUnit(group.segs, group.shapes, unitId(group.id), options, statuses));
+        continue;
+      }
+      group.segs.forEach((seg, k) => {
+        const shape = group.shapes[k];
+        // A unit read whole keeps its id; a segment of a split unit keeps its own.
+        const wanted = shape && shape.count === 1 ? shape.unit : seg.id;
+        parts.push(transUnit(seg, unitId(wanted), options, statuses, shape));
+      });
     }
     parts.push("    </body>", "  </file>");
   }

@@ -2,7 +2,7 @@ import { AppError } from "../../model/app-error.ts";
 import type { Bundle, BundleSegment } from "../../model/bundle.ts";
 import type { Status } from "../../model/status.ts";
 import type { XliffWriteOptions } from "./xliff-common.ts";
-import { documentsWithSegments, makeIdMapper } from "./xliff-common.ts";
+import { documentsWithSegments, groupUnits, makeIdMapper } from "./xliff-common.ts";
 import { scEcEnds, UnitIds, writeInline2 } from "./xliff-inline-write.ts";
 import type { XliffSegmentShape } from "./xliff-structure.ts";
 import { xmlAttr as attr, xmlText as text } from "../xml/escape-xml.ts";
@@ -78,26 +78,6 @@ function unit(
   }
   lines.push(...body, "    </unit>");
   return lines.join("\n");
-}
-
-/** Consecutive segments of one unit as read (by their shapes), else each segment alone. */
-function groupUnits(
-  segments: readonly BundleSegment[],
-  shapes: Map<string, XliffSegmentShape> | undefined,
-): { segs: BundleSegment[]; shapes: (XliffSegmentShape | undefined)[]; id: string }[] {
-  const out: { segs: BundleSegment[]; shapes: (XliffSegmentShape | undefined)[]; id: string }[] =
-    [];
-  for (const seg of segments) {
-    const shape = shapes?.get(seg.id);
-    const last = out[out.length - 1];
-    if (shape && shape.count > 1 && last && last.shapes[0]?.unit === shape.unit) {
-      last.segs.push(seg);
-      last.shapes.push(shape);
-      continue;
-    }
-    out.push({ segs: [seg], shapes: [shape], id: shape ? shape.unit : seg.id });
-  }
-  return out;
 }
 
 /**

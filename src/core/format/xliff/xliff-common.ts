@@ -1,7 +1,7 @@
-import type { BundleDocument } from "../../model/bundle.ts";
+import type { BundleDocument, BundleSegment } from "../../model/bundle.ts";
 import type { TargetLang } from "../../model/languages.ts";
 import type { Status } from "../../model/status.ts";
-import type { XliffStructure } from "./xliff-structure.ts";
+import type { XliffSegmentShape, XliffStructure } from "./xliff-structure.ts";
 import { splitInlineCodes } from "../tmx/inline-codes.ts";
 import { xmlText as text } from "../xml/escape-xml.ts";
 import { normalizeForXml } from "../xml/xml-chars.ts";
@@ -65,6 +65,26 @@ export function inlineContent(
       seen.set(part.xml, count);
       out += code(part.display, `${part.xml}#${count}`);
     }
+  }
+  return out;
+}
+
+/** Consecutive segments of one unit as read (by their shapes), else each segment alone. */
+export function groupUnits(
+  segments: readonly BundleSegment[],
+  shapes: Map<string, XliffSegmentShape> | undefined,
+): { segs: BundleSegment[]; shapes: (XliffSegmentShape | undefined)[]; id: string }[] {
+  const out: { segs: BundleSegment[]; shapes: (XliffSegmentShape | undefined)[]; id: string }[] =
+    [];
+  for (const seg of segments) {
+    const shape = shapes?.get(seg.id);
+    const last = out[out.length - 1];
+    if (shape && shape.count > 1 && last && last.shapes[0]?.unit === shape.unit) {
+      last.segs.push(seg);
+      last.shapes.push(shape);
+      continue;
+    }
+    out.push({ segs: [seg], shapes: [shape], id: shape ? shape.unit : seg.id });
   }
   return out;
 }

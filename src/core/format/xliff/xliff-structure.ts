@@ -16,6 +16,8 @@ export interface XliffSegmentShape {
   /** `<ignorable>` elements (their markup) before this segment, and after the unit's last one. */
   before?: string[];
   after?: string[];
+  /** SDLXLIFF/1.x `<seg-source>`: the text before this segment's `<mrk mtype="seg">` (spaces). */
+  gap?: string;
   translate?: "no";
   /** The 2.0 segment state and subState as written. */
   state?: string;

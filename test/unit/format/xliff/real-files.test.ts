@@ -379,6 +379,17 @@ function allCodes(bundle: Bundle): string {
     .join("\n");
 }
 
+/** Each segment's unit id, segment id, and how many segments its unit has. */
+function layout(read: XliffReadResult) {
+  return [...read.structure.values()].flatMap((m) =>
+    [...m.values()].map((sh) => [
+      sh.unit,
+      sh.count > 1 ? (sh.segment ?? sh.index) : null,
+      sh.count,
+    ]),
+  );
+}
+
 function valid(text: string, xsd: string) {
   return withTempFiles([{ name: "out.xlf", content: text }], (paths) => checkXmlSchema(paths, xsd));
 }
@@ -465,16 +476,9 @@ describe("real XLIFF files (issue 11 classes 1-4)", () => {
         if (v1) expect(texts(back12.bundle, same)).toEqual(texts(read.bundle, same));
         else expect(shown(back12.bundle, same)).toEqual(shown(read.bundle, same));
         codes(back12.bundle);
-        if (v1) {
-          // Unit ids kept (a 1.2 id is any string), also odf2xliff's XPath-like ones.
-          const whole = [...read.structure.values()].flatMap((m) =>
-            [...m.values()].filter((sh) => sh.count === 1).map((sh) => sh.unit),
-          );
-          const ids = [...back12.structure.values()].flatMap((m) =>
-            [...m.values()].map((sh) => sh.unit),
-          );
-          expect(ids).toEqual(expect.arrayContaining(whole));
-        }
+        // Units kept with their ids (a 1.2 id is any string, also odf2xliff's XPath-like ones),
+        // a unit of several segments (SDLXLIFF seg-source, 2.0) still one with its segments.
+        expect(layout(back12)).toEqual(layout(read));
 
         const x2 = writeXliff2(read.bundle, { targetLang: lang, structure });
         expect(valid(x2, "xliff_core_2.0.xsd")).toEqual({ ok: true, detail: "" });
@@ -482,6 +486,9 @@ describe("real XLIFF files (issue 11 classes 1-4)", () => {
         if (v1) expect(shown(back2.bundle, same)).toEqual(shown(read.bundle, same));
         else expect(texts(back2.bundle, same)).toEqual(texts(read.bundle, same));
         codes(back2.bundle);
+        // 2.0 unit ids are NMTOKENs (others renumbered): the segments per unit are kept.
+        const noIds = (r: XliffReadResult) => layout(r).map(([, seg, count]) => [seg, count]);
+        expect(noIds(back2)).toEqual(noIds(read));
 
         const tmx = writeTmx(read.bundle, {
           creationTool: "Selaras",
@@ -511,6 +518,17 @@ describe("real XLIFF files (issue 11 classes 1-4)", () => {
               tt.map((u) => ws(u.target)),
             );
           }
+          // And translate-toolkit reads the XLIFF 1.2 Selaras writes back as it read the original.
+          const x12 = writeXliff12(read.bundle, {
+            targetLang: read.targetLang ?? "vi",
+            structure: read.structure,
+          });
+          const again = withTempFiles([{ name: "back.xlf", content: x12 }], ([file]) => {
+            const result = spawnSync(PYTHON, ["-c", TT_SCRIPT, file!], { encoding: "utf8" });
+            if (result.status !== 0) throw new Error(result.stderr);
+            return Object.values(JSON.parse(result.stdout) as Record<string, TtUnit[]>)[0]!;
+          });
+          expect(again.map((u) => ws(u.source))).toEqual(tt.map((u) => ws(u.source)));
         },
       );
     });
