@@ -4,6 +4,7 @@ import { STATUSES, type Status } from "../../core/model/status.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { EMPTY_FILTER, isFilterActive, type SegmentFilter } from "../../core/review/filter.ts";
 import { isComposing, nfcField } from "../shared/nfc-field.ts";
+import { qaFilterFrom, type QaFilter } from "../qa/qa-filter.ts";
 
 export interface FilterBarProps {
   filter: SegmentFilter;
@@ -11,10 +12,16 @@ export interface FilterBarProps {
   onChange: (filter: SegmentFilter) => void;
   shown: number;
   total: number;
+  /** "Has QA errors" / "has QA warnings" (kept in the address beside the filter). */
+  qa?: QaFilter | null;
+  onQaChange?: (qa: QaFilter | null) => void;
+  /** Clears every filter, QA's too (default: the filter only). */
+  onClear?: () => void;
 }
 
 /** Filters over the grid: status per language, text, open comments, changed since. State is in the URL. */
-export function FilterBar({ filter, langs, onChange, shown, total }: FilterBarProps) {
+export function FilterBar(props: FilterBarProps) {
+  const { filter, langs, onChange, shown, total, qa = null, onQaChange, onClear } = props;
   const { t } = useTranslation(["grid", "common", "handoff"]);
   const query = filter.query ?? {
     text: "",
@@ -47,7 +54,7 @@ export function FilterBar({ filter, langs, onChange, shown, total }: FilterBarPr
     return list[0] ?? "";
   };
 
-  const moreSet = (filter.openComments ? 1 : 0) + (filter.changedSince ? 1 : 0);
+  const moreSet = (filter.openComments ? 1 : 0) + (filter.changedSince ? 1 : 0) + (qa ? 1 : 0);
   const [moreOpen, setMoreOpen] = useState(moreSet > 0);
   const moreId = useId();
 
@@ -160,14 +167,32 @@ export function FilterBar({ filter, langs, onChange, shown, total }: FilterBarPr
                 onChange={(e) => onChange({ ...filter, changedSince: e.target.value || null })}
               />
             </label>
+            {onQaChange && (
+              <label className="filter-field">
+                <span>{t("grid:filter.qa")}</span>
+                <select
+                  data-testid="filter-qa"
+                  value={qa ?? ""}
+                  onChange={(e) => onQaChange(qaFilterFrom(e.target.value))}
+                >
+                  <option value="">{t("grid:filter.qaAny")}</option>
+                  <option value="error">{t("grid:filter.qaErrors")}</option>
+                  <option value="warning">{t("grid:filter.qaWarnings")}</option>
+                </select>
+              </label>
+            )}
           </div>
         )}
       </div>
       <span className="filter-count" data-testid="filter-count" role="status">
         {t("grid:filter.count", { shown, total })}
       </span>
-      {isFilterActive(filter) && (
-        <button type="button" data-testid="filter-clear" onClick={() => onChange(EMPTY_FILTER)}>
+      {(isFilterActive(filter) || qa !== null) && (
+        <button
+          type="button"
+          data-testid="filter-clear"
+          onClick={() => (onClear ? onClear() : onChange(EMPTY_FILTER))}
+        >
           {t("grid:filter.clear")}
         </button>
       )}

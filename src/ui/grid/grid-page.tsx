@@ -35,7 +35,7 @@ import { ExportDialog } from "../export/export-dialog.tsx";
 import { ShortcutSheet } from "./shortcut-sheet.tsx";
 import { GridProgress } from "./grid-progress.tsx";
 import { FilterBar } from "./filter-bar.tsx";
-import { filterFromParams, filterToParams } from "./filter-url.ts";
+import { EMPTY_FILTER, filterFromParams, filterToParams } from "./filter-url.ts";
 import { useGridData } from "./use-grid-data.ts";
 import { useRepetitionNotice } from "./use-repetition-notice.ts";
 import {
@@ -58,8 +58,10 @@ import { ConflictDialog } from "./conflict-dialog.tsx";
 import { resolveCellConflict } from "../../db/operations/resolve-conflict.ts";
 import { ImportIntoDocumentDialog } from "./import-into-document-dialog.tsx";
 import { TmPanel } from "../tm/tm-panel.tsx";
+import { GlossaryPanel } from "../glossary/glossary-panel.tsx";
 import { useDocumentQa } from "../qa/use-document-qa.ts";
-import { QaContext } from "../qa/qa-context.ts";
+import { QaContext, useQaSnapshot } from "../qa/qa-context.ts";
+import { qaFilterFrom, type QaFilter } from "../qa/qa-filter.ts";
 import { nextFindingCell } from "../qa/qa-store.ts";
 import { QaPanel, SEVERITIES } from "../qa/qa-panel.tsx";
 import { QaButton } from "../qa/qa-button.tsx";
@@ -90,7 +92,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     translations,
     view,
     comments,
-    visible,
+    visible: dataVisible,
     error: filterError,
   } = useGridData(docId, filter, pinnedId);
   // In a team project, changes and comments carry the signed-in account's name.
@@ -130,6 +132,17 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   useReportPresence(docId, active);
   // QA (issue 12): the document checked in the QA worker, typed cells on the main thread.
   const qa = useDocumentQa(docId, doc?.sourceLang, langs, segments, view, complete);
+  // The filter bar's "has QA errors / warnings" (`qa=error|warning` in the address): the rows
+  // with such a finding, and the row being edited.
+  const qaFilter = qaFilterFrom(params.get("qa"));
+  const qaWatch = useQaSnapshot(qaFilter ? qa : null);
+  const visible = useMemo(() => {
+    if (!qaFilter || !qa) return dataVisible;
+    void qaWatch.version;
+    const rows = new Set<number>();
+    for (const f of qa.findings()) if (f.finding.severity === qaFilter) rows.add(f.row);
+    return dataVisible.filter((i) => rows.has(i) || segments?.[i]?.id === pinnedId);
+  }, [qaFilter, qa, qaWatch.version, dataVisible, segments, pinnedId]);
   const [qaOpen, setQaOpen] = useState(false);
   const [qaShown, setQaShown] = useState<ReadonlySet<Severity>>(() => new Set(SEVERITIES));
   const visibleSet = useMemo(() => new Set(visible), [visible]);
@@ -424,8 +437,10 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
     });
   };
 
-  const setFilter = (next: typeof filter) => {
-    window.location.hash = documentHref(docId, filterToParams(next));
+  const setFilter = (next: typeof filter, qaNext: QaFilter | null = qaFilter) => {
+    const query = filterToParams(next);
+    if (qaNext) query.set("qa", qaNext);
+    window.location.hash = documentHref(docId, query);
   };
 
   const approveVisible = async () => {
@@ -496,7 +511,10 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       <FilterBar
         filter={filter}
         langs={langs}
-        onChange={setFilter}
+        onChange={(next) => setFilter(next)}
+        qa={qaFilter}
+        onQaChange={(next) => setFilter(filter, next)}
+        onClear={() => setFilter(EMPTY_FILTER, null)}
         shown={visible.length}
         total={doc?.segmentCount ?? segments?.length ?? 0}
       />
@@ -636,6 +654,13 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
               user={user.name}
               hidden={!!(panel && active) || qaOpen}
               focusCell={(row, lang) => gridRef.current?.focusCell(row, lang)}
+            />
+            <GlossaryPanel
+              active={active}
+              segments={segments}
+              sourceLang={doc.sourceLang}
+              langs={langs}
+              hidden={!!(panel && active) || qaOpen}
             />
           </div>
         </QaContext.Provider>

@@ -91,4 +91,28 @@ describe("QA on the grid", () => {
     expect(sheet).toHaveTextContent("Next QA finding");
     expect(sheet).toHaveTextContent("Shift+F8");
   });
+
+  it("the filter bar keeps the rows with QA errors or warnings", async () => {
+    const user = userEvent.setup();
+    await openNumbersDocument();
+    const en = screen.getByTestId("target-en-0");
+    await user.click(en);
+    await user.type(en, "More than 2,600 delegates came.");
+    const vi1 = screen.getByTestId("target-vi-1");
+    await user.click(vi1);
+    await user.type(vi1, "Sự kiện  kéo dài hai ngày.");
+    fireEvent.blur(vi1);
+    await screen.findByTestId("qa-marker-vi-1", {}, { timeout: 3000 });
+    await user.click(screen.getByTestId("filter-more"));
+    await user.selectOptions(screen.getByTestId("filter-qa"), "error");
+    await waitFor(() => expect(screen.getByTestId("filter-count")).toHaveTextContent("1 of 2"));
+    expect(window.location.hash).toContain("qa=error");
+    expect(screen.queryByTestId("target-vi-1")).toBeNull();
+    await user.selectOptions(screen.getByTestId("filter-qa"), "warning");
+    await waitFor(() => expect(screen.getByTestId("target-vi-1")).toBeInTheDocument());
+    expect(screen.queryByTestId("target-en-0")).toBeNull();
+    await user.click(screen.getByTestId("filter-clear"));
+    await waitFor(() => expect(screen.getByTestId("filter-count")).toHaveTextContent("2 of 2"));
+    expect(window.location.hash).not.toContain("qa=");
+  });
 });
