@@ -30,6 +30,18 @@ export function repetitionKey(source: string): string {
     .trim();
 }
 
+/** True when some two rows are repetitions of each other (a cheap check before reading cells). */
+export function anyRepetition(sources: readonly string[]): boolean {
+  const seen = new Set<string>();
+  for (const source of sources) {
+    const key = repetitionKey(source);
+    if (key === "") continue;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+
 export interface RepetitionInput {
   /** The document's rows in order. */
   rowIds: readonly string[];

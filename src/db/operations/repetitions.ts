@@ -2,7 +2,7 @@ import type { SelarasDb } from "../database.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import type { TranslationRecord } from "../../core/model/records.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
-import { planRepetitions } from "../../core/tm/repetitions.ts";
+import { anyRepetition, planRepetitions } from "../../core/tm/repetitions.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
 import { cellContext, readColumn, resolveRowCell } from "./cells.ts";
@@ -54,11 +54,14 @@ export async function repetitionPatchesFor(
     .where("[docId+order]")
     .between([confirmed.docId, ""], [confirmed.docId, "\uffff"])
     .toArray();
+  const sources = segments.map((s) => s.source);
+  // Most documents repeat nothing: then the column is not read at all.
+  if (!anyRepetition(sources)) return none;
   const stored = ctx.column ?? (await readColumn(db, confirmed.docId, confirmed.lang));
   const column = stored.map((c) => (c.id === confirmed.id ? confirmed : c));
   const plan = planRepetitions({
     rowIds: segments.map((s) => s.id),
-    sources: segments.map((s) => s.source),
+    sources,
     column,
     cellId: confirmed.id,
     ref: { docId: confirmed.docId, lang: confirmed.lang },

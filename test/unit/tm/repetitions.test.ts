@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  anyRepetition,
   mayReceive,
   planRepetitions,
   repetitionKey,
@@ -163,5 +164,13 @@ describe("planRepetitions", () => {
 
   it("a source with no text has no repetitions", () => {
     expect(planRepetitions(input([" ", " "], column([CONFIRMED]))).rows).toEqual([]);
+  });
+});
+
+describe("anyRepetition", () => {
+  it("says whether some two sources are repetitions", () => {
+    expect(anyRepetition(["Halo.", "Dunia."])).toBe(false);
+    expect(anyRepetition(["Halo.", "Dunia.", " Halo. "])).toBe(true);
+    expect(anyRepetition(["", " ", "Halo."])).toBe(false);
   });
 });
