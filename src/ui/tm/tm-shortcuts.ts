@@ -2,6 +2,8 @@
 export const TM_SHORTCUTS = [
   { id: "insert", keys: ["Ctrl+1", "…", "Ctrl+9"] },
   { id: "concordance", keys: ["Alt+K"] },
+  { id: "glossaryInsert", keys: ["Ctrl+Alt+1", "…", "Ctrl+Alt+9"] },
+  { id: "addTerm", keys: ["Ctrl+Shift+G"] },
 ] as const;
 
 interface KeyLike {
