@@ -46,6 +46,8 @@ export interface TmxReadReport {
   languages: { tag: string; mappedTo: Lang | null; count: number }[];
   /** `<tuv>`s kept as extras because the unit already had the source or a target in that language. */
   duplicateTuvs: number;
+  /** Units whose tuid an earlier unit already had (kept under `${tuid}_2`, `_3`, …). */
+  repeatedTuids: number;
   /** `<tuv>`s without a language attribute (ignored). */
   tuvsWithoutLang: number;
   /** Badly paired or invalid inline codes (tolerated), at most MAX_PROBLEMS listed. */
@@ -190,7 +192,8 @@ const INTERN_LIMIT = 4096;
  * report and the metadata the Bundle has no place for. Streams: memory holds one `<tu>` at a time
  * plus the result. Throws AppError "tmx.<code>" with {line, column}: not-well-formed, truncated,
  * undefined-entity, entity-declaration, external-entity, empty, binary, wrong-root,
- * missing-header, missing-body, missing-srclang, duplicate-tuid, unsupported-source-language.
+ * missing-header, missing-body, missing-srclang, unsupported-source-language. A repeated tuid is
+ * not an error (report.repeatedTuids).
  */
 export function readTmxWithReport(text: string, options: TmxReadOptions = {}): TmxReadResult {
   if (text.includes("\u0000")) {
@@ -224,6 +227,7 @@ export function readTmxSource(
     skippedUnits: 0,
     languages: [],
     duplicateTuvs: 0,
+    repeatedTuids: 0,
     tuvsWithoutLang: 0,
     inlineProblems: [],
     inlineProblemCount: 0,
@@ -286,9 +290,16 @@ export function readTmxSource(
 
   const readTu = (tu: RawTu, srclang: string) => {
     report.units++;
-    const tuid = tu.attrs["tuid"];
+    // A tuid may repeat (TMX makes it CDATA; Selaras' own TMX of XLIFF files whose unit ids
+    // overlap has them): the unit is kept under the first free `${tuid}_n`, and counted.
+    let tuid = tu.attrs["tuid"];
     if (tuid !== undefined) {
-      if (tuids.has(tuid)) fail("duplicate-tuid", tu, { tuid });
+      if (tuids.has(tuid)) {
+        report.repeatedTuids++;
+        let n = 2;
+        while (tuids.has(`${tuid}_${n}`)) n++;
+        tuid = `${tuid}_${n}`;
+      }
       tuids.add(tuid);
     }
     const withLang: RawTuv[] = [];

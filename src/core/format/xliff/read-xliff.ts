@@ -130,15 +130,21 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
   const declare = (tag: string | undefined) => {
     if (tag && declaredTag === null) declaredTag = tag;
   };
+  // Unit ids are unique within a <file> (a repeat there is refused); <file>s may share them
+  // (valid), so a segment id already taken by an earlier file becomes `${id}_n`: segment ids are
+  // unique in the whole bundle, as JSON and TMX need (the unit id stays in the structure).
+  const allIds = new Set<string>();
   const uniqueId = (wanted: string, el: XmlElement, strict: boolean): string => {
-    if (!ids.has(wanted)) {
-      ids.add(wanted);
+    if (strict && ids.has(wanted))
+      throw new AppError("xliff.duplicate-id", { ...at(el), id: wanted });
+    ids.add(wanted);
+    if (!allIds.has(wanted)) {
+      allIds.add(wanted);
       return wanted;
     }
-    if (strict) throw new AppError("xliff.duplicate-id", { ...at(el), id: wanted });
     let n = 2;
-    while (ids.has(`${wanted}_${n}`)) n++;
-    ids.add(`${wanted}_${n}`);
+    while (allIds.has(`${wanted}_${n}`)) n++;
+    allIds.add(`${wanted}_${n}`);
     return `${wanted}_${n}`;
   };
 

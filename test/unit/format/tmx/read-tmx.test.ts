@@ -113,11 +113,6 @@ describe("readTmx errors", () => {
       "tmx.missing-srclang",
     ],
     [
-      "duplicate tuid",
-      `<tmx version="1.4">${HEADER}<body><tu tuid="1"><tuv xml:lang="id"><seg>a</seg></tuv></tu><tu tuid="1"><tuv xml:lang="id"><seg>b</seg></tuv></tu></body></tmx>`,
-      "tmx.duplicate-tuid",
-    ],
-    [
       "entity bomb",
       `<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><tmx version="1.4">${HEADER}<body>&b;</body></tmx>`,
       "tmx.entity-declaration",
@@ -153,10 +148,20 @@ describe("readTmx errors", () => {
     expect(e.params["column"]).toBeGreaterThan(30);
   });
 
-  it("reports the position of a duplicate tuid and the tuid", () => {
-    const text = `<tmx version="1.4">\n${HEADER}\n<body>\n<tu tuid="x"><tuv xml:lang="id"><seg>a</seg></tuv></tu>\n<tu tuid="x"><tuv xml:lang="id"><seg>b</seg></tuv></tu>\n</body></tmx>`;
-    const e = error(() => readTmx(text));
-    expect(e.params).toMatchObject({ line: 5, tuid: "x" });
+  // Issue 11 class 6: a repeated tuid is valid TMX (tuid is CDATA), it was refused as a whole.
+  it("keeps units whose tuid repeats, under a free id, and counts them", () => {
+    const tu = (id: string, text: string) =>
+      `<tu tuid="${id}"><tuv xml:lang="id"><seg>${text}</seg></tuv></tu>`;
+    const text = `<tmx version="1.4">\n${HEADER}\n<body>\n${tu("x", "a")}${tu("x_2", "b")}${tu("x", "c")}${tu("x", "d")}\n</body></tmx>`;
+    const read = readTmxWithReport(text);
+    const segments = read.bundle.documents[0]!.segments;
+    expect(segments.map((s) => [s.id, s.source])).toEqual([
+      ["x", "a"],
+      ["x_2", "b"],
+      ["x_3", "c"],
+      ["x_4", "d"],
+    ]);
+    expect(read.report.repeatedTuids).toBe(2);
   });
 
   // The reader builds no string for text between records (indentation), but saxes still checks it.

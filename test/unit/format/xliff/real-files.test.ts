@@ -290,6 +290,15 @@ const XLIFF_FILES: XliffCase[] = [
   },
   { file: "matecat-piazza.sdlxliff", classes: [3], version: "1.2", expectTarget: null, tt: true },
   { file: "omegat-en-xx.xlf", classes: [1, 4], version: "1.2", expectTarget: null, tt: true },
+  // Class 6: three <file>s whose trans-unit ids overlap (valid): written files read back.
+  {
+    file: "okapi-gold-odttest.odt.xlf",
+    classes: [3, 6],
+    version: "1.2",
+    expectTarget: null,
+    tt: true,
+    codes: ['<g id="1">'],
+  },
   // Class 4: XLIFF 2.0 segments, pc/sc/ec/ph, mrk, groups.
   {
     file: "matecat-sample-20-segmented.xlf",
