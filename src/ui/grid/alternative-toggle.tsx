@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { useCell } from "../../db/hooks.ts";
@@ -20,7 +21,10 @@ export function AlternativeToggle({
 }) {
   const { t } = useTranslation("grid");
   const db = useDb();
-  const stored = useCell(cell.cellId ?? translationId(cell.segmentId, cell.lang));
+  const id = cell.cellId ?? translationId(cell.segmentId, cell.lang);
+  const stored = useCell(id);
+  // What was clicked, shown at once for this cell (the stored mark follows via the live query).
+  const [chosen, setChosen] = useState<{ id: string; value: boolean } | null>(null);
   if (stored === undefined) return null;
   return (
     <div className="alternative-toggle">
@@ -28,10 +32,11 @@ export function AlternativeToggle({
         <input
           type="checkbox"
           data-testid="alternative-toggle"
-          checked={!!stored?.alternative}
+          checked={chosen?.id === id ? chosen.value : !!stored?.alternative}
           aria-describedby="alternative-hint"
           onChange={(e) => {
             const alternative = e.target.checked;
+            setChosen({ id, value: alternative });
             void run(() =>
               setAlternative(db, {
                 segmentId: cell.segmentId,

@@ -13,6 +13,8 @@ export function RepetitionSettings() {
   const settings = useRepetitionSettings();
   const { error, run } = useErrorAction();
   const [saved, setSaved] = useState(false);
+  // What was clicked, shown at once (the stored value follows through the live query).
+  const [chosen, setChosen] = useState<boolean | null>(null);
   if (!settings) return <p className="loading">{t("common:loading")}</p>;
   return (
     <section className="settings-section" aria-labelledby="rep-heading">
@@ -21,11 +23,12 @@ export function RepetitionSettings() {
         <input
           type="checkbox"
           data-testid="repetitions-propagate"
-          checked={settings.propagate}
+          checked={chosen ?? settings.propagate}
           aria-describedby="rep-hint"
           onChange={(e) => {
             const propagate = e.target.checked;
             setSaved(false);
+            setChosen(propagate);
             void run(async () => {
               await saveRepetitionSettings(db, { propagate });
               setSaved(true);
