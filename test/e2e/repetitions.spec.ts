@@ -1,10 +1,10 @@
 /**
  * Repetitions (issue 15): confirming a segment whose source repeats fills the repetitions that are
  * still empty, says "Applied to 1 repetition.", and one Ctrl+Z takes back both; with the project
- * setting off a confirm fills nothing.
+ * setting off a confirm fills nothing, nor into a cell marked as an alternative translation.
  */
 import type { Page } from "playwright-core";
-import { readTranslation } from "./lib/idb.ts";
+import { readRecord, readTranslation } from "./lib/idb.ts";
 import { AppHeader } from "./pages/app-header.ts";
 import { openCorpusList } from "./pages/document-list-page.ts";
 import { GridPage } from "./pages/grid-page.ts";
@@ -74,5 +74,30 @@ describe("repetitions", () => {
     await grid.waitForSaved();
     expect(await grid.target("vi", 2).inputValue()).toBe("");
     expect(await notice.count()).toBe(0);
+  });
+
+  test("a cell marked as an alternative translation is not filled", async ({ page, baseUrl }) => {
+    const grid = await addDoc(page, baseUrl);
+    const seg2 = await grid.segmentId(2);
+    await grid.target("vi", 2).click();
+    await page.keyboard.press("Control+Shift+H");
+    const toggle = page.getByTestId("alternative-toggle");
+    await toggle.check();
+    await expect
+      .poll(
+        async () =>
+          (await readRecord<{ alternative?: boolean }>(page, "translations", `${seg2}:vi`))
+            ?.alternative,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    await grid.typeInto("vi", 0, VI);
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => grid.statusOf("vi", 0)).toBe("translated");
+    await grid.waitForSaved();
+    expect(await grid.target("vi", 2).inputValue()).toBe("");
+    expect(await page.getByTestId("grid-notice").count()).toBe(0);
   });
 });
