@@ -72,7 +72,7 @@ describe("import identity and collisions", () => {
     });
     const before = await loadBundle(db);
     const result = await applyBundleImport(db, read.bundle, "keep", "me", read.extras);
-    expect(result).toEqual({ created: [], merged: [], kept: [docId] });
+    expect(result).toEqual({ created: [], createdUnits: 0, merged: [], kept: [docId] });
     expect(await loadBundle(db)).toEqual(before);
   });
 });
