@@ -47,6 +47,8 @@ export default defineConfig({
           name: "core",
           environment: "node",
           include: ["test/unit/**/*.test.ts"],
+          // Property tests take about a second alone; the projects run side by side.
+          testTimeout: 20_000,
         },
       },
       {
