@@ -35,22 +35,50 @@ export function checkConsistency(
   langs: readonly TargetLang[],
 ): KeyedFinding[] {
   const out: KeyedFinding[] = [];
+  // Each text is squashed and folded once; groups are filled in place (linear in the units).
+  const squashed = new Map<string, string>();
+  const sq = (t: string) => {
+    let v = squashed.get(t);
+    if (v === undefined) squashed.set(t, (v = squash(t)));
+    return v;
+  };
+  const loosened = new Map<string, string>();
+  const lo = (t: string) => {
+    let v = loosened.get(t);
+    if (v === undefined) loosened.set(t, (v = loose(t)));
+    return v;
+  };
   for (const lang of langs) {
     const bySource = new Map<string, { key: string; target: string }[]>();
-    const byTarget = new Map<string, { key: string; source: string }[]>();
+    const byTarget = new Map<string, { key: string; source: string; loose: string }[]>();
     for (const u of units) {
-      const target = squash(u.targets[lang] ?? "");
+      const target = sq(u.targets[lang] ?? "");
       if (target === "" || !worthComparing(u.source)) continue;
-      const s = squash(u.source);
-      bySource.set(s, [...(bySource.get(s) ?? []), { key: u.key, target }]);
-      if (worthComparing(target))
-        byTarget.set(target, [...(byTarget.get(target) ?? []), { key: u.key, source: u.source }]);
+      const s = sq(u.source);
+      const sameSource = bySource.get(s);
+      if (sameSource) sameSource.push({ key: u.key, target });
+      else bySource.set(s, [{ key: u.key, target }]);
+      if (worthComparing(target)) {
+        const entry = { key: u.key, source: s, loose: lo(u.source) };
+        const sameTarget = byTarget.get(target);
+        if (sameTarget) sameTarget.push(entry);
+        else byTarget.set(target, [entry]);
+      }
     }
     for (const group of bySource.values()) {
       const variants = [...new Set(group.map((g) => g.target))];
       if (variants.length < 2) continue;
+      // The "others" of every cell with one variant are the same: listed once per variant.
+      const othersOf = new Map(
+        variants.map((v) => [
+          v,
+          variants
+            .filter((o) => o !== v)
+            .map((o) => `“${o}”`)
+            .join(" · "),
+        ]),
+      );
       for (const g of group) {
-        const others = variants.filter((v) => v !== g.target);
         out.push({
           key: g.key,
           lang,
@@ -58,20 +86,27 @@ export function checkConsistency(
             check: "consistency",
             code: "consistency.source",
             severity: "warning",
-            params: { count: variants.length, others: others.map((o) => `“${o}”`).join(" · ") },
+            params: { count: variants.length, others: othersOf.get(g.target)! },
           },
         });
       }
     }
     for (const [target, group] of byTarget) {
-      const sources = [...new Set(group.map((g) => loose(g.source)))];
-      if (sources.length < 2) continue;
+      // The distinct sentences (loosely) and, for each, the first spelling of each other one.
+      const spellings = new Map<string, Set<string>>();
       for (const g of group) {
-        const others = [
-          ...new Set(
-            group.filter((o) => loose(o.source) !== loose(g.source)).map((o) => squash(o.source)),
-          ),
-        ];
+        const set = spellings.get(g.loose);
+        if (set) set.add(g.source);
+        else spellings.set(g.loose, new Set([g.source]));
+      }
+      if (spellings.size < 2) continue;
+      const othersOf = new Map<string, string>();
+      for (const own of spellings.keys()) {
+        const others: string[] = [];
+        for (const [l, set] of spellings) if (l !== own) others.push(...set);
+        othersOf.set(own, others.map((o) => `“${o}”`).join(" · "));
+      }
+      for (const g of group) {
         out.push({
           key: g.key,
           lang,
@@ -79,11 +114,7 @@ export function checkConsistency(
             check: "consistency",
             code: "consistency.target",
             severity: "info",
-            params: {
-              count: sources.length,
-              others: others.map((o) => `“${o}”`).join(" · "),
-              target,
-            },
+            params: { count: spellings.size, others: othersOf.get(g.loose)!, target },
           },
         });
       }
