@@ -646,22 +646,25 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
                 }}
               />
             )}
-            <TmPanel
-              active={active}
-              segments={segments}
-              sourceLang={doc.sourceLang}
-              langs={langs}
-              user={user.name}
-              hidden={!!(panel && active) || qaOpen}
-              focusCell={(row, lang) => gridRef.current?.focusCell(row, lang)}
-            />
-            <GlossaryPanel
-              active={active}
-              segments={segments}
-              sourceLang={doc.sourceLang}
-              langs={langs}
-              hidden={!!(panel && active) || qaOpen}
-            />
+            {/* Matches above, glossary below: one column beside the grid, not two. */}
+            <div className="side-stack">
+              <TmPanel
+                active={active}
+                segments={segments}
+                sourceLang={doc.sourceLang}
+                langs={langs}
+                user={user.name}
+                hidden={!!(panel && active) || qaOpen}
+                focusCell={(row, lang) => gridRef.current?.focusCell(row, lang)}
+              />
+              <GlossaryPanel
+                active={active}
+                segments={segments}
+                sourceLang={doc.sourceLang}
+                langs={langs}
+                hidden={!!(panel && active) || qaOpen}
+              />
+            </div>
           </div>
         </QaContext.Provider>
       )}
