@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useRefusedCount } from "./refused-list.tsx";
 import { useTeam } from "./team-context.tsx";
-import { ChevronIcon, PersonIcon } from "./icons.tsx";
+import { ChevronIcon, PersonIcon } from "../shared/icons.tsx";
 import { SignInDialog } from "./sign-in-dialog.tsx";
 import { MembersDialog } from "./members-dialog.tsx";
 import { SyncDialog } from "./refused-list.tsx";

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useProjects } from "../../db/hooks.ts";
 import { useTeam } from "./team-context.tsx";
-import { ShareIcon, TeamIcon } from "./icons.tsx";
+import { ShareIcon, TeamIcon } from "../shared/icons.tsx";
 import { ShareDialog } from "./share-dialog.tsx";
 import { SignInDialog } from "./sign-in-dialog.tsx";
 import "./team.css";

@@ -9,7 +9,7 @@ import { useErrorAction } from "../shared/use-error-action.ts";
 import { useConfirm } from "../shared/confirm-dialog.tsx";
 import { inviteLink, type MemberInfo } from "./account-client.ts";
 import { useTeam } from "./team-context.tsx";
-import { CopyIcon } from "./icons.tsx";
+import { CopyIcon } from "../shared/icons.tsx";
 
 /** A translator's language limit as one choice: both languages, Vietnamese only, English only. */
 export type LangLimit = "all" | TargetLang;

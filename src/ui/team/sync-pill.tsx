@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { SyncStatus } from "../../db/sync/engine.ts";
 import { useErrorMessage } from "../shared/error-text.tsx";
-import { WarningIcon } from "./icons.tsx";
+import { WarningIcon } from "../shared/icons.tsx";
 
 /** The pill's sentence: an error, offline with what waits, connecting, to send, or synced. */
 export function useSyncText(): (status: SyncStatus) => string {
