@@ -17,6 +17,13 @@ type Open = null | "signin" | "members" | "invite" | "sync";
  * the account button (Sign in, or the user's name → Members…, Invite…, Sign out); and the
  * invitation of `/?invite=<token>`. Without a server: nothing at all.
  */
+/** The account menu's items, in order: what each does, its test id, its label. */
+const MENU_ITEMS = [
+  ["members", "account-members", "account.members"],
+  ["invite", "account-invite", "account.invite"],
+  ["signout", "account-signout", "account.signOut"],
+] as const;
+
 export function TeamHeaderTools() {
   const team = useTeam();
   const [open, setOpen] = useState<Open>(null);
@@ -136,39 +143,19 @@ function AccountMenu({ onOpen }: { onOpen: (open: Open) => void }) {
           aria-label={t("account.menu", { name })}
           onKeyDown={onMenuKey}
         >
-          <li role="none">
-            <button
-              type="button"
-              role="menuitem"
-              data-testid="account-members"
-              tabIndex={-1}
-              onClick={() => choose("members")}
-            >
-              {t("account.members")}
-            </button>
-          </li>
-          <li role="none">
-            <button
-              type="button"
-              role="menuitem"
-              data-testid="account-invite"
-              tabIndex={-1}
-              onClick={() => choose("invite")}
-            >
-              {t("account.invite")}
-            </button>
-          </li>
-          <li role="none">
-            <button
-              type="button"
-              role="menuitem"
-              data-testid="account-signout"
-              tabIndex={-1}
-              onClick={() => choose("signout")}
-            >
-              {t("account.signOut")}
-            </button>
-          </li>
+          {MENU_ITEMS.map(([what, testId, label]) => (
+            <li role="none" key={what}>
+              <button
+                type="button"
+                role="menuitem"
+                data-testid={testId}
+                tabIndex={-1}
+                onClick={() => choose(what)}
+              >
+                {t(label)}
+              </button>
+            </li>
+          ))}
         </ul>
       )}
     </div>
