@@ -86,3 +86,29 @@ export async function resolveRowCell(
     ...cellAtRow(column, rowIds, index, { docId, lang }, cellContext(ctx.user, ctx.at)),
   };
 }
+
+/**
+ * The cell a command on one row acts on: the stored cell `cellId` when the caller knows it, else
+ * the row's cell resolved from its column (with the empty cells that extend the column to it, to
+ * be created in the same commit, and the column as read). Throws db.segmentMissing.
+ */
+export async function commandCell(
+  db: SelarasDb,
+  input: { segmentId: string; lang: TargetLang; cellId?: string | undefined; user: string },
+  at: string,
+): Promise<{
+  docId: string;
+  cell: TranslationRecord;
+  fill: TranslationRecord[];
+  column?: TranslationRecord[];
+}> {
+  const segment = await db.segments.get(input.segmentId);
+  if (!segment) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
+  const known = input.cellId ? await db.translations.get(input.cellId) : undefined;
+  if (known) return { docId: segment.docId, cell: known, fill: [] };
+  const found = await resolveRowCell(db, segment.docId, input.segmentId, input.lang, {
+    user: input.user,
+    at,
+  });
+  return { docId: segment.docId, cell: found.cell, fill: found.fill, column: found.column };
+}

@@ -3,10 +3,9 @@ import type { TargetLang } from "../../core/model/languages.ts";
 import type { TranslationRecord } from "../../core/model/records.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import { statusAfterEdit } from "../../core/model/status.ts";
-import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
-import { resolveRowCell } from "./cells.ts";
+import { commandCell } from "./cells.ts";
 
 export interface InsertMatchInput {
   /** The row of the focused cell. */
@@ -34,18 +33,7 @@ export async function insertMatch(
   const input = { ...given, text: given.text.normalize("NFC") };
   const at = input.at ?? nowIso();
   return db.transaction("rw", commitTables(db), async () => {
-    const segment = await db.segments.get(input.segmentId);
-    if (!segment) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
-    let previous = input.cellId ? await db.translations.get(input.cellId) : undefined;
-    let fill: TranslationRecord[] = [];
-    if (!previous) {
-      const found = await resolveRowCell(db, segment.docId, input.segmentId, input.lang, {
-        user: input.user,
-        at,
-      });
-      previous = found.cell;
-      fill = found.fill;
-    }
+    const { docId, cell: previous, fill } = await commandCell(db, input, at);
     const record: TranslationRecord = {
       ...previous,
       text: input.text,
@@ -65,7 +53,7 @@ export async function insertMatch(
           }))
         : [{ table: "translations", key: record.id, before: previous, after: record }];
     await commitPatches(db, patches, {
-      docId: segment.docId,
+      docId,
       label: "match",
       user: input.user,
       at,

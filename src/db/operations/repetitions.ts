@@ -3,9 +3,8 @@ import type { TargetLang } from "../../core/model/languages.ts";
 import type { TranslationRecord } from "../../core/model/records.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import { anyRepetition, planRepetitions } from "../../core/tm/repetitions.ts";
-import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
-import { cellContext, readColumn, resolveRowCell } from "./cells.ts";
+import { cellContext, commandCell, readColumn } from "./cells.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
 
 /** The project's repetition settings (meta `repetitions`). */
@@ -116,18 +115,7 @@ export interface SetAlternativeInput {
 export async function setAlternative(db: SelarasDb, input: SetAlternativeInput): Promise<void> {
   const at = input.at ?? nowIso();
   await db.transaction("rw", commitTables(db), async () => {
-    const segment = await db.segments.get(input.segmentId);
-    if (!segment) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
-    let cell = input.cellId ? await db.translations.get(input.cellId) : undefined;
-    let fill: TranslationRecord[] = [];
-    if (!cell) {
-      const found = await resolveRowCell(db, segment.docId, input.segmentId, input.lang, {
-        user: input.user,
-        at,
-      });
-      cell = found.cell;
-      fill = found.fill;
-    }
+    const { docId, cell, fill } = await commandCell(db, input, at);
     if (!!cell.alternative === input.alternative && fill.length === 0) return;
     const { alternative: _was, ...rest } = cell;
     const after: TranslationRecord = {
@@ -146,7 +134,7 @@ export async function setAlternative(db: SelarasDb, input: SetAlternativeInput):
           }))
         : [{ table: "translations", key: after.id, before: cell, after }];
     await commitPatches(db, patches, {
-      docId: segment.docId,
+      docId,
       label: "alternative",
       user: input.user,
       at,
