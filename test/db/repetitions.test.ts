@@ -95,7 +95,11 @@ describe("repetitions filled on confirm", () => {
     expect(new Set(await column(db, docId, ids, "en" as never))).toEqual(new Set(["none"]));
 
     // One undo step reverts the confirm and every repetition it filled; redo brings them back.
-    expect((await historyState(db, docId)).undo).toBe("confirm");
+    expect((await historyState(db, docId)).undo).toMatchObject({
+      label: "confirm",
+      place: { segmentId: ids[0], lang: "vi" },
+      segments: 3,
+    });
     await undo(db, docId, "lan");
     expect(await column(db, docId, ids)).toEqual(before);
     await redo(db, docId, "lan");
@@ -159,7 +163,7 @@ describe("repetitions filled on confirm", () => {
   it("an alternative translation neither fills nor is filled; the mark is one undo step", async () => {
     const { db, docId, ids } = await setup();
     await setAlternative(db, { segmentId: ids[2]!, lang: "vi", alternative: true, user: "lan" });
-    expect((await historyState(db, docId)).undo).toBe("alternative");
+    expect((await historyState(db, docId)).undo?.label).toBe("alternative");
     expect((await db.translations.get(translationId(ids[2]!, "vi")))?.alternative).toBe(true);
     await saveTranslation(db, {
       segmentId: ids[0]!,

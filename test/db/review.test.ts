@@ -94,7 +94,11 @@ describe("status transitions in the database", () => {
       role: "reviewer",
     });
     expect(result).toEqual({ changed: 2, skipped: 1 });
-    expect(await historyState(db, docId)).toEqual({ undo: "approve", redo: null });
+    // The step says what it did, where it starts and how many segments it touches.
+    expect(await historyState(db, docId)).toEqual({
+      undo: { label: "approve", place: { segmentId: ids[0], lang: "en" }, segments: 2 },
+      redo: null,
+    });
     await undo(db, docId, "r");
     expect(
       (await db.translations.where("docId").equals(docId).toArray()).map((t) => t.status),
@@ -189,7 +193,10 @@ describe("undo and redo", () => {
     // A new change clears the redo branch.
     await saveTranslation(again, { ...cell, text: "Khác", user: "u", at: at(100) });
     expect(await redo(again, docId, "u")).toBeNull();
-    expect(await historyState(again, docId)).toEqual({ undo: "edit", redo: null });
+    expect(await historyState(again, docId)).toEqual({
+      undo: { label: "edit", place: { segmentId: ids[0], lang: "vi" }, segments: 1 },
+      redo: null,
+    });
   });
 
   it("refuses to undo over a change made outside the history, leaving the data as it is", async () => {
@@ -259,6 +266,30 @@ describe("comments", () => {
 });
 
 describe("typing bursts", () => {
+  it("words typed with pauses over a second are undone one by one; the revision log keeps one", async () => {
+    const { db, docId, ids } = await setup();
+    const cell = { segmentId: ids[0]!, lang: "vi" as const };
+    // Keystrokes 0.3 s apart join one step; a 1.5 s pause before each next word starts another.
+    const typed: Array<[string, number]> = [
+      ["Tôi", 0],
+      ["Tôi đi", 1.5],
+      ["Tôi đi h", 3],
+      ["Tôi đi học", 3.3],
+    ];
+    for (const [text, s] of typed)
+      await saveTranslation(db, { ...cell, text, user: "u", at: at(s) });
+    expect(await db.history.count()).toBe(3);
+    const revs = await db.revisions.where("translationId").equals(`${ids[0]}:vi`).toArray();
+    expect(revs.map((r) => r.text)).toEqual(["Tôi đi học"]);
+    const texts: Array<string | undefined> = [];
+    for (let k = 0; k < 3; k++) {
+      const step = await undo(db, docId, "u");
+      expect(step).toMatchObject({ label: "edit", place: cell, segments: 1 });
+      texts.push((await db.translations.get(`${ids[0]}:vi`))?.text);
+    }
+    expect(texts).toEqual(["Tôi đi", "Tôi", undefined]);
+  });
+
   it("a burst ends when anything else happens in the document, even within the merge window", async () => {
     const { db, docId, ids } = await setup();
     const x = { segmentId: ids[0]!, lang: "vi" as const };
@@ -274,7 +305,10 @@ describe("typing bursts", () => {
       ["B", "edit"],
     ]);
     // Three undo steps for x: the edit, the confirm, the later edit (y's edit came between).
-    expect(await historyState(db, docId)).toEqual({ undo: "edit", redo: null });
+    expect(await historyState(db, docId)).toEqual({
+      undo: { label: "edit", place: { segmentId: ids[0], lang: "vi" }, segments: 1 },
+      redo: null,
+    });
     await undo(db, docId, "u");
     expect((await db.translations.get(`${ids[0]}:vi`))?.text).toBe("A");
   });

@@ -16,8 +16,14 @@ import {
   sharedProjectOf,
 } from "../sync/outbox.ts";
 
-/** Successive edits of one cell by one user within this time merge into one undo step. */
+/** Successive edits of one cell by one user within this time merge into one revision. */
 export const MERGE_WINDOW_MS = 5_000;
+
+/**
+ * A typing burst is one undo step while the pauses between its saves stay within this time: words
+ * typed with longer pauses are undone one by one (the revision log still keeps the burst as one).
+ */
+export const STEP_PAUSE_MS = 1_000;
 
 export interface CommitMeta {
   docId: string;
@@ -201,7 +207,8 @@ export async function commitPatches(
   await db.documents.update(meta.docId, changes);
   if (meta.record === false) return patches;
 
-  if (mergeable && last?.seq !== undefined) {
+  const joinsStep = mergeable && Date.parse(meta.at) - Date.parse(last!.at) <= STEP_PAUSE_MS;
+  if (joinsStep && last?.seq !== undefined) {
     const merged = mergePatches(last.patches, patches);
     if (merged.length === 0) await db.history.delete(last.seq);
     else await db.history.update(last.seq, { patches: merged, at: meta.at });

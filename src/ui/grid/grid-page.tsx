@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { useCustomSegmentation, useHistoryState } from "../../db/hooks.ts";
 import { setStatus } from "../../db/operations/review.ts";
-import { redo, undo } from "../../db/operations/history.ts";
+import { redo, undo, type HistoryStep } from "../../db/operations/history.ts";
 import {
   applyAlignment,
   applyRealign,
@@ -174,14 +174,40 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       run(() => autosave.track(async () => (await autosave.flush(), task()))),
     [run, autosave],
   );
-  const doUndo = useCallback(
-    () => runSaved(() => undo(db, docId, user.name)),
-    [runSaved, db, docId, user.name],
+  // Undo and redo bring the cell they changed into view and focus (issue 13 item 15); a cell the
+  // filter hides is named in the notice instead.
+  const showStep = useCallback(
+    (step: HistoryStep | null) => {
+      const place = step?.place;
+      if (!place || !segments) return;
+      const index = segments.findIndex((s) => s.id === place.segmentId);
+      if (index < 0) return;
+      const lang = place.lang && langs.includes(place.lang) ? place.lang : langs[0];
+      const row = visible.indexOf(index);
+      if (row >= 0 && lang) gridRef.current?.focusCell(row, lang);
+      else setNotice(t("grid:stepHidden", { n: index + 1 }));
+    },
+    [segments, langs, visible, t],
   );
-  const doRedo = useCallback(
-    () => runSaved(() => redo(db, docId, user.name)),
-    [runSaved, db, docId, user.name],
+  const segmentNumber = useCallback(
+    (id: string) => {
+      const index = segments?.findIndex((s) => s.id === id) ?? -1;
+      return index < 0 ? null : index + 1;
+    },
+    [segments],
   );
+  const walkHistory = useCallback(
+    async (walk: typeof undo) => {
+      let step: HistoryStep | null = null;
+      await runSaved(async () => {
+        step = await walk(db, docId, user.name);
+      });
+      showStep(step);
+    },
+    [runSaved, db, docId, user.name, showStep],
+  );
+  const doUndo = useCallback(() => walkHistory(undo), [walkHistory]);
+  const doRedo = useCallback(() => walkHistory(redo), [walkHistory]);
   // The focused cell's command runner, for the alignment toolbar.
   const activeTool = useRef<CellTool | null>(null);
   const onFocusCell = useCallback((cell: CellRef, tool: CellTool) => {
@@ -497,7 +523,13 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
             ))}
           </div>
         )}
-        <GridToolbar history={history} complete={complete} role={user.role} onAction={onToolbar} />
+        <GridToolbar
+          history={history}
+          segmentNumber={segmentNumber}
+          complete={complete}
+          role={user.role}
+          onAction={onToolbar}
+        />
         <CellTools active={active} onCommand={(command) => activeTool.current?.(command)} />
         <QaButton
           store={qa}

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../core/model/profile.ts";
+import type { StepSummary } from "../../db/operations/history.ts";
 
 export type ToolbarAction =
   | "undo"
@@ -16,16 +17,30 @@ export type ToolbarAction =
 /** The document's tools; actions that need the whole document wait until it is loaded. */
 export function GridToolbar({
   history,
+  segmentNumber,
   complete,
   role,
   onAction,
 }: {
-  history: { undo: string | null; redo: string | null } | undefined;
+  history: { undo: StepSummary | null; redo: StepSummary | null } | undefined;
+  /** 1-based number of a segment in the document (null: no longer in it). */
+  segmentNumber: (segmentId: string) => number | null;
   complete: boolean;
   role: Role;
   onAction: (action: ToolbarAction) => void;
 }) {
   const { t } = useTranslation(["grid", "common"]);
+  // "Undo: edited (segment 12, Vietnamese)", "Redo: find and replace (5 segments)".
+  const stepTitle = (kind: "undo" | "redo", step: StepSummary | null) => {
+    if (!step) return t(`grid:${kind}`);
+    const what = t(`grid:history.action.${step.label}` as "grid:history.action.edit");
+    const n = step.place ? segmentNumber(step.place.segmentId) : null;
+    if (step.segments > 1) return t(`grid:${kind}Many`, { what, count: step.segments });
+    if (n === null) return t(`grid:${kind}What`, { what });
+    if (step.place?.lang)
+      return t(`grid:${kind}Cell`, { what, n, lang: t(`common:lang.${step.place.lang}`) });
+    return t(`grid:${kind}Segment`, { what, n });
+  };
   return (
     <div className="toolbar" role="toolbar" aria-label={t("grid:toolbar")}>
       <button
@@ -34,13 +49,7 @@ export function GridToolbar({
         onClick={() => onAction("undo")}
         disabled={!history?.undo}
         aria-keyshortcuts="Control+Z"
-        title={
-          history?.undo
-            ? t("grid:undoWhat", {
-                what: t(`grid:history.action.${history.undo}` as "grid:history.action.edit"),
-              })
-            : t("grid:undo")
-        }
+        title={stepTitle("undo", history?.undo ?? null)}
       >
         ↶ {t("grid:undo")}
       </button>
@@ -50,6 +59,7 @@ export function GridToolbar({
         onClick={() => onAction("redo")}
         disabled={!history?.redo}
         aria-keyshortcuts="Control+Shift+Z Control+Y"
+        title={stepTitle("redo", history?.redo ?? null)}
       >
         ↷ {t("grid:redo")}
       </button>
