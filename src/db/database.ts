@@ -12,6 +12,7 @@ import type {
 } from "./records.ts";
 import type { CommentRecord } from "../core/model/records.ts";
 import type { GlossaryConcept } from "../core/glossary/model.ts";
+import type { QaDismissalRecord } from "../core/qa/dismissals.ts";
 
 /** Key/value rows: corpus sync state, pending corpus updates, settings. */
 export interface MetaRecord {
@@ -42,6 +43,7 @@ export type SelarasDb = Dexie & {
   outbox: EntityTable<OutboxRecord, "seq">;
   syncState: EntityTable<SyncStateRecord, "projectId">;
   glossary: EntityTable<GlossaryConcept, "id">;
+  qaDismissals: EntityTable<QaDismissalRecord, "id">;
 };
 
 export const DB_NAME = "selaras";

@@ -86,6 +86,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       glossary: "id",
     },
   },
+  {
+    version: 8,
+    name: "qa-dismissals",
+    stores: {
+      // QA findings dismissed with a reason (core/qa/dismissals.ts), per document; local to this
+      // browser (not synced), in the undo history and in our JSON.
+      qaDismissals: "id, docId",
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

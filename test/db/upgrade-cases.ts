@@ -221,4 +221,23 @@ export const ADDITIVE_CASES: Record<number, () => Promise<void>> = {
     expect(await db.glossary.count()).toBe(0);
     db.close();
   },
+  8: async () => {
+    const name = `upgrade-v8-${Date.now()}`;
+    const segment = { id: "s1", docId: "d1", order: "i", paragraph: 0, source: "Halo." };
+    const cell = { id: "s1:vi", docId: "d1", segmentId: "s1", lang: "vi", text: "Chào." };
+    await seedAtVersion(name, 7, async (db) => {
+      await db.table("segments").add(segment);
+      await db.table("translations").add(cell);
+      await db.table("glossary").add({ id: "g1", terms: {} });
+    });
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    // Existing data untouched; no finding is dismissed yet.
+    expect(await db.segments.get("s1")).toEqual(segment);
+    expect(await db.translations.get("s1:vi")).toEqual(cell);
+    expect(await db.glossary.count()).toBe(1);
+    expect(await db.qaDismissals.count()).toBe(0);
+    db.close();
+  },
 };

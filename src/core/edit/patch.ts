@@ -1,4 +1,5 @@
 import type { CommentRecord, SegmentRecord, TranslationRecord } from "../model/records.ts";
+import type { QaDismissalRecord } from "../qa/dismissals.ts";
 
 /**
  * A change to one stored record, as its state before and after (null = absent). Commands are lists
@@ -12,10 +13,19 @@ export type RecordPatch =
       after: TranslationRecord | null;
     }
   | { table: "segments"; key: string; before: SegmentRecord | null; after: SegmentRecord | null }
-  | { table: "comments"; key: string; before: CommentRecord | null; after: CommentRecord | null };
+  | { table: "comments"; key: string; before: CommentRecord | null; after: CommentRecord | null }
+  | {
+      table: "qaDismissals";
+      key: string;
+      before: QaDismissalRecord | null;
+      after: QaDismissalRecord | null;
+    };
 
-/** The tables a command may change (documents are not patched: their counts are derived). */
-export const PATCHED_TABLES = ["translations", "segments", "comments"] as const;
+/**
+ * The tables a command may change (documents are not patched: their counts are derived).
+ * `qaDismissals` (dismissed QA findings) are local to this browser: not synced (commit-patches).
+ */
+export const PATCHED_TABLES = ["translations", "segments", "comments", "qaDismissals"] as const;
 
 /** The patches that undo `patches`: each one swapped, in reverse order. */
 export function invertPatches(patches: readonly RecordPatch[]): RecordPatch[] {

@@ -82,6 +82,19 @@ export interface BundleDocument {
    * the text of the cell starting at each row, for readers that know only rows.
    */
   alignment?: Partial<Record<TargetLang, BundleCell[]>>;
+  /** QA findings dismissed with a reason (Selaras JSON only; core/qa/dismissals.ts). */
+  qaDismissals?: BundleQaDismissal[];
+}
+
+/** A dismissed QA finding: the cell, the finding's code and fingerprint, the reason and stamp. */
+export interface BundleQaDismissal {
+  segmentId: string;
+  lang: TargetLang;
+  code: string;
+  fingerprint: string;
+  reason: string;
+  by: string;
+  at: string;
 }
 
 export interface Bundle {

@@ -15,9 +15,41 @@ export interface QaDismissal {
   at: string;
 }
 
-/** Identity of one finding on one text: the code, its parameters and the texts it was found on. */
+/**
+ * A dismissal as stored (db table `qaDismissals`, JSON export): keyed by cell and fingerprint, with
+ * the finding's code so that a person reading the list knows what was dismissed.
+ */
+export interface QaDismissalRecord extends QaDismissal {
+  /** `${segmentId}:${lang}:${fingerprint}` (dismissalId). */
+  id: string;
+  docId: string;
+  code: string;
+}
+
+export const dismissalId = (segmentId: string, lang: TargetLang, fingerprint: string) =>
+  `${segmentId}:${lang}:${fingerprint}`;
+
+/**
+ * Parameters that describe the rest of the document rather than this text (the document's usual
+ * length ratio, the other variants of a source): they change when other rows change, so they are
+ * not part of a finding's identity (a dismissed length finding stays dismissed while the document
+ * grows).
+ */
+const CONTEXT_PARAMS: Readonly<Record<string, readonly string[]>> = {
+  "length.long": ["typical"],
+  "length.short": ["typical"],
+  "consistency.source": ["count", "others"],
+  "consistency.target": ["count", "others"],
+};
+
+/**
+ * Identity of one finding on one text: the code, its parameters about this text and the texts it
+ * was found on (an edit of the source or the target makes a new finding).
+ */
 export function findingFingerprint(finding: QaFinding, source: string, target: string): string {
+  const skip = CONTEXT_PARAMS[finding.code] ?? [];
   const params = Object.keys(finding.params)
+    .filter((k) => !skip.includes(k))
     .sort()
     .map((k) => `${k}=${String(finding.params[k])}`)
     .join("\u0001");

@@ -3,6 +3,7 @@ import type {
   Bundle,
   BundleComment,
   BundleDocument,
+  BundleQaDismissal,
   BundleRevision,
   BundleSegment,
 } from "../../core/model/bundle.ts";
@@ -38,6 +39,7 @@ import {
 import { revisionFromExisting } from "../upgrades/v2-review-workflow.ts";
 import { extrasRows } from "./tmx-extras.ts";
 import { baselineKey } from "./bundle-baseline.ts";
+import { dismissalId, type QaDismissalRecord } from "../../core/qa/dismissals.ts";
 import { diffSources, type SourceDiff } from "../../core/merge/source-diff.ts";
 import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
 
@@ -90,7 +92,15 @@ export async function loadBundle(
   languages: readonly TargetLang[] = TARGET_LANGS,
   options: { rows?: boolean; exportedAt?: string } = {},
 ): Promise<Bundle> {
-  const tables = [db.documents, db.segments, db.translations, db.comments, db.revisions, db.meta];
+  const tables = [
+    db.documents,
+    db.segments,
+    db.translations,
+    db.comments,
+    db.revisions,
+    db.meta,
+    db.qaDismissals,
+  ];
   return db.transaction("r", tables, async () => {
     const docs = docIds
       ? (await db.documents.bulkGet([...docIds])).filter(
@@ -123,7 +133,13 @@ export async function loadBundle(
           if (c) seg.comments = c;
         }
         const revisions = await revisionsOf(db, doc.id, languages);
-        documents.push({ ...head, ...body, ...(revisions.length > 0 ? { revisions } : {}) });
+        const qaDismissals = await qaDismissalsOf(db, doc.id, languages);
+        documents.push({
+          ...head,
+          ...body,
+          ...(revisions.length > 0 ? { revisions } : {}),
+          ...(qaDismissals.length > 0 ? { qaDismissals } : {}),
+        });
         continue;
       }
       const grouped = groupUnits(segments.length, columns, languages);
@@ -183,6 +199,27 @@ function rowsOf(
     }),
     ...(Object.keys(alignment).length > 0 ? { alignment } : {}),
   };
+}
+
+/** The document's dismissed QA findings, oldest first (for our JSON: a full backup). */
+async function qaDismissalsOf(
+  db: SelarasDb,
+  docId: string,
+  languages: readonly TargetLang[],
+): Promise<BundleQaDismissal[]> {
+  const rows = await db.qaDismissals.where("docId").equals(docId).toArray();
+  return rows
+    .filter((d) => languages.includes(d.lang))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
+    .map((d) => ({
+      segmentId: d.segmentId,
+      lang: d.lang,
+      code: d.code,
+      fingerprint: d.fingerprint,
+      reason: d.reason,
+      by: d.by,
+      at: d.at,
+    }));
 }
 
 /** The document's revision log, oldest first (for our JSON: a full backup). */
@@ -455,5 +492,13 @@ async function writeBundleDocument(
     }
   }
   if (comments.length > 0) await db.comments.bulkAdd(comments);
+  // Dismissed QA findings follow their rows (the fingerprint is of the texts, not of the ids).
+  const dismissals = (doc.qaDismissals ?? []).flatMap((q): QaDismissalRecord[] => {
+    const segmentId = segmentIds.get(q.segmentId);
+    return segmentId
+      ? [{ ...q, segmentId, docId, id: dismissalId(segmentId, q.lang, q.fingerprint) }]
+      : [];
+  });
+  if (dismissals.length > 0) await db.qaDismissals.bulkPut(dismissals);
   if (extras) await db.tmxExtras.bulkPut(extrasRows(extras, docId, segmentIds));
 }

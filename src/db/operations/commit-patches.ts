@@ -47,6 +47,7 @@ export function commitTables(db: SelarasDb) {
     db.segments,
     db.translations,
     db.comments,
+    db.qaDismissals,
     db.documents,
     db.revisions,
     db.history,
@@ -103,13 +104,16 @@ export async function commitPatches(
   // entry is unsent (and then the entry carries the merged revision as one create).
   const amend =
     projectId && mergeable ? await amendableEntry(db, projectId, meta.docId, meta.mergeKey) : null;
+  // Dismissed QA findings stay in this browser (a reviewer's own judgement, not team data).
   const syncPatches: SyncPatch[] = projectId
-    ? patches.map((p) => ({
-        table: p.table,
-        key: p.key,
-        before: asSyncRecord(p.before),
-        after: asSyncRecord(p.after),
-      }))
+    ? patches
+        .flatMap((p) => (p.table === "qaDismissals" ? [] : [p]))
+        .map((p) => ({
+          table: p.table,
+          key: p.key,
+          before: asSyncRecord(p.before),
+          after: asSyncRecord(p.after),
+        }))
     : [];
 
   for (const table of PATCHED_TABLES) {
@@ -187,6 +191,8 @@ export async function commitPatches(
       });
     }
     syncPatches.push(...(meta.alsoSync ?? []));
+  }
+  if (projectId && syncPatches.length > 0) {
     await enqueueMutation(
       db,
       projectId,

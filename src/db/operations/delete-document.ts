@@ -11,6 +11,7 @@ export function documentTables(db: SelarasDb) {
     db.translations,
     db.segments,
     db.tmxExtras,
+    db.qaDismissals,
   ] as const;
 }
 
@@ -53,4 +54,5 @@ export async function clearDocumentRows(db: SelarasDb, docId: string): Promise<v
   await db.translations.where("docId").equals(docId).delete();
   await db.segments.where("docId").equals(docId).delete();
   await db.tmxExtras.where("docId").equals(docId).delete();
+  await db.qaDismissals.where("docId").equals(docId).delete();
 }

@@ -285,7 +285,10 @@ export class FindingsDiffer {
     const sigs = new Map<string, string>();
     for (const [key, list] of by) {
       const sig = list
-        .map((f) => `${f.row}\u0001${f.finding.severity}\u0001${f.fingerprint}`)
+        .map(
+          (f) =>
+            `${f.row}\u0001${f.finding.severity}\u0001${f.fingerprint}\u0001${JSON.stringify(f.finding.params)}`,
+        )
         .join("\u0002");
       sigs.set(key, sig);
       if (this.sigs.get(key) !== sig) patches.push([key, list]);

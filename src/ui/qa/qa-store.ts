@@ -49,7 +49,8 @@ const sameFindings = (a: readonly PlacedFinding[], b: readonly PlacedFinding[]) 
     (f, i) =>
       f.fingerprint === b[i]!.fingerprint &&
       f.row === b[i]!.row &&
-      f.finding.severity === b[i]!.finding.severity,
+      f.finding.severity === b[i]!.finding.severity &&
+      f.finding.params === b[i]!.finding.params,
   );
 
 function addCounts(counts: Record<Severity, number>, list: readonly PlacedFinding[], sign: 1 | -1) {

@@ -81,6 +81,8 @@ function apply(tables: Tables, patches: readonly RecordPatch[]): Tables {
     comments: new Map(tables.comments),
   };
   for (const p of patches) {
+    // Segment operations never dismiss QA findings.
+    if (p.table === "qaDismissals") continue;
     const table = next[p.table] as Map<string, unknown>;
     if (p.after) table.set(p.key, p.after);
     else table.delete(p.key);

@@ -4,6 +4,7 @@ import type {
   BundleCell,
   BundleComment,
   BundleDocument,
+  BundleQaDismissal,
   BundleRevision,
   BundleSegment,
   BundleTarget,
@@ -116,6 +117,22 @@ function readRevision(value: unknown, path: string, fail: Fail): BundleRevision 
   return r;
 }
 
+function readQaDismissal(value: unknown, path: string, fail: Fail): BundleQaDismissal {
+  const o = obj(value, path, fail);
+  const lang = str(o["lang"], `${path}.lang`, fail);
+  if (!isTargetLang(lang)) fail(`${path}.lang`, "target language");
+  const field = (key: string) => str(o[key], `${path}.${key}`, fail);
+  return {
+    segmentId: field("segmentId"),
+    lang: lang as BundleQaDismissal["lang"],
+    code: field("code"),
+    fingerprint: field("fingerprint"),
+    reason: field("reason"),
+    by: field("by"),
+    at: field("at"),
+  };
+}
+
 const ORIGINS = ["typed", "alignment", "import"] as const;
 
 function readCell(value: unknown, path: string, fail: Fail): BundleCell {
@@ -212,6 +229,11 @@ function readDocument(value: unknown, path: string, fail: Fail): BundleDocument 
   if (o["revisions"] !== undefined && o["revisions"] !== null) {
     doc.revisions = arr(o["revisions"], `${path}.revisions`, fail).map((r, k) =>
       readRevision(r, `${path}.revisions[${k}]`, fail),
+    );
+  }
+  if (o["qaDismissals"] !== undefined && o["qaDismissals"] !== null) {
+    doc.qaDismissals = arr(o["qaDismissals"], `${path}.qaDismissals`, fail).map((q, k) =>
+      readQaDismissal(q, `${path}.qaDismissals[${k}]`, fail),
     );
   }
   return doc;

@@ -115,6 +115,16 @@ function document(d: BundleDocument): Record<string, unknown> {
     out["alignment"] = alignment;
   }
   if (d.revisions && d.revisions.length > 0) out["revisions"] = d.revisions.map(revision);
+  if (d.qaDismissals && d.qaDismissals.length > 0)
+    out["qaDismissals"] = d.qaDismissals.map((q) => ({
+      segmentId: q.segmentId,
+      lang: q.lang,
+      code: q.code,
+      fingerprint: q.fingerprint,
+      reason: q.reason,
+      by: q.by,
+      at: q.at,
+    }));
   return out;
 }
 
