@@ -95,6 +95,28 @@ describe("segment command (in process)", () => {
     expect(f.stdout()).toBe("Ia lahir tgl.\n5 Mei.\nLalu pindah.\n");
   });
 
+  it("--rules with OmegaT's real rules (inline (?i)) segments; an untranslatable rule is left out and named", async () => {
+    const srx = readFileSync(
+      new URL("../fixtures/segment/srx/real/omegat-defaultRules-trimmed.srx", import.meta.url),
+    );
+    const f = fakeIo({
+      "omegat.srx": new Uint8Array(srx),
+      "-": "See e.g. the Fig. 3 now. He left!\n",
+    });
+    expect(await run(["--lang", "en", "--rules", "omegat.srx"], f.io)).toBe(0);
+    expect(f.stdout()).toBe("See e.g. the Fig. 3 now.\nHe left!\n");
+    expect(f.stderr()).toBe("");
+    const one = fakeIo({
+      "one.srx": `<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body><languagerules><languagerule languagerulename="Mine"><rule break="no"><beforebreak>[a-z&amp;&amp;[^b]]\\.</beforebreak><afterbreak>\\s</afterbreak></rule><rule><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule></languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="Mine"/></maprules></body></srx>`,
+      "-": "Ia pergi. Lalu pulang.\n",
+    });
+    expect(await run(["--lang", "id", "--rules", "one.srx"], one.io)).toBe(0);
+    expect(one.stdout()).toBe("Ia pergi.\nLalu pulang.\n");
+    expect(one.stderr()).toBe(
+      'segment: one.srx: line 1: a rule of "Mine" was left out: [a-z&&[^b]]\\. uses class intersection && that JavaScript cannot express\n',
+    );
+  });
+
   it("--rules with a bad SRX file: exit 1, the error code and position on stderr", async () => {
     const f = fakeIo({
       "bad.srx": '<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header',

@@ -125,11 +125,22 @@ function slowRuleFailure(path: string, rule: SegmentationRule, ms: number, where
  * named); the segmenter it returns runs each paragraph under the limit too.
  */
 async function loadRules(io: CliIo, path: string, lang: Lang, ms: number): Promise<Segmenter> {
-  const { parseSrx } = await import("../../core/segment/srx.ts");
+  const { readSrx } = await import("../../core/segment/srx.ts");
   const xml = await readText(io, path);
   let rules: SegmentationRules;
   try {
-    rules = parseSrx(xml);
+    const read = readSrx(xml);
+    rules = read.rules;
+    // A rule that cannot be translated is left out, the file still used (issue 11 class 9).
+    for (const skip of read.skipped) {
+      const why =
+        skip.code === "srx.regex-unsupported"
+          ? `uses ${skip.feature ?? "a feature"} that JavaScript cannot express`
+          : "is not a valid regular expression";
+      io.stderr(
+        `segment: ${path}: line ${skip.line}: a rule of "${skip.ruleSet}" was left out: ${skip.pattern} ${why}\n`,
+      );
+    }
   } catch (error) {
     if (isAppError(error)) throw new Failure(`${path}: ${appErrorText(error, path)}`);
     throw error;

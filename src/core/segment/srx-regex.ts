@@ -6,11 +6,16 @@ import { AppError } from "../model/app-error.ts";
  *
  * Handled: `\Q...\E`, `\p{IsL}`/`\p{javaLowerCase}`/POSIX `\p{Alpha}` and ICU `[:Lu:]` classes,
  * `\x{...}`, octal `\0nn`, `\A \z \Z \h \H \v \V \R \e \a`, a Unicode-aware `\b`/`\B`, nested
- * (union) classes, literal `{ } ]` and identity escapes that the `u` flag rejects, a leading
- * `(?i)`. Approximated: possessive quantifiers and atomic groups become greedy ones (same
- * matches in segmentation rules, which never rely on their backtracking). Refused with
+ * (union) classes, literal `{ } ]` and identity escapes that the `u` flag rejects. Inline flags:
+ * a leading `(?i)`/`(?iu)` makes the pattern case-insensitive (`caseInsensitive`); flags anywhere
+ * else (`\b(?i)dr\.`, `((?i)jan|feb)`, `(?i:...)`, `(?-i)`, `(?s)`) apply to the rest of their
+ * group as in Java, translated by spelling out the cases of each letter in their scope (`[dD]`,
+ * Unicode case mapping as OmegaT's UNICODE_CASE) and `.` as `[\s\S]` under `s`; JavaScript (Node
+ * 20) has no inline modifiers. Approximated: possessive quantifiers and atomic groups become greedy
+ * ones (same matches in segmentation rules, which never rely on their backtracking); under an
+ * inline `(?i)`, `\p{..}` classes and `\uXXXX` escapes keep their case. Refused with
  * `srx.regex-unsupported` (`feature` param): class intersection `&&`, negated nested classes,
- * inline flags other than a leading `(?i)`, Unicode blocks, `\G \X \N{} \Z`-like features JS lacks.
+ * the inline flags `x`, `m`, `d`, `c`, Unicode blocks, `\G \X \N{} \Z`-like features JS lacks.
  * Anything that still does not compile gives `srx.regex-invalid`.
  */
 export interface TranslatedRegex {
@@ -118,21 +123,97 @@ function quantifierEnd(src: string, i: number): number {
   return m ? i + m[0].length : -1;
 }
 
-function translate(src: string): TranslatedRegex {
+/** Thrown by the rule-level pass when a flag group needs the scoped (spelled-out) translation. */
+class NeedsScopedFlags extends Error {}
+
+/** The case forms of one character (itself first), by Unicode simple case mapping. */
+function caseForms(ch: string): string[] {
+  const forms = new Set([ch]);
+  for (const f of [ch.toLowerCase(), ch.toUpperCase(), ch.toUpperCase().toLowerCase()]) {
+    if (f.length === 1) forms.add(f);
+  }
+  return [...forms];
+}
+
+/** Class items adding the case forms of `from-to` that the range lacks (ranges up to 0x3000). */
+function rangeCaseForms(from: number, to: number): string {
+  if (to < from || to - from > 0x3000) return "";
+  const extra: number[] = [];
+  for (let c = from; c <= to; c++) {
+    for (const f of caseForms(String.fromCharCode(c))) {
+      const code = f.charCodeAt(0);
+      if (code < from || code > to) extra.push(code);
+    }
+  }
+  const sorted = [...new Set(extra)].sort((a, b) => a - b);
+  let out = "";
+  for (let k = 0; k < sorted.length;) {
+    let end = k;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
+    out += end > k ? `${hex(sorted[k]!)}-${hex(sorted[end]!)}` : hex(sorted[k]!);
+    k = end + 1;
+  }
+  return out;
+}
+
+const FLAG_GROUP = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([):])/;
+
+interface Flags {
+  ci: boolean;
+  dotAll: boolean;
+}
+
+/** Applies `(?on-off)` to `flags`; the flags JS cannot follow are refused. */
+function applyFlags(flags: Flags, on: string, off: string): Flags {
+  const next = { ...flags };
+  for (const [letters, value] of [
+    [on, true],
+    [off, false],
+  ] as const) {
+    for (const flag of letters) {
+      if (flag === "i") next.ci = value;
+      else if (flag === "s") next.dotAll = value;
+      else if (flag !== "u" && flag !== "U") throw new Unsupported(`inline flag ${flag}`);
+    }
+  }
+  return next;
+}
+
+/**
+ * `scoped`: inline flags are followed where they stand, letters spelled out in both cases;
+ * otherwise only a leading `(?i)` is allowed (the rule-level flag) and any other flag group
+ * throws NeedsScopedFlags.
+ */
+function translate(src: string, scoped: boolean): TranslatedRegex {
   let out = "";
   let i = 0;
   let caseInsensitive = false;
   let classDepth = 0;
   let afterQuantifiable = false;
+  let flags: Flags = { ci: false, dotAll: false };
+  const groups: Flags[] = [];
 
-  const lead = /^\(\?([a-zA-Z]+)\)/.exec(src);
+  const lead = scoped ? null : /^\(\?([a-zA-Z]+)\)/.exec(src);
   if (lead) {
     for (const flag of lead[1]!) {
       if (flag === "i") caseInsensitive = true;
-      else if (flag !== "u" && flag !== "U") throw new Unsupported(`inline flag ${flag}`);
+      else if (flag !== "u" && flag !== "U") throw new NeedsScopedFlags();
     }
     i = lead[0].length;
   }
+  /** A literal character outside a class (its case forms under (?i)); `quoted`: from \\Q..\\E. */
+  const literal = (ch: string, quoted = false): string => {
+    const forms = flags.ci ? caseForms(ch) : [ch];
+    if (forms.length > 1) return `[${forms.join("")}]`;
+    return quoted ? escapeLiteral(ch, false) : ch;
+  };
+  /** A literal character inside a class (its case forms under (?i)). */
+  const classLiteral = (ch: string, quoted = false): string =>
+    flags.ci || quoted
+      ? (flags.ci ? caseForms(ch) : [ch]).map((f) => escapeLiteral(f, true)).join("")
+      : ch === "/"
+        ? "\\/"
+        : ch;
 
   while (i < src.length) {
     const c = src[i]!;
@@ -143,7 +224,7 @@ function translate(src: string): TranslatedRegex {
       if (next === "Q") {
         const end = src.indexOf("\\E", i + 2);
         const text = src.slice(i + 2, end < 0 ? src.length : end);
-        for (const ch of text) out += escapeLiteral(ch, inClass);
+        for (const ch of text) out += inClass ? classLiteral(ch, true) : literal(ch, true);
         i = end < 0 ? src.length : end + 2;
         afterQuantifiable = text.length > 0;
         continue;
@@ -184,6 +265,23 @@ function translate(src: string): TranslatedRegex {
         const digits = m ? m[0] : "";
         out += hex(digits === "" ? 0 : parseInt(digits, 8));
         i += 2 + digits.length;
+        afterQuantifiable = true;
+        continue;
+      }
+      // Escapes whose tail is copied as it is (never case-expanded): \xhh, \uhhhh, \cX, \k<name>.
+      const tail =
+        next === "x"
+          ? /^[0-9a-fA-F]{0,2}/.exec(src.slice(i + 2))
+          : next === "u"
+            ? /^[0-9a-fA-F]{0,4}/.exec(src.slice(i + 2))
+            : next === "c"
+              ? /^[A-Za-z]?/.exec(src.slice(i + 2))
+              : next === "k"
+                ? /^(?:<[^>]*>)?/.exec(src.slice(i + 2))
+                : null;
+      if (tail) {
+        out += `\\${next}${tail[0]}`;
+        i += 2 + tail[0].length;
         afterQuantifiable = true;
         continue;
       }
@@ -243,12 +341,8 @@ function translate(src: string): TranslatedRegex {
         default:
           break;
       }
-      if (/[dDwWsStnrfcuk1-9]/.test(next)) {
+      if (/[dDwWsStnrf1-9]/.test(next)) {
         out += `\\${next}`;
-        continue;
-      }
-      if (next === "x") {
-        out += "\\x";
         continue;
       }
       if (/[A-Za-z]/.test(next)) throw new Unsupported(`\\${next}`);
@@ -285,7 +379,15 @@ function translate(src: string): TranslatedRegex {
         i++;
         continue;
       }
-      out += c === "/" ? "\\/" : c;
+      const to = src[i + 2];
+      if (flags.ci && src[i + 1] === "-" && to !== undefined && !"]\\[".includes(to)) {
+        // A range under (?i): the range and the case forms it lacks.
+        out += `${escapeLiteral(c, true)}-${escapeLiteral(to, true)}`;
+        out += rangeCaseForms(c.charCodeAt(0), to.charCodeAt(0));
+        i += 3;
+        continue;
+      }
+      out += c === "-" ? "-" : classLiteral(c);
       i++;
       continue;
     }
@@ -305,18 +407,41 @@ function translate(src: string): TranslatedRegex {
       continue;
     }
     if (c === "(") {
+      const flagGroup = FLAG_GROUP.exec(src.slice(i, i + 24));
+      if (flagGroup && (flagGroup[1] !== "" || (flagGroup[2] ?? "") !== "")) {
+        if (!scoped) throw new NeedsScopedFlags();
+        const changed = applyFlags(flags, flagGroup[1]!, flagGroup[2] ?? "");
+        i += flagGroup[0].length;
+        if (flagGroup[3] === ":") {
+          // (?i:...): a group of its own, the flags inside it only.
+          groups.push(flags);
+          out += "(?:";
+        }
+        // (?i): the rest of the enclosing group.
+        flags = changed;
+        afterQuantifiable = false;
+        continue;
+      }
+      groups.push(flags);
       if (src.startsWith("(?>", i)) {
         out += "(?:";
         i += 3;
-      } else if (/^\(\?[a-zA-Z-]+[):]/.test(src.slice(i, i + 12))) {
-        throw new Unsupported("inline flags");
       } else if (src.startsWith("(?#", i)) {
         throw new Unsupported("comment group");
       } else {
-        out += "(";
-        i++;
+        // (, (?:, (?=, (?!, (?<=, (?<!, (?<name>: the opening copied as it is.
+        const opening = /^\((?:\?(?:[:=!]|<[=!]|<[A-Za-z][A-Za-z0-9]*>))?/.exec(src.slice(i))!;
+        out += opening[0];
+        i += opening[0].length;
       }
       afterQuantifiable = false;
+      continue;
+    }
+    if (c === ")") {
+      flags = groups.pop() ?? flags;
+      out += ")";
+      i++;
+      afterQuantifiable = true;
       continue;
     }
     if (c === "*" || c === "+" || c === "?") {
@@ -356,8 +481,20 @@ function translate(src: string): TranslatedRegex {
       afterQuantifiable = true;
       continue;
     }
-    out += c;
-    afterQuantifiable = c !== "|" && c !== "^";
+    if (c === "." && flags.dotAll) {
+      out += "[\\s\\S]";
+      i++;
+      afterQuantifiable = true;
+      continue;
+    }
+    if (c === "|" || c === "^" || c === "$" || c === ".") {
+      out += c;
+      afterQuantifiable = c === ".";
+      i++;
+      continue;
+    }
+    out += literal(c);
+    afterQuantifiable = true;
     i++;
   }
   if (classDepth > 0) throw new Unsupported("unterminated class");
@@ -370,15 +507,23 @@ function unsupportedNegatedSet(): never {
 
 /**
  * Translates `pattern`; `where` (line/column of the SRX element) goes into error params.
+ * `scoped`: follow every inline flag where it stands (letters spelled out in both cases), never
+ * a rule-level `caseInsensitive` (for one side of a rule whose other side is case-sensitive).
  * Throws `AppError("srx.regex-unsupported" | "srx.regex-invalid", { pattern, feature?, ...where })`.
  */
 export function translateSrxRegex(
   pattern: string,
   where: Record<string, string | number> = {},
+  options: { scoped?: boolean } = {},
 ): TranslatedRegex {
   let result: TranslatedRegex;
   try {
-    result = translate(pattern);
+    try {
+      result = translate(pattern, options.scoped === true);
+    } catch (error) {
+      if (!(error instanceof NeedsScopedFlags)) throw error;
+      result = translate(pattern, true);
+    }
   } catch (error) {
     if (error instanceof Unsupported) {
       throw new AppError("srx.regex-unsupported", { ...where, pattern, feature: error.feature });

@@ -14,16 +14,52 @@ interface RuleDraft {
   at: Position;
 }
 
+/** A rule or language map of an SRX file left out because its pattern cannot be translated. */
+export interface SrxSkippedRule {
+  /** The `languagerulename` of its rule set (of the map's target for a language map). */
+  ruleSet: string;
+  line: number;
+  column: number;
+  /** The pattern as written in the file. */
+  pattern: string;
+  /** `srx.regex-unsupported` (with `feature`) or `srx.regex-invalid`. */
+  code: string;
+  feature?: string;
+}
+
+export interface SrxReadResult {
+  rules: SegmentationRules;
+  /** What was left out, in file order (empty: every rule was read). */
+  skipped: SrxSkippedRule[];
+}
+
 /**
- * Reads an SRX 2.0 document. Strict: the root must be `<srx version="2.0">` in the SRX 2.0
+ * Reads an SRX 2.0 document, strictly: the first rule whose pattern cannot be translated refuses
+ * the file (see readSrx for the reader that skips it and says so).
+ */
+export function parseSrx(xml: string): SegmentationRules {
+  const { rules, skipped } = readSrx(xml);
+  const first = skipped[0];
+  if (first) {
+    const { ruleSet, code, ...params } = first;
+    void ruleSet;
+    throw new AppError(code, params);
+  }
+  return rules;
+}
+
+/**
+ * Reads an SRX 2.0 document. Strict about the document: the root must be `<srx version="2.0">` in the SRX 2.0
  * namespace, DOCTYPE declarations are refused (so only the predefined entities exist), unknown
  * SRX elements and missing required attributes are errors. Elements of other namespaces inside
  * `<header>` (tool extensions such as Okapi's options) are ignored. Patterns are translated from
- * ICU/Java syntax (see srx-regex.ts). Errors: `AppError` with codes `srx.malformed`,
+ * ICU/Java syntax (see srx-regex.ts); a rule (or language map) whose pattern truly cannot be
+ * translated is left out and listed in `skipped`, the rest of the file is read. A header without
+ * `cascade` (OmegaT 3.6's defaultRules.srx) cascades, as OmegaT reads it. Errors: `AppError` with codes `srx.malformed`,
  * `srx.doctype-forbidden`, `srx.not-srx`, `srx.unsupported-version`, `srx.invalid`,
  * `srx.unknown-rule-set`, `srx.regex-unsupported`, `srx.regex-invalid`; params carry line/column.
  */
-export function parseSrx(xml: string): SegmentationRules {
+export function readSrx(xml: string): SrxReadResult {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const here = (): Position => ({ line: parser.line, column: parser.column + 1 });
   const invalid = (reason: string, element: string): never => {
@@ -32,13 +68,14 @@ export function parseSrx(xml: string): SegmentationRules {
 
   let cascade = false;
   const languageRules: LanguageRuleSet[] = [];
-  const maps: LanguageMap[] = [];
+  const maps: (LanguageMap & { at: Position })[] = [];
   const stack: string[] = [];
   const seen = new Set<string>();
   let foreignDepth = 0;
   let currentSet: { name: string; rules: RuleDraft[] } | null = null;
   let currentRule: RuleDraft | null = null;
   let text: string | null = null;
+  const skipped: SrxSkippedRule[] = [];
 
   parser.on("error", (error) => {
     throw new AppError("srx.malformed", {
@@ -76,7 +113,8 @@ export function parseSrx(xml: string): SegmentationRules {
     } else if (name === "header" && parent === "srx") {
       // segmentsubflows is required by the schema but OmegaT's own files omit it; it has no effect here.
       yesNo("segmentsubflows", true);
-      cascade = yesNo("cascade");
+      // Required by the schema; OmegaT 3.6 writes <header></header> and cascades (OmegaT's default).
+      cascade = yesNo("cascade", true);
     } else if (name === "formathandle" && parent === "header") {
       yesNo("include");
       required("type");
@@ -94,6 +132,7 @@ export function parseSrx(xml: string): SegmentationRules {
       maps.push({
         languagePattern: required("languagepattern"),
         ruleName: required("languagerulename"),
+        at: here(),
       });
     } else {
       invalid(`unexpected element inside ${parent ?? "document"}`, name);
@@ -122,7 +161,13 @@ export function parseSrx(xml: string): SegmentationRules {
       currentRule = null;
     }
     if (name === "languagerule" && currentSet) {
-      languageRules.push({ name: currentSet.name, rules: currentSet.rules.map(toRule) });
+      const set = currentSet;
+      const rules: SegmentationRule[] = [];
+      for (const draft of set.rules) {
+        const rule = toRule(draft, set.name, skipped);
+        if (rule) rules.push(rule);
+      }
+      languageRules.push({ name: set.name, rules });
       currentSet = null;
     }
   });
@@ -134,14 +179,50 @@ export function parseSrx(xml: string): SegmentationRules {
   for (const element of ["header", "body", "languagerules", "maprules"]) {
     if (!seen.has(element)) invalid(`missing element ${element}`, element);
   }
-  const mapped = maps.map((map) => {
+  const mapped: LanguageMap[] = [];
+  for (const map of maps) {
     if (!languageRules.some((set) => set.name === map.ruleName)) {
       throw new AppError("srx.unknown-rule-set", { name: map.ruleName });
     }
-    const translated = translateSrxRegex(map.languagePattern, { name: map.ruleName });
-    return { languagePattern: translated.source, ruleName: map.ruleName };
-  });
-  return { cascade, languageRules, maps: mapped };
+    const translated = attempt(
+      () => translateSrxRegex(map.languagePattern, { name: map.ruleName }),
+      map.ruleName,
+      map.at,
+      map.languagePattern,
+      skipped,
+    );
+    if (translated) mapped.push({ languagePattern: translated.source, ruleName: map.ruleName });
+  }
+  return { rules: { cascade, languageRules, maps: mapped }, skipped };
+}
+
+/** `translate()`, or null with the pattern listed in `skipped` when it cannot be translated. */
+function attempt<T>(
+  translate: () => T,
+  ruleSet: string,
+  at: Position,
+  pattern: string,
+  skipped: SrxSkippedRule[],
+): T | null {
+  try {
+    return translate();
+  } catch (error) {
+    if (
+      !(error instanceof AppError) ||
+      (error.code !== "srx.regex-unsupported" && error.code !== "srx.regex-invalid")
+    )
+      throw error;
+    const feature = error.params["feature"];
+    skipped.push({
+      ruleSet,
+      line: at.line,
+      column: at.column,
+      pattern: typeof error.params["pattern"] === "string" ? error.params["pattern"] : pattern,
+      code: error.code,
+      ...(typeof feature === "string" ? { feature } : {}),
+    });
+    return null;
+  }
 }
 
 /** Texts with letters that case-folding would change (other than through escapes like \s). */
@@ -149,20 +230,32 @@ function isCaseNeutral(pattern: string): boolean {
   return !/[A-Za-z]|\\[pP]/.test(pattern.replace(/\\[sSdDwWbBnrtfvhHRAzZ]/g, ""));
 }
 
-function toRule(draft: RuleDraft): SegmentationRule {
+/** The rule of a draft, or null (listed in `skipped`) when a pattern cannot be translated. */
+function toRule(
+  draft: RuleDraft,
+  ruleSet: string,
+  skipped: SrxSkippedRule[],
+): SegmentationRule | null {
   const where = { line: draft.at.line, column: draft.at.column };
-  const before = translateSrxRegex(draft.before ?? "", where);
-  const after = translateSrxRegex(draft.after ?? "", where);
-  if (before.caseInsensitive !== after.caseInsensitive) {
-    const plain = before.caseInsensitive ? after.source : before.source;
-    if (!isCaseNeutral(plain)) {
-      throw new AppError("srx.regex-unsupported", {
-        ...where,
-        pattern: plain,
-        feature: "(?i) on one side of a rule only",
-      });
-    }
-  }
+  const sides = attempt(
+    () => {
+      let before = translateSrxRegex(draft.before ?? "", where);
+      let after = translateSrxRegex(draft.after ?? "", where);
+      // A leading (?i) on one side only: that side spelled out in both cases, unless the other
+      // side has no letters (then the rule-level flag changes nothing there).
+      if (before.caseInsensitive && !after.caseInsensitive && !isCaseNeutral(after.source))
+        before = translateSrxRegex(draft.before ?? "", where, { scoped: true });
+      if (after.caseInsensitive && !before.caseInsensitive && !isCaseNeutral(before.source))
+        after = translateSrxRegex(draft.after ?? "", where, { scoped: true });
+      return { before, after };
+    },
+    ruleSet,
+    draft.at,
+    `${draft.before ?? ""} / ${draft.after ?? ""}`,
+    skipped,
+  );
+  if (!sides) return null;
+  const { before, after } = sides;
   const rule: SegmentationRule = {
     break: draft.break,
     beforeBreak: before.source,

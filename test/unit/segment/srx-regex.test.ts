@@ -78,12 +78,45 @@ describe("translateSrxRegex (ICU/Java → JavaScript)", () => {
     expect(re("(?i)dr\\.").test("DR.")).toBe(true);
   });
 
+  // Issue 11 class 9: OmegaT's defaultRules.srx has 1,584 `\\b(?i)…`, Okapi's `((?i)jan|…)\\.`;
+  // Java applies a flag to the rest of its group. (An earlier test expected `a(?i)b` refused.)
+  it("follows inline flags where they stand, to the end of their group as Java does", () => {
+    expect(re("\\b(?i)úč\\.").test("ÚČ.")).toBe(true);
+    expect(re("\\b(?i)úč\\.").test("úč.")).toBe(true);
+    expect(re("a(?i)b").test("aB")).toBe(true);
+    expect(re("a(?i)b").test("AB")).toBe(false);
+    const months = re("((?i)jan|feb|mar)\\.");
+    expect(["JAN.", "Feb.", "mar."].every((t) => months.test(t))).toBe(true);
+    expect(re("(?i:ab)c").test("ABc")).toBe(true);
+    expect(re("(?i:ab)c").test("ABC")).toBe(false);
+    expect(re("x(?i)a(?-i)b").test("xAb")).toBe(true);
+    expect(re("x(?i)a(?-i)b").test("xAB")).toBe(false);
+    expect(re("(x(?i)a)b").test("xAb")).toBe(true);
+    expect(re("(x(?i)a)b").test("xAB")).toBe(false);
+    expect(re("(?iu)\\bdr\\.").test("DR.")).toBe(true);
+    // Classes and ranges get the case forms they lack; escapes and group syntax stay as written.
+    expect(re("q(?i)[a-cé]z").test("qBZ")).toBe(true);
+    expect(re("q(?i)[a-cé]z").test("qÉz")).toBe(true);
+    expect(re("q(?i)[à-ã]").test("qÂ")).toBe(true);
+    expect(re("q(?i)\\x41\\u0042").test("qAB")).toBe(true);
+    expect(re("(?<nm>a)(?i)\\k<nm>b").test("aaB")).toBe(true);
+    expect(re("q(?i)(?<=q)(?!x)c").test("qC")).toBe(true);
+    expect(re("a(?s).b").test("a\nb")).toBe(true);
+    expect(re("a.b").test("a\nb")).toBe(false);
+    // A leading (?i) alone stays the rule-level flag.
+    expect(translateSrxRegex("(?iu)dr\\.")).toEqual({ source: "dr\\.", caseInsensitive: true });
+    expect(translateSrxRegex("(?i)dr", {}, { scoped: true })).toEqual({
+      source: "[dD][rR]",
+      caseInsensitive: false,
+    });
+  });
+
   it("refuses what JavaScript cannot express, naming the feature", () => {
     expect(codeOf("[a-z&&[^aeiou]]")).toEqual({
       code: "srx.regex-unsupported",
       feature: "class intersection &&",
     });
-    expect(codeOf("a(?i)b").code).toBe("srx.regex-unsupported");
+    expect(codeOf("a(?m)b")).toEqual({ code: "srx.regex-unsupported", feature: "inline flag m" });
     expect(codeOf("\\p{InGreek}")).toEqual({
       code: "srx.regex-unsupported",
       feature: "unicode-block",

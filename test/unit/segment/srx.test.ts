@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseSrx, writeSrx } from "../../../src/core/segment/srx.ts";
+import { parseSrx, readSrx, writeSrx } from "../../../src/core/segment/srx.ts";
 import { BUILTIN_RULES } from "../../../src/core/segment/builtin/builtin-rules.ts";
 import { segmentParagraph } from "../../../src/core/segment/segment.ts";
 import { AppError } from "../../../src/core/model/app-error.ts";
@@ -223,5 +223,83 @@ describe("parseSrx", () => {
         }
       }),
     );
+  });
+});
+
+/** Issue 11 class 9: real SRX files of OmegaT and Okapi (origins in test/fixtures/README.md). */
+describe("readSrx on real files", () => {
+  const real = (name: string) => readSrx(fixture(`real/${name}`));
+  const ruleOf = (rules: SegmentationRules, set: string, before: string) => {
+    const rule = rules.languageRules
+      .find((s) => s.name === set)!
+      .rules.find((r) =>
+        new RegExp(`^(?:${r.beforeBreak})$`, r.caseInsensitive ? "iu" : "u").test(before),
+      );
+    return rule;
+  };
+
+  it("reads OmegaT 3.6's defaultRules.srx (header without cascade: cascades as OmegaT does)", () => {
+    const { rules, skipped } = real("omegat-3.6-defaultRules.srx");
+    expect(skipped).toEqual([]);
+    expect(rules.cascade).toBe(true);
+    expect(rules.languageRules).toHaveLength(16);
+    expect(rules.languageRules.reduce((n, s) => n + s.rules.length, 0)).toBe(1134);
+    expect(ruleOf(rules, "English", "E.G.")?.break).toBe(false);
+    expect(
+      segmentParagraph("See e.g. the Fig. 3 now. He left! Then home.", "en", { rules }),
+    ).toEqual(["See e.g. the Fig. 3 now.", "He left!", "Then home."]);
+  });
+
+  it("reads OmegaT's current rules, whose 483 inline (?i) (of 1,584 in the whole file) sit after \\b", () => {
+    const xml = fixture("real/omegat-defaultRules-trimmed.srx");
+    expect(xml.split("(?i)").length - 1).toBe(483);
+    const { rules, skipped } = readSrx(xml);
+    expect(skipped).toEqual([]);
+    expect(rules.languageRules.map((s) => s.name)).toEqual([
+      "Czech",
+      "English",
+      "Russian",
+      "Default",
+      "Text",
+      "HTML",
+    ]);
+    // \b(?i)úč\. : the flag after \b applies to the rest, upper case included.
+    expect(ruleOf(rules, "Czech", "ÚČ.")?.break).toBe(false);
+    expect(ruleOf(rules, "Czech", "úč.")?.break).toBe(false);
+    expect(ruleOf(rules, "Russian", "Т.Е.")?.break).toBe(false);
+  });
+
+  it("reads Okapi's defaultSegmentation.srx, ((?i)jan|feb|…) case-insensitive to the group's end", () => {
+    const { rules, skipped } = real("okapi-defaultSegmentation.srx");
+    expect(skipped).toEqual([]);
+    expect(rules.cascade).toBe(false);
+    for (const month of ["JAN.", "Feb.", "dec."])
+      expect(ruleOf(rules, "Default", month)?.break).toBe(false);
+    expect(segmentParagraph("It opens on Feb. 5 here. He left!", "en", { rules })).toEqual([
+      "It opens on Feb. 5 here.",
+      "He left!",
+    ]);
+  });
+
+  it("leaves out only a rule that cannot be translated, and names it", () => {
+    const xml = wrap(
+      '<languagerules><languagerule languagerulename="Other"><rule break="no"><beforebreak>[a-z&amp;&amp;[^b]]\\.</beforebreak><afterbreak>\\s</afterbreak></rule><rule break="yes"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule></languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="Other"/></maprules>',
+    );
+    const { rules, skipped } = readSrx(xml);
+    expect(rules.languageRules[0]!.rules).toEqual([
+      { break: true, beforeBreak: "\\.", afterBreak: "\\s" },
+    ]);
+    expect(skipped).toEqual([
+      {
+        ruleSet: "Other",
+        line: 2,
+        column: expect.any(Number) as number,
+        pattern: "[a-z&&[^b]]\\.",
+        code: "srx.regex-unsupported",
+        feature: "class intersection &&",
+      },
+    ]);
+    // parseSrx stays strict: the first such rule refuses the file.
+    expect(errorOf(xml).code).toBe("srx.regex-unsupported");
   });
 });
