@@ -29,7 +29,7 @@ import {
 } from "./cells/target-cell.tsx";
 import { confidenceOf, type RowView } from "../../core/align-edit/row-view.ts";
 import { isSuspicious, SUSPICIOUS_BELOW, type RowLayout } from "../../core/align-edit/layout.ts";
-import { SourceText } from "./cells/source-text.tsx";
+import { FindSourceText } from "./find-highlight.tsx";
 import { cellCommandFor, type CellCommand } from "./grid-keyboard.ts";
 import { leaveContainer, SkipToGrid } from "./grid-focus.tsx";
 import { loadGridPosition, saveGridPosition } from "./grid-position.ts";
@@ -420,7 +420,7 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
                         lang={sourceLang}
                       >
                         <span data-testid={`source-${index}`}>
-                          <SourceText text={String(cell.getValue())} />
+                          <FindSourceText text={String(cell.getValue())} />
                         </span>
                       </div>
                     );

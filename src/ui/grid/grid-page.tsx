@@ -35,6 +35,7 @@ import { ExportDialog } from "../export/export-dialog.tsx";
 import { ShortcutSheet } from "./shortcut-sheet.tsx";
 import { GridProgress } from "./grid-progress.tsx";
 import { FilterBar } from "./filter-bar.tsx";
+import { FindHighlightContext, useFindHighlight } from "./find-highlight.tsx";
 import { EMPTY_FILTER, filterFromParams, filterToParams } from "./filter-url.ts";
 import { useGridData } from "./use-grid-data.ts";
 import { useRepetitionNotice } from "./use-repetition-notice.ts";
@@ -83,6 +84,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const localUser = useUser();
   const paramString = params.toString();
   const filter = useMemo(() => filterFromParams(new URLSearchParams(paramString)), [paramString]);
+  const findHighlight = useFindHighlight(filter.query);
   // The row being edited stays in a filtered view until focus leaves it (see keepOrDropPin).
   const [pinnedId, setPinnedId] = useState<string | null>(null);
   const {
@@ -603,101 +605,103 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         </p>
       ) : (
         <QaContext.Provider value={qa}>
-          <div className="grid-layout" onBlur={keepOrDropPin}>
-            <div className="grid-with-minimap">
-              <AlignmentGrid
-                handle={gridRef}
-                docId={docId}
-                segments={segments}
-                totalRows={doc.segmentCount}
-                visible={visible}
-                translations={translations}
-                view={view}
-                comments={comments}
-                sourceLang={doc.sourceLang}
-                langs={langs}
-                user={user.name}
-                role={user.role}
-                onCommand={onCommand}
-                onFocusCell={onFocusCell}
-                onRowAction={onRowAction}
-              />
-              <div className="minimaps">
-                {columnState.map(({ lang, layout, aligned }) => {
-                  return layout && aligned ? (
-                    <AlignmentMinimap
-                      key={lang}
-                      lang={lang}
-                      layout={layout}
-                      threshold={SUSPICIOUS_BELOW}
-                      shifted={view.shifted}
-                      onGo={(row) => {
-                        const at = visible.indexOf(row);
-                        if (at >= 0) gridRef.current?.focusCell(at, lang);
-                      }}
-                    />
-                  ) : null;
-                })}
+          <FindHighlightContext.Provider value={findHighlight}>
+            <div className="grid-layout" onBlur={keepOrDropPin}>
+              <div className="grid-with-minimap">
+                <AlignmentGrid
+                  handle={gridRef}
+                  docId={docId}
+                  segments={segments}
+                  totalRows={doc.segmentCount}
+                  visible={visible}
+                  translations={translations}
+                  view={view}
+                  comments={comments}
+                  sourceLang={doc.sourceLang}
+                  langs={langs}
+                  user={user.name}
+                  role={user.role}
+                  onCommand={onCommand}
+                  onFocusCell={onFocusCell}
+                  onRowAction={onRowAction}
+                />
+                <div className="minimaps">
+                  {columnState.map(({ lang, layout, aligned }) => {
+                    return layout && aligned ? (
+                      <AlignmentMinimap
+                        key={lang}
+                        lang={lang}
+                        layout={layout}
+                        threshold={SUSPICIOUS_BELOW}
+                        shifted={view.shifted}
+                        onGo={(row) => {
+                          const at = visible.indexOf(row);
+                          if (at >= 0) gridRef.current?.focusCell(at, lang);
+                        }}
+                      />
+                    ) : null;
+                  })}
+                </div>
+              </div>
+              {panel && active && (
+                <CellDetails
+                  panel={panel}
+                  cell={active}
+                  thread={thread}
+                  rejecting={
+                    rejecting?.segmentId === active.segmentId && rejecting.lang === active.lang
+                  }
+                  user={user}
+                  run={run}
+                  onPanel={setPanel}
+                  onClose={() => {
+                    setPanel(null);
+                    setRejecting(null);
+                    // Back to the cell the panel was about.
+                    const row = visible.indexOf(active.index);
+                    if (row >= 0) gridRef.current?.focusCell(row, active.lang);
+                  }}
+                  onRejected={() => setRejecting(null)}
+                />
+              )}
+              {qaOpen && !(panel && active) && (
+                <QaPanel
+                  store={qa}
+                  shown={qaShown}
+                  onShown={setQaShown}
+                  isVisible={(i) => visibleSet.has(i)}
+                  onGo={(index, lang) => {
+                    const row = visible.indexOf(index);
+                    if (row >= 0) gridRef.current?.focusCell(row, lang);
+                  }}
+                  onClose={() => {
+                    setQaOpen(false);
+                    const row = active ? visible.indexOf(active.index) : -1;
+                    if (active && row >= 0) gridRef.current?.focusCell(row, active.lang);
+                  }}
+                />
+              )}
+              {/* Matches above, glossary below: one column beside the grid, not two. */}
+              <div className="side-stack">
+                <TmPanel
+                  active={active}
+                  segments={segments}
+                  sourceLang={doc.sourceLang}
+                  langs={langs}
+                  user={user.name}
+                  hidden={!!(panel && active) || qaOpen}
+                  focusCell={(row, lang) => gridRef.current?.focusCell(row, lang)}
+                />
+                <GlossaryPanel
+                  active={active}
+                  segments={segments}
+                  sourceLang={doc.sourceLang}
+                  langs={langs}
+                  hidden={!!(panel && active) || qaOpen}
+                />
               </div>
             </div>
-            {panel && active && (
-              <CellDetails
-                panel={panel}
-                cell={active}
-                thread={thread}
-                rejecting={
-                  rejecting?.segmentId === active.segmentId && rejecting.lang === active.lang
-                }
-                user={user}
-                run={run}
-                onPanel={setPanel}
-                onClose={() => {
-                  setPanel(null);
-                  setRejecting(null);
-                  // Back to the cell the panel was about.
-                  const row = visible.indexOf(active.index);
-                  if (row >= 0) gridRef.current?.focusCell(row, active.lang);
-                }}
-                onRejected={() => setRejecting(null)}
-              />
-            )}
-            {qaOpen && !(panel && active) && (
-              <QaPanel
-                store={qa}
-                shown={qaShown}
-                onShown={setQaShown}
-                isVisible={(i) => visibleSet.has(i)}
-                onGo={(index, lang) => {
-                  const row = visible.indexOf(index);
-                  if (row >= 0) gridRef.current?.focusCell(row, lang);
-                }}
-                onClose={() => {
-                  setQaOpen(false);
-                  const row = active ? visible.indexOf(active.index) : -1;
-                  if (active && row >= 0) gridRef.current?.focusCell(row, active.lang);
-                }}
-              />
-            )}
-            {/* Matches above, glossary below: one column beside the grid, not two. */}
-            <div className="side-stack">
-              <TmPanel
-                active={active}
-                segments={segments}
-                sourceLang={doc.sourceLang}
-                langs={langs}
-                user={user.name}
-                hidden={!!(panel && active) || qaOpen}
-                focusCell={(row, lang) => gridRef.current?.focusCell(row, lang)}
-              />
-              <GlossaryPanel
-                active={active}
-                segments={segments}
-                sourceLang={doc.sourceLang}
-                langs={langs}
-                hidden={!!(panel && active) || qaOpen}
-              />
-            </div>
-          </div>
+          </FindHighlightContext.Provider>
         </QaContext.Provider>
       )}
       {dialog === "export" && <ExportDialog docId={docId} onClose={() => setDialog(null)} />}

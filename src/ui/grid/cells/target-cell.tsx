@@ -21,6 +21,7 @@ import { isComposing, nfcField } from "../../shared/nfc-field.ts";
 import { LockIcon } from "../../shared/icons.tsx";
 import { QaMarker, qaMessagesId } from "../../qa/qa-marker.tsx";
 import { useCellFindings } from "../../qa/qa-context.ts";
+import { FindBackdrop, useFindPattern } from "../find-highlight.tsx";
 
 export interface CellRef {
   /** Position among the visible rows. */
@@ -145,6 +146,8 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
   const [value, setValue, autosave] = usePendingText(segmentId, lang, text);
   const input = useRef<HTMLTextAreaElement>(null);
   const hasFindings = useCellFindings(segmentId, lang).length > 0;
+  // The grid's find marks its matches when it searches this column (issue 13 item 12).
+  const findPattern = useFindPattern(lang);
 
   // Inline codes show as numbered tokens (⟦1⟧) in the field, with a legend of chips below.
   const tokens = useMemo(() => codeTokens(source, value), [source, value]);
@@ -289,23 +292,26 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
           {t("grid:spanNote", { from: index + 1, to: index + span })}
         </span>
       )}
-      <textarea
-        ref={input}
-        className="target-input"
-        data-testid={`target-${lang}-${index}`}
-        lang={lang}
-        aria-label={t("grid:cellLabel", { lang: t(`common:lang.${lang}`), n: index + 1 })}
-        aria-describedby={hasFindings ? qaMessagesId(lang, index) : undefined}
-        value={display}
-        rows={1}
-        spellCheck
-        tabIndex={tabStop ? 0 : -1}
-        onFocus={focus}
-        onBlur={() => void autosave.flush()}
-        onChange={(e) => onInput(e.target, isComposing(e))}
-        onCompositionEnd={(e) => onInput(e.currentTarget, false)}
-        onKeyDown={onKeyDown}
-      />
+      <div className="target-field">
+        <textarea
+          ref={input}
+          className="target-input"
+          data-testid={`target-${lang}-${index}`}
+          lang={lang}
+          aria-label={t("grid:cellLabel", { lang: t(`common:lang.${lang}`), n: index + 1 })}
+          aria-describedby={hasFindings ? qaMessagesId(lang, index) : undefined}
+          value={display}
+          rows={1}
+          spellCheck
+          tabIndex={tabStop ? 0 : -1}
+          onFocus={focus}
+          onBlur={() => void autosave.flush()}
+          onChange={(e) => onInput(e.target, isComposing(e))}
+          onCompositionEnd={(e) => onInput(e.currentTarget, false)}
+          onKeyDown={onKeyDown}
+        />
+        <FindBackdrop text={display} pattern={findPattern} />
+      </div>
       <p className="cell-refusal" role="status" data-testid={`refusal-${lang}-${index}`}>
         {refusal}
       </p>
