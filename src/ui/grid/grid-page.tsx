@@ -728,7 +728,12 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           );
         })()}
       {dialog === "import" && (
-        <ImportIntoDocumentDialog docId={docId} user={user.name} onClose={() => setDialog(null)} />
+        <ImportIntoDocumentDialog
+          docId={docId}
+          user={user.name}
+          onClose={() => setDialog(null)}
+          onDone={setNotice}
+        />
       )}
       {typeof dialog === "object" && dialog !== null && segments?.[dialog.split] && (
         <SplitDialog
