@@ -667,6 +667,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
               {qaOpen && !(panel && active) && (
                 <QaPanel
                   store={qa}
+                  user={user.name}
                   shown={qaShown}
                   onShown={setQaShown}
                   isVisible={(i) => visibleSet.has(i)}

@@ -1,16 +1,15 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
 import type { TargetLang } from "../../core/model/languages.ts";
-import type { PlacedFinding } from "../../core/qa/run-qa.ts";
-import type { QaSnapshot, QaStore } from "./qa-store.ts";
+import type { QaSnapshot, QaStore, ShownFinding } from "./qa-store.ts";
 
 /** The document's QA store, for the cells of the grid (absent: no markers, as in other views). */
 export const QaContext = createContext<QaStore | null>(null);
 
-const NONE: readonly PlacedFinding[] = [];
+const NONE: readonly ShownFinding[] = [];
 const noop = () => () => undefined;
 
 /** One cell's findings; the cell re-renders only when they change. */
-export function useCellFindings(segmentId: string, lang: TargetLang): readonly PlacedFinding[] {
+export function useCellFindings(segmentId: string, lang: TargetLang): readonly ShownFinding[] {
   const store = useContext(QaContext);
   const subscribe = useCallback(
     (listener: () => void) => store?.subscribeCell(segmentId, lang, listener) ?? (() => undefined),
@@ -21,6 +20,8 @@ export function useCellFindings(segmentId: string, lang: TargetLang): readonly P
 
 const EMPTY: QaSnapshot = {
   counts: { error: 0, warning: 0, info: 0 },
+  dismissed: 0,
+  showDismissed: false,
   checking: false,
   done: 0,
   total: 0,

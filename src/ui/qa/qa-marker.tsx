@@ -4,7 +4,7 @@ import type { TargetLang } from "../../core/model/languages.ts";
 import type { PlacedFinding } from "../../core/qa/run-qa.ts";
 import type { Severity } from "../../core/qa/types.ts";
 import { useCellFindings, useQaStore } from "./qa-context.ts";
-import { QA_DEBOUNCE_MS } from "./qa-store.ts";
+import { QA_DEBOUNCE_MS, type ShownFinding } from "./qa-store.ts";
 import { SeverityIcon } from "./severity-icon.tsx";
 import { useFindingText } from "./use-finding-text.ts";
 import "./qa.css";
@@ -49,23 +49,33 @@ export function QaMarker({
     return () => clearTimeout(timer);
   }, [store, segmentId, lang, text]);
   if (findings.length === 0) return null;
-  const severity = worstSeverity(findings);
-  const messages = findings.map((f) => message(f.finding));
-  const label = t("marker.label", { count: findings.length, messages: messages.join("; ") });
+  // Dismissed findings are here only while they are shown: marked as dismissed, not counted.
+  const open: readonly ShownFinding[] = findings.filter((f) => !f.dismissal);
+  const severity = worstSeverity(open.length > 0 ? open : findings);
+  const messages = findings.map((f) =>
+    f.dismissal
+      ? t("marker.dismissedItem", { message: message(f.finding), reason: f.dismissal.reason })
+      : message(f.finding),
+  );
+  const label =
+    open.length > 0
+      ? t("marker.label", { count: open.length, messages: messages.join("; ") })
+      : t("marker.dismissed", { count: findings.length, messages: messages.join("; ") });
   return (
     <>
       <button
         type="button"
-        className={`qa-marker qa-${severity}`}
+        className={`qa-marker qa-${severity}${open.length === 0 ? " qa-marker-dismissed" : ""}`}
         data-testid={`qa-marker-${lang}-${index}`}
         data-severity={severity}
+        data-dismissed={open.length === 0 || undefined}
         tabIndex={-1}
         aria-label={label}
         title={messages.join("\n")}
         onClick={onOpen}
       >
         <SeverityIcon severity={severity} />
-        <span aria-hidden="true">{findings.length}</span>
+        <span aria-hidden="true">{open.length > 0 ? open.length : findings.length}</span>
       </button>
       <ul
         className="qa-messages"
@@ -73,7 +83,10 @@ export function QaMarker({
         data-testid={`qa-messages-${lang}-${index}`}
       >
         {findings.map((f, k) => (
-          <li key={`${f.fingerprint}-${k}`} className={`qa-${f.finding.severity}`}>
+          <li
+            key={`${f.fingerprint}-${k}`}
+            className={`qa-${f.finding.severity}${f.dismissal ? " qa-dismissed" : ""}`}
+          >
             <SeverityIcon severity={f.finding.severity} />
             <span className="visually-hidden">{t(`severity.${f.finding.severity}`)}: </span>
             {messages[k]}

@@ -1,9 +1,13 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TargetLang } from "../../core/model/languages.ts";
-import type { PlacedFinding } from "../../core/qa/run-qa.ts";
 import { CHECK_IDS, type CheckId, type Severity } from "../../core/qa/types.ts";
-import type { QaStore } from "./qa-store.ts";
+import { useDb } from "../../db/db-context.ts";
+import { dismissFinding, restoreFinding } from "../../db/operations/qa-dismissals.ts";
+import { useErrorAction } from "../shared/use-error-action.ts";
+import { FormError } from "../shared/error-text.tsx";
+import { DismissForm } from "./dismiss-form.tsx";
+import type { QaStore, ShownFinding } from "./qa-store.ts";
 import { useQaSnapshot } from "./qa-context.ts";
 import { SeverityIcon } from "./severity-icon.tsx";
 import { useFindingText } from "./use-finding-text.ts";
@@ -17,6 +21,8 @@ export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 /**
  * The document's QA panel beside the grid: findings grouped by check (in the checks' order), each
  * group sorted by row, filtered by severity; each finding is a button that moves focus to its cell.
+ * A finding can be dismissed with a reason (one undo step); dismissed findings are listed, as
+ * dismissed and with a Restore button, while "Show dismissed" is on.
  */
 export function QaPanel({
   store,
@@ -25,8 +31,11 @@ export function QaPanel({
   isVisible,
   onGo,
   onClose,
+  user,
 }: {
   store: QaStore | null;
+  /** Who dismisses (stamped on the dismissal). */
+  user: string;
   /** The severities listed (F8 follows the same choice). */
   shown: ReadonlySet<Severity>;
   onShown: (next: ReadonlySet<Severity>) => void;
@@ -38,14 +47,37 @@ export function QaPanel({
   const { t } = useTranslation(["qa", "common"]);
   const snapshot = useQaSnapshot(store);
   const message = useFindingText();
-  const { counts, checking, done, total, version } = snapshot;
+  const { counts, checking, done, total, version, dismissed, showDismissed } = snapshot;
   const [limit, setLimit] = useState<Partial<Record<CheckId, number>>>({});
+  const db = useDb();
+  const { error, run } = useErrorAction();
+  /** The finding whose reason is being asked (its list key). */
+  const [asking, setAsking] = useState<string | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const dismiss = (f: ShownFinding, reason: string) =>
+    void run(async () => {
+      await dismissFinding(db, {
+        docId: f.documentId,
+        segmentId: f.segmentId,
+        lang: f.lang,
+        fingerprint: f.fingerprint,
+        code: f.finding.code,
+        reason,
+        user,
+      });
+      setAsking(null);
+      title.current?.focus();
+    });
+  const restore = (f: ShownFinding) =>
+    void run(async () => {
+      if (f.dismissal) await restoreFinding(db, { docId: f.documentId, id: f.dismissal.id, user });
+    });
   const groups = useMemo(() => {
     void version;
-    const findings = store?.findings() ?? [];
-    const by = new Map<CheckId, PlacedFinding[]>();
+    const findings = store?.listedFindings() ?? [];
+    const by = new Map<CheckId, ShownFinding[]>();
     for (const f of findings) {
-      if (!shown.has(f.finding.severity)) continue;
+      if (!shown.has(f.finding.severity) && !f.dismissal) continue;
       let list = by.get(f.finding.check);
       if (!list) by.set(f.finding.check, (list = []));
       list.push(f);
@@ -75,7 +107,9 @@ export function QaPanel({
       }}
     >
       <div className="qa-panel-head">
-        <h2 id="qa-panel-title">{t("qa:panel.title")}</h2>
+        <h2 id="qa-panel-title" ref={title} tabIndex={-1}>
+          {t("qa:panel.title")}
+        </h2>
         <button
           type="button"
           className="icon-button"
@@ -101,7 +135,17 @@ export function QaPanel({
             {t(`qa:severity.${s}`)} <span className="qa-count">{counts[s]}</span>
           </label>
         ))}
+        <label className="qa-filter-item qa-dismissed-toggle">
+          <input
+            type="checkbox"
+            data-testid="qa-show-dismissed"
+            checked={showDismissed}
+            onChange={(e) => store?.setShowDismissed(e.target.checked)}
+          />
+          {t("qa:panel.showDismissed")} <span className="qa-count">{dismissed}</span>
+        </label>
       </fieldset>
+      <FormError error={error} />
       <p className="qa-status" role="status" data-testid="qa-status">
         {checking && total > 0 ? t("qa:panel.checking", { done, total }) : ""}
       </p>
@@ -121,13 +165,17 @@ export function QaPanel({
                 const lang = t(`common:lang.${f.lang}`);
                 const text = message(f.finding);
                 const hidden = !isVisible(f.row);
+                const key = `${f.segmentId}-${f.lang}-${f.fingerprint}`;
+                const d = f.dismissal;
+                const note = d ? t("qa:dismiss.note", { by: d.by, reason: d.reason }) : "";
                 return (
-                  <li key={`${f.segmentId}-${f.lang}-${f.fingerprint}-${k}`}>
+                  <li key={`${key}-${k}`} className={d ? "qa-dismissed" : undefined}>
                     <button
                       type="button"
                       className={`qa-item qa-${f.finding.severity}`}
                       data-testid={`qa-item-${f.lang}-${f.row}`}
-                      aria-label={`${t(`qa:severity.${f.finding.severity}`)}. ${t("qa:panel.item", { n: f.row + 1, lang, message: text })}`}
+                      data-dismissed={d ? true : undefined}
+                      aria-label={`${t(`qa:severity.${f.finding.severity}`)}. ${t("qa:panel.item", { n: f.row + 1, lang, message: text })}${d ? ` ${note}` : ""}`}
                       aria-disabled={hidden || undefined}
                       title={hidden ? t("qa:panel.hidden", { n: f.row + 1 }) : undefined}
                       onClick={() => {
@@ -139,7 +187,35 @@ export function QaPanel({
                         {t("qa:panel.row", { n: f.row + 1 })} · {lang}
                       </span>
                       <span className="qa-text">{text}</span>
+                      {d && <span className="qa-dismissal">{note}</span>}
                     </button>
+                    {d ? (
+                      <button
+                        type="button"
+                        className="qa-item-action"
+                        data-testid={`qa-restore-${f.lang}-${f.row}`}
+                        aria-label={t("qa:dismiss.restoreLabel", { n: f.row + 1, lang })}
+                        onClick={() => restore(f)}
+                      >
+                        {t("qa:dismiss.restore")}
+                      </button>
+                    ) : asking === key ? (
+                      <DismissForm
+                        id={`qa-reason-${key}`}
+                        onDismiss={(reason) => dismiss(f, reason)}
+                        onCancel={() => setAsking(null)}
+                      />
+                    ) : (
+                      <button
+                        type="button"
+                        className="qa-item-action"
+                        data-testid={`qa-dismiss-${f.lang}-${f.row}`}
+                        aria-label={t("qa:dismiss.label", { n: f.row + 1, lang, message: text })}
+                        onClick={() => setAsking(key)}
+                      >
+                        {t("qa:dismiss.open")}
+                      </button>
+                    )}
                   </li>
                 );
               })}

@@ -2,6 +2,8 @@ import type { Lang, TargetLang } from "../../core/model/languages.ts";
 import { translationId } from "../../core/model/records.ts";
 import type { PlacedFinding } from "../../core/qa/run-qa.ts";
 import type { Severity } from "../../core/qa/types.ts";
+import type { QaDismissalRecord } from "../../core/qa/dismissals.ts";
+import { applySettings, DEFAULT_QA_SETTINGS, type QaSettings } from "../../core/qa/settings.ts";
 import {
   FindingsDiffer,
   lengthFindings,
@@ -25,9 +27,18 @@ export interface QaRows {
   at: (index: number) => QaUnit;
 }
 
+/** A finding as the page shows it: with its dismissal when a person dismissed it. */
+export interface ShownFinding extends PlacedFinding {
+  dismissal?: QaDismissalRecord;
+}
+
 export interface QaSnapshot {
-  /** Findings per severity (typed cells with their live text). */
+  /** Findings per severity (typed cells with their live text), dismissed ones left out. */
   counts: Readonly<Record<Severity, number>>;
+  /** Dismissed findings (still found on the same text). */
+  dismissed: number;
+  /** Whether dismissed findings are listed and marked (as dismissed). */
+  showDismissed: boolean;
   /** A run is under way (the first one over a large document takes a while). */
   checking: boolean;
   /** Rows checked of the run under way. */
@@ -39,22 +50,33 @@ export interface QaSnapshot {
   version: number;
 }
 
-const NONE: readonly PlacedFinding[] = Object.freeze([]);
+const NONE: readonly ShownFinding[] = Object.freeze([]);
 type Listener = () => void;
 const ZERO: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
 
-const sameFindings = (a: readonly PlacedFinding[], b: readonly PlacedFinding[]) =>
+const sameFindings = (a: readonly ShownFinding[], b: readonly ShownFinding[]) =>
   a.length === b.length &&
   a.every(
     (f, i) =>
       f.fingerprint === b[i]!.fingerprint &&
+      f.dismissal?.id === b[i]!.dismissal?.id &&
+      f.dismissal?.reason === b[i]!.dismissal?.reason &&
       f.row === b[i]!.row &&
       f.finding.severity === b[i]!.finding.severity &&
       f.finding.params === b[i]!.finding.params,
   );
 
-function addCounts(counts: Record<Severity, number>, list: readonly PlacedFinding[], sign: 1 | -1) {
-  for (const f of list) counts[f.finding.severity] += sign;
+function addCounts(
+  counts: Record<Severity, number>,
+  list: readonly ShownFinding[],
+  sign: 1 | -1,
+): number {
+  let dismissed = 0;
+  for (const f of list) {
+    if (f.dismissal) dismissed += sign;
+    else counts[f.finding.severity] += sign;
+  }
+  return dismissed;
 }
 
 /**
@@ -83,22 +105,33 @@ export class QaStore {
   private applied = 0;
   /** The worker's findings per cell. */
   private docByKey = new Map<string, readonly PlacedFinding[]>();
-  private docCounts: Record<Severity, number> = { ...ZERO };
   private result: Pick<QaResult, "ratios" | "used"> = { ratios: {}, used: [] };
-  /** What each cell shows: its live findings while typed, else the worker's. */
-  private byKey = new Map<string, readonly PlacedFinding[]>();
+  /** Each cell's findings: its live findings while typed, else the worker's; with dismissals. */
+  private byKey = new Map<string, readonly ShownFinding[]>();
+  /** What each cell shows (dismissed findings only when they are shown). */
+  private viewByKey = new Map<string, readonly ShownFinding[]>();
+  private counts: Record<Severity, number> = { ...ZERO };
+  private dismissedCount = 0;
+  /** Dismissals per cell key, by fingerprint. */
+  private dismissals = new Map<string, Map<string, QaDismissalRecord>>();
+  private showDismissed = false;
+  private settings: QaSettings = DEFAULT_QA_SETTINGS;
+  private settingsKey = JSON.stringify(DEFAULT_QA_SETTINGS);
   private live = new Map<string, { text: string; findings: PlacedFinding[] }>();
   private cellListeners = new Map<string, Set<Listener>>();
   private listeners = new Set<Listener>();
   private snap: QaSnapshot = {
     counts: ZERO,
+    dismissed: 0,
+    showDismissed: false,
     checking: false,
     done: 0,
     total: 0,
     lastRunMs: null,
     version: 0,
   };
-  private list: { version: number; findings: readonly PlacedFinding[] } | null = null;
+  private list: { version: number; findings: readonly ShownFinding[] } | null = null;
+  private listed: { version: number; findings: readonly ShownFinding[] } | null = null;
   private disposed = false;
   private warmed = false;
 
@@ -155,19 +188,62 @@ export class QaStore {
     };
     const used = new Set(this.result.used);
     if (text.trim() !== "") used.add(lang);
-    const findings = [
-      ...unitFindings(this.docId, this.sourceLang, typed, used, row),
-      ...lengthFindings(this.docId, this.sourceLang, typed, lang, this.result.ratios[lang], row),
-    ].filter((f) => f.lang === lang);
+    const findings = applySettings(
+      [
+        ...unitFindings(this.docId, this.sourceLang, typed, used, row),
+        ...lengthFindings(this.docId, this.sourceLang, typed, lang, this.result.ratios[lang], row),
+      ].filter((f) => f.lang === lang),
+      this.settings,
+    );
     sortFindings(findings, this.langs);
     this.live.set(key, { text, findings });
     this.refreshKeys([key]);
     measure("qa:live", t0);
   }
 
-  /** The findings of one cell (the same array while they do not change). */
-  cell(segmentId: string, lang: TargetLang): readonly PlacedFinding[] {
-    return this.byKey.get(translationId(segmentId, lang)) ?? NONE;
+  /**
+   * The findings a cell shows (the same array while they do not change): dismissed ones only while
+   * dismissed findings are shown, then with their dismissal.
+   */
+  cell(segmentId: string, lang: TargetLang): readonly ShownFinding[] {
+    return this.viewByKey.get(translationId(segmentId, lang)) ?? NONE;
+  }
+
+  /** The document's dismissals (from the database); the cells they touch are marked again. */
+  setDismissals(records: readonly QaDismissalRecord[]): void {
+    const next = new Map<string, Map<string, QaDismissalRecord>>();
+    for (const d of records) {
+      const key = translationId(d.segmentId, d.lang);
+      let map = next.get(key);
+      if (!map) next.set(key, (map = new Map()));
+      map.set(d.fingerprint, d);
+    }
+    const keys = new Set([...this.dismissals.keys(), ...next.keys()]);
+    this.dismissals = next;
+    this.refreshKeys(keys);
+  }
+
+  /** Lists and marks dismissed findings (as dismissed), or leaves them out. */
+  setShowDismissed(show: boolean): void {
+    if (show === this.showDismissed) return;
+    this.showDismissed = show;
+    this.refreshKeys([...this.dismissals.keys()], { showDismissed: show });
+  }
+
+  /** The project's check settings (checks off, severities): the document is checked again. */
+  setSettings(settings: QaSettings): void {
+    const key = JSON.stringify(settings);
+    if (key === this.settingsKey) return;
+    this.settings = settings;
+    this.settingsKey = key;
+    // Typed cells are checked again with their text; the worker applies them to every row.
+    const typed = [...this.live.entries()];
+    this.live.clear();
+    for (const [key, entry] of typed) {
+      const [segmentId, lang] = splitKey(key);
+      this.setLive(segmentId, lang, entry.text);
+    }
+    if (this.order.length > 0) this.post([]);
   }
 
   subscribeCell(segmentId: string, lang: TargetLang, listener: Listener): () => void {
@@ -185,14 +261,33 @@ export class QaStore {
     return this.snap;
   }
 
-  /** Every finding of the document, sorted by row, column and severity (built when read). */
-  findings(): readonly PlacedFinding[] {
+  /**
+   * Every finding of the document still to look at (dismissed ones left out), sorted by row,
+   * column and severity (built when read): F8, the filter and the export's warning use these.
+   */
+  findings(): readonly ShownFinding[] {
     if (this.list?.version === this.snap.version) return this.list.findings;
-    const out: PlacedFinding[] = [];
-    for (const list of this.byKey.values()) for (const f of list) out.push(f);
+    const out: ShownFinding[] = [];
+    for (const list of this.byKey.values()) for (const f of list) if (!f.dismissal) out.push(f);
     sortFindings(out, this.langs);
     this.list = { version: this.snap.version, findings: out };
     return out;
+  }
+
+  /** What the QA panel lists: the findings, and the dismissed ones while they are shown. */
+  listedFindings(): readonly ShownFinding[] {
+    if (!this.showDismissed) return this.findings();
+    if (this.listed?.version === this.snap.version) return this.listed.findings;
+    const out: ShownFinding[] = [];
+    for (const list of this.byKey.values()) for (const f of list) out.push(f);
+    sortFindings(out, this.langs);
+    this.listed = { version: this.snap.version, findings: out };
+    return out;
+  }
+
+  /** The document this store checks. */
+  get documentId(): string {
+    return this.docId;
   }
 
   subscribe(listener: Listener): () => void {
@@ -253,13 +348,24 @@ export class QaStore {
       this.order = ids;
       this.rowOf = new Map(ids.map((id, k) => [id, k]));
     }
+    this.post(changed);
+    measure("qa:send", t0);
+  }
+
+  /** Sends the changed units (with the settings) to the worker, or checks them here. */
+  private post(changed: QaUnit[]): void {
     const request: QaRequest = {
       id: this.nextId++,
-      update: { docId: this.docId, sourceLang: this.sourceLang, order: this.order, changed },
+      update: {
+        docId: this.docId,
+        sourceLang: this.sourceLang,
+        order: this.order,
+        changed,
+        settings: this.settings,
+      },
     };
-    const total = ids.length;
+    const total = this.order.length;
     this.setSnap({ checking: true, done: 0, total });
-    measure("qa:send", t0);
     if (this.spawn) {
       if (!this.worker) {
         this.worker = this.spawn();
@@ -300,8 +406,6 @@ export class QaStore {
     this.result = { ratios: reply.ratios, used: reply.used };
     const keys: string[] = [];
     for (const [key, list] of reply.patches) {
-      addCounts(this.docCounts, this.docByKey.get(key) ?? NONE, -1);
-      addCounts(this.docCounts, list, 1);
       if (list.length === 0) this.docByKey.delete(key);
       else this.docByKey.set(key, list);
       keys.push(key);
@@ -358,26 +462,48 @@ export class QaStore {
     else setTimeout(run, 0);
   }
 
-  /** Recomputes the cells' lists for these keys (live text wins), then tells who listens. */
+  /**
+   * Recomputes the cells' lists for these keys (live text wins, dismissals marked), then tells
+   * who listens.
+   */
   private refreshKeys(keys: Iterable<string>, status: Partial<QaSnapshot> = {}): void {
     const changed: string[] = [];
+    const counts = { ...this.counts };
+    let dismissedCount = this.dismissedCount;
+    let listChanged = false;
     for (const key of keys) {
-      const next = this.live.get(key)?.findings ?? this.docByKey.get(key) ?? NONE;
+      const found = this.live.get(key)?.findings ?? this.docByKey.get(key) ?? NONE;
+      const marks = this.dismissals.get(key);
+      const next: readonly ShownFinding[] = marks
+        ? found.map((f) => {
+            const dismissal = marks.get(f.fingerprint);
+            return dismissal ? { ...f, dismissal } : f;
+          })
+        : found;
+      const view = this.showDismissed ? next : next.filter((f) => !f.dismissal);
       const before = this.byKey.get(key) ?? NONE;
-      if (sameFindings(before, next)) continue;
-      if (next.length === 0) this.byKey.delete(key);
-      else this.byKey.set(key, next);
-      changed.push(key);
+      const viewBefore = this.viewByKey.get(key) ?? NONE;
+      const same = sameFindings(before, next);
+      if (!same) {
+        dismissedCount += addCounts(counts, before, -1);
+        dismissedCount += addCounts(counts, next, 1);
+        if (next.length === 0) this.byKey.delete(key);
+        else this.byKey.set(key, next);
+      }
+      if (!same) listChanged = true;
+      if (!sameFindings(viewBefore, view)) {
+        if (view.length === 0) this.viewByKey.delete(key);
+        else this.viewByKey.set(key, view);
+        changed.push(key);
+      }
     }
-    const counts = { ...this.docCounts };
-    for (const [key, entry] of this.live) {
-      addCounts(counts, this.docByKey.get(key) ?? NONE, -1);
-      addCounts(counts, entry.findings, 1);
-    }
+    this.counts = counts;
+    this.dismissedCount = dismissedCount;
     this.setSnap({
       ...status,
       counts,
-      version: this.snap.version + (changed.length > 0 ? 1 : 0),
+      dismissed: dismissedCount,
+      version: this.snap.version + (listChanged || changed.length > 0 ? 1 : 0),
     });
     for (const key of changed) for (const l of this.cellListeners.get(key) ?? []) l();
   }

@@ -8,6 +8,7 @@ import {
 import type { RowView } from "../../core/align-edit/row-view.ts";
 import type { QaTarget, QaUnit } from "./qa-engine.ts";
 import { QaStore, type QaRows } from "./qa-store.ts";
+import { useQaDismissals, useQaSettings } from "../../db/qa-hooks.ts";
 
 /** The grid's rows as QA units: each row's source and the cells that start in it. */
 export function qaRows(
@@ -59,6 +60,16 @@ export function useDocumentQa(
       setStore(null);
     };
   }, [docId, sourceLang, langs]);
+  // The project's check settings and the document's dismissals, as stored (live).
+  const settings = useQaSettings();
+  const dismissals = useQaDismissals(docId);
+  useEffect(() => {
+    if (store && settings)
+      store.setSettings({ disabled: settings.disabled, severity: settings.severity });
+  }, [store, settings]);
+  useEffect(() => {
+    if (store && dismissals) store.setDismissals(dismissals);
+  }, [store, dismissals]);
   useEffect(() => {
     // A large document arrives in parts: checked once all its rows are there.
     if (!store || !segments || !view || !complete) return;
