@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { SegmentationSettings } from "./segmentation-settings.tsx";
 import { RepetitionSettings } from "./repetition-settings.tsx";
+import { QaSettingsSection } from "../qa/qa-settings.tsx";
 
 export function SettingsPage() {
   const { t } = useTranslation(["settings", "grid"]);
@@ -14,6 +15,7 @@ export function SettingsPage() {
       </div>
       <SegmentationSettings />
       <RepetitionSettings />
+      <QaSettingsSection />
     </section>
   );
 }
