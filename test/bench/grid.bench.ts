@@ -5,12 +5,19 @@
  * A 10,000-segment document (the corpus repeated) is created through the UI's paste import (the
  * same path a user takes; if that fails, the bench clones corpus segments straight into IndexedDB
  * and says so; GRID_BENCH_CREATE=indexeddb forces that path). Measured against a ~100-segment document created the same way in the same run:
- *   - open, cold: navigation start of a fresh page load of #/doc/<id> until the first row is painted
+ *   - open, cold: navigation start of a fresh page load of #/doc/<id> until a first row is painted
+ *     (the row the document was left at)
  *   - open from the list: click on the title link until the first row is painted
  *   - rows in the DOM after opening and after scrolling to the middle (virtualized: < 200)
  *   - keystroke until the text is in IndexedDB (includes the ~300 ms edit debounce)
  *   - keystroke then Tab (flush on blur) until the text is in IndexedDB
+ *   - the first keystroke in the last row of a column that ends at row 1 until it is stored
+ *   - typing a sentence (one key every 80 ms) into a row: the page's long tasks (PerformanceObserver
+ *     "longtask", main-thread tasks over 50 ms) from the first key until "All changes saved", and
+ *     how long after the last key the header said saved
  *   - baseline: a raw IndexedDB put + commit from page.evaluate
+ * The same figures for a third document: the 10k one with both target columns filled (20,000
+ * stored cells, written straight into IndexedDB), where every save used to re-read all cells.
  * All times are taken inside the page (performance.now), medians of several runs.
  * Targets: open < 1 s, persist < 100 ms. Exits non-zero only if the bench itself crashes.
  */
@@ -21,7 +28,9 @@ import { repoRoot } from "../e2e/lib/browser-env.ts";
 import { pollUntil } from "../e2e/lib/poll.ts";
 import { DocumentListPage, cssString } from "../e2e/pages/document-list-page.ts";
 import { GridPage } from "../e2e/pages/grid-page.ts";
+import { AppHeader } from "../e2e/pages/app-header.ts";
 import { injectLargeDocument } from "../e2e/lib/large-document.ts";
+import { injectFilledTargets, recordLongTasks, takeLongTasks } from "../e2e/lib/large-targets.ts";
 import { formatMs, median, printTable, startBrowserBench } from "./lib/browser.ts";
 
 const BIG_TARGET = 10_000;
@@ -31,6 +40,10 @@ const KEY_RUNS = 7;
 const OPEN_TARGET_MS = 1000;
 const PERSIST_TARGET_MS = 100;
 const MAX_DOM_ROWS = 200;
+const LONG_TASK_MS = 50;
+/** Typed key by key into a row of each document while long tasks are recorded. */
+const SENTENCE = "Hơn 2.600 đại biểu đã đến dự hội nghị.";
+const TYPE_DELAY_MS = 80;
 
 declare global {
   interface Window {
@@ -39,10 +52,13 @@ declare global {
   }
 }
 
-/** Init script: records when the first source cell is first painted after navigation start. */
+/**
+ * Init script: records when the first source cell is first painted after navigation start (any
+ * row's: a document reopens where it was left, issue 13 item 17).
+ */
 const firstRowProbe = `(() => {
   const seen = () => {
-    const el = document.querySelector('[data-testid="source-0"]');
+    const el = document.querySelector('[data-testid^="source-"]');
     return el !== null && el.getBoundingClientRect().height > 0;
   };
   const tick = () => {
@@ -177,7 +193,7 @@ async function openFromList(list: DocumentListPage, doc: BenchDoc): Promise<numb
         if (link === null) return reject(new Error(`no link ${selector}`));
         const t0 = performance.now();
         const tick = (): void => {
-          const el = document.querySelector('[data-testid="source-0"]');
+          const el = document.querySelector('[data-testid^="source-"]');
           if (el !== null && el.getBoundingClientRect().height > 0) {
             requestAnimationFrame(() => resolve(performance.now() - t0));
           } else if (performance.now() - t0 > 60_000) {
@@ -328,6 +344,45 @@ async function rawPut(page: Page): Promise<number> {
   });
 }
 
+interface Typing {
+  /** Durations of the page's long tasks from the first key until "All changes saved". */
+  longTasks: number[];
+  /** From the last key until the header said "All changes saved". */
+  savedAfter: number;
+}
+
+/** Types SENTENCE into target-vi-<row> key by key while recording the page's long tasks. */
+async function typeSentence(page: Page, row: number): Promise<Typing> {
+  const grid = new GridPage(page, "");
+  await grid.scrollToRow("vi", row);
+  const cell = page.getByTestId(`target-vi-${row}`);
+  await pollUntil(
+    async () => {
+      await cell.click();
+      return cell.evaluate((el) => el === document.activeElement);
+    },
+    (focused) => focused,
+    { timeout: 10_000, what: `focus in target-vi-${row}` },
+  );
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Delete");
+  await grid.waitForSaved();
+  await recordLongTasks(page);
+  await page.keyboard.type(SENTENCE, { delay: TYPE_DELAY_MS });
+  const lastKey = await page.evaluate(() => performance.now());
+  const savedAt = await pollUntil(
+    () =>
+      page.evaluate(() =>
+        document.querySelector('[data-testid="save-state"]')?.getAttribute("data-state") === "saved"
+          ? performance.now()
+          : null,
+      ),
+    (at) => at !== null,
+    { timeout: 120_000, what: 'save-state "saved" after typing' },
+  );
+  return { longTasks: await takeLongTasks(page), savedAfter: (savedAt ?? Number.NaN) - lastKey };
+}
+
 interface DocFigures {
   doc: BenchDoc;
   cold: number;
@@ -336,6 +391,7 @@ interface DocFigures {
   keyDebounced: number;
   keyBlur: number;
   keyFill: number;
+  typing: Typing;
 }
 
 async function measureDoc(page: Page, baseUrl: string, doc: BenchDoc): Promise<DocFigures> {
@@ -352,6 +408,7 @@ async function measureDoc(page: Page, baseUrl: string, doc: BenchDoc): Promise<D
   for (let i = 0; i < KEY_RUNS; i++)
     debounced.push(await keystrokeToStored(page, segmentId, false));
   for (let i = 0; i < KEY_RUNS; i++) blurred.push(await keystrokeToStored(page, segmentId, true));
+  const typing = await typeSentence(page, 2);
   // The first keystroke in the last row of a column that ends at row 1: the save first creates the
   // empty cells of every row in between (the column model: cells tile the rows), once.
   const last = doc.segments - 1;
@@ -371,8 +428,13 @@ async function measureDoc(page: Page, baseUrl: string, doc: BenchDoc): Promise<D
     keyDebounced: median(debounced),
     keyBlur: median(blurred),
     keyFill,
+    typing,
   };
 }
+
+const maxOf = (values: readonly number[]): number => Math.max(0, ...values);
+const longTaskCell = (t: Typing): string =>
+  `${t.longTasks.filter((d) => d > LONG_TASK_MS).length}, max ${maxOf(t.longTasks)} ms`;
 
 const ratio = (a: number, b: number): string =>
   Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}x` : "n/a";
@@ -396,6 +458,8 @@ async function main(): Promise<void> {
     });
     const list = new DocumentListPage(page, bench.baseUrl);
     await list.goto();
+    // The first start asks who is working (it cannot be skipped) before the app shows a grid.
+    await new AppHeader(page).ensureProfile();
     await list.waitForDocuments(2);
     const corpusTitles = await list.titles();
     let corpusSegments = 0;
@@ -410,12 +474,26 @@ async function main(): Promise<void> {
 
     const small = await createDoc(page, list, "Bench small", smallText, SMALL_TARGET);
     const big = await createDoc(page, list, "Bench 10k", bigText, copies * corpusSegments);
+    // The same size with both columns translated: written straight into IndexedDB (20,000 cells).
+    await list.goto();
+    const filledStarted = Date.now();
+    await injectLargeDocument(page, "bench-filled", "Bench 10k filled", big.segments);
+    await injectFilledTargets(page, "bench-filled", big.segments);
+    await page.reload();
+    const filled: BenchDoc = {
+      title: "Bench 10k filled",
+      id: "bench-filled",
+      segments: big.segments,
+      created: "indexeddb",
+      importMs: Date.now() - filledStarted,
+    };
 
     const raw: number[] = [];
     for (let i = 0; i < 20; i++) raw.push(await rawPut(page));
     const rawMs = median(raw);
     const s = await measureDoc(page, bench.baseUrl, small);
     const b = await measureDoc(page, bench.baseUrl, big);
+    const f = await measureDoc(page, bench.baseUrl, filled);
 
     console.log(`Chromium: ${bench.chromiumPath} (${bench.browser.version()}), headless`);
     console.log(
@@ -426,86 +504,120 @@ async function main(): Promise<void> {
     console.log(
       `medians of ${OPEN_RUNS} opens and ${KEY_RUNS} keystrokes; times inside the page\n`,
     );
+    const row = (
+      label: string,
+      value: (d: DocFigures) => string,
+      big: (d: DocFigures) => number,
+      small: (d: DocFigures) => number,
+      target = "",
+      ok?: (d: DocFigures) => boolean,
+    ): string[] => [
+      label,
+      value(s),
+      value(b),
+      value(f),
+      ratio(big(b), small(s)),
+      ratio(big(f), small(s)),
+      target,
+      ok ? `${verdict(ok(b))} / ${verdict(ok(f))}` : "",
+    ];
     printTable(
       [
         "measure",
         `${s.doc.segments} seg`,
         `${b.doc.segments} seg`,
+        `${f.doc.segments} filled`,
         "big/small",
+        "filled/small",
         "target",
-        "verdict",
+        "verdict big / filled",
       ],
       [
-        [
-          `create (${b.doc.created})`,
-          formatMs(s.doc.importMs),
-          formatMs(b.doc.importMs),
-          ratio(b.doc.importMs, s.doc.importMs),
-          "",
-          "",
-        ],
-        [
+        row(
+          "create",
+          (d) => `${formatMs(d.doc.importMs)} (${d.doc.created})`,
+          (d) => d.doc.importMs,
+          (d) => d.doc.importMs,
+        ),
+        row(
           "open cold: nav start -> first row painted",
-          formatMs(s.cold),
-          formatMs(b.cold),
-          ratio(b.cold, s.cold),
+          (d) => formatMs(d.cold),
+          (d) => d.cold,
+          (d) => d.cold,
           `< ${OPEN_TARGET_MS} ms`,
-          verdict(b.cold < OPEN_TARGET_MS),
-        ],
-        [
+          (d) => d.cold < OPEN_TARGET_MS,
+        ),
+        row(
           "open from list: click -> first row painted",
-          formatMs(s.fromList),
-          formatMs(b.fromList),
-          ratio(b.fromList, s.fromList),
+          (d) => formatMs(d.fromList),
+          (d) => d.fromList,
+          (d) => d.fromList,
           `< ${OPEN_TARGET_MS} ms`,
-          verdict(b.fromList < OPEN_TARGET_MS),
-        ],
-        [
+          (d) => d.fromList < OPEN_TARGET_MS,
+        ),
+        row(
           "segment rows in DOM after open",
-          String(s.rows.afterOpen),
-          String(b.rows.afterOpen),
-          "",
+          (d) => String(d.rows.afterOpen),
+          () => Number.NaN,
+          () => Number.NaN,
           `< ${MAX_DOM_ROWS}`,
-          verdict(b.rows.afterOpen > 0 && b.rows.afterOpen < MAX_DOM_ROWS),
-        ],
-        [
+          (d) => d.rows.afterOpen > 0 && d.rows.afterOpen < MAX_DOM_ROWS,
+        ),
+        row(
           "segment rows in DOM, scrolled to middle",
-          `${s.rows.afterScroll} (to row ${s.rows.maxRowIndex - 1})`,
-          `${b.rows.afterScroll} (to row ${b.rows.maxRowIndex - 1})`,
-          "",
+          (d) => `${d.rows.afterScroll} (to row ${d.rows.maxRowIndex - 1})`,
+          () => Number.NaN,
+          () => Number.NaN,
           `< ${MAX_DOM_ROWS}`,
-          verdict(b.rows.afterScroll > 0 && b.rows.afterScroll < MAX_DOM_ROWS),
-        ],
-        [
+          (d) => d.rows.afterScroll > 0 && d.rows.afterScroll < MAX_DOM_ROWS,
+        ),
+        row(
           "keystroke -> in IndexedDB (debounced)",
-          formatMs(s.keyDebounced),
-          formatMs(b.keyDebounced),
-          ratio(b.keyDebounced, s.keyDebounced),
-          "",
-          "",
-        ],
-        [
+          (d) => formatMs(d.keyDebounced),
+          (d) => d.keyDebounced,
+          (d) => d.keyDebounced,
+        ),
+        row(
           "keystroke + Tab (blur flush) -> in IndexedDB",
-          formatMs(s.keyBlur),
-          formatMs(b.keyBlur),
-          ratio(b.keyBlur, s.keyBlur),
+          (d) => formatMs(d.keyBlur),
+          (d) => d.keyBlur,
+          (d) => d.keyBlur,
           `< ${PERSIST_TARGET_MS} ms`,
-          verdict(b.keyBlur < PERSIST_TARGET_MS),
-        ],
-        [
-          "first keystroke, last row (fills the column)",
-          formatMs(s.keyFill),
-          formatMs(b.keyFill),
-          ratio(b.keyFill, s.keyFill),
-          "",
-          "",
-        ],
-        ["baseline: raw IndexedDB put", formatMs(rawMs), "", "", "", ""],
+          (d) => d.keyBlur < PERSIST_TARGET_MS,
+        ),
+        row(
+          "first keystroke + Tab, last row -> in IndexedDB",
+          (d) => formatMs(d.keyFill),
+          (d) => d.keyFill,
+          (d) => d.keyFill,
+          `< ${PERSIST_TARGET_MS} ms`,
+          (d) => d.keyFill < PERSIST_TARGET_MS,
+        ),
+        row(
+          `typing ${SENTENCE.length} keys: long tasks > ${LONG_TASK_MS} ms`,
+          (d) => longTaskCell(d.typing),
+          (d) => maxOf(d.typing.longTasks),
+          (d) => maxOf(d.typing.longTasks),
+          `none > ${LONG_TASK_MS} ms`,
+          (d) => maxOf(d.typing.longTasks) <= LONG_TASK_MS,
+        ),
+        row(
+          "typing: last key -> All changes saved",
+          (d) => formatMs(d.typing.savedAfter),
+          (d) => d.typing.savedAfter,
+          (d) => d.typing.savedAfter,
+        ),
+        ["baseline: raw IndexedDB put", formatMs(rawMs), "", "", "", "", "", ""],
       ],
     );
     console.log(
-      `\nblur flush vs raw put: ${ratio(b.keyBlur, rawMs)}; ` +
-        `debounced persist vs raw put: ${ratio(b.keyDebounced, rawMs)}`,
+      `\nblur flush vs raw put: big ${ratio(b.keyBlur, rawMs)}, filled ${ratio(f.keyBlur, rawMs)}; ` +
+        `first keystroke in the last row vs raw put: big ${ratio(b.keyFill, rawMs)}; ` +
+        `debounced persist vs raw put: big ${ratio(b.keyDebounced, rawMs)}, filled ${ratio(f.keyDebounced, rawMs)}`,
+    );
+    console.log(
+      `long tasks while typing (ms): small ${JSON.stringify(s.typing.longTasks)}, ` +
+        `big ${JSON.stringify(b.typing.longTasks)}, filled ${JSON.stringify(f.typing.longTasks)}`,
     );
     await context.close();
   } finally {
