@@ -1,12 +1,15 @@
+import { useEffect, useState } from "react";
 import { useLiveQuery } from "dexie-react-hooks";
 import { useDb } from "./db-context.ts";
+import type { SelarasDb } from "./database.ts";
 import { documentsWithProgress } from "./queries/documents-with-progress.ts";
-import { segmentsOf, cellsOf } from "./queries/segment-rows.ts";
+import { segmentsOf } from "./queries/segment-rows.ts";
+import { watchCells } from "./queries/live-cells.ts";
 import { getProfile } from "./operations/profile.ts";
 import { historyState } from "./operations/history.ts";
 import { getCustomSegmentation } from "./operations/segmentation-settings.ts";
 import { getRepetitionSettings } from "./operations/repetitions.ts";
-import type { CommentRecord } from "../core/model/records.ts";
+import type { CommentRecord, TranslationRecord } from "../core/model/records.ts";
 import { refusedChanges } from "./sync/refused.ts";
 
 /** Live: every document with its progress per target language (undefined while loading). */
@@ -48,10 +51,33 @@ export function useSegmentsProgressive(docId: string) {
   return { segments: all ?? head, complete: all !== undefined };
 }
 
-/** Live: the document's target cells (lay them over the rows with core/align-edit rowView). */
-export function useCells(docId: string) {
+/**
+ * Live: the document's target cells (lay them over the rows with core/align-edit rowView), read
+ * whole once and then kept up to date with only the records each write changed (`watchCells`): a
+ * save in a 10,000-row document reads one cell, not all of them. Undefined while loading.
+ */
+export function useCells(docId: string): readonly TranslationRecord[] | undefined {
   const db = useDb();
-  return useLiveQuery(() => cellsOf(db, docId), [db, docId]);
+  const [state, setState] = useState<{
+    db: SelarasDb;
+    docId: string;
+    cells?: readonly TranslationRecord[];
+    error?: unknown;
+  }>();
+  useEffect(
+    () =>
+      watchCells(
+        db,
+        docId,
+        (cells) => setState({ db, docId, cells }),
+        (error) => setState({ db, docId, error }),
+      ),
+    [db, docId],
+  );
+  if (state?.db !== db || state.docId !== docId) return undefined;
+  // As useLiveQuery does: a failed read reaches the error boundary.
+  if (state.error !== undefined) throw state.error;
+  return state.cells;
 }
 
 export function useCorpusUpdates() {
