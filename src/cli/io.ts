@@ -59,9 +59,29 @@ export function englishMessage(code: string, params: Record<string, unknown>): s
   englishErrors ??= JSON.parse(
     readFileSync(new URL("../i18n/locales/en/errors.json", import.meta.url), "utf8"),
   ) as Record<string, string>;
-  const template = englishErrors[code.replace(/\./g, "_")];
+  // XML readers share one set of messages: "xliff.truncated" falls back to "xml_truncated", as
+  // the app does (ui/shared/error-text.tsx).
+  const template =
+    englishErrors[code.replace(/\./g, "_")] ??
+    (code.includes(".") ? englishErrors[`xml_${code.slice(code.indexOf(".") + 1)}`] : undefined);
   if (template === undefined) return null;
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) =>
     key in params ? String(params[key]) : whole,
   );
+}
+
+/**
+ * One line for an app error: its English message in words with the code after it for scripts
+ * (`“a.tmx” is not well-formed XML (line 3, column 9): … (tmx.not-well-formed)`); the code and
+ * its parameters only when no message exists. `file` names the input when the error does not.
+ */
+export function appErrorLine(
+  error: { code: string; params: Record<string, unknown> },
+  file?: string,
+): string {
+  const params = { ...(file !== undefined ? { file } : {}), ...error.params };
+  const message = englishMessage(error.code, params);
+  return message === null
+    ? `error ${error.code} ${JSON.stringify(params)}`
+    : `${message} (${error.code})`;
 }

@@ -9,7 +9,13 @@ import type { Bundle } from "../../src/core/model/bundle.ts";
 import { readJson } from "../../src/core/format/json/read-json.ts";
 import { writeJson } from "../../src/core/format/json/write-json.ts";
 import { readTmx } from "../../src/core/format/tmx/read-tmx.ts";
-import { REPO_ROOT, checkTmxFiles, readWithTranslateToolkit } from "../helpers/xml-validators.ts";
+import {
+  REPO_ROOT,
+  checkTmxFiles,
+  checkXmlSchema,
+  readWithTranslateToolkit,
+  withTempFiles,
+} from "../helpers/xml-validators.ts";
 
 const BUNDLE: Bundle = {
   documents: [
@@ -110,8 +116,9 @@ describe("convert (in process)", () => {
       "bad.tmx": "<tmx><header srclang='id'/><body><tu></body></tmx>",
     });
     expect(await run(["bad.tmx", "out.json"], io)).toBe(1);
+    // In words, where, what to do, then the code (issue 11 class 12; raw JSON was expected here).
     expect(out.stderr).toMatch(
-      /convert: error tmx\.not-well-formed \{"file":"bad\.tmx","line":1,"column":\d+/,
+      /^convert: “bad\.tmx” is not well-formed XML \(line 1, column \d+\): .+\. Correct the file there or export it again from the tool that made it\. \(tmx\.not-well-formed\)\n$/,
     );
     expect(out.files["out.json"]).toBeUndefined();
   });
@@ -220,5 +227,124 @@ describe("convert (real process: npm run cli)", () => {
       { id: "s1", texts: { id: "Hujan deras.", vi: "Mưa lớn.", en: "Heavy rain." } },
       { id: "s2", texts: { id: "Banjir naik.", en: "Floods rise." } },
     ]);
+  });
+});
+
+/** Issue 11 classes 8 and 12, and `.sdlxliff` input, on real files (test/fixtures/README.md). */
+describe("convert: XLIFF of any source language, messages in words", () => {
+  const real = (p: string) =>
+    new Uint8Array(readFileSync(path.join(REPO_ROOT, "test/fixtures", p)));
+
+  it("class 8: an English-source TMX (po2tmx) gives its Vietnamese XLIFF without --languages", async () => {
+    const { io, out } = memoryIo({ "in.tmx": real("tmx/real/tt-po2tmx-validators.vi.tmx") });
+    for (const [name, to, schema] of [
+      ["out.xlf", "xliff", "xliff_core_2.0.xsd"],
+      ["out12.xlf", "xliff12", "xliff-core-1.2-strict.xsd"],
+    ] as const) {
+      expect(await run(["in.tmx", name, "--to", to], io)).toBe(0);
+      const text = out.files[name] as string;
+      // One language has content: OUT itself, not OUT-vi / OUT-en.
+      expect(Object.keys(out.files).filter((f) => f.startsWith(name.replace(".xlf", "")))).toEqual([
+        name,
+      ]);
+      expect(text).toMatch(/srcLang="en" trgLang="vi"|source-language="en" target-language="vi"/);
+      expect(withTempFiles([{ name, content: text }], (p) => checkXmlSchema(p, schema))).toEqual({
+        ok: true,
+        detail: "",
+      });
+      expect(await run([name, `${name}.json`], io)).toBe(0);
+      const back = readJson(out.files[`${name}.json`] as string);
+      expect(back.documents[0]!.sourceLang).toBe("en");
+      expect(back.documents[0]!.segments).toHaveLength(8);
+      expect(back.documents[0]!.segments.every((s) => s.targets.vi?.text)).toBe(true);
+    }
+    expect(out.stderr).toContain(
+      "convert: no XLIFF for en: no document has segments in another source language (sources: en)",
+    );
+    // Asked for the one language that cannot be: refused in words, nothing written.
+    expect(await run(["in.tmx", "en.xlf", "--languages", "en"], io)).toBe(1);
+    expect(out.files["en.xlf"]).toBeUndefined();
+    expect(out.stderr).toContain(
+      "convert: Nothing to export in XLIFF for en: an XLIFF file needs a document with segments whose source language (en) is not its target language. Choose another target language, or export TMX or JSON. (xliff.nothing-to-export)",
+    );
+  });
+
+  it("class 8: documents of several source languages give one XLIFF 2.0 file each (one srcLang per file)", async () => {
+    const mixed: Bundle = {
+      documents: [
+        BUNDLE.documents[0]!,
+        {
+          id: "doc-en",
+          title: "Rain",
+          sourceLang: "en",
+          segments: [
+            {
+              id: "e1",
+              paragraph: 0,
+              source: "Heavy rain.",
+              targets: { vi: { text: "Mưa to.", status: "translated" } },
+            },
+          ],
+        },
+      ],
+    };
+    const { io, out } = memoryIo({ "in.json": writeJson(mixed, { exportedAt: new Date(0), toolVersion: "test" }) });
+    expect(await run(["in.json", "out.xlf"], io)).toBe(0);
+    expect(
+      Object.keys(out.files)
+        .filter((f) => f.endsWith(".xlf"))
+        .sort(),
+    ).toEqual(["out-en-vi.xlf", "out-id-en.xlf", "out-id-vi.xlf"]);
+    expect(out.files["out-en-vi.xlf"]).toContain('srcLang="en" trgLang="vi"');
+    expect(out.files["out-en-vi.xlf"]).toContain("Mưa to.");
+    // 1.2 names the source per <file>: one file per target language holds both documents.
+    expect(await run(["in.json", "o12.xlf", "--to", "xliff12", "--languages", "vi"], io)).toBe(0);
+    expect(out.files["o12.xlf"]).toContain('source-language="en" target-language="vi"');
+    expect(out.files["o12.xlf"]).toContain('source-language="id" target-language="vi"');
+  });
+
+  it("reads .sdlxliff by its extension and keeps its units and segments when written back", async () => {
+    const { io, out } = memoryIo({ "piazza.sdlxliff": real("xliff/real/matecat-piazza.sdlxliff") });
+    expect(
+      await run(["piazza.sdlxliff", "out.xlf", "--to", "xliff12", "--target-lang", "vi"], io),
+    ).toBe(1);
+    // The file names de-DE: --target-lang cannot overrule it, and says so.
+    expect(out.stderr).toMatch(
+      /“piazza\.sdlxliff” says its target language is “de-DE”.*\(xliff\.target-language-conflict\)/,
+    );
+    expect(await run(["piazza.sdlxliff", "p.json"], io)).toBe(0);
+    expect(out.stderr).toContain("read XLIFF 1.2, target de-DE");
+    expect(await run(["piazza.sdlxliff", "p12.xlf", "--to", "xliff12"], io)).toBe(0);
+    expect(out.files["p12.xlf"]).toContain('<mrk mtype="seg"');
+  });
+
+  it("--target-lang reads the targets of an XLIFF that names no target language (Symfony)", async () => {
+    const { io, out } = memoryIo({ "r.xlf": real("xliff/real/symfony-resources.xlf") });
+    expect(await run(["r.xlf", "r.json"], io)).toBe(1);
+    expect(out.stderr).toContain(
+      "convert: “r.xlf” does not say its target language and 3 targets do not tell it. Choose the target language (in the CLI: --target-lang vi or en). (xliff.missing-target-language)",
+    );
+    expect(await run(["r.xlf", "r.json", "--target-lang", "vi"], io)).toBe(0);
+    const back = readJson(out.files["r.json"] as string);
+    expect(back.documents[0]!.segments.filter((s) => s.targets.vi)).toHaveLength(3);
+    expect(await run(["r.xlf", "r.json", "--target-lang", "fr"], io)).toBe(2);
+  });
+
+  it("class 12: a broken XLIFF says what, where and what to do (the XML layer's message), not JSON", async () => {
+    const { io, out } = memoryIo({
+      "cut.xlf":
+        '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file',
+      "amp.xlf":
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="en" datatype="plaintext"><body><trans-unit id="1"><source>a & b</source></trans-unit></body></file></xliff>',
+    });
+    expect(await run(["cut.xlf", "x.json"], io)).toBe(1);
+    expect(await run(["amp.xlf", "x.json"], io)).toBe(1);
+    expect(out.stderr).toContain(
+      "convert: “cut.xlf” ends too early (line 2, column 72): the file is truncated. (xliff.truncated)",
+    );
+    expect(out.stderr).toMatch(
+      /convert: “amp\.xlf” is not well-formed XML \(line 1, column \d+\): unterminated entity reference\. Correct the file there/,
+    );
+    expect(out.stderr).not.toContain("{");
   });
 });

@@ -205,13 +205,14 @@ describe("tm match", () => {
         ["match", "--memory", "broken.tmx", "--source-lang", "id", "q.jsonl"],
         { "q.jsonl": q, "broken.tmx": readFileSync(CORPUS, "utf8").slice(0, 900) },
         1,
-        /error tmx\.truncated \{"file":"broken\.tmx".*\n {2}“broken\.tmx” ends too early/,
+        // In words with the code after it (issue 11 class 12; code and raw JSON were expected).
+        /^tm match: “broken\.tmx” ends too early \(line \d+, column \d+\): the file is truncated\. \(tmx\.truncated\)\n$/,
       ],
       [
         ["match", "--memory", "notes.txt", "--source-lang", "id", "q.jsonl"],
         { "q.jsonl": q, "notes.txt": "hello" },
         1,
-        /error import\.unsupportedFormat/,
+        /^tm match: “notes\.txt” is not a translation-memory file Selaras reads \(\.tmx, .*\)\. \(import\.unsupportedFormat\)\n$/,
       ],
     ];
     for (const [args, files, code, message] of cases) {

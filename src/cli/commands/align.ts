@@ -6,6 +6,7 @@ import { isLang } from "../../core/model/languages.ts";
 import { segmentText } from "../../core/segment/segment.ts";
 import { decodeText } from "../../core/text/decode.ts";
 import type { CliIo } from "../io.ts";
+import { appErrorLine } from "../io.ts";
 
 export const usage =
   "align --source FILE --target FILE [--source-lang id] [--target-lang vi] [--presegmented] [--format json|beads] [--glossary FILE.tsv]";
@@ -143,7 +144,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     if (isAppError(error)) {
-      io.stderr(`align: ${error.code} ${JSON.stringify(error.params)}\n`);
+      io.stderr(`align: ${appErrorLine(error)}\n`);
       return 1;
     }
     throw error;

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Bundle } from "../../core/model/bundle.ts";
-import { isAppError } from "../../core/model/app-error.ts";
+import { AppError, isAppError } from "../../core/model/app-error.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { isTargetLang, TARGET_LANGS } from "../../core/model/languages.ts";
 import type { Status } from "../../core/model/status.ts";
@@ -16,28 +16,40 @@ import { writeTable } from "../../core/format/tsv/write-table.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
 import { findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
 import { readXliff } from "../../core/format/xliff/read-xliff.ts";
-import { writeXliff12 } from "../../core/format/xliff/write-xliff12.ts";
-import { writeXliff2 } from "../../core/format/xliff/write-xliff2.ts";
+import { writeXliffFiles } from "../../core/format/xliff/write-xliff-files.ts";
+import type { XliffStructure } from "../../core/format/xliff/xliff-structure.ts";
 import { decodeXmlBytes } from "../../core/format/xml/decode-xml-bytes.ts";
 import type { CliIo } from "../io.ts";
+import { appErrorLine } from "../io.ts";
 
 export const usage =
   "convert <IN> <OUT> [--languages vi,en] [--status approved,translated] [--from FMT] [--to FMT]\n" +
+  "    [--target-lang vi|en]   (XLIFF input that names no target language Selaras has a column for)\n" +
   "    [--no-bom] [--codes native]   (TSV/CSV: no UTF-8 BOM; inline codes as their markup)\n" +
   "    [--untranslated]   (TMX: also units with no target in the languages; left out by default)\n" +
-  "    IN: .json .tmx .xlf .tsv .csv   OUT: .json .tmx .xlf (XLIFF 2.0; --to xliff12 for 1.2) .tsv .csv\n" +
-  "    XLIFF holds one target language: without a single --languages, OUT-vi.xlf and OUT-en.xlf are written";
+  "    IN: .json .tmx .xlf .xliff .sdlxliff .mqxliff .tsv .csv\n" +
+  "    OUT: .json .tmx .xlf (XLIFF 2.0; --to xliff12 for 1.2) .tsv .csv\n" +
+  "    XLIFF holds one target language: OUT-vi.xlf and OUT-en.xlf are written, or OUT alone when one\n" +
+  "    language has content (an English-source document gives its Vietnamese file)";
 
 const INPUTS = ["json", "tmx", "xliff", "tsv", "csv"] as const;
 const OUTPUTS = ["json", "tmx", "xliff", "xliff12", "tsv", "csv"] as const;
 type InFormat = (typeof INPUTS)[number];
 type OutFormat = (typeof OUTPUTS)[number];
-const ALIASES: Record<string, string> = { xlf: "xliff", xlf12: "xliff12", txt: "tsv" };
+const ALIASES: Record<string, string> = {
+  xlf: "xliff",
+  xlf12: "xliff12",
+  sdlxliff: "xliff",
+  mqxliff: "xliff",
+  txt: "tsv",
+};
 
 interface Loaded {
   bundle: Bundle;
   /** Metadata kept from a TMX input, written back when the output is TMX too. */
   extras?: TmxExtras;
+  /** How an XLIFF input's units sat (unit ids, segments), written back when the output is XLIFF. */
+  structure?: XliffStructure;
 }
 
 interface Options {
@@ -66,16 +78,32 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-function read(format: InFormat, bytes: Uint8Array, file: string, io: CliIo): Loaded {
+function read(
+  format: InFormat,
+  bytes: Uint8Array,
+  file: string,
+  io: CliIo,
+  targetLang: TargetLang | undefined,
+): Loaded {
   const title = file.replace(/\.[^.]*$/, "");
   if (format === "json") return { bundle: readJson(decodeText(bytes, file), { fileName: file }) };
   if (format === "xliff") {
-    const result = readXliff(decodeXmlBytes(bytes, file, "xliff").text, { fileName: file });
-    io.stderr(`convert: read XLIFF ${result.version}, target ${result.targetTag ?? "none"}\n`);
-    if (result.targetTag !== null && result.targetLang === null) {
-      io.stderr(`convert: no column for target language ${result.targetTag}: targets dropped\n`);
+    const result = readXliff(decodeXmlBytes(bytes, file, "xliff").text, {
+      fileName: file,
+      ...(targetLang ? { targetLang } : {}),
+    });
+    const mapped =
+      result.targetLang && result.targetLang !== result.targetTag ? ` → ${result.targetLang}` : "";
+    const from = result.targetFrom && result.targetFrom !== "file" ? ` (${result.targetFrom})` : "";
+    io.stderr(
+      `convert: read XLIFF ${result.version}, target ${result.targetTag ?? "none"}${mapped}${from}\n`,
+    );
+    if (result.droppedTargets > 0) {
+      io.stderr(
+        `convert: ${result.droppedTargets} targets in ${result.targetTag ?? "an unnamed language"} not read: Selaras has no column for it (--target-lang vi|en reads them as that language)\n`,
+      );
     }
-    return { bundle: result.bundle };
+    return { bundle: result.bundle, structure: result.structure };
   }
   if (format === "tsv" || format === "csv") {
     return { bundle: readTable(decodeText(bytes, file), { format, fileName: file, title }) };
@@ -196,13 +224,40 @@ function write(
     case "xliff":
     case "xliff12": {
       warnUnsafe(bundle, io);
-      const languages = options.languages ?? TARGET_LANGS;
-      const writer = format === "xliff" ? writeXliff2 : writeXliff12;
-      return languages.map((targetLang) => [
-        languages.length === 1 || out === "-"
+      // One file per target language (and per source language for 2.0); a language that is
+      // every document's source has nothing to hold and is left out, said below.
+      const asked = options.languages ?? TARGET_LANGS;
+      const results = asked.map((targetLang) => {
+        try {
+          return writeXliffFiles(groupBundle(loaded.bundle, [targetLang]), {
+            version: format === "xliff" ? "2.0" : "1.2",
+            languages: [targetLang],
+            ...statuses,
+            ...(loaded.structure ? { structure: loaded.structure } : {}),
+          }).files;
+        } catch (error) {
+          if (isAppError(error) && error.code === "xliff.nothing-to-export") return null;
+          throw error;
+        }
+      });
+      const files = results.flatMap((r) => r ?? []);
+      const sources = [...new Set(bundle.documents.map((d) => d.sourceLang))].join(", ") || "-";
+      if (files.length === 0)
+        throw new AppError("xliff.nothing-to-export", { languages: asked.join(", "), sources });
+      asked.forEach((lang, k) => {
+        if (results[k] === null)
+          io.stderr(
+            `convert: no XLIFF for ${lang}: no document has segments in another source language (sources: ${sources})\n`,
+          );
+      });
+      return files.map((f) => [
+        files.length === 1 || out === "-"
           ? out
-          : out.replace(/(\.[^./\\]*)?$/, (ext) => `-${targetLang}${ext}`),
-        writer(groupBundle(loaded.bundle, [targetLang]), { targetLang, ...statuses }),
+          : out.replace(
+              /(\.[^./\\]*)?$/,
+              (ext) => `-${f.sourceLang ? `${f.sourceLang}-` : ""}${f.targetLang}${ext}`,
+            ),
+        f.text,
       ]);
     }
   }
@@ -213,7 +268,7 @@ interface Args {
   options: Map<string, string>;
 }
 
-const VALUE_OPTIONS = ["languages", "status", "from", "to", "codes"];
+const VALUE_OPTIONS = ["languages", "status", "from", "to", "codes", "target-lang"];
 const FLAGS = ["no-bom", "untranslated"];
 
 function parseArgs(args: string[]): Args | string {
@@ -284,6 +339,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!to) return fail(`cannot write the format of ${output} (json, tmx, xlf, tsv, csv; or --to)`);
   const languages = list(parsed.options.get("languages"), isTargetLang, "language");
   const statuses = list(parsed.options.get("status"), isStatus, "status");
+  const targetLang = parsed.options.get("target-lang");
+  if (targetLang !== undefined && !isTargetLang(targetLang))
+    return fail(`--target-lang must be one of ${TARGET_LANGS.join(", ")}, not ${targetLang}`);
   if (typeof languages === "string") return fail(languages);
   if (typeof statuses === "string") return fail(statuses);
 
@@ -297,7 +355,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   try {
-    const loaded = read(from, bytes, input === "-" ? "stdin" : baseName(input), io);
+    const loaded = read(from, bytes, input === "-" ? "stdin" : baseName(input), io, targetLang);
     const options: Options = {
       languages,
       statuses,
@@ -322,7 +380,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     if (isAppError(error)) {
-      io.stderr(`convert: error ${error.code} ${JSON.stringify(error.params)}\n`);
+      // In words: what is wrong, where, what to do (issue 11 class 12); the code stays for scripts.
+      io.stderr(`convert: ${appErrorLine(error, input === "-" ? "stdin" : baseName(input))}\n`);
       return 1;
     }
     throw error;

@@ -1,8 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { readMemoryFile } from "../../core/format/read-memory-file.ts";
 import { flattenInlineCodes } from "../../core/format/tmx/inline-codes.ts";
 import { isAppError } from "../../core/model/app-error.ts";
-import type { AppError } from "../../core/model/app-error.ts";
 import type { Lang } from "../../core/model/languages.ts";
 import { isLang, TARGET_LANGS } from "../../core/model/languages.ts";
 import { concordance } from "../../core/tm/concordance.ts";
@@ -10,6 +8,7 @@ import type { PhraseSpan } from "../../core/tm/concordance.ts";
 import { TmIndex } from "../../core/tm/tm-index.ts";
 import type { TmMatch, TmUnit } from "../../core/tm/types.ts";
 import type { CliIo } from "../io.ts";
+import { appErrorLine } from "../io.ts";
 
 export const usage =
   "tm match --memory MEM.tmx [--memory MORE.tmx …] --source-lang id [--threshold 50] [--limit 5] QUERIES.jsonl\n" +
@@ -311,21 +310,6 @@ async function runConcordance(p: Parsed, io: CliIo): Promise<number> {
   return 0;
 }
 
-/** The English message of an error code (src/i18n/locales/en/errors.json), when there is one. */
-async function englishMessage(error: AppError): Promise<string | null> {
-  try {
-    const url = new URL("../../i18n/locales/en/errors.json", import.meta.url);
-    const messages = JSON.parse(await readFile(url, "utf8")) as Record<string, string>;
-    const template = messages[error.code.replace(/\./g, "_")];
-    if (template === undefined) return null;
-    return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) =>
-      key in error.params ? String(error.params[key]) : whole,
-    );
-  } catch {
-    return null;
-  }
-}
-
 export async function run(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   const command = `tm ${sub ?? ""}`.trim();
@@ -346,10 +330,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 1;
     }
     if (isAppError(error)) {
-      const message = await englishMessage(error);
-      io.stderr(
-        `${command}: error ${error.code} ${JSON.stringify(error.params)}${message ? `\n  ${message}` : ""}\n`,
-      );
+      io.stderr(`${command}: ${appErrorLine(error)}\n`);
       return 1;
     }
     throw error;

@@ -16,8 +16,8 @@ import type { XliffSegmentShape, XliffStructure } from "./xliff-structure.ts";
 export interface XliffReadOptions {
   fileName?: string;
   /**
-   * The target language when the file does not name one Selaras has a column for (none, or the
-   * source language with a region: en → en-US). A file that names another one is refused.
+   * The target language when the file names none (or the source language with a region:
+   * en → en-US). A file that names another language, with a column or not, is refused.
    */
   targetLang?: TargetLang;
 }
@@ -356,7 +356,14 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         lang: options.targetLang,
       });
   } else if (tag !== null && mapped === null) {
-    // A language Selaras has no column for: the sources are read, the targets are reported.
+    // A language Selaras has no column for: the sources are read, the targets are reported. A
+    // language chosen for it would read (say) German targets as Vietnamese: refused, in words.
+    if (options.targetLang)
+      throw new AppError("xliff.target-language-conflict", {
+        ...fileParams,
+        tag,
+        lang: options.targetLang,
+      });
     droppedTargets = withText.length;
   } else if (options.targetLang && usable(options.targetLang)) {
     targetLang = options.targetLang;

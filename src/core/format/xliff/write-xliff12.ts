@@ -142,7 +142,11 @@ export function writeXliff12(bundle: Bundle, options: XliffWriteOptions): string
     parts.push("    </body>", "  </file>");
   }
   // <xliff> needs at least one <file>: refuse rather than invent content.
-  if (parts.length === 2) throw new AppError("xliff.nothing-to-export");
+  if (parts.length === 2)
+    throw new AppError("xliff.nothing-to-export", {
+      languages: options.targetLang,
+      sources: [...new Set(bundle.documents.map((d) => d.sourceLang))].join(", ") || "-",
+    });
   parts.push("</xliff>", "");
   return parts.join("\n");
 }

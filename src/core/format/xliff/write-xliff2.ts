@@ -84,13 +84,14 @@ function unit(
  * XLIFF 2.0 core (valid against xliff_core_2.0.xsd) for one target language: one `<file>` per
  * document, one `<unit>` per segment. Inline-code placeholders become `<ph dataRef>` with the
  * native code in `<originalData>`. Text is normalized as for TMX (normalizeForXml). Only documents
- * whose source language is that of the first document are written (a file has one srcLang).
+ * whose source language is `options.sourceLang` (default: the first document's) are written: a
+ * file has one srcLang (writeXliffFiles writes one file per source language).
  * Throws AppError xliff.nothing-to-export when no document has segments.
  */
 export function writeXliff2(bundle: Bundle, options: XliffWriteOptions): string {
   const statuses = options.statuses ? new Set(options.statuses) : null;
   const docs = documentsWithSegments(bundle.documents);
-  const srcLang = docs[0]?.sourceLang ?? "id";
+  const srcLang = options.sourceLang ?? docs[0]?.sourceLang ?? "id";
   const fileId = makeIdMapper("f");
   const parts = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -105,7 +106,11 @@ export function writeXliff2(bundle: Bundle, options: XliffWriteOptions): string 
     parts.push("  </file>");
   }
   // A 2.0 <file> needs at least one <unit>: refuse rather than invent content.
-  if (!parts.some((p) => p.startsWith("  <file"))) throw new AppError("xliff.nothing-to-export");
+  if (!parts.some((p) => p.startsWith("  <file")))
+    throw new AppError("xliff.nothing-to-export", {
+      languages: options.targetLang,
+      sources: [...new Set(bundle.documents.map((d) => d.sourceLang))].join(", ") || "-",
+    });
   parts.push("</xliff>", "");
   return parts.join("\n");
 }

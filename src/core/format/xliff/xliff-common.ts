@@ -1,5 +1,5 @@
 import type { BundleDocument, BundleSegment } from "../../model/bundle.ts";
-import type { TargetLang } from "../../model/languages.ts";
+import type { Lang, TargetLang } from "../../model/languages.ts";
 import type { Status } from "../../model/status.ts";
 import type { XliffSegmentShape, XliffStructure } from "./xliff-structure.ts";
 import { splitInlineCodes } from "../tmx/inline-codes.ts";
@@ -13,6 +13,11 @@ export interface XliffWriteOptions {
   statuses?: readonly Status[];
   /** How the segments sat in the XLIFF file they were read from (units, ignorables, translate). */
   structure?: XliffStructure;
+  /**
+   * XLIFF 2.0 (one `srcLang` per file): the documents of this source language are written
+   * (default: that of the first document).
+   */
+  sourceLang?: Lang;
 }
 
 /** One written XLIFF file per target language: `name` is a suggested suffix, e.g. "id-vi". */

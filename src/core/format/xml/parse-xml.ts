@@ -121,7 +121,8 @@ export function parseXmlEvents(
   };
 
   parser.on("error", (error) => {
-    const reason = error.message.replace(/^.*?\d+:\d+: /, "");
+    // saxes ends some reasons with a period, the messages add their own.
+    const reason = error.message.replace(/^.*?\d+:\d+: /, "").replace(/\.$/, "");
     if (reason.startsWith("undefined entity")) fail("undefined-entity");
     if (closing) fail("truncated", { reason });
     fail("not-well-formed", { reason });

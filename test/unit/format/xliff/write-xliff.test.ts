@@ -5,6 +5,7 @@ import { AppError } from "../../../../src/core/model/app-error.ts";
 import { CODE_END, CODE_START } from "../../../../src/core/format/tmx/inline-codes.ts";
 import { writeXliff12 } from "../../../../src/core/format/xliff/write-xliff12.ts";
 import { writeXliff2 } from "../../../../src/core/format/xliff/write-xliff2.ts";
+import { writeXliffFiles } from "../../../../src/core/format/xliff/write-xliff-files.ts";
 import { parseXml, childElements, textContent } from "../../../../src/core/format/xml/parse-xml.ts";
 import type { XmlElement } from "../../../../src/core/format/xml/parse-xml.ts";
 import { checkXmlSchema, withTempFiles } from "../../../helpers/xml-validators.ts";
@@ -144,5 +145,79 @@ describe("XLIFF output is schema-valid for arbitrary text (property)", () => {
     expect(files2.length).toBeGreaterThan(20);
     expect(valid(files2, XSD2)).toEqual({ ok: true, detail: "" });
     expect(valid(files12, XSD12)).toEqual({ ok: true, detail: "" });
+  });
+});
+
+/** Issue 11 class 8: XLIFF of English- and Vietnamese-source documents. */
+describe("writeXliffFiles", () => {
+  const doc = (id: string, sourceLang: "id" | "vi" | "en", target: "vi" | "en") => ({
+    id,
+    title: id,
+    sourceLang,
+    segments: [
+      {
+        id: `${id}-1`,
+        paragraph: 0,
+        source: "Text.",
+        targets: { [target]: { text: "Teks.", status: "translated" as const } },
+      },
+    ],
+  });
+
+  it("writes the language a document can be translated into, and leaves out its own", () => {
+    for (const [source, other] of [
+      ["en", "vi"],
+      ["vi", "en"],
+    ] as const) {
+      const bundle: Bundle = { documents: [doc("d", source, other)] };
+      for (const version of ["1.2", "2.0"] as const) {
+        const { files, empty } = writeXliffFiles(bundle, { version });
+        expect(files.map((f) => [f.targetLang, f.sourceLang])).toEqual([[other, undefined]]);
+        expect(empty).toEqual([]);
+        expect(valid([files[0]!.text], version === "2.0" ? XSD2 : XSD12)).toEqual({
+          ok: true,
+          detail: "",
+        });
+        expect(writeXliffFiles(bundle, { version, languages: ["vi", "en"] }).empty).toEqual([
+          source,
+        ]);
+      }
+    }
+  });
+
+  it("refuses, naming the languages, only when no file can be written", () => {
+    const bundle: Bundle = { documents: [doc("d", "en", "vi")] };
+    try {
+      writeXliffFiles(bundle, { version: "2.0", languages: ["en"] });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as AppError).toInfo()).toEqual({
+        code: "xliff.nothing-to-export",
+        params: { languages: "en", sources: "en" },
+      });
+    }
+  });
+
+  it("2.0: one file per source language (a file has one srcLang); 1.2: one per target language", () => {
+    const bundle: Bundle = {
+      documents: [doc("a", "id", "vi"), doc("b", "en", "vi"), doc("c", "vi", "en")],
+    };
+    const two = writeXliffFiles(bundle, { version: "2.0" }).files;
+    expect(two.map((f) => `${f.sourceLang}-${f.targetLang}`)).toEqual([
+      "id-vi",
+      "en-vi",
+      "id-en",
+      "vi-en",
+    ]);
+    expect(two[1]!.text).toContain('srcLang="en" trgLang="vi"');
+    expect(
+      valid(
+        two.map((f) => f.text),
+        XSD2,
+      ),
+    ).toEqual({ ok: true, detail: "" });
+    const twelve = writeXliffFiles(bundle, { version: "1.2" }).files;
+    expect(twelve.map((f) => f.targetLang)).toEqual(["vi", "en"]);
+    expect(twelve[0]!.text.match(/<file /g)).toHaveLength(2);
   });
 });
