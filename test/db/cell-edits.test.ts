@@ -286,7 +286,9 @@ describe("alignment links in the database", () => {
       edit: { kind: "insertEmpty" },
       user: "ed",
     });
-    expect(await rowTexts(db, docId, "vi", 5)).toEqual(["", "", "", "", null]);
+    // Row 3's new cell moved down a row by the inserted empty cell; rows 1 and 2 stay uncovered
+    // (a gap), not two stored empty cells (issue 13 item 16).
+    expect(await rowTexts(db, docId, "vi", 5)).toEqual([null, null, "", "", null]);
     expect((await db.comments.toArray()).map((c) => c.segmentId)).toEqual([rows[0]]);
   });
 
@@ -374,10 +376,29 @@ describe("alignment links in the database", () => {
     });
   });
 
-  it("typing past the end of a column creates the empty cells down to the row; a covered row is refused", async () => {
+  it("typing past the end of a column stores the cell and one gap, not an empty cell per row; a covered row is refused", async () => {
     const { db, docId, rows } = await setup();
     await saveTranslation(db, { segmentId: rows[3]!, lang: "en", text: "Four.", user: "u" });
-    expect(await rowTexts(db, docId, "en", 5)).toEqual(["", "", "", "Four.", null]);
+    // Issue 13 item 16: rows 1-3 are uncovered (one gap), as the rows past the column's end are;
+    // this test expected three stored empty cells there.
+    expect(await rowTexts(db, docId, "en", 5)).toEqual([null, null, null, "Four.", null]);
+    const stored = await readColumn(db, docId, "en");
+    expect(stored.map((c) => [c.span, c.gap ?? false, c.text])).toEqual([
+      [3, true, ""],
+      [1, false, "Four."],
+    ]);
+    expect(stored[1]!.id).toBe(`${rows[3]}:en`);
+    // Typing into the gap splits it: the row above stays uncovered, the row below too.
+    await saveTranslation(db, { segmentId: rows[1]!, lang: "en", text: "Two.", user: "u" });
+    expect(await rowTexts(db, docId, "en", 5)).toEqual([null, "Two.", null, "Four.", null]);
+    expect((await readColumn(db, docId, "en")).map((c) => [c.span, c.gap ?? false])).toEqual([
+      [1, true],
+      [1, false],
+      [1, true],
+      [1, false],
+    ]);
+    await undo(db, docId, "u");
+    expect(await rowTexts(db, docId, "en", 5)).toEqual([null, null, null, "Four.", null]);
     await undo(db, docId, "u");
     expect(await db.translations.count()).toBe(0);
 
@@ -614,11 +635,15 @@ describe("alignment links in the database", () => {
       ],
     };
     await applyImportIntoDocument(db, docId, bundle, false, "u");
-    expect(await rowTexts(db, docId, "en", 5)).toEqual(["", "Two.", "", "Four.", null]);
+    // Only the imported rows get a cell; the rows between are uncovered (gaps), not empty cells.
+    expect(await rowTexts(db, docId, "en", 5)).toEqual([null, "Two.", null, "Four.", null]);
     // Ids as if typed: a cell made for a row is `${rowId}:${lang}`.
-    expect((await readColumn(db, docId, "en")).map((c) => c.id)).toEqual(
-      rows.slice(0, 4).map((r) => `${r}:en`),
-    );
+    const column = await readColumn(db, docId, "en");
+    expect(column.filter((c) => !c.gap).map((c) => c.id)).toEqual([
+      `${rows[1]}:en`,
+      `${rows[3]}:en`,
+    ]);
+    expect(column.filter((c) => c.gap).map((c) => c.span)).toEqual([1, 1]);
   });
 
   it("aligns the corpus-like texts with the real aligner and stores a tiling column", async () => {

@@ -179,8 +179,10 @@ describe("importing a reviewer's file of the same document (merge)", () => {
     const result = await applyBundleImport(db, file, "merge", "lan", null, read.exportedAt);
     expect(result.merged[0]).toMatchObject({ taken: 3, conflicts: 1 });
     const en = await db.translations.where("[docId+lang]").equals([docId, "en"]).toArray();
-    // The column is extended to the row (empty cells above it), the text at row 3.
-    expect(en.map((c) => c.text).sort()).toEqual(["", "", "Three, in English."]);
+    // The row gets its cell with the rows above it uncovered (one gap of two rows, not two stored
+    // empty cells: issue 13 item 16), the text at row 3.
+    expect(en.filter((c) => !c.gap).map((c) => c.text)).toEqual(["Three, in English."]);
+    expect(en.filter((c) => c.gap).map((c) => [c.span, c.text])).toEqual([[2, ""]]);
     expect(en.find((c) => c.text !== "")).toMatchObject({ segmentId: ids[2], origin: "import" });
     await undo(db, docId, "lan");
     expect(await dump(db)).toEqual(before);

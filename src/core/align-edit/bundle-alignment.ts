@@ -8,13 +8,26 @@ import type { TargetCell } from "./types.ts";
 /** Is this column more than one target per row (so a bundle must carry its cells)? */
 export function needsCells(column: readonly TargetCell[]): boolean {
   return column.some(
-    (c) => c.span !== 1 || c.origin === "alignment" || c.locked || c.confidence !== null,
+    (c) =>
+      !c.gap && (c.span !== 1 || c.origin === "alignment" || c.locked || c.confidence !== null),
   );
 }
 
-/** A column's cells as a bundle carries them (no ids, no order keys: the list order is the order). */
+/**
+ * A column's cells as a bundle carries them (no ids, no order keys: the list order is the order).
+ * A gap (uncovered rows) is written as one empty one-row cell per row, as files always had them.
+ */
 export function toBundleCells(column: readonly TargetCell[]): BundleCell[] {
-  return column.map((c) => ({
+  return column.flatMap((c) => (c.gap ? gapCells(c) : [bundleCell(c)]));
+}
+
+function gapCells(gap: TargetCell): BundleCell[] {
+  const empty: BundleCell = { ...bundleCell(gap), span: 1, text: "", status: "empty" };
+  return Array.from({ length: gap.span }, () => ({ ...empty }));
+}
+
+function bundleCell(c: TargetCell): BundleCell {
+  return {
     span: c.span,
     text: c.text,
     status: c.status,
@@ -25,7 +38,7 @@ export function toBundleCells(column: readonly TargetCell[]): BundleCell[] {
     createdAt: c.createdAt,
     changedBy: c.changedBy,
     changedAt: c.changedAt,
-  }));
+  };
 }
 
 /**

@@ -121,6 +121,9 @@ export function moveUp(
   const cells = inOrder(column);
   const i = indexOfCell(cells, cellId);
   const prev = cells[i - 1];
+  // A gap before the cell gives up one of its rows.
+  if (prev?.gap && prev.span > 1)
+    return [update(prev, { ...prev, span: prev.span - 1, ...changed(ctx) })];
   if (prev && isEmptyCell(prev)) return [remove(prev)];
   if (prev && prev.span > 1) return [update(prev, edited(prev, { span: prev.span - 1 }, ctx))];
   throw new AppError("align-edit.cannot-move-up", { cellId });
@@ -140,6 +143,16 @@ export function mergeWithNext(
   const cell = cells[i]!;
   const next = cells[i + 1];
   if (!next) throw new AppError("align-edit.nothing-to-merge", { cellId });
+  if (next.gap) {
+    // The next row is uncovered: the cell takes it from the gap (its text unchanged).
+    const grown = edited(cell, { span: cell.span + 1 }, ctx);
+    return [
+      update(cell, grown),
+      next.span > 1
+        ? update(next, { ...next, span: next.span - 1, ...changed(ctx) })
+        : remove(next),
+    ];
+  }
   const text = joinTexts([cell.text, next.text]);
   const merged = edited(cell, { text, span: cell.span + next.span }, ctx);
   // An empty cell takes the origin of the text merged into it.
@@ -235,16 +248,27 @@ export function lock(
 }
 
 export interface RowCell {
-  /** The cell shown in the row, existing or to be created by `fill`. */
+  /** The cell shown in the row, existing or created by `patches`. */
   cell: TranslationRecord;
-  /** The empty cells (the last one is `cell`) that extend the column down to the row. */
-  fill: TranslationRecord[];
+  /**
+   * What makes the row's cell when the row is uncovered (else none): the new cell, and the gaps
+   * around it (a gap it splits, the uncovered rows between the column's end and the row).
+   */
+  patches: RowCellPatch[];
+}
+
+/** A patch of a stored cell (the shell's records carry the row they were made for). */
+export interface RowCellPatch {
+  key: string;
+  before: TranslationRecord | null;
+  after: TranslationRecord | null;
 }
 
 /**
- * The cell that starts at a row of a column. A row past the end of the column gets the empty cells
- * that extend the column to it (with the ids `${rowId}:${lang}` when free), to be stored by the
- * caller; a row covered by a cell that starts above is AppError("align.row-covered").
+ * The cell that starts at a row of a column. An uncovered row (past the end of the column, or in a
+ * gap) gets a new empty cell (id `${rowId}:${lang}` when free), to be stored by the caller with the
+ * other patches: at most one gap shrunk or deleted and up to two new ones, however far the row is
+ * (`cellsAtRows`). A row covered by a cell that starts above is AppError("align.row-covered").
  */
 export function cellAtRow(
   column: readonly TranslationRecord[],
@@ -258,20 +282,130 @@ export function cellAtRow(
   if (!row) throw new AppError("db.segmentMissing", { segmentId: rowIds[rowIndex] ?? "" });
   if (row.cell) {
     if (!row.starts) throw new AppError("align.row-covered", { row: rowIndex + 1 });
-    return { cell: row.cell, fill: [] };
+    return { cell: row.cell, patches: [] };
   }
-  const end = column.reduce((n, c) => n + c.span, 0);
-  const first = Math.min(end, rowIndex);
-  const used = new Set(column.map((c) => c.id));
-  const keys = keysBetween(column.at(-1)?.order ?? null, null, rowIndex - first + 1);
-  const fill = keys.map((order, k): TranslationRecord => {
-    const rowId = rowIds[first + k]!;
-    const preferred = translationId(rowId, ref.lang);
-    const cell = emptyCell(ref, order, 1, {
-      ...ctx,
-      newId: () => (used.has(preferred) ? ctx.newId() : preferred),
-    });
-    return { ...cell, segmentId: rowId };
+  const made = cellsAtRows(column, rowIds, [rowIndex], ref, ctx);
+  return { cell: made.cells.get(rowIndex)!, patches: made.patches };
+}
+
+export interface RowCells {
+  /** The new empty cell of each uncovered row asked for, by row index. */
+  cells: Map<number, TranslationRecord>;
+  /** The new cells and the gaps around them, in column order (one command's patches). */
+  patches: RowCellPatch[];
+}
+
+/**
+ * New empty cells for uncovered rows of a column (rows covered by a cell are skipped): each row in
+ * a gap splits it (the gap keeps the rows above, a new gap takes those below), and rows past the
+ * column's end are reached through one new gap per run of uncovered rows before them. Linear in the
+ * column plus the rows asked for; no empty cell is made for a row not asked for.
+ */
+export function cellsAtRows(
+  column: readonly TranslationRecord[],
+  rowIds: readonly string[],
+  rows: readonly number[],
+  ref: ColumnRef,
+  ctx: CellEditContext,
+): RowCells {
+  const cells = inOrder(column) as readonly TranslationRecord[];
+  const used = new Set(cells.map((c) => c.id));
+  const wanted = [...new Set(rows)]
+    .filter((r) => r >= 0 && r < rowIds.length)
+    .sort((a, b) => a - b);
+  const out: RowCells = { cells: new Map(), patches: [] };
+  // Where each wanted row lies: in the gap cells[k] (k ≥ 0) or past the end (k = cells.length).
+  const byPlace = new Map<number, number[]>();
+  let start = 0;
+  let w = 0;
+  const starts: number[] = [];
+  cells.forEach((c, k) => {
+    starts.push(start);
+    const end = start + c.span;
+    while (w < wanted.length && wanted[w]! < end) {
+      if (c.gap && wanted[w]! >= start) {
+        const list = byPlace.get(k) ?? [];
+        list.push(wanted[w]!);
+        byPlace.set(k, list);
+      }
+      w++;
+    }
+    start = end;
   });
-  return { cell: fill.at(-1)!, fill };
+  const columnEnd = start;
+  for (; w < wanted.length; w++) {
+    if (wanted[w]! < columnEnd) continue;
+    const list = byPlace.get(cells.length) ?? [];
+    list.push(wanted[w]!);
+    byPlace.set(cells.length, list);
+  }
+  const newId = (row: number): string => {
+    const preferred = translationId(rowIds[row]!, ref.lang);
+    const id = used.has(preferred) ? ctx.newId() : preferred;
+    used.add(id);
+    return id;
+  };
+  const stamp = { createdBy: ctx.user, createdAt: ctx.at, changedBy: ctx.user, changedAt: ctx.at };
+  for (const k of [...byPlace.keys()].sort((a, b) => a - b)) {
+    const targets = byPlace.get(k)!;
+    const gap = cells[k];
+    const first = gap ? starts[k]! : columnEnd;
+    const last = gap ? first + gap.span : targets.at(-1)! + 1;
+    // The pieces of [first, last): uncovered runs and the new cells, in row order.
+    const pieces: { row: number; span: number; cell: boolean }[] = [];
+    let row = first;
+    for (const t of targets) {
+      if (t > row) pieces.push({ row, span: t - row, cell: false });
+      pieces.push({ row: t, span: 1, cell: true });
+      row = t + 1;
+    }
+    if (row < last) pieces.push({ row, span: last - row, cell: false });
+    // The old gap keeps its place (and id) as the first piece when that is a gap; else it goes.
+    const keep = gap !== undefined && !pieces[0]!.cell;
+    if (gap && keep) {
+      const span = pieces[0]!.span;
+      out.patches.push({ key: gap.id, before: gap, after: { ...gap, span, ...changed(ctx) } });
+    } else if (gap) {
+      out.patches.push({ key: gap.id, before: gap, after: null });
+    }
+    const fresh = keep ? pieces.slice(1) : pieces;
+    // A gap records the row it was made to reach (the new cell after it; a gap's last piece, the
+    // new cell before it), so that a step's rows are the rows typed into.
+    const madeFor: number[] = new Array<number>(fresh.length);
+    let reach = -1;
+    for (let i = fresh.length - 1; i >= 0; i--) {
+      if (fresh[i]!.cell) reach = fresh[i]!.row;
+      madeFor[i] = reach;
+    }
+    for (let i = 0; i < fresh.length; i++) {
+      if (fresh[i]!.cell) reach = fresh[i]!.row;
+      if (madeFor[i]! < 0) madeFor[i] = reach;
+    }
+    const lo = keep ? gap.order : (cells[k - 1]?.order ?? null);
+    const hi = cells[k + 1]?.order ?? null;
+    const keys = keysBetween(
+      gap ? lo : (cells.at(-1)?.order ?? null),
+      gap ? hi : null,
+      fresh.length,
+    );
+    fresh.forEach((piece, i) => {
+      const made: TranslationRecord = {
+        ...emptyCell(ref, keys[i]!, piece.span, {
+          ...ctx,
+          // A row keeps its own id free for the cell typed there later.
+          newId: piece.cell ? () => newId(piece.row) : ctx.newId,
+        }),
+        ...stamp,
+        segmentId: rowIds[madeFor[i]!]!,
+        ...(piece.cell ? {} : { gap: true as const }),
+      };
+      if (piece.cell) out.cells.set(piece.row, made);
+      out.patches.push({ key: made.id, before: null, after: made });
+    });
+  }
+  return out;
+}
+
+function changed(ctx: CellEditContext): Pick<TargetCell, "changedBy" | "changedAt"> {
+  return { changedBy: ctx.user, changedAt: ctx.at };
 }

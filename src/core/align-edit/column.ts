@@ -22,6 +22,11 @@ export function cellStarts(cells: readonly TargetCell[]): number[] {
   return starts;
 }
 
+/** A run of uncovered rows (`TargetCell.gap`), not a cell anyone sees. */
+export function isGap(cell: TargetCell): boolean {
+  return cell.gap === true;
+}
+
 /** A cell with no text (only white space): a 1-0 link when its span is 1. */
 export function isEmptyCell(cell: TargetCell): boolean {
   return cell.text.trim() === "";

@@ -55,7 +55,7 @@ export interface GroupedUnits {
 /**
  * Groups source rows into export units (TMX <tu>): a unit covers the smallest group of rows on which
  * every exported language agrees, i.e. unit boundaries are the row boundaries that are a cell
- * boundary in every language of `languages` (a row past the end of a column is a boundary there).
+ * boundary in every language of `languages` (a row past the end of a column, or in a gap, is a boundary there).
  * Linear in rows + cells.
  */
 export function groupUnits(
@@ -71,6 +71,8 @@ export function groupUnits(
   const cut = new Array<boolean>(rowCount).fill(true);
   for (const { cells, starts } of sorted) {
     cells.forEach((c, k) => {
+      // A gap's rows are uncovered: each one is a boundary, as past the column's end.
+      if (c.gap) return;
       const start = starts[k]!;
       for (let r = start + 1; r < Math.min(start + c.span, rowCount); r++) cut[r] = false;
     });
@@ -86,6 +88,7 @@ export function groupUnits(
   const overflow: GroupedUnits["overflow"] = {};
   for (const { lang, cells, starts } of sorted) {
     cells.forEach((cell, k) => {
+      if (cell.gap) return;
       const start = starts[k]!;
       const place = placeOf(start, cell.span, rowCount);
       if (place === "overflow") {

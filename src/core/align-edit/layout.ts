@@ -20,7 +20,10 @@ export function placeOf(start: number, span: number, rowCount: number): CellPlac
 const NONE: readonly never[] = Object.freeze([]);
 
 export interface RowLayout<C extends TargetCell = TargetCell> {
-  /** The cell covering the row; null when the column ends before the row (implicitly empty). */
+  /**
+   * The cell covering the row; null when the row is uncovered (implicitly empty): the column ends
+   * before it, or it lies in a gap.
+   */
   cell: C | null;
   /** True on the cell's first row (where its text is shown); false on the rows it continues over. */
   starts: boolean;
@@ -47,7 +50,11 @@ export function layoutColumn<C extends TargetCell>(
   let start = 0;
   for (const cell of inOrder(cells) as readonly C[]) {
     const place = placeOf(start, cell.span, rowCount);
-    if (place === "rows") {
+    if (place === "rows" && cell.gap) {
+      // Uncovered rows in the middle of the column, like the rows past its end.
+      const end = Math.min(start + cell.span, rowCount);
+      for (let r = start; r < end; r++) rows.push({ cell: null, starts: false, under: NONE });
+    } else if (place === "rows") {
       const end = Math.min(start + cell.span, rowCount);
       for (let r = start; r < end; r++) rows.push({ cell, starts: r === start, under: NONE });
     } else if (place === "under") {
@@ -55,7 +62,7 @@ export function layoutColumn<C extends TargetCell>(
       row.under = row.under === NONE ? [cell] : [...row.under, cell];
     } else if (place === "leading") {
       leading.push(cell);
-    } else {
+    } else if (!cell.gap) {
       overflow.push(cell);
     }
     start += cell.span;

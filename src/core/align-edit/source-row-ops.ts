@@ -32,7 +32,8 @@ function restamped(cell: TargetCell, span: number, ctx: CellEditContext): Target
 /**
  * Source rows `row` and `row + 1` became one row. A cell covering both gives up a row; two different
  * covering cells are merged into the first (with any span-0 cells between them, so the text order
- * is kept), which goes back to Draft. Nothing changes when the column ends before row + 1.
+ * is kept), which goes back to Draft, unless one of them is a gap (uncovered rows): then the gap gives
+ * up the row. Nothing changes when the column ends before row + 1.
  */
 export function onSourceRowsMerged(
   column: readonly TargetCell[],
@@ -47,6 +48,15 @@ export function onSourceRowsMerged(
   const first = cells[a]!;
   if (a === b)
     return [{ key: first.id, before: first, after: restamped(first, first.span - 1, ctx) }];
+  // A gap on either side gives up the row (the cell on the other side covers the merged row).
+  const gap = first.gap ? first : cells[b]!.gap ? cells[b]! : null;
+  if (gap) {
+    return [
+      gap.span > 1
+        ? { key: gap.id, before: gap, after: restamped(gap, gap.span - 1, ctx) }
+        : { key: gap.id, before: gap, after: null },
+    ];
+  }
   const group = cells.slice(a, b + 1);
   const span = group.reduce((sum, c) => sum + c.span, 0) - 1;
   const after = edited(first, { text: joinTexts(group.map((c) => c.text)), span }, ctx);
@@ -57,7 +67,7 @@ export function onSourceRowsMerged(
 }
 
 /**
- * Source row `row` became two rows. A cell covering several rows grows by one; a one-row cell keeps
+ * Source row `row` became two rows. A cell covering several rows (or a gap) grows by one; a one-row cell keeps
  * the first part (back to Draft: its source changed) and an empty span-1 cell is inserted right after
  * it for the second part. Nothing changes when the column ends before the row.
  */
@@ -70,7 +80,8 @@ export function onSourceRowSplit(
   const a = coveringIndex(cells, cellStarts(cells), row);
   if (a < 0) return [];
   const cell = cells[a]!;
-  if (cell.span > 1)
+  // A gap grows by the new row (both halves uncovered).
+  if (cell.span > 1 || cell.gap)
     return [{ key: cell.id, before: cell, after: restamped(cell, cell.span + 1, ctx) }];
   const order = keyBetween(cell.order, cells[a + 1]?.order ?? null);
   const fresh = emptyCell(cell, order, 1, ctx);

@@ -28,6 +28,13 @@ export interface TargetCell {
   createdAt: string;
   changedBy: string;
   changedAt: string;
+  /**
+   * A run of `span` uncovered rows (README: gaps): no text, never shown; each of its rows is
+   * implicitly empty, as the rows past the column's end are. Typing into one of them splits the
+   * run, so reaching a row far below the column's end stores one cell, not one per row between.
+   * Absent on every other cell.
+   */
+  gap?: true;
 }
 
 /** Who edits, when, and how new cell ids are made (the shell passes them; the core stays pure). */

@@ -145,6 +145,8 @@ function checkPatch(
     case "translations":
       if (role === "translator") return checkTranslatorStatus(patch, server);
       if (role === "reviewer") {
+        // Gaps (uncovered rows, no text) split when a reviewer types into a far row: no link moves.
+        if (gapOnly(before, after)) return null;
         if (after === null) return structure;
         if (before === null) return after.span === 1 ? null : structure;
         for (const f of CELL_PLACE_FIELDS) {
@@ -160,6 +162,17 @@ function checkPatch(
     case "comments":
       return checkCommentAuthor(member, patch, server);
   }
+}
+
+/** A patch of a gap only (created, resized or removed; never given text). */
+function gapOnly(before: SyncRecord | null, after: SyncRecord | null): boolean {
+  const gap = (r: SyncRecord | null) => r === null || r["gap"] === true;
+  return (
+    (before !== null || after !== null) &&
+    gap(before) &&
+    gap(after) &&
+    (after === null || `${after["text"] as string}` === "")
+  );
 }
 
 function canonicalField(value: unknown): string {

@@ -1,5 +1,5 @@
 import { layoutColumn } from "../align-edit/layout.ts";
-import { cellAtRow } from "../align-edit/cell-ops.ts";
+import { cellsAtRows } from "../align-edit/cell-ops.ts";
 import type { CellEditContext, ColumnRef } from "../align-edit/types.ts";
 import type { TranslationRecord } from "../model/records.ts";
 import type { Status } from "../model/status.ts";
@@ -57,9 +57,10 @@ export interface RepetitionInput {
 
 export interface RepetitionPatch {
   key: string;
-  /** null: a new cell (the column extended to a repetition past its end). */
+  /** null: a new cell (a repetition's row was uncovered) or a gap made to reach it. */
   before: TranslationRecord | null;
-  after: TranslationRecord;
+  /** null: a gap the new cells used up. */
+  after: TranslationRecord | null;
 }
 
 export interface RepetitionPlan {
@@ -112,8 +113,8 @@ function filled(
  * spans rows, has no source row, or target text sits under its row), is empty, or is marked as an
  * alternative translation. A repetition is filled only when its row's whole translation is one cell
  * that may receive (`mayReceive`: Empty or Draft, not locked, not an alternative, no competing
- * versions), or when the column ends above it (the empty cells that extend the column down to the
- * last such row are created, as typing there would).
+ * versions), or when the row is uncovered (past the column's end or in a gap: its new cell is
+ * created with the gaps around it, as typing there would; no empty cell for the rows between).
  */
 export function planRepetitions(input: RepetitionInput): RepetitionPlan {
   const { rowIds, sources, column, cellId, ref, ctx } = input;
@@ -144,17 +145,15 @@ export function planRepetitions(input: RepetitionInput): RepetitionPlan {
     patches.push({ key: cell.id, before: cell, after: filled(cell, from, ctx) });
     rows.push(i);
   }
-  const last = uncovered.at(-1);
-  if (last !== undefined) {
-    const { fill } = cellAtRow(column, rowIds, last, ref, ctx);
-    const first = last - fill.length + 1;
-    const wanted = new Set(uncovered);
-    fill.forEach((cell, k) => {
-      const row = first + k;
-      const after = wanted.has(row) ? filled(cell, from, ctx) : cell;
-      patches.push({ key: cell.id, before: null, after });
-      if (wanted.has(row)) rows.push(row);
-    });
+  if (uncovered.length > 0) {
+    // Only the repetitions' rows get a cell (with the gaps around them), not every row between.
+    const made = cellsAtRows(column, rowIds, uncovered, ref, ctx);
+    const rowOf = new Map([...made.cells].map(([row, cell]) => [cell.id, row]));
+    for (const p of made.patches) {
+      const row = p.after ? rowOf.get(p.after.id) : undefined;
+      patches.push(row === undefined ? p : { ...p, after: filled(p.after!, from, ctx) });
+      if (row !== undefined) rows.push(row);
+    }
     rows.sort((a, b) => a - b);
   }
   return { patches, rows };

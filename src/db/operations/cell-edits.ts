@@ -23,7 +23,14 @@ import {
 import type { CellEditContext, TargetCell } from "../../core/align-edit/types.ts";
 import { nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
-import { cellContext, readColumn, readRowIds, resolveRowCell, toRecordPatches } from "./cells.ts";
+import {
+  cellContext,
+  columnWith,
+  readColumn,
+  readRowIds,
+  resolveRowCell,
+  toRecordPatches,
+} from "./cells.ts";
 
 /** The alignment editor's commands on one target cell (core/align-edit/cell-ops.ts). */
 export type CellEdit =
@@ -47,21 +54,23 @@ export interface CellEditInput {
 
 /**
  * Runs one editor command on the cell shown in a row, as one undoable step (the before/after
- * patches of every cell it changes). A row past the end of the column is first given its empty cell,
- * in the same step. Refusals are the core's AppErrors (align-edit.*), with nothing changed.
+ * patches of every cell it changes). An uncovered row is first given its empty cell (with the gaps
+ * around it), in the same step. Refusals are the core's AppErrors (align-edit.*), with nothing changed.
  */
 export async function editCell(db: SelarasDb, input: CellEditInput): Promise<number> {
   const at = input.at ?? nowIso();
   return db.transaction("rw", commitTables(db), async () => {
-    const { rowIds, column, cell, fill } = await resolveRowCell(
-      db,
-      input.docId,
-      input.segmentId,
-      input.lang,
-      { user: input.user, at },
-    );
-    const filled = [...column, ...fill];
-    const fillPatches: CellPatch[] = fill.map((c) => ({ key: c.id, before: null, after: c }));
+    const {
+      rowIds,
+      column,
+      cell,
+      patches: made,
+    } = await resolveRowCell(db, input.docId, input.segmentId, input.lang, {
+      user: input.user,
+      at,
+    });
+    const filled = columnWith(column, made);
+    const fillPatches: CellPatch[] = made;
     const ctx = cellContext(input.user, at);
     const e = input.edit;
     const ops = runCellEdit(filled, cell.id, e, ctx);

@@ -5,7 +5,7 @@ import type { RecordPatch } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { applyCellPatches, type CellPatch } from "../../core/align-edit/cell-patch.ts";
 import { cellStarts } from "../../core/align-edit/column.ts";
-import { cellAtRow, type RowCell } from "../../core/align-edit/cell-ops.ts";
+import { cellAtRow, type RowCell, type RowCellPatch } from "../../core/align-edit/cell-ops.ts";
 import type { CellEditContext, TargetCell } from "../../core/align-edit/types.ts";
 import { newId } from "../ids.ts";
 
@@ -67,8 +67,8 @@ function withSegmentId(cell: TargetCell, segmentId: string): TranslationRecord {
 }
 
 /**
- * The cell shown in a row of a stored column (or the empty cells that extend the column to it), with
- * the row ids and the column it was found in, for a command on that column.
+ * The cell shown in a row of a stored column (or the patches that make it: the new cell and the gaps
+ * around it), with the row ids and the column it was found in, for a command on that column.
  */
 export async function resolveRowCell(
   db: SelarasDb,
@@ -88,9 +88,35 @@ export async function resolveRowCell(
 }
 
 /**
+ * The patches that make a row's cell (`RowCell.patches`) as stored-record patches, with the new
+ * cell in the state `cell` (the command's result for it).
+ */
+export function rowCellPatches(
+  patches: readonly RowCellPatch[],
+  cell: TranslationRecord,
+): RecordPatch[] {
+  return patches.map((p) => ({
+    table: "translations",
+    key: p.key,
+    before: p.before,
+    after: p.after?.id === cell.id ? cell : p.after,
+  }));
+}
+
+/** The column once the patches that make a row's cell are applied (in order). */
+export function columnWith(
+  column: readonly TranslationRecord[],
+  patches: readonly RowCellPatch[],
+): TranslationRecord[] {
+  return patches.length === 0
+    ? [...column]
+    : (applyCellPatches(column, patches) as TranslationRecord[]);
+}
+
+/**
  * The cell a command on one row acts on: the stored cell `cellId` when the caller knows it, else
- * the row's cell resolved from its column (with the empty cells that extend the column to it, to
- * be created in the same commit, and the column as read). Throws db.segmentMissing.
+ * the row's cell resolved from its column (with the patches that make it when the row is
+ * uncovered, to be stored in the same commit, and the column as read). Throws db.segmentMissing.
  */
 export async function commandCell(
   db: SelarasDb,
@@ -99,16 +125,16 @@ export async function commandCell(
 ): Promise<{
   docId: string;
   cell: TranslationRecord;
-  fill: TranslationRecord[];
+  patches: RowCellPatch[];
   column?: TranslationRecord[];
 }> {
   const segment = await db.segments.get(input.segmentId);
   if (!segment) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
   const known = input.cellId ? await db.translations.get(input.cellId) : undefined;
-  if (known) return { docId: segment.docId, cell: known, fill: [] };
+  if (known) return { docId: segment.docId, cell: known, patches: [] };
   const found = await resolveRowCell(db, segment.docId, input.segmentId, input.lang, {
     user: input.user,
     at,
   });
-  return { docId: segment.docId, cell: found.cell, fill: found.fill, column: found.column };
+  return { docId: segment.docId, cell: found.cell, patches: found.patches, column: found.column };
 }

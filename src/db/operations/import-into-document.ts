@@ -9,7 +9,7 @@ import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
 import { readDocumentRows } from "../queries/segment-rows.ts";
 import { columnsByLang } from "../../core/align-edit/row-view.ts";
-import { cellAtRow } from "../../core/align-edit/cell-ops.ts";
+import { cellsAtRows } from "../../core/align-edit/cell-ops.ts";
 import { cellContext } from "./cells.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
 
@@ -159,25 +159,24 @@ export async function applyIntoDocument(
     }
     // One extension per column, down to its last imported row; the matched rows get their text.
     for (const [lang, rows] of pastEnd) {
-      let last = 0;
-      for (const row of rows.keys()) last = Math.max(last, row);
-      const { fill } = cellAtRow(
+      const made = cellsAtRows(
         columns[lang] ?? [],
         rowIds,
-        last,
+        [...rows.keys()],
         { docId, lang },
         cellContext(user, at),
       );
-      const first = last - fill.length + 1;
-      fill.forEach((c, k) => {
-        const incoming = rows.get(first + k);
+      const rowOf = new Map([...made.cells].map(([row, c]) => [c.id, row]));
+      for (const p of made.patches) {
+        const row = p.after ? rowOf.get(p.after.id) : undefined;
+        const incoming = row === undefined ? undefined : rows.get(row);
         patches.push({
           table: "translations",
-          key: c.id,
-          before: null,
-          after: incoming ? incoming(c) : c,
+          key: p.key,
+          before: p.before,
+          after: p.after && incoming ? incoming(p.after) : p.after,
         });
-      });
+      }
     }
     const applied = await commitPatches(db, patches, {
       docId,

@@ -5,7 +5,7 @@ import type { RecordPatch } from "../../core/edit/patch.ts";
 import { statusAfterEdit } from "../../core/model/status.ts";
 import { nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
-import { commandCell } from "./cells.ts";
+import { commandCell, rowCellPatches } from "./cells.ts";
 
 export interface InsertMatchInput {
   /** The row of the focused cell. */
@@ -33,7 +33,7 @@ export async function insertMatch(
   const input = { ...given, text: given.text.normalize("NFC") };
   const at = input.at ?? nowIso();
   return db.transaction("rw", commitTables(db), async () => {
-    const { docId, cell: previous, fill } = await commandCell(db, input, at);
+    const { docId, cell: previous, patches: made } = await commandCell(db, input, at);
     const record: TranslationRecord = {
       ...previous,
       text: input.text,
@@ -44,13 +44,8 @@ export async function insertMatch(
       changedAt: at,
     };
     const patches: RecordPatch[] =
-      fill.length > 0
-        ? fill.map((c) => ({
-            table: "translations",
-            key: c.id,
-            before: null,
-            after: c.id === record.id ? record : c,
-          }))
+      made.length > 0
+        ? rowCellPatches(made, record)
         : [{ table: "translations", key: record.id, before: previous, after: record }];
     await commitPatches(db, patches, {
       docId,

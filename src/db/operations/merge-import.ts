@@ -5,7 +5,7 @@ import { translationId } from "../../core/model/records.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { columnsByLang } from "../../core/align-edit/row-view.ts";
-import { cellAtRow } from "../../core/align-edit/cell-ops.ts";
+import { cellsAtRows } from "../../core/align-edit/cell-ops.ts";
 import { mergeDocument, type DocumentMerge } from "../../core/merge/merge-document.ts";
 import type { KnownState } from "../../core/merge/merge-cell.ts";
 import { readDocumentRows } from "../queries/segment-rows.ts";
@@ -149,7 +149,7 @@ export async function mergeBundleDocument(
     }
     return { ...cell, competing: [...(cell.competing ?? []), change.merge.competing] };
   };
-  // Rows past the end of their column: per language, the changes by row index.
+  // Uncovered rows (past the end of their column, or in a gap): per language, the changes by row.
   const pastEnd = new Map<TargetLang, Map<number, DocumentMerge["cells"][number]>>();
   for (const change of merge.cells) {
     const current = view.starts.get(translationId(change.rowId, change.lang));
@@ -167,24 +167,25 @@ export async function mergeBundleDocument(
     }
   }
   for (const [lang, rows] of pastEnd) {
-    const last = Math.max(...rows.keys());
-    const { fill } = cellAtRow(
+    // A cell only for the rows the file changes (and the gaps around them), not every row between.
+    const made = cellsAtRows(
       columns[lang] ?? [],
       rowIds,
-      last,
+      [...rows.keys()],
       { docId: doc.id, lang },
       cellContext(user, at),
     );
-    const first = last - fill.length + 1;
-    fill.forEach((c, k) => {
-      const change = rows.get(first + k);
+    const rowOf = new Map([...made.cells].map(([row, c]) => [c.id, row]));
+    for (const p of made.patches) {
+      const row = p.after ? rowOf.get(p.after.id) : undefined;
+      const change = row === undefined ? undefined : rows.get(row);
       patches.push({
         table: "translations",
-        key: c.id,
-        before: null,
-        after: change ? apply(c, change) : c,
+        key: p.key,
+        before: p.before,
+        after: p.after && change ? apply(p.after, change) : p.after,
       });
-    });
+    }
   }
   for (const change of merge.comments) {
     const c = change.comment;

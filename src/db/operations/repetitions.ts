@@ -4,7 +4,7 @@ import type { TranslationRecord } from "../../core/model/records.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import { anyRepetition, planRepetitions } from "../../core/tm/repetitions.ts";
 import { nowIso } from "../ids.ts";
-import { cellContext, commandCell, readColumn } from "./cells.ts";
+import { cellContext, commandCell, readColumn, rowCellPatches } from "./cells.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
 
 /** The project's repetition settings (meta `repetitions`). */
@@ -67,7 +67,7 @@ export async function repetitionPatchesFor(
     ctx: cellContext(ctx.user, ctx.at),
   });
   return {
-    patches: plan.patches.map((p) => ({ table: "translations", ...p })),
+    patches: plan.patches.map((p): RecordPatch => ({ table: "translations", ...p })),
     count: plan.rows.length,
   };
 }
@@ -115,8 +115,8 @@ export interface SetAlternativeInput {
 export async function setAlternative(db: SelarasDb, input: SetAlternativeInput): Promise<void> {
   const at = input.at ?? nowIso();
   await db.transaction("rw", commitTables(db), async () => {
-    const { docId, cell, fill } = await commandCell(db, input, at);
-    if (!!cell.alternative === input.alternative && fill.length === 0) return;
+    const { docId, cell, patches: made } = await commandCell(db, input, at);
+    if (!!cell.alternative === input.alternative && made.length === 0) return;
     const { alternative: _was, ...rest } = cell;
     const after: TranslationRecord = {
       ...rest,
@@ -125,13 +125,8 @@ export async function setAlternative(db: SelarasDb, input: SetAlternativeInput):
       changedAt: at,
     };
     const patches: RecordPatch[] =
-      fill.length > 0
-        ? fill.map((c) => ({
-            table: "translations",
-            key: c.id,
-            before: null,
-            after: c.id === after.id ? after : c,
-          }))
+      made.length > 0
+        ? rowCellPatches(made, after)
         : [{ table: "translations", key: after.id, before: cell, after }];
     await commitPatches(db, patches, {
       docId,

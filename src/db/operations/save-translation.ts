@@ -6,7 +6,8 @@ import type { RecordPatch } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
-import { resolveRowCell } from "./cells.ts";
+import { columnWith, resolveRowCell, rowCellPatches } from "./cells.ts";
+import type { RowCellPatch } from "../../core/align-edit/cell-ops.ts";
 import { announceRepetitions, repetitionPatchesFor } from "./repetitions.ts";
 
 export interface SaveTranslationInput {
@@ -15,7 +16,8 @@ export interface SaveTranslationInput {
   lang: TargetLang;
   /**
    * The cell shown in that row, when the caller knows it (the grid does): saves skip reading the
-   * column. Without it the row's cell is looked up, and created at the end of the column if needed.
+   * column. Without it the row's cell is looked up, and created if the row is uncovered (one new
+   * cell and the gaps around it, however far the row is below the column's end).
    */
   cellId?: string;
   /**
@@ -55,7 +57,7 @@ export async function saveTranslation(
     const segment = await db.segments.get(input.segmentId);
     if (!segment) throw new AppError("db.segmentMissing", { segmentId: input.segmentId });
     let previous = input.cellId ? await db.translations.get(input.cellId) : undefined;
-    let fill: TranslationRecord[] = [];
+    let made: RowCellPatch[] = [];
     let column: TranslationRecord[] | undefined;
     if (!previous && input.under) {
       throw new AppError("align-edit.cell-missing", { cellId: input.cellId ?? "" });
@@ -66,8 +68,8 @@ export async function saveTranslation(
         at,
       });
       previous = found.cell;
-      fill = found.fill;
-      column = [...found.column, ...fill];
+      made = found.patches;
+      column = columnWith(found.column, made);
     }
     const status = nextStatus(previous, input);
     const textChanged = previous.text !== input.text;
@@ -90,20 +92,15 @@ export async function saveTranslation(
       !textChanged &&
       previous.status === status &&
       !lockChanged &&
-      fill.length === 0 &&
+      made.length === 0 &&
       repetitions.count === 0
     ) {
       return previous;
     }
     const unchanged = !textChanged && previous.status === status && !lockChanged;
     const own: RecordPatch[] =
-      fill.length > 0
-        ? fill.map((c) => ({
-            table: "translations",
-            key: c.id,
-            before: null,
-            after: c.id === record.id ? record : c,
-          }))
+      made.length > 0
+        ? rowCellPatches(made, record)
         : unchanged
           ? []
           : [{ table: "translations", key: record.id, before: previous, after: record }];

@@ -86,7 +86,7 @@ describe("planRepetitions", () => {
     const cells = column([CONFIRMED, { text: "Khỏe không?" }, {}, { text: "Chào.", tmScore: 80 }]);
     const plan = planRepetitions(input(sources, cells));
     expect(plan.rows).toEqual([2, 3]);
-    expect(plan.patches.map((p) => [p.key, p.before?.text, p.after.text])).toEqual([
+    expect(plan.patches.map((p) => [p.key, p.before?.text, p.after?.text])).toEqual([
       ["r2:vi", "", "Xin chào."],
       ["r3:vi", "Chào.", "Xin chào."],
     ]);
@@ -99,7 +99,7 @@ describe("planRepetitions", () => {
         changedAt: "2026-02-02T00:00:00Z",
       });
       // The memory match's score no longer describes the text.
-      expect(p.after.tmScore).toBeUndefined();
+      expect(p.after?.tmScore).toBeUndefined();
     }
   });
 
@@ -140,18 +140,23 @@ describe("planRepetitions", () => {
     expect(planRepetitions(input(sources, cells)).rows).toEqual([]);
   });
 
-  it("extends the column to repetitions past its end, the text only in the repetitions", () => {
+  it("reaches repetitions past the column's end with one cell each, the rows between uncovered", () => {
+    // Issue 13 item 16: no stored empty cell per row between (this test expected r1 and r3 as
+    // empty cells); the uncovered rows between are gaps, one per run.
     const sources = ["Halo.", "Apa?", "Halo.", "Dunia.", "Halo."];
     const plan = planRepetitions(input(sources, column([CONFIRMED])));
     expect(plan.rows).toEqual([2, 4]);
-    expect(plan.patches.map((p) => [p.key, p.before, p.after.text, p.after.status])).toEqual([
-      ["r1:vi", null, "", "empty"],
-      ["r2:vi", null, "Xin chào.", "translated"],
-      ["r3:vi", null, "", "empty"],
-      ["r4:vi", null, "Xin chào.", "translated"],
+    expect(
+      plan.patches.map((p) => [p.key, p.before, p.after?.text, p.after?.span, !!p.after?.gap]),
+    ).toEqual([
+      ["new1", null, "", 1, true],
+      ["r2:vi", null, "Xin chào.", 1, false],
+      ["new2", null, "", 1, true],
+      ["r4:vi", null, "Xin chào.", 1, false],
     ]);
+    expect(plan.patches.find((p) => p.key === "r2:vi")?.after?.status).toBe("translated");
     // New cells keep the column ordered after its last cell.
-    const orders = [column([CONFIRMED])[0]!.order, ...plan.patches.map((p) => p.after.order)];
+    const orders = [column([CONFIRMED])[0]!.order, ...plan.patches.map((p) => p.after!.order)];
     expect([...orders].sort()).toEqual(orders);
   });
 
