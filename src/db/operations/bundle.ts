@@ -1,4 +1,5 @@
 import type { SelarasDb } from "../database.ts";
+import { checkBundleLimits } from "../../core/model/limits.ts";
 import type {
   Bundle,
   BundleComment,
@@ -268,6 +269,7 @@ export interface BundleImportPlan {
 
 /** What importing the bundle would do, without writing anything. */
 export async function planBundleImport(db: SelarasDb, bundle: Bundle): Promise<BundleImportPlan> {
+  checkBundleLimits(bundle);
   const plan: BundleImportPlan = { newDocuments: 0, unchanged: 0, conflicts: [] };
   const existing = await loadBundle(
     db,
@@ -350,6 +352,7 @@ export async function applyBundleImport(
   /** When the file was written (its writer's clock): the documents' next merge baseline. */
   exportedAt?: string,
 ): Promise<BundleImportResult> {
+  checkBundleLimits(bundle);
   const result: BundleImportResult = { created: [], createdUnits: 0, merged: [], kept: [] };
   const at = nowIso();
   const tables = [...new Set([...documentTables(db), ...commitTables(db), db.meta])];

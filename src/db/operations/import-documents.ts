@@ -4,6 +4,7 @@ import type { DocumentOrigin, DocumentRecord, SegmentRecord } from "../../core/m
 import { initialKeys } from "../../core/model/order-key.ts";
 import { AppError } from "../../core/model/app-error.ts";
 import { segmentText } from "../../core/segment/segment.ts";
+import { checkDocumentLimits } from "../../core/model/limits.ts";
 import { newId, nowIso } from "../ids.ts";
 
 export interface NewDocumentInput {
@@ -54,6 +55,8 @@ export async function importDocuments(
   inputs: NewDocumentInput[],
 ): Promise<string[]> {
   const built = inputs.map((input) => buildDocument(input));
+  // Every document is checked before any is written (all or nothing).
+  for (const b of built) checkDocumentLimits(b.document.title, b.segments);
   await db.transaction("rw", db.documents, db.segments, async () => {
     for (const b of built) {
       await db.documents.add(b.document);

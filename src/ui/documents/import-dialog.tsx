@@ -4,6 +4,7 @@ import { useDb } from "../../db/db-context.ts";
 import { importDocuments, type NewDocumentInput } from "../../db/operations/import-documents.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
+import { checkTextFileSize } from "../../core/model/limits.ts";
 import { LANGS, type Lang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { titleFromFileName, titleFromText } from "../../core/util/title.ts";
@@ -29,6 +30,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       const inputs: NewDocumentInput[] = [];
+      // Too large a file is refused before it is read (README "Limits").
+      for (const file of files) checkTextFileSize(file.name, file.size);
       for (const file of files) {
         const decoded = decodeText(await readFileBytes(file), file.name);
         inputs.push({

@@ -34,6 +34,8 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
   const [plan, setPlan] = useState<BundleImportPlan | null>(null);
   const [policy, setPolicy] = useState<ConflictPolicy>("merge");
   const [error, setError] = useState<ErrorInfo | null>(null);
+  // Why the file cannot become documents (past a document's limits): it may still go to memory.
+  const [planError, setPlanError] = useState<ErrorInfo | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   const onRead = (result: MemoryReadResult | null, name: string) => {
@@ -42,6 +44,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
     setPlan(null);
     setDone(null);
     setError(null);
+    setPlanError(null);
     if (result)
       void planBundleImport(db, result.bundle).then(
         (p) => {
@@ -53,7 +56,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
             p.conflicts.every((c) => c.sources.same === 0 && c.sources.fileSegments > 0);
           setPolicy(unrelated ? "copy" : "merge");
         },
-        (e: unknown) => setError(toErrorInfo(e)),
+        (e: unknown) => setPlanError(toErrorInfo(e)),
       );
   };
 
@@ -194,7 +197,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
             )}
           </div>
         )}
-        <FormError error={error} />
+        <FormError error={error ?? (destination === "documents" ? planError : null)} />
         {done && (
           <p className="form-success" role="status">
             {done}
@@ -207,7 +210,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
           <button
             type="submit"
             className="primary"
-            disabled={!read || !plan}
+            disabled={!read || (destination === "documents" && !plan)}
             data-testid="import-tm-apply"
           >
             {t("io:importTm.apply")}

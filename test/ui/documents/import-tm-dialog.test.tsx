@@ -45,3 +45,31 @@ describe("importing a TM file as documents", () => {
     );
   });
 });
+
+describe("a file past a document's limits", () => {
+  it("is refused as documents with the reason, and can still go into the project memory", async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp();
+    await screen.findAllByTestId("doc-row");
+    const documents = await db.documents.count();
+    await user.click(screen.getByTestId("import-tm"));
+    const dialog = await screen.findByTestId("import-tm-dialog");
+    const long = `${"kata ".repeat(13_200).trim()}.`;
+    const tsv = `id\tvi\nSatu kalimat.\tMột câu.\n${long}\tDài.\n`;
+    const file = new File([tsv], "panjang.tsv", { type: "text/tab-separated-values" });
+    await user.upload(within(dialog).getByTestId("import-tm-file"), file);
+    const alert = await within(dialog).findByRole("alert");
+    expect(alert).toHaveTextContent(
+      /“panjang”: segment 2 has 66,000 characters; a segment holds at most 65,536\. .*Nothing was imported\./,
+    );
+    expect(within(dialog).getByTestId("import-tm-apply")).toBeDisabled();
+    await user.click(within(dialog).getByTestId("import-tm-to-memory"));
+    expect(within(dialog).queryByRole("alert")).toBeNull();
+    await user.click(within(dialog).getByTestId("import-tm-apply"));
+    expect(await within(dialog).findByRole("status")).toHaveTextContent(
+      "Added 2 units to the project's translation memory (0 were there already).",
+    );
+    expect(await db.memory.count()).toBe(2);
+    expect(await db.documents.count()).toBe(documents);
+  });
+});
