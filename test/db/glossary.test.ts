@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   addConcept,
+  deleteConcept,
   exportGlossary,
   importGlossary,
   loadGlossary,
+  updateConcept,
 } from "../../src/db/operations/glossary.ts";
 import { readGlossaryFile } from "../../src/core/glossary/glossary-file.ts";
 import { AppError } from "../../src/core/model/app-error.ts";
@@ -91,5 +93,31 @@ describe("project glossary", () => {
       code: "glossary.term-missing",
     });
     expect(await db.glossary.count()).toBe(1);
+  });
+
+  it("edits a concept's first term per language (other fields and terms kept), deletes it", async () => {
+    const db = await freshDb();
+    await importGlossary(db, bytes(TBX), "g.tbx");
+    const [concept] = await db.glossary.toArray();
+    await updateConcept(db, concept!.id, {
+      terms: [
+        { lang: "id", text: "tanda tangan" },
+        { lang: "vi", text: " chữ  ký tay ", status: "forbidden" },
+        { lang: "en", text: "" },
+      ],
+    });
+    expect((await db.glossary.get(concept!.id))!.terms).toEqual([
+      { lang: "id", text: "tanda tangan" },
+      { lang: "vi", text: "chữ ký tay", status: "forbidden" },
+    ]);
+    await expect(
+      updateConcept(db, concept!.id, { terms: [{ lang: "vi", text: "" }] }),
+    ).rejects.toMatchObject({ code: "glossary.term-missing" });
+    expect(await exportGlossary(db, "csv")).toContain("chữ ký tay");
+    await deleteConcept(db, concept!.id);
+    await expect(
+      updateConcept(db, concept!.id, { terms: [{ lang: "vi", text: "x" }] }),
+    ).rejects.toMatchObject({ code: "glossary.concept-missing" });
+    expect(await db.glossary.count()).toBe(0);
   });
 });

@@ -99,4 +99,45 @@ describe("glossary panel", () => {
     expect(await within(panel).findByRole("alert")).toHaveTextContent("broken.tbx");
     expect(await db.glossary.count()).toBe(2);
   });
+
+  it("edits a term's translation and status, deletes a concept after asking", async () => {
+    const { user, db } = await setUp();
+    await user.click(screen.getByTestId("target-vi-0"));
+    const panel = await screen.findByTestId("glossary-panel");
+    await user.click(await within(panel).findByTestId("glossary-edit-1"));
+    const dialog = await screen.findByTestId("glossary-edit-dialog");
+    expect(within(dialog).getByTestId("glossary-add-vi")).toHaveValue("chữ ký");
+    expect(within(dialog).getByLabelText("Status of the Vietnamese term")).toHaveValue("preferred");
+    await user.clear(within(dialog).getByTestId("glossary-add-vi"));
+    await user.type(within(dialog).getByTestId("glossary-add-vi"), "ký tên");
+    await user.selectOptions(within(dialog).getByTestId("glossary-status-en"), "forbidden");
+    await user.click(within(dialog).getByTestId("glossary-add-save"));
+    await waitFor(() =>
+      expect(within(panel).getByTestId("glossary-term-1-vi")).toHaveTextContent("ký tên"),
+    );
+    expect(within(panel).getByTestId("glossary-term-1-en")).toHaveTextContent("forbidden");
+    expect(within(panel).getByTestId("glossary-notice")).toHaveTextContent("“tanda tangan” saved.");
+
+    await user.click(within(panel).getByTestId("glossary-delete-2"));
+    const ask = await screen.findByTestId("confirm-dialog");
+    expect(ask).toHaveTextContent("Delete “anggaran” and its translations from the glossary?");
+    await user.click(within(ask).getByRole("button", { name: "Delete" }));
+    await waitFor(async () => expect(await db.glossary.count()).toBe(1));
+    expect(within(panel).queryByTestId("glossary-hit-2")).toBeNull();
+  });
+
+  it("marks the glossary's terms in the grid's source cells, named for assistive technology", async () => {
+    await setUp();
+    const source = screen.getByTestId("source-0");
+    const marks = await within(source).findAllByRole("term");
+    expect(marks.map((m) => m.textContent)).toEqual(["tanda tangan", "anggarannya"]);
+    expect(
+      within(source).getByRole("term", { name: /^anggarannya: glossary/ }),
+    ).toHaveAccessibleName(
+      "anggarannya: glossary “anggaran” → ngân sách (Vietnamese), budget (English)",
+    );
+    // The cell's text is unchanged by the marks.
+    expect(source).toHaveTextContent("Mereka memberi tanda tangan pada anggarannya.");
+    expect(within(screen.getByTestId("source-1")).queryAllByRole("term")).toEqual([]);
+  });
 });

@@ -91,6 +91,41 @@ export async function addConcept(db: SelarasDb, input: NewConcept): Promise<stri
   return concept.id;
 }
 
+/**
+ * Changes one concept (the panel's "Edit"): for each language given, its first term gets the new
+ * text and status (its part of speech, note, variants kept), an empty text removes that term, a
+ * language the concept lacks gets a new term; other terms and languages are kept. The same rule
+ * as addConcept (`glossary.term-missing`); `glossary.concept-missing` when it is gone.
+ */
+export async function updateConcept(db: SelarasDb, id: string, input: NewConcept): Promise<void> {
+  await db.transaction("rw", db.glossary, async () => {
+    const concept = await db.glossary.get(id);
+    if (!concept) throw new AppError("glossary.concept-missing", { id });
+    let terms = [...concept.terms];
+    for (const given of input.terms) {
+      const text = cleanText(given.text);
+      const at = terms.findIndex((t) => t.lang === given.lang);
+      if (text === "") {
+        if (at >= 0) terms = terms.filter((_, k) => k !== at);
+        continue;
+      }
+      const { status: _old, ...rest } = at >= 0 ? terms[at]! : { lang: given.lang, text };
+      const term: GlossaryTerm = {
+        ...rest,
+        text,
+        ...(given.status ? { status: given.status } : {}),
+      };
+      if (at >= 0) terms[at] = term;
+      else terms.push(term);
+    }
+    if (!terms.some((t) => t.lang === "id") || terms.length < 2)
+      throw new AppError("glossary.term-missing");
+    const note = input.note === undefined ? concept.note : cleanText(input.note);
+    const { note: _note, ...base } = concept;
+    await db.glossary.put({ ...base, terms, ...(note ? { note } : {}) });
+  });
+}
+
 /** Removes one concept. */
 export async function deleteConcept(db: SelarasDb, id: string): Promise<void> {
   await db.glossary.delete(id);

@@ -2,17 +2,24 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLiveQuery } from "dexie-react-hooks";
 import { useDb } from "../../db/db-context.ts";
-import { addConcept, exportGlossary, importGlossary } from "../../db/operations/glossary.ts";
+import {
+  addConcept,
+  deleteConcept,
+  exportGlossary,
+  importGlossary,
+  updateConcept,
+} from "../../db/operations/glossary.ts";
 import { TermMatcher, type TermHit } from "../../core/glossary/find-terms.ts";
 import type { GlossaryTerm } from "../../core/glossary/model.ts";
 import type { SegmentRecord } from "../../core/model/records.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import type { CellRef } from "../grid/cells/target-cell.tsx";
-import { Dialog } from "../shared/dialog.tsx";
+import { useConfirm } from "../shared/confirm-dialog.tsx";
 import { FormError } from "../shared/error-text.tsx";
 import { useErrorAction } from "../shared/use-error-action.ts";
 import { downloadText, readFileBytes } from "../shared/download.ts";
 import { insertTermKey, isAddTermKey, typeIntoField } from "./glossary-keys.ts";
+import { TermDialog, type TermInput } from "./term-dialog.tsx";
 import "../tm/tm-panel.css";
 import "./glossary-panel.css";
 
@@ -48,8 +55,8 @@ function selectedSourceText(): string {
 /**
  * The project glossary beside the grid: the terms of the focused row's source (the core matcher,
  * Indonesian inflections included) with their translations, `Ctrl+Alt+1` … `9` or a click to type
- * term n into the focused cell, `Ctrl+Shift+G` to add a term from the selection; import (TBX, CSV,
- * TSV, all or nothing) and export (TBX).
+ * term n into the focused cell, `Ctrl+Shift+G` to add a term from the selection, edit or delete a
+ * listed concept; import (TBX, CSV, TSV, all or nothing) and export (TBX, CSV).
  */
 export function GlossaryPanel(props: GlossaryPanelProps) {
   const { active, segments, sourceLang, langs, hidden = false } = props;
@@ -64,6 +71,9 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
   const hits = useMemo(() => (segment ? matcher.find(segment.source) : []), [matcher, segment]);
   const [notice, setNotice] = useState<string | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
+  /** The concept being edited and its first term per language. */
+  const [editing, setEditing] = useState<{ id: string; terms: TermInput[] } | null>(null);
+  const confirm = useConfirm();
   const { error, run } = useErrorAction();
   const fileRef = useRef<HTMLInputElement>(null);
   const lastCell = useRef<CellRef | null>(null);
@@ -124,22 +134,77 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
       setNotice(t("tm:glossary.imported", { count: result.added, file: file.name }));
     });
 
-  const dialog =
-    adding !== null ? (
-      <AddTermDialog
-        initial={adding}
-        langs={langs}
-        onClose={() => {
-          setAdding(null);
-          const cell = lastCell.current;
-          if (cell) targetField(cell)?.focus();
-        }}
-        onAdd={async (terms) => {
-          await addConcept(db, { terms });
-          setNotice(t("tm:glossary.added", { term: terms[0]!.text }));
-        }}
-      />
-    ) : null;
+  const backToCell = () => {
+    const cell = lastCell.current;
+    if (cell) targetField(cell)?.focus();
+  };
+  const edit = (hit: TermHit) => {
+    const concept = concepts?.find((c) => c.id === hit.conceptId);
+    if (!concept) return;
+    const terms = ["id", ...langs].flatMap((lang) => {
+      const term = concept.terms.find((x) => x.lang === lang);
+      return term
+        ? [{ lang, text: term.text, ...(term.status ? { status: term.status } : {}) }]
+        : [];
+    });
+    setEditing({ id: concept.id, terms });
+  };
+  const remove = async (hit: TermHit) => {
+    const ok = await confirm.ask({
+      action: t("tm:glossary.delete"),
+      message: t("tm:glossary.deleteAsk", { term: hit.term.text }),
+      danger: true,
+    });
+    if (!ok) return;
+    await run(async () => {
+      await deleteConcept(db, hit.conceptId);
+      setNotice(t("tm:glossary.deleted", { term: hit.term.text }));
+    });
+  };
+  const exportAs = (format: "tbx" | "csv") =>
+    void run(async () =>
+      downloadText(
+        `glossary.${format}`,
+        await exportGlossary(db, format),
+        format === "tbx" ? "application/x-tbx" : "text/csv",
+      ),
+    );
+
+  const dialog = (
+    <>
+      {adding !== null && (
+        <TermDialog
+          mode="add"
+          initial={[{ lang: "id", text: adding }]}
+          langs={langs}
+          onClose={() => {
+            setAdding(null);
+            backToCell();
+          }}
+          onSave={async (terms) => {
+            await addConcept(db, { terms });
+            setNotice(t("tm:glossary.added", { term: terms[0]!.text }));
+          }}
+        />
+      )}
+      {editing && (
+        <TermDialog
+          mode="edit"
+          initial={editing.terms}
+          langs={langs}
+          onClose={() => {
+            setEditing(null);
+            backToCell();
+          }}
+          onSave={async (terms) => {
+            await updateConcept(db, editing.id, { terms });
+            setNotice(t("tm:glossary.saved", { term: terms[0]!.text }));
+          }}
+        />
+      )}
+      {confirm.dialog}
+    </>
+  );
 
   if (hidden) return dialog;
   const row = active ? active.index + 1 : 0;
@@ -191,13 +256,18 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
             className="mini"
             data-testid="glossary-export"
             disabled={(concepts?.length ?? 0) === 0}
-            onClick={() =>
-              void run(async () =>
-                downloadText("glossary.tbx", await exportGlossary(db, "tbx"), "application/x-tbx"),
-              )
-            }
+            onClick={() => exportAs("tbx")}
           >
             {t("tm:glossary.export")}
+          </button>
+          <button
+            type="button"
+            className="mini"
+            data-testid="glossary-export-csv"
+            disabled={(concepts?.length ?? 0) === 0}
+            onClick={() => exportAs("csv")}
+          >
+            {t("tm:glossary.exportCsv")}
           </button>
         </div>
       </div>
@@ -255,6 +325,24 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
                       {t("tm:match.insert")}
                     </button>
                   )}
+                  <button
+                    type="button"
+                    className="mini"
+                    data-testid={`glossary-edit-${k}`}
+                    title={t("tm:glossary.editTitle", { term: hit.term.text })}
+                    onClick={() => edit(hit)}
+                  >
+                    {t("tm:glossary.edit")}
+                  </button>
+                  <button
+                    type="button"
+                    className="mini"
+                    data-testid={`glossary-delete-${k}`}
+                    title={t("tm:glossary.deleteTitle", { term: hit.term.text })}
+                    onClick={() => void remove(hit)}
+                  >
+                    {t("tm:glossary.delete")}
+                  </button>
                 </div>
                 {langs.map((l) =>
                   (hit.translations[l] ?? []).map((term, j) => (
@@ -299,54 +387,4 @@ function MarkedSource({ text, hits }: { text: string; hits: readonly TermHit[] }
   }
   parts.push(text.slice(at));
   return <>{parts}</>;
-}
-
-function AddTermDialog(props: {
-  initial: string;
-  langs: readonly TargetLang[];
-  onClose: () => void;
-  onAdd: (terms: { lang: string; text: string }[]) => Promise<void>;
-}) {
-  const { initial, langs, onClose, onAdd } = props;
-  const { t } = useTranslation(["tm", "common"]);
-  const [values, setValues] = useState<Record<string, string>>({ id: initial });
-  const { error, run } = useErrorAction();
-  const all: string[] = ["id", ...langs];
-  return (
-    <Dialog title={t("tm:glossary.addDialog")} onClose={onClose} testId="glossary-add-dialog">
-      <form
-        className="glossary-add-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(async () => {
-            await onAdd(all.map((lang) => ({ lang, text: values[lang] ?? "" })));
-            onClose();
-          });
-        }}
-      >
-        {all.map((lang, i) => (
-          <label key={lang}>
-            {t(`common:lang.${lang}` as "common:lang.vi")}
-            <input
-              type="text"
-              lang={lang}
-              autoFocus={i === (initial === "" ? 0 : 1)}
-              data-testid={`glossary-add-${lang}`}
-              value={values[lang] ?? ""}
-              onChange={(e) => setValues((v) => ({ ...v, [lang]: e.target.value }))}
-            />
-          </label>
-        ))}
-        <FormError error={error} />
-        <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>
-            {t("common:cancel")}
-          </button>
-          <button type="submit" className="primary" data-testid="glossary-add-save">
-            {t("tm:glossary.save")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
 }

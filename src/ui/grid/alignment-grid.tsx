@@ -420,7 +420,7 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
                         lang={sourceLang}
                       >
                         <span data-testid={`source-${index}`}>
-                          <FindSourceText text={String(cell.getValue())} />
+                          <FindSourceText text={String(cell.getValue())} sourceLang={sourceLang} />
                         </span>
                       </div>
                     );

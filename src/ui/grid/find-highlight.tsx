@@ -4,6 +4,7 @@ import { queryRegExp, type SegmentFilter } from "../../core/review/filter.ts";
 import type { UserPattern } from "../../core/text/user-pattern.ts";
 import { SourceText } from "./cells/source-text.tsx";
 import { markMatches } from "./cells/find-marks.tsx";
+import { useSourceTerms } from "../glossary/source-terms.tsx";
 
 /** The grid's text query as cells highlight it: the compiled pattern and the column it searches. */
 export interface FindHighlight {
@@ -48,7 +49,16 @@ export function FindBackdrop({ text, pattern }: { text: string; pattern: UserPat
   );
 }
 
-/** A source cell's text with the find's matches marked when the query searches the source. */
-export function FindSourceText({ text }: { text: string }) {
-  return <SourceText text={text} pattern={useFindPattern("source")} />;
+/**
+ * A source cell's text with the find's matches marked when the query searches the source, and the
+ * the project glossary's terms found in it.
+ */
+export function FindSourceText({ text, sourceLang }: { text: string; sourceLang: string }) {
+  return (
+    <SourceText
+      text={text}
+      pattern={useFindPattern("source")}
+      terms={useSourceTerms(text, sourceLang)}
+    />
+  );
 }
