@@ -66,6 +66,7 @@ import { qaFilterFrom, type QaFilter } from "../qa/qa-filter.ts";
 import { nextFindingCell } from "../qa/qa-store.ts";
 import { QaPanel, SEVERITIES } from "../qa/qa-panel.tsx";
 import { QaButton } from "../qa/qa-button.tsx";
+import { useConfirmCheck } from "../qa/use-confirm-check.tsx";
 import type { Severity } from "../../core/qa/types.ts";
 import {
   mergeWithNext,
@@ -134,6 +135,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   useReportPresence(docId, active);
   // QA (issue 12): the document checked in the QA worker, typed cells on the main thread.
   const qa = useDocumentQa(docId, doc?.sourceLang, langs, segments, view, complete);
+  const { intercept: qaIntercept, dialog: qaConfirmDialog } = useConfirmCheck(qa);
   // The filter bar's "has QA errors / warnings" (`qa=error|warning` in the address): the rows
   // with such a finding, and the row being edited.
   const qaFilter = qaFilterFrom(params.get("qa"));
@@ -310,10 +312,23 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           else setNotice(t("grid:noSuspicious", { lang: t(`common:lang.${cell.lang}`) }));
           return;
         }
-        case "confirmAndNext":
+        case "confirmAndNext": {
           // Journaled and written like typed text (one durable path): a reload right after keeps it.
-          void autosave.confirm({ ...target, text, user: user.name });
-          break;
+          const confirmAndMove = () => {
+            void autosave.confirm({ ...target, text, user: user.name });
+            const to = moveFocus(
+              { row: cell.row, lang: cell.lang },
+              command,
+              visible.length,
+              langs,
+            );
+            if (to) gridRef.current?.focusCell(to.row, to.lang);
+          };
+          // A text with a QA error asks first: confirm anyway, or back to the cell to fix it.
+          const fix = () => gridRef.current?.focusCell(cell.row, cell.lang);
+          if (!qaIntercept(cell, text, confirmAndMove, fix)) confirmAndMove();
+          return;
+        }
         case "approveAndNext":
           void runSaved(() =>
             setStatus(db, {
@@ -392,6 +407,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       langs,
       t,
       goToFinding,
+      qaIntercept,
     ],
   );
 
@@ -774,6 +790,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
         />
       )}
       {confirm.dialog}
+      {qaConfirmDialog}
       {dialog === "help" && <ShortcutSheet role={user.role} onClose={() => setDialog(null)} />}
       {dialog === "goto" && segments && (
         <GoToDialog

@@ -209,6 +209,16 @@ export class QaStore {
     return this.viewByKey.get(translationId(segmentId, lang)) ?? NONE;
   }
 
+  /**
+   * The errors (not dismissed) of a cell with this text, checked now if it was not yet (a confirm
+   * right after typing comes before the typed text's pause).
+   */
+  errorsFor(segmentId: string, lang: TargetLang, text: string): readonly ShownFinding[] {
+    this.setLive(segmentId, lang, text);
+    const list = this.byKey.get(translationId(segmentId, lang)) ?? NONE;
+    return list.filter((f) => f.finding.severity === "error" && !f.dismissal);
+  }
+
   /** The document's dismissals (from the database); the cells they touch are marked again. */
   setDismissals(records: readonly QaDismissalRecord[]): void {
     const next = new Map<string, Map<string, QaDismissalRecord>>();

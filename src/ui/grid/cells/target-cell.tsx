@@ -20,6 +20,7 @@ import "../grid-a11y.css";
 import { isComposing, nfcField } from "../../shared/nfc-field.ts";
 import { LockIcon } from "../../shared/icons.tsx";
 import { QaMarker, qaMessagesId } from "../../qa/qa-marker.tsx";
+import { QaReviewNote } from "../../qa/qa-review-note.tsx";
 import { useCellFindings } from "../../qa/qa-context.ts";
 import { FindBackdrop, useFindPattern } from "../find-highlight.tsx";
 
@@ -387,6 +388,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
         )}
         {role === "reviewer" && (
           <span className="review-actions">
+            <QaReviewNote segmentId={segmentId} lang={lang} index={index} />
             <button
               type="button"
               className="mini approve"

@@ -1,0 +1,105 @@
+import { useCallback, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { TargetLang } from "../../core/model/languages.ts";
+import { useQaSettings } from "../../db/qa-hooks.ts";
+import { Dialog } from "../shared/dialog.tsx";
+import type { QaStore } from "./qa-store.ts";
+import { useFindingText } from "./use-finding-text.ts";
+
+interface Asked {
+  n: number;
+  lang: TargetLang;
+  messages: string[];
+  proceed: () => void;
+  fix: () => void;
+}
+
+/**
+ * Confirming a segment whose typed text has a QA error (not dismissed) asks once: "Confirm anyway"
+ * goes on with the confirm, "Fix" (also Esc) goes back to the cell. The same text of the same cell
+ * is not asked about again on this page. Off with the project setting `askOnConfirm`.
+ */
+export function useConfirmCheck(store: QaStore | null): {
+  dialog: ReactNode;
+  /**
+   * Whether the confirm waits for the answer (then `proceed` runs on "Confirm anyway", `fix` on
+   * "Fix"); false: confirm now.
+   */
+  intercept: (
+    cell: { segmentId: string; lang: TargetLang; index: number },
+    text: string,
+    proceed: () => void,
+    fix: () => void,
+  ) => boolean;
+} {
+  const { t } = useTranslation(["qa", "common"]);
+  const settings = useQaSettings();
+  const message = useFindingText();
+  const [asked, setAsked] = useState<Asked | null>(null);
+  /** Cell texts confirmed anyway (asked once). */
+  const allowed = useRef(new Set<string>());
+  const intercept = useCallback(
+    (
+      cell: { segmentId: string; lang: TargetLang; index: number },
+      text: string,
+      proceed: () => void,
+      fix: () => void,
+    ) => {
+      if (!store || settings?.askOnConfirm === false) return false;
+      const key = `${cell.segmentId}\u0001${cell.lang}\u0001${text}`;
+      if (allowed.current.has(key)) return false;
+      const errors = store.errorsFor(cell.segmentId, cell.lang, text);
+      if (errors.length === 0) return false;
+      setAsked({
+        n: cell.index + 1,
+        lang: cell.lang,
+        messages: errors.map((f) => message(f.finding)),
+        proceed: () => {
+          allowed.current.add(key);
+          proceed();
+        },
+        fix,
+      });
+      return true;
+    },
+    [store, settings, message],
+  );
+  const answer = (go: boolean) => {
+    const a = asked;
+    setAsked(null);
+    if (!a) return;
+    if (go) a.proceed();
+    else a.fix();
+  };
+  const dialog = asked && (
+    <Dialog title={t("qa:confirm.title")} onClose={() => answer(false)} testId="qa-confirm-dialog">
+      <p data-testid="qa-confirm-message">
+        {t("qa:confirm.message", {
+          count: asked.messages.length,
+          n: asked.n,
+          lang: t(`common:lang.${asked.lang}`),
+          messages: asked.messages.join("; "),
+        })}
+      </p>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          data-testid="qa-confirm-fix"
+          data-autofocus
+          onClick={() => answer(false)}
+        >
+          {t("qa:confirm.fix")}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="qa-confirm-anyway"
+          onClick={() => answer(true)}
+        >
+          {t("qa:confirm.anyway")}
+        </button>
+      </div>
+    </Dialog>
+  );
+  return { dialog, intercept };
+}
