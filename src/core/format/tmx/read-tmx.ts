@@ -17,6 +17,7 @@ import {
   type TmxAnnotation,
   type TmxElementMeta,
   type TmxExtras,
+  type TmxUde,
   type TmxUnitExtras,
 } from "./tmx-extras.ts";
 import { TMX_PROPS } from "./tmx-props.ts";
@@ -75,7 +76,8 @@ const STATUS_PROP: ReadonlySet<string> = new Set([TMX_PROPS.status]);
 const NO_PROPS: ReadonlySet<string> = new Set();
 const LANG_ATTRS = ["xml:lang", "lang"];
 const TARGET_TUV_ATTRS = [...LANG_ATTRS, "creationdate", "creationid", "changedate", "changeid"];
-const TU_ATTRS = ["tuid", "srclang"];
+const TU_ATTRS = ["tuid"];
+const TU_ATTRS_ALL = ["tuid", "srclang"];
 
 /** A `<tu>` or `<tuv>` as collected while streaming (no generic element tree). */
 interface RawElement {
@@ -147,6 +149,14 @@ function commentsOf(
 }
 
 /** A plain-object copy of the parser's attributes (which have no prototype). */
+/** `meta` with the tuv's tag as written when it is not the column's code (en-US for en). */
+function withTag(meta: TmxElementMeta | null, tag: string, lang: Lang): TmxElementMeta | null {
+  if (tag === lang) return meta;
+  const kept = meta ?? emptyMeta();
+  kept.attrs["xml:lang"] = detachText(tag);
+  return kept;
+}
+
 function plainAttrs(attrs: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name in attrs) out[name] = detachText(attrs[name]!);
@@ -341,9 +351,11 @@ export function readTmxSource(
       (unitExtras ??= { tu: emptyMeta(), variants: {}, others: [] });
     const comments: Partial<Record<TargetLang, BundleComment[]>> = {};
     commentsOf(tu, null, comments);
-    const tuMeta = meta(tu, TU_ATTRS, OUR_TU_PROPS);
+    // A tu's srclang is kept as a choice of the file, except under srclang="*all*" where every
+    // tu must name its source (the writer names it again whenever the header cannot).
+    const tuMeta = meta(tu, srclang === "*all*" ? TU_ATTRS_ALL : TU_ATTRS, OUR_TU_PROPS);
     if (tuMeta) unit().tu = tuMeta;
-    const sourceMeta = meta(sourceTuv, LANG_ATTRS, NO_PROPS);
+    const sourceMeta = withTag(meta(sourceTuv, LANG_ATTRS, NO_PROPS), sourceTuv.lang!, sourceLang);
     if (sourceMeta) unit().variants[sourceLang] = sourceMeta;
     for (const tuv of withLang) {
       if (tuv === sourceTuv) continue;
@@ -354,7 +366,7 @@ export function readTmxSource(
         if (value === "") continue;
         segment.targets[lang] = readTarget(tuv, value, intern);
         commentsOf(tuv, lang, comments);
-        const targetMeta = meta(tuv, TARGET_TUV_ATTRS, STATUS_PROP);
+        const targetMeta = withTag(meta(tuv, TARGET_TUV_ATTRS, STATUS_PROP), tag, lang);
         if (targetMeta) unit().variants[lang] = targetMeta;
         continue;
       }
@@ -380,6 +392,8 @@ export function readTmxSource(
   let annotation: TmxAnnotation | null = null;
   let annotationOwner: TmxAnnotation[] | null = null;
   let headerAnnotations: TmxAnnotation[] | null = null;
+  let headerAttrs: Record<string, string> = {};
+  const headerUdes: TmxUde[] = [];
   /** One builder, reset after each seg; `seg` is non-null while inside a `<seg>`. */
   const segBuilder = new SegBuilder();
   let seg: SegBuilder | null = null;
@@ -423,6 +437,10 @@ export function readTmxSource(
             if (!srclang) fail("missing-srclang", { line, column });
             headerSrcLang = srclang ?? "";
             headerAnnotations = [];
+            // What the new file's writer sets itself (tool, date, srclang from the units) is not kept.
+            headerAttrs = plainAttrs(attrs);
+            for (const own of ["creationtool", "creationtoolversion", "creationdate", "srclang"])
+              delete headerAttrs[own];
             const created = attrs["creationdate"];
             exportedAt = created === undefined ? undefined : parseTmxDate(created);
           } else if (name === "body") {
@@ -447,6 +465,10 @@ export function readTmxSource(
             annotation = { kind: name, attrs, text: "" };
             annotationOwner = owner;
           }
+        } else if (depth === 2 && name === "ude" && path[1] === "header") {
+          headerUdes.push({ attrs: plainAttrs(attrs), maps: [] });
+        } else if (depth === 3 && name === "map" && path[2] === "ude") {
+          headerUdes.at(-1)?.maps.push(plainAttrs(attrs));
         } else if (depth === 3 && name === "tuv" && tu) {
           tuv = {
             attrs,
@@ -502,13 +524,14 @@ export function readTmxSource(
           readTu(tu, headerSrcLang ?? "");
           tu = null;
         } else if (depth === 1 && name === "header") {
-          if (headerAnnotations && headerAnnotations.length > 0) {
-            extras.header = meta(
-              { attrs: {}, annotations: headerAnnotations, line: 0, column: 0 },
-              [],
-              NO_PROPS,
-            );
-          }
+          // The header as it came (attributes, notes, props, udes), for writing it back.
+          const kept = meta(
+            { attrs: headerAttrs, annotations: headerAnnotations ?? [], line: 0, column: 0 },
+            [],
+            NO_PROPS,
+          );
+          if (kept && headerUdes.length > 0) kept.udes = headerUdes;
+          extras.header = kept;
         } else if (depth === 0) {
           if (headerSrcLang === null) fail("missing-header", rootAt);
           if (!sawBody) fail("missing-body", rootAt);

@@ -13,10 +13,22 @@ export interface TmxAnnotation {
 }
 
 export interface TmxElementMeta {
-  /** Attributes Selaras does not map itself (usagecount, o-tmf, datatype, ...). */
+  /**
+   * Attributes Selaras does not map itself (usagecount, o-tmf, datatype, ...). On a kept tuv,
+   * `xml:lang` is the tag as written when it is not the column's code (`en-US` for en); on the tu,
+   * `srclang` as written; on the header, all its attributes (segtype, o-tmf, adminlang, srclang,
+   * datatype, ...), written back except the creation tool and date of the new file.
+   */
   attrs: Record<string, string>;
   /** Notes and props in file order, minus the x- props Selaras writes itself. */
   annotations: TmxAnnotation[];
+  /** The header's `<ude>` elements (user-defined encodings) with their `<map>`s, as written. */
+  udes?: TmxUde[];
+}
+
+export interface TmxUde {
+  attrs: Record<string, string>;
+  maps: Record<string, string>[];
 }
 
 /** A `<tuv>` the Bundle has no place for: another language, a duplicate, a regional twin of the source. */

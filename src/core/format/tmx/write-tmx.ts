@@ -6,7 +6,7 @@ import { xmlAttr as attr, xmlText as text } from "../xml/escape-xml.ts";
 import { normalizeForXml } from "../xml/xml-chars.ts";
 import { writeSegContent } from "./inline-codes.ts";
 import { formatTmxDate } from "./tmx-date.ts";
-import type { TmxExtras, TmxUnitExtras } from "./tmx-extras.ts";
+import type { TmxExtras, TmxUde, TmxUnitExtras } from "./tmx-extras.ts";
 import type { AnnotationFilter } from "./tmx-meta-writer.ts";
 import { metaAnnotations, metaAttrs } from "./tmx-meta-writer.ts";
 import { TMX_O_TMF, TMX_PROPS } from "./tmx-props.ts";
@@ -90,11 +90,66 @@ function prop(type: string, value: string): string {
 
 const TARGET_ATTRS = ["creationdate", "creationid", "changedate", "changeid"];
 
-function headerSrcLang(bundle: Bundle): string {
-  const langs = new Set(bundle.documents.map((d) => d.sourceLang));
-  if (langs.size === 0) return SOURCE_LANG;
-  if (langs.size === 1) return [...langs][0]!;
-  return "*all*";
+/** The source tuv's tag: as it came (en-US) when an imported TMX said so, else the code. */
+function sourceTag(doc: BundleDocument, seg: BundleSegment, extras: TmxExtras | undefined): string {
+  return extras?.units.get(seg.id)?.variants[doc.sourceLang]?.attrs["xml:lang"] ?? doc.sourceLang;
+}
+
+/**
+ * The header's srclang: the one source tag every unit has (kept as it came: en-US, id-ID), or
+ * `*all*` (each tu then names its own).
+ */
+function headerSrcLang(bundle: Bundle, extras: TmxExtras | undefined): string {
+  const tags = new Set<string>();
+  for (const doc of bundle.documents) {
+    if (!extras || extras.units.size === 0) tags.add(doc.sourceLang);
+    else for (const seg of doc.segments) tags.add(sourceTag(doc, seg, extras));
+    if (tags.size > 1) return "*all*";
+  }
+  return tags.size === 0 ? SOURCE_LANG : [...tags][0]!;
+}
+
+const SEGTYPES = new Set(["block", "paragraph", "sentence", "phrase"]);
+
+/**
+ * `<header>`'s attributes: the creation tool and date of this file, the rest as an imported TMX
+ * had them (segtype — paragraph matters to OmegaT —, o-tmf, adminlang, datatype, o-encoding, who
+ * and when), else Selaras' own.
+ */
+function headerAttrs(options: TmxWriteOptions, srclang: string): string {
+  const kept = options.extras?.header?.attrs ?? {};
+  const segtype =
+    kept["segtype"] !== undefined && SEGTYPES.has(kept["segtype"]) ? kept["segtype"] : "sentence";
+  let out =
+    attr("creationtool", options.creationTool) +
+    attr("creationtoolversion", options.creationToolVersion) +
+    attr("segtype", segtype) +
+    attr("o-tmf", kept["o-tmf"] ?? TMX_O_TMF) +
+    attr("adminlang", kept["adminlang"] ?? "en") +
+    attr("srclang", srclang) +
+    attr("datatype", kept["datatype"] ?? "plaintext") +
+    dateAttr("creationdate", options.creationDate);
+  for (const name of ["o-encoding", "creationid", "changedate", "changeid"])
+    if (kept[name] !== undefined) out += attr(name, kept[name]);
+  return out;
+}
+
+/** The header's kept `<ude>`s (DTD: ude name, base; map unicode, code, ent, subst). */
+function udeElements(udes: readonly TmxUde[] | undefined): string[] {
+  const out: string[] = [];
+  for (const ude of udes ?? []) {
+    const name = ude.attrs["name"];
+    if (!name) continue;
+    const maps = ude.maps
+      .filter((m) => m["unicode"])
+      .map(
+        (m) =>
+          `    <map${["unicode", "code", "ent", "subst"].map((k) => (m[k] === undefined ? "" : attr(k, m[k]))).join("")}/>`,
+      );
+    const open = `  <ude${attr("name", name)}${ude.attrs["base"] === undefined ? "" : attr("base", ude.attrs["base"])}`;
+    out.push(maps.length === 0 ? `${open}/>` : `${open}>\n${maps.join("\n")}\n  </ude>`);
+  }
+  return out;
 }
 
 function commentNotes(
@@ -119,8 +174,9 @@ function targetTuv(
   comments: readonly BundleComment[] | undefined,
 ): string {
   const meta = unit?.variants[lang];
+  const tag = meta?.attrs["xml:lang"];
   let out =
-    `\n    <tuv xml:lang="${lang}"` +
+    (tag === undefined ? `\n    <tuv xml:lang="${lang}"` : `\n    <tuv${attr("xml:lang", tag)}`) +
     dateAttr("creationdate", target.createdAt) +
     authorAttr("creationid", target.createdBy) +
     dateAttr("changedate", target.changedAt) +
@@ -151,7 +207,11 @@ function writeTu(
 ): string {
   const unit = ctx.extras?.units.get(seg.id);
   const tuAttrs = unit ? metaAttrs("tu", unit.tu.attrs, ["tuid", "srclang"]) : "";
-  let out = `  <tu${attr("tuid", seg.id)}${ctx.mixedSources ? attr("srclang", doc.sourceLang) : ""}${tuAttrs}>`;
+  const srcTag = sourceTag(doc, seg, ctx.extras);
+  // A tu names its source when the header cannot (*all*) or when it did so as it came.
+  const tuSrclang =
+    ctx.mixedSources || unit?.tu.attrs["srclang"] !== undefined ? attr("srclang", srcTag) : "";
+  let out = `  <tu${attr("tuid", seg.id)}${tuSrclang}${tuAttrs}>`;
   if (ctx.filter.props) {
     out += `${docProps}\n    <prop type="${TMX_PROPS.paragraph}">${seg.paragraph}</prop>`;
   }
@@ -179,10 +239,11 @@ function writeTu(
   const sourceNotes = metaAnnotations(sourceMeta, ctx.filter, "      ");
   const sourceAttrs = sourceMeta ? metaAttrs("tuv", sourceMeta.attrs) : "";
   const sourceSeg = `<seg>${writeSegContent(seg.source)}</seg>`;
+  const sourceLangAttr = attr("xml:lang", srcTag);
   if (sourceNotes.length === 0) {
-    out += `\n    <tuv xml:lang="${doc.sourceLang}"${sourceAttrs}>${sourceSeg}</tuv>`;
+    out += `\n    <tuv${sourceLangAttr}${sourceAttrs}>${sourceSeg}</tuv>`;
   } else {
-    out += `\n    <tuv xml:lang="${doc.sourceLang}"${sourceAttrs}>\n${sourceNotes.join("\n")}\n      ${sourceSeg}\n    </tuv>`;
+    out += `\n    <tuv${sourceLangAttr}${sourceAttrs}>\n${sourceNotes.join("\n")}\n      ${sourceSeg}\n    </tuv>`;
   }
   out += tuvs.join("");
   if (ctx.others && unit) {
@@ -214,7 +275,7 @@ export function writeTmx(bundle: Bundle, options: TmxWriteOptions): string {
  * for the garbage collector to copy, most of the export time on large files.
  */
 export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string[] {
-  const srclang = headerSrcLang(bundle);
+  const srclang = headerSrcLang(bundle, options.extras);
   const ctx: WriteContext = {
     languages: options.languages ?? TARGET_LANGS,
     statuses: options.statuses ? new Set(options.statuses) : null,
@@ -224,21 +285,17 @@ export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string
     extras: options.extras,
     includeUntranslated: options.includeUntranslated ?? false,
   };
-  const headerNotes = metaAnnotations(options.extras?.header ?? undefined, ctx.filter, "  ");
+  const headerContent = [
+    ...metaAnnotations(options.extras?.header ?? undefined, ctx.filter, "  "),
+    ...udeElements(options.extras?.header?.udes),
+  ];
   const header = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
     '<tmx version="1.4">',
     "<header" +
-      attr("creationtool", options.creationTool) +
-      attr("creationtoolversion", options.creationToolVersion) +
-      ' segtype="sentence"' +
-      attr("o-tmf", TMX_O_TMF) +
-      ' adminlang="en"' +
-      attr("srclang", srclang) +
-      ' datatype="plaintext"' +
-      dateAttr("creationdate", options.creationDate) +
-      (headerNotes.length === 0 ? "/>" : `>\n${headerNotes.join("\n")}\n</header>`),
+      headerAttrs(options, srclang) +
+      (headerContent.length === 0 ? "/>" : `>\n${headerContent.join("\n")}\n</header>`),
     "<body>",
   ];
   const chunks: string[] = [];

@@ -352,6 +352,10 @@ const TMX_FILES: TmxCase[] = [
   { file: "omegat-en-US_en-GB_fr_sr.tmx", classes: [5], units: 1, skipped: 0 },
   // The same source twice (OmegaT's alternative translation, with context props).
   { file: "omegat-test-multiple-entries.tmx", classes: [5], units: 4, skipped: 0 },
+  // Class 11: segtype="paragraph", en-us/de-de (Okapi's TMX filter tests).
+  { file: "okapi-Paragraph_TM.tmx", classes: [3, 11], units: 7, skipped: 0 },
+  // Class 11: a header with every attribute, notes, a prop and a <ude>; tu-level srclang.
+  { file: "okapi-ImportTest2C.tmx", classes: [3, 11], units: 1, skipped: 0 },
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -613,4 +617,75 @@ describe("real TMX files (issue 11 classes 3, 5)", () => {
       });
     });
   }
+});
+
+// ---------------------------------------------------------------- TMX header and tags (class 11)
+
+/** The attributes of the first `<name …>` of a TMX text, and every `<tuv>`'s language tag. */
+function attrsOf(xml: string, name: string): Record<string, string> {
+  const m = new RegExp(`<${name}\\b([^>]*)>`).exec(xml);
+  return Object.fromEntries(
+    [...(m?.[1] ?? "").matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1]!, a[2]!]),
+  );
+}
+const tuvTags = (xml: string) =>
+  [...xml.matchAll(/<tuv\b[^>]*?\s(?:xml:)?lang="([^"]*)"/g)].map((m) => m[1]!).sort();
+
+describe("real TMX files: header and tags kept through TMX → TMX (issue 11 class 11)", () => {
+  for (const c of TMX_FILES) {
+    it(`${c.file}: header, <ude>, tu srclang and region subtags as they came`, () => {
+      const bytes = readFileSync(path.join(TMX_DIR, c.file));
+      const original = decodeXmlBytes(bytes, c.file, "tmx").text;
+      const read = readMemoryFile(bytes, c.file);
+      const tmx = writeTmx(read.bundle, {
+        creationTool: "Selaras",
+        creationToolVersion: "test",
+        creationDate: WHEN,
+        includeUntranslated: true,
+        ...(read.extras ? { extras: read.extras } : {}),
+      });
+      expect(checkTmxTexts([tmx])).toEqual({ ok: true, detail: "" });
+      const before = attrsOf(original, "header");
+      const after = attrsOf(tmx, "header");
+      // The new file's tool and date are Selaras'; srclang is the units' source tag.
+      for (const own of ["creationtool", "creationtoolversion", "creationdate", "srclang"]) {
+        delete before[own];
+        delete after[own];
+      }
+      expect(after).toEqual(before);
+      // Every tuv of a unit that was read keeps its tag (en-US stays en-US, not en).
+      const skippedTags = c.skipped > 0 ? null : tuvTags(original);
+      if (skippedTags) expect(tuvTags(tmx)).toEqual(skippedTags);
+      const header = attrsOf(tmx, "header");
+      const sources = new Set(
+        [...tmx.matchAll(/<tu\b[^>]*>[\s\S]*?<tuv\b[^>]*?xml:lang="([^"]*)"/g)].map((m) => m[1]!),
+      );
+      if (header["srclang"] !== "*all*") expect([...sources]).toEqual([header["srclang"]]);
+      expect((tmx.match(/<ude\b/g) ?? []).length).toBe((original.match(/<ude\b/g) ?? []).length);
+      const tuSrclang = (xml: string) => (xml.match(/<tu\b[^>]*\ssrclang=/g) ?? []).length;
+      if (attrsOf(original, "header")["srclang"] !== "*all*" && header["srclang"] !== "*all*")
+        expect(tuSrclang(tmx)).toBeGreaterThanOrEqual(tuSrclang(original) - c.skipped);
+    });
+  }
+
+  it("okapi-Paragraph_TM.tmx keeps segtype=paragraph (OmegaT reads units as paragraphs)", () => {
+    const bytes = readFileSync(path.join(TMX_DIR, "okapi-Paragraph_TM.tmx"));
+    const read = readMemoryFile(bytes, "okapi-Paragraph_TM.tmx");
+    const tmx = writeTmx(read.bundle, {
+      creationTool: "Selaras",
+      creationToolVersion: "test",
+      creationDate: WHEN,
+      ...(read.extras ? { extras: read.extras } : {}),
+    });
+    expect(tmx).toContain(' segtype="paragraph"');
+    expect(tmx).toContain(' srclang="en-us"');
+    expect(tmx).toContain('<tuv xml:lang="de-de">');
+    // Without what came (a document typed in Selaras), Selaras' own header.
+    const plain = writeTmx(read.bundle, {
+      creationTool: "Selaras",
+      creationToolVersion: "test",
+      creationDate: WHEN,
+    });
+    expect(plain).toContain(' segtype="sentence" o-tmf="Selaras JSON" adminlang="en" srclang="en"');
+  });
 });
