@@ -40,6 +40,11 @@ export interface MemoryReadReport {
   languages: { tag: string; mappedTo: Lang | null; count: number }[];
   /** Badly paired or invalid inline codes that were tolerated. */
   inlineProblemCount: number;
+  /** TMX units whose tuid repeated an earlier one's, kept under the first free `tuid_n`. */
+  repeatedTuids: number;
+  /** XLIFF targets not read: the file's target language (`droppedTag`) has no column. */
+  droppedTargets: number;
+  droppedTag?: string;
 }
 
 export interface MemoryReadResult {
@@ -99,6 +104,8 @@ export function readMemoryFile(
           skippedUnits: read.report.skippedUnits,
           languages: read.report.languages,
           inlineProblemCount: read.report.inlineProblemCount,
+          repeatedTuids: read.report.repeatedTuids,
+          droppedTargets: 0,
         },
       });
     }
@@ -117,6 +124,9 @@ export function readMemoryFile(
             ? [{ tag: read.targetTag, mappedTo: read.targetLang, count: unitCount(read.bundle) }]
             : [],
           inlineProblemCount: 0,
+          repeatedTuids: 0,
+          droppedTargets: read.droppedTargets,
+          ...(read.droppedTargets > 0 && read.targetTag ? { droppedTag: read.targetTag } : {}),
         },
       });
     }
@@ -135,6 +145,8 @@ export function readMemoryFile(
           skippedUnits: 0,
           languages: [],
           inlineProblemCount: 0,
+          repeatedTuids: 0,
+          droppedTargets: 0,
         },
       });
     }
@@ -155,6 +167,8 @@ export function readMemoryFile(
           skippedUnits: 0,
           languages: [],
           inlineProblemCount: 0,
+          repeatedTuids: 0,
+          droppedTargets: 0,
         },
       });
     }

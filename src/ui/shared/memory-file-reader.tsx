@@ -101,6 +101,19 @@ export function MemoryFileReader({
               ))}
             </ul>
           )}
+          {report.repeatedTuids > 0 && (
+            <p data-testid={`${testId}-repeated-tuids`}>
+              {t("io:read.repeatedTuids", { count: report.repeatedTuids })}
+            </p>
+          )}
+          {report.droppedTargets > 0 && (
+            <p data-testid={`${testId}-dropped-targets`}>
+              {t("io:read.droppedTargets", {
+                count: report.droppedTargets,
+                tag: report.droppedTag ?? "",
+              })}
+            </p>
+          )}
           {report.inlineProblemCount > 0 && (
             <p className="hint">
               {t("io:read.inlineProblems", { count: report.inlineProblemCount })}

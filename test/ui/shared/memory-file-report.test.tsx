@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { renderApp } from "../../helpers/render-app.tsx";
+
+/** The import dialog's report says what the reader kept or left out (issue 11 classes 1 and 6). */
+async function upload(name: string, content: string | Buffer) {
+  const user = userEvent.setup();
+  await renderApp();
+  await screen.findAllByTestId("doc-row");
+  await user.click(screen.getByTestId("import-tm"));
+  const dialog = await screen.findByTestId("import-tm-dialog");
+  await user.upload(within(dialog).getByTestId("import-tm-file"), new File([content], name));
+  return within(dialog).findByTestId("import-tm-file-report");
+}
+
+describe("the import report", () => {
+  it("says how many units repeated a tuid and were kept under a new id", async () => {
+    const tu = (id: string, n: number) =>
+      `<tu tuid="${id}"><tuv xml:lang="id"><seg>Kalimat ${n}.</seg></tuv><tuv xml:lang="vi"><seg>Câu ${n}.</seg></tuv></tu>`;
+    const tmx = `<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="plaintext"/><body>${tu("a", 1)}${tu("a", 2)}${tu("a", 3)}${tu("b", 4)}</body></tmx>`;
+    const report = await upload("repeats.tmx", tmx);
+    expect(report).toHaveTextContent("TMX 1.4, utf-8: 4 units.");
+    expect(within(report).getByTestId("import-tm-file-repeated-tuids")).toHaveTextContent(
+      "2 units repeated the id (tuid) of an earlier one: they were kept under new ids (tuid_2, …), nothing was lost.",
+    );
+  });
+
+  it("says how many XLIFF targets were not read for want of a column (OmegaT's en-xx.xlf)", async () => {
+    const xliff = readFileSync(resolve(process.cwd(), "test/fixtures/xliff/real/omegat-en-xx.xlf"));
+    const report = await upload("omegat-en-xx.xlf", xliff);
+    expect(within(report).getByTestId("import-tm-file-dropped-targets")).toHaveTextContent(
+      /^\d+ targets? (was|were) not read: (its|their) language \(xx\) has no column in Selaras\. The sources were read\.$/,
+    );
+  });
+});
