@@ -49,6 +49,36 @@ function plantedNotes(): Map<string, string> {
   );
 }
 
+describe("qa FILE --glossary", () => {
+  it("reports forbidden and unused glossary terms from a glossary file; a bad one is a usage error", async () => {
+    const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="id" datatype="plaintext"/>
+<body><tu tuid="g1"><tuv xml:lang="id"><seg>Anggaran dan tanda tangan.</seg></tuv><tuv xml:lang="vi"><seg>Ngân sách và chữ kí.</seg></tuv><tuv xml:lang="en"><seg>The plan and the signature.</seg></tuv></tu></body></tmx>`;
+    const csv =
+      "concept,id,vi,en,vi status\nk1,tanda tangan,chữ kí,signature,forbidden\nk1b,tanda tangan,chữ ký,,preferred\nk2,anggaran,ngân sách,budget,\n";
+    const { io, out } = memoryIo({ "m.tmx": tmx, "g.csv": csv });
+    expect(
+      await run(["m.tmx", "--glossary", "g.csv", "--checks", "forbidden-terms,glossary-terms"], io),
+    ).toBe(1);
+    expect(lines(out.stdout).map((l) => [l.lang, l.check, l.message])).toEqual([
+      [
+        "en",
+        "glossary-terms",
+        "The source has the glossary term “Anggaran”, but the target has none of budget",
+      ],
+      ["vi", "forbidden-terms", "The glossary forbids “chữ kí” in this language"],
+      [
+        "vi",
+        "glossary-terms",
+        "The source has the glossary term “tanda tangan”, but the target has none of chữ ký",
+      ],
+    ]);
+    const bad = memoryIo({ "m.tmx": tmx, "g.tbx": "<tbx" });
+    expect(await run(["m.tmx", "--glossary", "g.tbx"], bad.io)).toBe(2);
+    expect(bad.out.stderr).toContain("g.tbx");
+  });
+});
+
 describe("qa FILE (in process)", () => {
   it("jsonl: one finding per line with exactly tuid, lang, check, severity, message; exit 1 on errors", async () => {
     const { io, out } = memoryIo(disk(PLANTED));

@@ -13,11 +13,14 @@ import enQa from "../../i18n/locales/en/qa.json";
 import idQa from "../../i18n/locales/id/qa.json";
 import viQa from "../../i18n/locales/vi/qa.json";
 import type { CliIo } from "../io.ts";
+import { readGlossaryFile } from "../../core/glossary/glossary-file.ts";
+import type { Glossary } from "../../core/glossary/model.ts";
 
 export const usage =
-  "qa <FILE> [--format jsonl|csv|text] [--checks a,b,…] [--from FMT] [--locale en|vi|id]\n" +
+  "qa <FILE> [--format jsonl|csv|text] [--checks a,b,…] [--from FMT] [--locale en|vi|id] [--glossary G.tbx]\n" +
   "    FILE: .tmx .xlf .json .tsv .csv (as convert reads them; - for standard input with --from)\n" +
   "    one finding per line; exit 1 when there are errors, 0 otherwise, 2 on usage errors\n" +
+  "    --glossary: a TBX, CSV or TSV glossary for the forbidden-terms and glossary-terms checks\n" +
   `    checks: ${CHECK_IDS.join(", ")}`;
 
 const INPUTS = ["json", "tmx", "xliff", "tsv", "csv"] as const;
@@ -34,6 +37,7 @@ interface Options {
   format: OutFormat;
   checks?: CheckId[];
   locale: Locale;
+  glossary?: string;
 }
 
 function formatOf(path: string, override: string | undefined): InFormat | null {
@@ -52,7 +56,8 @@ function parseArgs(args: readonly string[]): Options | string {
       continue;
     }
     const [name, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-    if (!["format", "checks", "from", "locale"].includes(name)) return `unknown option --${name}`;
+    if (!["format", "checks", "from", "locale", "glossary"].includes(name))
+      return `unknown option --${name}`;
     const value = inline ?? args[++i];
     if (value === undefined) return `--${name} needs a value`;
     values.set(name, value);
@@ -67,6 +72,8 @@ function parseArgs(args: readonly string[]): Options | string {
   const locale = values.get("locale") ?? "en";
   if (!(locale in MESSAGES)) return `unknown --locale ${locale} (en, vi, id)`;
   const options: Options = { file, from, format: format as OutFormat, locale: locale as Locale };
+  const glossary = values.get("glossary");
+  if (glossary !== undefined) options.glossary = glossary;
   const list = values.get("checks");
   if (list !== undefined) {
     const checks = list
@@ -159,7 +166,27 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`qa: ${errorMessage(error.code, error.params)}\n`);
     return 2;
   }
-  const findings = runQa(bundle.documents, options.checks ? { checks: options.checks } : {});
+  let glossary: Glossary | undefined;
+  if (options.glossary !== undefined) {
+    const file = options.glossary;
+    try {
+      glossary = readGlossaryFile(
+        await io.readBytes(file),
+        file.split(/[\\/]/).pop() ?? file,
+      ).glossary;
+    } catch (error) {
+      if (isAppError(error)) io.stderr(`qa: ${errorMessage(error.code, error.params)}\n`);
+      else
+        io.stderr(
+          `qa: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+      return 2;
+    }
+  }
+  const findings = runQa(bundle.documents, {
+    ...(options.checks ? { checks: options.checks } : {}),
+    ...(glossary ? { glossary } : {}),
+  });
   io.stdout(render(findings, options.format, options.locale));
   const count = (s: string) => findings.filter((f) => f.finding.severity === s).length;
   const units = bundle.documents.reduce((n, d) => n + d.segments.length, 0);

@@ -7,6 +7,7 @@ import { checkRepeatedWords } from "./checks/repeated-words.ts";
 import { checkSpaces } from "./checks/spaces.ts";
 import { checkUnchangedSpans } from "./checks/unchanged-spans.ts";
 import { checkEmpty, checkUntranslated } from "./checks/untranslated.ts";
+import { checkForbiddenTerms, checkTermsUsed } from "./glossary-checks.ts";
 import type { CellCheck, CheckId, Severity } from "./types.ts";
 
 /** The checks of one cell, in the order their findings are listed. */
@@ -21,6 +22,8 @@ export const CELL_CHECKS: readonly { id: CheckId; run: CellCheck }[] = [
   { id: "brackets", run: checkBrackets },
   { id: "repeated-words", run: checkRepeatedWords },
   { id: "length-ratio", run: checkLengthRatio },
+  { id: "forbidden-terms", run: checkForbiddenTerms },
+  { id: "glossary-terms", run: checkTermsUsed },
 ];
 
 /** Every finding code with its default severity (the message key is the code with "_" for "."). */
@@ -53,6 +56,9 @@ export const FINDING_CODES: Readonly<Record<string, { check: CheckId; severity: 
   "cross.progress": { check: "cross-target", severity: "info" },
   "consistency.source": { check: "consistency", severity: "warning" },
   "consistency.target": { check: "consistency", severity: "info" },
+  "term.forbidden": { check: "forbidden-terms", severity: "error" },
+  "term.forbidden-plain": { check: "forbidden-terms", severity: "error" },
+  "term.missing": { check: "glossary-terms", severity: "warning" },
 };
 
 /** The message key of a finding code in the `qa` namespace. */

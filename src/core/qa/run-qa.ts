@@ -9,6 +9,8 @@ import { CELL_CHECKS } from "./registry.ts";
 import type { QaSettings } from "./settings.ts";
 import { applySettings, DEFAULT_QA_SETTINGS } from "./settings.ts";
 import type { CheckId, QaFinding } from "./types.ts";
+import type { Glossary } from "../glossary/model.ts";
+import { compileQaGlossary, type QaGlossary } from "./glossary-checks.ts";
 
 /** One finding placed: document, segment (row index and id) and target language. */
 export interface PlacedFinding {
@@ -26,6 +28,8 @@ export interface RunQaOptions {
   settings?: QaSettings;
   /** Only these checks (the command line's --checks). */
   checks?: readonly CheckId[];
+  /** The project glossary, for the forbidden-term and term-used checks. */
+  glossary?: Glossary;
 }
 
 /**
@@ -67,8 +71,17 @@ export function runQa(
       fingerprint: findingFingerprint(finding, seg.source, seg.targets[lang]?.text ?? ""),
     });
   };
+  const glossaries = new Map<string, QaGlossary>();
+  const glossaryFor = (sourceLang: string): QaGlossary | undefined => {
+    const g = options.glossary;
+    if (!g || g.concepts.length === 0) return undefined;
+    let compiled = glossaries.get(sourceLang);
+    if (!compiled) glossaries.set(sourceLang, (compiled = compileQaGlossary(g, sourceLang)));
+    return compiled;
+  };
   for (const doc of documents) {
     const langs = targetLangsFor(doc.sourceLang);
+    const glossary = glossaryFor(doc.sourceLang);
     // A column nobody has started is not "behind": progress is listed for columns in use.
     const used = new Set(
       langs.filter((l) => doc.segments.some((s) => (s.targets[l]?.text.trim() ?? "") !== "")),
@@ -96,7 +109,10 @@ export function runQa(
           status: target.status,
         };
         const ratio = ratios.get(lang);
-        const context = ratio === undefined ? {} : { typicalRatio: ratio };
+        const context = {
+          ...(ratio === undefined ? {} : { typicalRatio: ratio }),
+          ...(glossary ? { glossary } : {}),
+        };
         const crossHere = cross.filter((c) => c.lang === lang).map((c) => ({ ...c.finding }));
         for (const check of CELL_CHECKS) {
           if (!wants(check.id)) continue;

@@ -1,5 +1,6 @@
 import type { Lang, TargetLang } from "../model/languages.ts";
 import type { Status } from "../model/status.ts";
+import type { QaGlossary } from "./glossary-checks.ts";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -38,6 +39,8 @@ export interface CellInput {
 export interface CellContext {
   /** Typical target/source length ratio of the document for this language (median), if known. */
   typicalRatio?: number;
+  /** The project glossary, for the forbidden-term and term-used checks (absent: they find nothing). */
+  glossary?: QaGlossary;
 }
 
 export const CHECK_IDS = [
@@ -53,6 +56,8 @@ export const CHECK_IDS = [
   "length-ratio",
   "cross-target",
   "consistency",
+  "forbidden-terms",
+  "glossary-terms",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
