@@ -24,6 +24,7 @@ import {
 
 type Scope = "document" | "all";
 import { useAutosave, useSaveState } from "../app/autosave-context.ts";
+import { useExportQa } from "../qa/use-export-qa.tsx";
 
 /** Export one document (docId) or all of them as TMX, JSON, XLIFF 2.0/1.2 or TSV/CSV, as files. */
 export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: string | null }) {
@@ -76,6 +77,12 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
   }, [db, docId, format, scope, langs, statusChoice, perPair]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
+  // QA (issue 12): a warning while the targets written have QA errors, and the QA report.
+  const qa = useExportQa({
+    ids: scope === "document" && docId ? [docId] : undefined,
+    langs,
+    statuses: STATUS_CHOICES[statusChoice],
+  });
 
   const toggleLang = (lang: TargetLang) =>
     setLangs((prev) => (prev.includes(lang) ? prev.filter((l) => l !== lang) : [...prev, lang]));
@@ -140,7 +147,8 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
             )
           ).flat()
         : buildFiles(bundle, format, options);
-      for (const f of files) downloadParts(f.name, f.parts, f.mime);
+      for (const f of [...files, ...(await qa.files(options.stem))])
+        downloadParts(f.name, f.parts, f.mime);
       const unsafe =
         format === "json" || format === "tsv" || format === "csv" ? [] : findXmlUnsafeText(bundle);
       if (unsafe.length > 0) {
@@ -304,6 +312,7 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
           </label>
         )}
         <p className="hint">{hint}</p>
+        {qa.section}
         {unsaved > 0 && (
           <p className="form-error" role="note" data-testid="export-unsaved">
             {t("common:storage.exportUnsaved", { count: unsaved })}
