@@ -24,11 +24,25 @@ export interface PlacedFinding {
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
+/** Compiled glossaries by glossary object and source language: a run per row compiles once. */
+const compiledGlossaries = new WeakMap<Glossary, Map<string, QaGlossary>>();
+
+function compiledGlossary(glossary: Glossary, sourceLang: string): QaGlossary {
+  let byLang = compiledGlossaries.get(glossary);
+  if (!byLang) compiledGlossaries.set(glossary, (byLang = new Map()));
+  let compiled = byLang.get(sourceLang);
+  if (!compiled) byLang.set(sourceLang, (compiled = compileQaGlossary(glossary, sourceLang)));
+  return compiled;
+}
+
 export interface RunQaOptions {
   settings?: QaSettings;
   /** Only these checks (the command line's --checks). */
   checks?: readonly CheckId[];
-  /** The project glossary, for the forbidden-term and term-used checks. */
+  /**
+   * The project glossary, for the forbidden-term and term-used checks (compiled once per glossary
+   * object and source language, kept while the object lives: pass the same object again).
+   */
   glossary?: Glossary;
 }
 
@@ -71,13 +85,9 @@ export function runQa(
       fingerprint: findingFingerprint(finding, seg.source, seg.targets[lang]?.text ?? ""),
     });
   };
-  const glossaries = new Map<string, QaGlossary>();
   const glossaryFor = (sourceLang: string): QaGlossary | undefined => {
     const g = options.glossary;
-    if (!g || g.concepts.length === 0) return undefined;
-    let compiled = glossaries.get(sourceLang);
-    if (!compiled) glossaries.set(sourceLang, (compiled = compileQaGlossary(g, sourceLang)));
-    return compiled;
+    return g && g.concepts.length > 0 ? compiledGlossary(g, sourceLang) : undefined;
   };
   for (const doc of documents) {
     const langs = targetLangsFor(doc.sourceLang);

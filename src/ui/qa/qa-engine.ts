@@ -8,6 +8,7 @@ import { findingFingerprint } from "../../core/qa/dismissals.ts";
 import { runQa, type PlacedFinding } from "../../core/qa/run-qa.ts";
 import { applySettings, DEFAULT_QA_SETTINGS, type QaSettings } from "../../core/qa/settings.ts";
 import { CHECK_IDS, type CheckId, type Severity } from "../../core/qa/types.ts";
+import type { Glossary } from "../../core/glossary/model.ts";
 
 /** One grid row as QA sees it: the source and the cell that starts in the row, per language. */
 export interface QaUnit {
@@ -31,6 +32,8 @@ export interface QaUpdate {
   order: readonly string[];
   changed: readonly QaUnit[];
   settings?: QaSettings;
+  /** The project glossary, sent when it changed (null: none); every row is checked again. */
+  glossary?: Glossary | null;
 }
 
 export interface QaResult {
@@ -70,6 +73,7 @@ export function unitFindings(
   unit: QaUnit,
   used: ReadonlySet<TargetLang>,
   row: number,
+  glossary: Glossary | null = null,
 ): PlacedFinding[] {
   const langs = targetLangsFor(sourceLang);
   const spanned = langs.some((l) => unit.targets[l]?.source !== undefined);
@@ -86,7 +90,7 @@ export function unitFindings(
       sourceLang,
       segments: [{ id: unit.id, paragraph: 0, source, targets }],
     };
-    return runQa([doc], { checks }).map((f) => ({ ...f, row }));
+    return runQa([doc], { checks, ...(glossary ? { glossary } : {}) }).map((f) => ({ ...f, row }));
   };
   if (!spanned) return run(unit.source, langs, UNIT_CHECKS);
   return langs.flatMap((lang) =>
@@ -144,8 +148,13 @@ export class QaEngine {
   private consistency: { version: number; findings: PlacedFinding[] } | null = null;
   private version = 0;
   private settings: QaSettings = DEFAULT_QA_SETTINGS;
+  private glossary: Glossary | null = null;
 
   update(update: QaUpdate): void {
+    if (update.glossary !== undefined) {
+      this.glossary = update.glossary;
+      this.cache.clear();
+    }
     if (update.docId !== this.docId || update.sourceLang !== this.sourceLang) {
       this.units.clear();
       this.cache.clear();
@@ -213,7 +222,7 @@ export class QaEngine {
       if (this.cache.get(u.id)?.key === key) return;
       this.cache.set(u.id, {
         key,
-        findings: unitFindings(this.docId, this.sourceLang, u, usedSet, row),
+        findings: unitFindings(this.docId, this.sourceLang, u, usedSet, row, this.glossary),
       });
       checked++;
       if (onPartial && checked % every === 0) {

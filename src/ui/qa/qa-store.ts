@@ -4,6 +4,7 @@ import type { PlacedFinding } from "../../core/qa/run-qa.ts";
 import type { Severity } from "../../core/qa/types.ts";
 import type { QaDismissalRecord } from "../../core/qa/dismissals.ts";
 import { applySettings, DEFAULT_QA_SETTINGS, type QaSettings } from "../../core/qa/settings.ts";
+import type { Glossary } from "../../core/glossary/model.ts";
 import {
   FindingsDiffer,
   lengthFindings,
@@ -117,6 +118,9 @@ export class QaStore {
   private showDismissed = false;
   private settings: QaSettings = DEFAULT_QA_SETTINGS;
   private settingsKey = JSON.stringify(DEFAULT_QA_SETTINGS);
+  /** The project glossary (glossary checks), and whether the worker has the current one. */
+  private glossary: Glossary | null = null;
+  private glossarySent = true;
   private live = new Map<string, { text: string; findings: PlacedFinding[] }>();
   private cellListeners = new Map<string, Set<Listener>>();
   private listeners = new Set<Listener>();
@@ -190,7 +194,7 @@ export class QaStore {
     if (text.trim() !== "") used.add(lang);
     const findings = applySettings(
       [
-        ...unitFindings(this.docId, this.sourceLang, typed, used, row),
+        ...unitFindings(this.docId, this.sourceLang, typed, used, row, this.glossary),
         ...lengthFindings(this.docId, this.sourceLang, typed, lang, this.result.ratios[lang], row),
       ].filter((f) => f.lang === lang),
       this.settings,
@@ -247,6 +251,20 @@ export class QaStore {
     this.settings = settings;
     this.settingsKey = key;
     // Typed cells are checked again with their text; the worker applies them to every row.
+    const typed = [...this.live.entries()];
+    this.live.clear();
+    for (const [key, entry] of typed) {
+      const [segmentId, lang] = splitKey(key);
+      this.setLive(segmentId, lang, entry.text);
+    }
+    if (this.order.length > 0) this.post([]);
+  }
+
+  /** The project glossary (forbidden and unused terms): the document is checked again. */
+  setGlossary(glossary: Glossary | null): void {
+    if (glossary === this.glossary) return;
+    this.glossary = glossary;
+    this.glossarySent = false;
     const typed = [...this.live.entries()];
     this.live.clear();
     for (const [key, entry] of typed) {
@@ -372,8 +390,10 @@ export class QaStore {
         order: this.order,
         changed,
         settings: this.settings,
+        ...(this.glossarySent ? {} : { glossary: this.glossary }),
       },
     };
+    this.glossarySent = true;
     const total = this.order.length;
     this.setSnap({ checking: true, done: 0, total });
     if (this.spawn) {

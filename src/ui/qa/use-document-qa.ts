@@ -9,6 +9,7 @@ import type { RowView } from "../../core/align-edit/row-view.ts";
 import type { QaTarget, QaUnit } from "./qa-engine.ts";
 import { QaStore, type QaRows } from "./qa-store.ts";
 import { useQaDismissals, useQaSettings } from "../../db/qa-hooks.ts";
+import { useQaGlossary } from "../glossary/use-qa-glossary.ts";
 
 /** The grid's rows as QA units: each row's source and the cells that start in it. */
 export function qaRows(
@@ -70,6 +71,11 @@ export function useDocumentQa(
   useEffect(() => {
     if (store && dismissals) store.setDismissals(dismissals);
   }, [store, dismissals]);
+  // The project glossary, for the forbidden-term and unused-term checks.
+  const glossary = useQaGlossary();
+  useEffect(() => {
+    if (store && glossary !== undefined) store.setGlossary(glossary);
+  }, [store, glossary]);
   useEffect(() => {
     // A large document arrives in parts: checked once all its rows are there.
     if (!store || !segments || !view || !complete) return;
