@@ -58,30 +58,40 @@ interface WriteContext {
 const memo = new Map<string, Map<string, string>>();
 const MEMO_LIMIT = 4096;
 
-/** Keyed by attribute name, then by the value string itself (whose hash V8 caches). */
-function memoized(name: string, key: string, make: () => string): string {
+/**
+ * Keyed by attribute name, then by the value string itself (whose hash V8 caches). `make` is a
+ * module-level function, not a closure made per call (a closure per attribute was garbage).
+ */
+function memoized(
+  name: string,
+  key: string,
+  make: (name: string, value: string) => string,
+): string {
   let byValue = memo.get(name);
   if (!byValue) memo.set(name, (byValue = new Map()));
   let value = byValue.get(key);
   if (value === undefined) {
     if (byValue.size >= MEMO_LIMIT) byValue.clear();
-    value = make();
+    value = make(name, key);
     byValue.set(key, value);
   }
   return value;
 }
 
+function formatDateAttr(name: string, value: Date | string): string {
+  const formatted = formatTmxDate(value);
+  return formatted === undefined ? "" : ` ${name}="${formatted}"`;
+}
+
 function dateAttr(name: string, value: Date | string | undefined): string {
   if (value === undefined) return "";
-  const make = () => {
-    const formatted = formatTmxDate(value);
-    return formatted === undefined ? "" : ` ${name}="${formatted}"`;
-  };
-  return typeof value === "string" ? memoized(name, value, make) : make();
+  return typeof value === "string"
+    ? memoized(name, value, formatDateAttr)
+    : formatDateAttr(name, value);
 }
 
 function authorAttr(name: string, value: string | undefined): string {
-  return value ? memoized(name, value, () => attr(name, value)) : "";
+  return value ? memoized(name, value, attr) : "";
 }
 
 function prop(type: string, value: string): string {
@@ -199,23 +209,17 @@ function documentProps(doc: BundleDocument, ctx: WriteContext): string {
   );
 }
 
+/**
+ * One `<tu>`, or null when it has no target in the exported languages and statuses (nor another
+ * variant) and untranslated units are left out: the targets are written first, once.
+ */
 function writeTu(
   doc: BundleDocument,
   docProps: string,
   seg: BundleSegment,
   ctx: WriteContext,
-): string {
+): string | null {
   const unit = ctx.extras?.units.get(seg.id);
-  const tuAttrs = unit ? metaAttrs("tu", unit.tu.attrs, ["tuid", "srclang"]) : "";
-  const srcTag = sourceTag(doc, seg, ctx.extras);
-  // A tu names its source when the header cannot (*all*) or when it did so as it came.
-  const tuSrclang =
-    ctx.mixedSources || unit?.tu.attrs["srclang"] !== undefined ? attr("srclang", srcTag) : "";
-  let out = `  <tu${attr("tuid", seg.id)}${tuSrclang}${tuAttrs}>`;
-  if (ctx.filter.props) {
-    out += `${docProps}\n    <prop type="${TMX_PROPS.paragraph}">${seg.paragraph}</prop>`;
-  }
-  for (const line of metaAnnotations(unit?.tu, ctx.filter, "    ")) out += `\n${line}`;
   // Comments of a language whose target is not written go on the tu, the language in the note.
   const written = new Set<TargetLang>();
   const tuvs: string[] = [];
@@ -230,6 +234,22 @@ function writeTu(
     written.add(lang);
     tuvs.push(targetTuv(lang, target, content, unit, ctx, seg.comments?.[lang]));
   }
+  if (
+    tuvs.length === 0 &&
+    !ctx.includeUntranslated &&
+    !(ctx.others && unit?.others.some((o) => normalizeForXml(o.tag) !== ""))
+  )
+    return null;
+  const tuAttrs = unit ? metaAttrs("tu", unit.tu.attrs, ["tuid", "srclang"]) : "";
+  const srcTag = sourceTag(doc, seg, ctx.extras);
+  // A tu names its source when the header cannot (*all*) or when it did so as it came.
+  const tuSrclang =
+    ctx.mixedSources || unit?.tu.attrs["srclang"] !== undefined ? attr("srclang", srcTag) : "";
+  let out = `  <tu${attr("tuid", seg.id)}${tuSrclang}${tuAttrs}>`;
+  if (ctx.filter.props) {
+    out += `${docProps}\n    <prop type="${TMX_PROPS.paragraph}">${seg.paragraph}</prop>`;
+  }
+  for (const line of metaAnnotations(unit?.tu, ctx.filter, "    ")) out += `\n${line}`;
   if (seg.comments && ctx.filter.notes) {
     for (const lang of ctx.languages) {
       if (!written.has(lang)) out += commentNotes(seg.comments[lang], "    ", lang);
@@ -239,7 +259,8 @@ function writeTu(
   const sourceNotes = metaAnnotations(sourceMeta, ctx.filter, "      ");
   const sourceAttrs = sourceMeta ? metaAttrs("tuv", sourceMeta.attrs) : "";
   const sourceSeg = `<seg>${writeSegContent(seg.source)}</seg>`;
-  const sourceLangAttr = attr("xml:lang", srcTag);
+  const sourceLangAttr =
+    srcTag === doc.sourceLang ? ` xml:lang="${srcTag}"` : attr("xml:lang", srcTag);
   if (sourceNotes.length === 0) {
     out += `\n    <tuv${sourceLangAttr}${sourceAttrs}>${sourceSeg}</tuv>`;
   } else {
@@ -304,8 +325,8 @@ export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string
   for (const doc of bundle.documents) {
     const docProps = documentProps(doc, ctx);
     for (const seg of doc.segments) {
-      if (!ctx.includeUntranslated && !hasTarget(doc, seg, ctx)) continue;
       const tu = writeTu(doc, docProps, seg, ctx);
+      if (tu === null) continue;
       parts.push(tu, "\n");
       length += tu.length;
       if (length >= CHUNK) {
