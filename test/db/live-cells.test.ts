@@ -67,6 +67,12 @@ describe("watchCells: a document's cells kept up to date by what each write chan
       first.find((c) => c.id === `${segments[6]!.id}:vi`),
     );
     expect(byId(after)).toEqual(byId(await cellsOf(db, docId)));
+    // A new cell goes in column order (language, then order key): the row view's sort is a check.
+    await saveTranslation(db, { segmentId: segments[3]!.id, lang: "en", text: "Four.", user: "u" });
+    const ordered = await w.next();
+    const keys = ordered.map((c) => `${c.lang}\u0000${c.order}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(ordered).toHaveLength(102);
     w.stop();
   });
 

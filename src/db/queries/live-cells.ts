@@ -1,7 +1,19 @@
 import type { SelarasDb } from "../database.ts";
 import type { TranslationRecord } from "../../core/model/records.ts";
-import { cellsOf } from "./segment-rows.ts";
 import { onTableChanges } from "./tm-changes.ts";
+
+/** A document's cells in column order: by language, then order key (one index range). */
+function columnsOf(db: SelarasDb, docId: string): Promise<TranslationRecord[]> {
+  return db.translations
+    .where("[docId+lang+order]")
+    .between([docId, "", ""], [docId, "\uffff", "\uffff"])
+    .toArray();
+}
+
+function columnOrder(a: TranslationRecord, b: TranslationRecord): number {
+  if (a.lang !== b.lang) return a.lang < b.lang ? -1 : 1;
+  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
+}
 
 /**
  * A document's target cells kept in memory and brought up to date by what each write changed: read
@@ -9,7 +21,8 @@ import { onTableChanges } from "./tm-changes.ts";
  * followed by reading only the keys it wrote or deleted (a typing save: one or two cells), not the
  * document's 20,000 cells. A write Dexie reports as a range (a bulk write of 50 records or more, a
  * clear) reads the document again. `onCells` gets a new array after each change that touched the
- * document; the records in it are the stored ones (unchanged cells keep their identity).
+ * document, in column order (language, then order key); the records in it are the stored ones
+ * (unchanged cells keep their identity).
  *
  * Returns the function that stops watching.
  */
@@ -30,7 +43,7 @@ export function watchCells(
   const readAll = async (): Promise<void> => {
     whole = false;
     keys.clear();
-    const cells = await cellsOf(db, docId).catch((error: unknown) => {
+    const cells = await columnsOf(db, docId).catch((error: unknown) => {
       whole = true;
       throw error;
     });
@@ -45,28 +58,33 @@ export function watchCells(
     const found = await db.translations.bulkGet(wanted);
     if (stopped || whole || !list) return;
     let next: TranslationRecord[] | null = null;
-    let removed = false;
+    let moved = false;
+    const added: TranslationRecord[] = [];
     wanted.forEach((key, k) => {
       const record = found[k];
       const at = position.get(key);
       const mine = record !== undefined && record.docId === docId;
       if (at !== undefined) {
         next ??= list!.slice();
-        if (mine) next[at] = record;
+        const old = next[at]!;
+        if (mine && record.lang === old.lang && record.order === old.order) next[at] = record;
         else {
+          // Gone, or moved in its column: taken out here, put back in order below.
           next[at] = undefined as unknown as TranslationRecord;
-          removed = true;
+          moved = true;
+          if (mine) added.push(record);
         }
       } else if (mine) {
         next ??= list!.slice();
-        position.set(key, next.length);
-        next.push(record);
+        added.push(record);
       }
     });
     if (!next) return;
     let changed: TranslationRecord[] = next;
-    if (removed) {
-      changed = changed.filter((c) => c !== undefined);
+    if (moved || added.length > 0) {
+      // The list stays in column order (language, then order key), so the row view's sort is a
+      // check; a text edit (the common save) changes neither and keeps every position.
+      changed = [...changed.filter((c) => c !== undefined), ...added].sort(columnOrder);
       position = new Map(changed.map((c, i) => [c.id, i]));
     }
     list = changed;
