@@ -67,3 +67,111 @@ export function rowView<C extends TargetCell>(
   }
   return { starts, covering, layouts, columns, shifted };
 }
+
+/** Where each cell of a view lies: its column index and, for a cell on rows, its first row. */
+interface ViewIndex {
+  column: Map<string, number>;
+  start: Map<string, number>;
+}
+
+const indexes = new WeakMap<RowView<TargetCell>, ViewIndex>();
+
+function indexOf<C extends TargetCell>(view: RowView<C>): ViewIndex {
+  const known = indexes.get(view as RowView<TargetCell>);
+  if (known) return known;
+  const index: ViewIndex = { column: new Map(), start: new Map() };
+  for (const column of Object.values(view.columns)) {
+    column.forEach((c, i) => index.column.set(c.id, i));
+  }
+  for (const layout of Object.values(view.layouts)) {
+    layout.rows.forEach((row, r) => {
+      if (row.cell && row.starts) index.start.set(row.cell.id, r);
+    });
+  }
+  indexes.set(view as RowView<TargetCell>, index);
+  return index;
+}
+
+/** What a view made by `withCellsReplaced` changed in `starts`: the previous map and the keys. */
+export interface StartsDelta<C extends TargetCell = TargetCell> {
+  previous: ReadonlyMap<string, C>;
+  keys: readonly string[];
+}
+
+const deltas = new WeakMap<ReadonlyMap<string, TargetCell>, StartsDelta>();
+
+/** The change of `starts` from the view it was patched from, when it was (else undefined). */
+export function startsDelta<C extends TargetCell>(
+  starts: ReadonlyMap<string, C>,
+): StartsDelta<C> | undefined {
+  return deltas.get(starts as ReadonlyMap<string, TargetCell>) as StartsDelta<C> | undefined;
+}
+
+/**
+ * The view with some cells replaced by new versions of themselves that sit where they sat (same
+ * id, language, order and span: a text, status or lock edit, what a save is), without laying the
+ * columns out again: linear in the rows those cells cover plus copying the two row maps, not in the
+ * cells. Rows and layout rows of other cells keep their identity. Null when a replaced cell is not
+ * one the view lays on rows as it is (then build a new view with `rowView`).
+ */
+export function withCellsReplaced<C extends TargetCell>(
+  view: RowView<C>,
+  rowIds: readonly string[],
+  replaced: readonly C[],
+): RowView<C> | null {
+  const index = indexOf(view);
+  const starts = new Map(view.starts);
+  const covering = new Map(view.covering);
+  const layouts = { ...view.layouts };
+  const columns = { ...view.columns };
+  const copied = new Set<TargetLang>();
+  let shifted: Set<string> | null = null;
+  const keys: string[] = [];
+  for (const cell of replaced) {
+    const at = index.column.get(cell.id);
+    const start = index.start.get(cell.id);
+    const column = view.columns[cell.lang];
+    const old = at === undefined ? undefined : column?.[at];
+    const layout = view.layouts[cell.lang];
+    if (!old || start === undefined || !layout || old.id !== cell.id) return null;
+    if (old.order !== cell.order || old.span !== cell.span || !!old.gap !== !!cell.gap) return null;
+    if (!copied.has(cell.lang)) {
+      copied.add(cell.lang);
+      columns[cell.lang] = column!.slice();
+      layouts[cell.lang] = { ...layout, rows: layout.rows.slice() };
+    }
+    (columns[cell.lang] as C[])[at!] = cell;
+    const rows = layouts[cell.lang]!.rows;
+    const end = Math.min(start + cell.span, rows.length);
+    for (let r = start; r < end; r++) {
+      rows[r] = { ...rows[r]!, cell };
+      const key = translationId(rowIds[r]!, cell.lang);
+      covering.set(key, cell);
+      if (r === start) {
+        starts.set(key, cell);
+        keys.push(key);
+      }
+    }
+    const madeAt = (cell as { segmentId?: string }).segmentId;
+    const isShifted = cell.confidence !== null && madeAt !== undefined && madeAt !== rowIds[start];
+    if (isShifted !== view.shifted.has(cell.id)) {
+      shifted ??= new Set(view.shifted);
+      if (isShifted) shifted.add(cell.id);
+      else shifted.delete(cell.id);
+    }
+  }
+  const next: RowView<C> = {
+    starts,
+    covering,
+    layouts,
+    columns,
+    shifted: shifted ?? view.shifted,
+  };
+  // Same places: the index carries over.
+  indexes.set(next as RowView<TargetCell>, index);
+  deltas.set(starts as ReadonlyMap<string, TargetCell>, {
+    previous: view.starts as ReadonlyMap<string, TargetCell>,
+    keys,
+  });
+  return next;
+}

@@ -1,9 +1,18 @@
-import { memo, useMemo } from "react";
+import { memo, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { SegmentRecord, TranslationRecord } from "../../core/model/records.ts";
 import { translationId } from "../../core/model/records.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { STATUSES, type Status } from "../../core/model/status.ts";
+import { startsDelta } from "../../core/align-edit/row-view.ts";
+
+interface Progress {
+  counts: Record<Status, number>;
+  words: number;
+  doneWords: number;
+}
+
+const isDone = (s: Status) => s === "translated" || s === "approved";
 
 /** Header bar: segments by status per target language, with done/total in segments and source words. */
 export const GridProgress = memo(function GridProgress({
@@ -19,19 +28,52 @@ export const GridProgress = memo(function GridProgress({
   translations: ReadonlyMap<string, TranslationRecord>;
 }) {
   const { t } = useTranslation(["grid", "common"]);
-  const { counts, words, doneWords } = useMemo(() => {
-    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-    let words = 0;
-    let doneWords = 0;
-    segments.forEach((s, i) => {
-      const status = translations.get(translationId(s.id, lang))?.status ?? "empty";
-      counts[status]++;
-      const w = wordCounts[i] ?? 0;
-      words += w;
-      if (status === "translated" || status === "approved") doneWords += w;
-    });
-    return { counts, words, doneWords };
-  }, [segments, wordCounts, translations, lang]);
+  // The row keys once per segment list; a save (a view patched from the last one, `startsDelta`)
+  // recounts only the rows it changed, not 10,020 rows per language.
+  const keys = useMemo(() => segments.map((s) => translationId(s.id, lang)), [segments, lang]);
+  const rowOf = useMemo(() => new Map(keys.map((k, i) => [k, i])), [keys]);
+  const last = useRef<(Progress & { keys: unknown; wordCounts: unknown; of: unknown }) | null>(
+    null,
+  );
+  const { counts, words, doneWords } = useMemo((): Progress => {
+    const prev = last.current;
+    const delta = startsDelta(translations);
+    let out: Progress;
+    if (
+      prev &&
+      delta &&
+      prev.keys === keys &&
+      prev.wordCounts === wordCounts &&
+      delta.previous === prev.of
+    ) {
+      out = { counts: { ...prev.counts }, words: prev.words, doneWords: prev.doneWords };
+      for (const key of delta.keys) {
+        const i = rowOf.get(key);
+        if (i === undefined) continue;
+        const was = delta.previous.get(key)?.status ?? "empty";
+        const now = translations.get(key)?.status ?? "empty";
+        out.counts[was]--;
+        out.counts[now]++;
+        const w = wordCounts[i] ?? 0;
+        if (isDone(was)) out.doneWords -= w;
+        if (isDone(now)) out.doneWords += w;
+      }
+    } else {
+      const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+      let words = 0;
+      let doneWords = 0;
+      keys.forEach((key, i) => {
+        const status = translations.get(key)?.status ?? "empty";
+        counts[status]++;
+        const w = wordCounts[i] ?? 0;
+        words += w;
+        if (isDone(status)) doneWords += w;
+      });
+      out = { counts, words, doneWords };
+    }
+    last.current = { ...out, keys, wordCounts, of: translations };
+    return out;
+  }, [keys, rowOf, wordCounts, translations]);
   const total = segments.length;
   const done = counts.translated + counts.approved;
   const title = STATUSES.filter((s) => counts[s] > 0)

@@ -1,7 +1,7 @@
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { useComments, useDocument, useSegmentsProgressive, useCells } from "../../db/hooks.ts";
-import { rowView } from "../../core/align-edit/row-view.ts";
-import { translationId } from "../../core/model/records.ts";
+import { rowView, withCellsReplaced, type RowView } from "../../core/align-edit/row-view.ts";
+import { translationId, type TranslationRecord } from "../../core/model/records.ts";
 import { TARGET_LANGS } from "../../core/model/languages.ts";
 import {
   filterRows,
@@ -11,6 +11,8 @@ import {
 } from "../../core/review/filter.ts";
 import { isAppError, type ErrorInfo } from "../../core/model/app-error.ts";
 import { withPinnedRow } from "./grid-model.ts";
+
+type View = RowView<TranslationRecord>;
 
 /**
  * Live document data for the grid, and the rows a filter keeps (a bad regex is reported, not thrown).
@@ -24,16 +26,34 @@ export function useGridData(docId: string, filter: SegmentFilter, pinnedId: stri
   const comments = useComments(docId);
   // The columns laid over the rows: the cell shown in each row (`translations`, keyed like the
   // rows), the cells covering rows, span-0 cells and confidences for the alignment view.
-  const view = useMemo(
-    () =>
-      segments && cells
-        ? rowView(
-            segments.map((s) => s.id),
-            cells,
-          )
-        : undefined,
-    [segments, cells],
-  );
+  // A save replaces a cell in place (useCells keeps the others' identity and positions): the view
+  // is then patched (withCellsReplaced) instead of laying 20,000 cells out again on every save.
+  const last = useRef<{
+    segments: unknown;
+    cells: readonly TranslationRecord[];
+    view: View;
+  } | null>(null);
+  const view = useMemo(() => {
+    if (!segments || !cells) return undefined;
+    const rowIds = segments.map((s) => s.id);
+    const prev = last.current;
+    let next: View | null = null;
+    if (prev && prev.segments === segments && prev.cells.length === cells.length) {
+      const replaced: TranslationRecord[] = [];
+      let same = true;
+      for (let i = 0; i < cells.length && same; i++) {
+        const c = cells[i]!;
+        if (c === prev.cells[i]) continue;
+        if (c.id !== prev.cells[i]!.id) same = false;
+        else replaced.push(c);
+      }
+      if (same)
+        next = replaced.length === 0 ? prev.view : withCellsReplaced(prev.view, rowIds, replaced);
+    }
+    next ??= rowView(rowIds, cells);
+    last.current = { segments, cells, view: next };
+    return next;
+  }, [segments, cells]);
   const translations = view?.starts;
 
   const active = isFilterActive(filter);
