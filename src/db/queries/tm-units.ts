@@ -3,7 +3,13 @@ import type { MemoryUnitRecord } from "../records.ts";
 import type { TmUnit } from "../../core/tm/types.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { TARGET_LANGS } from "../../core/model/languages.ts";
-import { translationId, type DocumentRecord } from "../../core/model/records.ts";
+import {
+  translationId,
+  type DocumentRecord,
+  type SegmentRecord,
+  type TranslationRecord,
+} from "../../core/model/records.ts";
+import type { RowView } from "../../core/align-edit/row-view.ts";
 import { readDocumentRows } from "./segment-rows.ts";
 
 /**
@@ -78,9 +84,41 @@ export async function readDocumentTmUnits(
   docId: string,
   doc?: DocumentRecord,
 ): Promise<TmUnit[]> {
+  return (await readDocumentTmState(db, docId, doc))?.units ?? [];
+}
+
+/** What a document's TM units are made of, as read: kept by the TM engine to follow saves. */
+export interface DocumentTmState {
+  record: DocumentRecord;
+  segments: SegmentRecord[];
+  cells: Map<string, TranslationRecord>;
+  units: TmUnit[];
+}
+
+/** The document, its rows and cells, and its TM units (null when there is no such document). */
+export async function readDocumentTmState(
+  db: SelarasDb,
+  docId: string,
+  doc?: DocumentRecord,
+): Promise<DocumentTmState | null> {
   const record = doc ?? (await db.documents.get(docId));
-  if (!record) return [];
-  const { segments, view } = await readDocumentRows(db, docId);
+  if (!record) return null;
+  const { segments, cells, view } = await readDocumentRows(db, docId);
+  return {
+    record,
+    segments,
+    cells: new Map(cells.map((c) => [c.id, c])),
+    units: documentTmUnits(record, segments, view),
+  };
+}
+
+/** The TM units of a document's rows (`readDocumentTmUnits`), from rows and cells in memory. */
+export function documentTmUnits(
+  record: DocumentRecord,
+  segments: readonly SegmentRecord[],
+  view: RowView<TranslationRecord>,
+): TmUnit[] {
+  const docId = record.id;
   const units: TmUnit[] = [];
   segments.forEach((seg, r) => {
     const targets: Record<string, string> = {};

@@ -2,12 +2,15 @@ import type { SelarasDb } from "../../db/database.ts";
 import { TmIndex } from "../../core/tm/tm-index.ts";
 import type { TmMatch, TmUnit } from "../../core/tm/types.ts";
 import {
+  documentTmUnits,
   memoryUnitId,
-  readDocumentTmUnits,
+  readDocumentTmState,
   readMemoryTmUnits,
   readMemoryTmUnitsById,
   rowUnitId,
+  type DocumentTmState,
 } from "../../db/queries/tm-units.ts";
+import { rowView } from "../../core/align-edit/row-view.ts";
 import { onTableChanges, type TableChange } from "../../db/queries/tm-changes.ts";
 
 /** The focused row as the matches panel asks about it. */
@@ -59,8 +62,10 @@ const DEBOUNCE_MS = 120;
  * The translation memory the matches panel looks up: the project memory and every document's
  * targets, in one `TmIndex` per source language (core/tm). Built from IndexedDB, then kept up to
  * date from Dexie's change events (local writes, other tabs, the main thread when it runs in a
- * worker): a changed document is read again, changed memory units are read by id; a bulk change
- * Dexie reports as a range reloads that whole part.
+ * worker): changed cells and memory units are read by key (a save in a 10,020-row document reads
+ * one cell, not the document: a whole-document read on each save held up the page's next save
+ * behind it), a document whose rows changed is read again, and a bulk change Dexie reports as a
+ * range reloads that whole part.
  */
 export class TmEngine {
   private readonly indexes = new Map<string, TmIndex>();
@@ -70,6 +75,11 @@ export class TmEngine {
   private readonly cellDoc = new Map<string, string>();
   private memoryIds = new Set<string>();
   private dirtyDocs = new Set<string>();
+  /** Per document held in memory: its record, rows and cells (to follow saves by key). */
+  private readonly docState = new Map<string, DocumentTmState>();
+  /** Cells and document records changed since the last update, by document. */
+  private dirtyCells = new Map<string, Set<string>>();
+  private dirtyRecords = new Set<string>();
   private dirtyMemory = new Set<number>();
   private allDocs = false;
   private allMemory = false;
@@ -150,24 +160,101 @@ export class TmEngine {
   private dropDocument(docId: string): void {
     for (const id of this.docUnits.get(docId) ?? []) this.removeUnit(id);
     this.docUnits.delete(docId);
+    this.docState.delete(docId);
   }
 
   private async loadDocument(docId: string): Promise<void> {
     const doc = await this.db.documents.get(docId);
     this.dropDocument(docId);
+    this.docState.delete(docId);
     if (!doc) return;
-    const [units, segIds, cellIds] = await Promise.all([
-      readDocumentTmUnits(this.db, docId, doc),
-      this.db.segments.where("docId").equals(docId).primaryKeys(),
-      this.db.translations.where("docId").equals(docId).primaryKeys(),
-    ]);
-    for (const s of segIds) this.segDoc.set(String(s), docId);
-    for (const c of cellIds) this.cellDoc.set(String(c), docId);
-    for (const unit of units) this.addUnit(unit, doc.sourceLang);
+    const state = await readDocumentTmState(this.db, docId, doc);
+    if (!state) return;
+    for (const s of state.segments) this.segDoc.set(s.id, docId);
+    for (const c of state.cells.keys()) this.cellDoc.set(c, docId);
+    for (const unit of state.units) this.addUnit(unit, doc.sourceLang);
     this.docUnits.set(
       docId,
-      units.map((u) => u.id),
+      state.units.map((u) => u.id),
     );
+    this.docState.set(docId, state);
+  }
+
+  /**
+   * Changed document records: a new title or source language reads the document again (`reload`);
+   * a save's new `updatedAt` changes nothing here.
+   */
+  private async followRecords(records: ReadonlySet<string>, reload: Set<string>): Promise<void> {
+    for (const docId of records) {
+      const state = this.docState.get(docId);
+      const doc = await this.db.documents.get(docId);
+      if (!state || !doc || doc.title !== state.record.title) reload.add(docId);
+      else if (doc.sourceLang !== state.record.sourceLang) reload.add(docId);
+      else state.record = doc;
+    }
+  }
+
+  /**
+   * Changed cells, read by key and laid over the document's rows held in memory; only the units
+   * that differ are put in the index again. Documents not held (or a cell of an unknown document
+   * whose document is not held) go to `reload`.
+   */
+  private async followCells(
+    changed: ReadonlyMap<string, ReadonlySet<string>>,
+    reload: Set<string>,
+  ): Promise<void> {
+    const byDoc = new Map<string, Set<string>>();
+    for (const [docId, keys] of changed)
+      for (const k of keys) {
+        const set = byDoc.get(docId) ?? new Set<string>();
+        set.add(k);
+        byDoc.set(docId, set);
+      }
+    const unknown = byDoc.get("?");
+    byDoc.delete("?");
+    if (unknown) {
+      const found = await this.db.translations.bulkGet([...unknown]);
+      for (const rec of found) {
+        if (!rec) continue;
+        const set = byDoc.get(rec.docId) ?? new Set<string>();
+        set.add(rec.id);
+        byDoc.set(rec.docId, set);
+      }
+    }
+    for (const [docId, keys] of byDoc) {
+      const state = this.docState.get(docId);
+      if (!state || reload.has(docId)) {
+        reload.add(docId);
+        continue;
+      }
+      const wanted = [...keys];
+      const found = await this.db.translations.bulkGet(wanted);
+      wanted.forEach((key, k) => {
+        const rec = found[k];
+        if (rec && rec.docId === docId) {
+          state.cells.set(key, rec);
+          this.cellDoc.set(key, docId);
+        } else {
+          state.cells.delete(key);
+          this.cellDoc.delete(key);
+        }
+      });
+      const view = rowView(
+        state.segments.map((s) => s.id),
+        [...state.cells.values()],
+      );
+      const units = documentTmUnits(state.record, state.segments, view);
+      const next = new Set(units.map((u) => u.id));
+      for (const id of this.docUnits.get(docId) ?? []) if (!next.has(id)) this.removeUnit(id);
+      for (const unit of units) {
+        const held = this.held.get(unit.id);
+        if (!held || JSON.stringify(held.unit) !== JSON.stringify(unit)) {
+          this.addUnit(unit, state.record.sourceLang);
+        }
+      }
+      this.docUnits.set(docId, [...next]);
+      state.units = units;
+    }
   }
 
   private noteChanges(changes: readonly TableChange[]): void {
@@ -184,12 +271,19 @@ export class TmEngine {
         else {
           for (const k of keys) {
             const key = String(k);
-            const known =
-              table === "documents"
-                ? key
-                : table === "segments"
-                  ? this.segDoc.get(key)
-                  : this.cellDoc.get(key);
+            if (table === "documents") {
+              this.dirtyRecords.add(key);
+              continue;
+            }
+            const known = table === "segments" ? this.segDoc.get(key) : this.cellDoc.get(key);
+            if (table === "translations") {
+              // Cells are read by key; one not seen yet is looked up then.
+              const doc = known ?? "?";
+              const cells = this.dirtyCells.get(doc) ?? new Set<string>();
+              cells.add(key);
+              this.dirtyCells.set(doc, cells);
+              continue;
+            }
             // A record not seen yet: its document is found when the change is read.
             this.dirtyDocs.add(known ?? `?${table}:${key}`);
           }
@@ -210,9 +304,13 @@ export class TmEngine {
     const allMemory = this.allMemory;
     const docs = this.dirtyDocs;
     const memory = this.dirtyMemory;
+    const cells = this.dirtyCells;
+    const records = this.dirtyRecords;
     this.allDocs = this.allMemory = false;
     this.dirtyDocs = new Set();
     this.dirtyMemory = new Set();
+    this.dirtyCells = new Map();
+    this.dirtyRecords = new Set();
     if (allMemory) await this.loadMemory();
     else if (memory.size > 0) {
       const ids = [...memory];
@@ -227,7 +325,7 @@ export class TmEngine {
       }
     }
     if (allDocs) await this.loadAllDocuments();
-    else if (docs.size > 0) {
+    else if (docs.size > 0 || cells.size > 0 || records.size > 0) {
       const ids = new Set<string>();
       for (const d of docs) {
         if (!d.startsWith("?")) {
@@ -241,6 +339,8 @@ export class TmEngine {
             : await this.db.translations.get(key);
         if (rec) ids.add(rec.docId);
       }
+      await this.followRecords(records, ids);
+      await this.followCells(cells, ids);
       for (const docId of ids) await this.loadDocument(docId);
     }
     this.status = { ...this.status, size: this.held.size };
