@@ -144,3 +144,56 @@ describe("seed hazards (Indonesian)", () => {
     expect(id(long)).toEqual([long]);
   });
 });
+
+/** Issue 11, segmentation: classes of the misses on the held-out set (examples written here). */
+describe("issue 11 held-out miss classes", () => {
+  it("a sentence glued to one that ended on a number (year, amount, time, score) is cut", () => {
+    expect(id("Acara selesai pada 2024.Panitia menyampaikan terima kasih.")).toEqual([
+      "Acara selesai pada 2024.",
+      "Panitia menyampaikan terima kasih.",
+    ]);
+    expect(id("Skor akhir 3:1.Tim tamu kecewa.")).toEqual(["Skor akhir 3:1.", "Tim tamu kecewa."]);
+    expect(id("Rapat dimulai pukul 10.30.Peserta datang tepat waktu.")).toEqual([
+      "Rapat dimulai pukul 10.30.",
+      "Peserta datang tepat waktu.",
+    ]);
+    // Not a number of its own, or a list marker at the start: whole.
+    expect(id("Unduh report2024.Docx sekarang.")).toHaveLength(1);
+    expect(id("1.Pendahuluan")).toHaveLength(1);
+    expect(id("Versi 2.5 dirilis hari ini.")).toHaveLength(1);
+  });
+
+  it("a credit or advertorial tag in brackets after the last sentence is its own segment", () => {
+    expect(id("Pemerintah menyiapkan bantuan. (ant/rs)")).toEqual([
+      "Pemerintah menyiapkan bantuan.",
+      "(ant/rs)",
+    ]);
+    expect(id("Produk ini tersedia di seluruh gerai. (adv)")).toEqual([
+      "Produk ini tersedia di seluruh gerai.",
+      "(adv)",
+    ]);
+    expect(id("Berita ini dikirim pembaca. (*)")).toEqual(["Berita ini dikirim pembaca.", "(*)"]);
+    // A bracket inside the sentence is not a tag.
+    expect(id("Ia datang (sendiri) lalu pulang.")).toHaveLength(1);
+  });
+
+  it("what the earlier classes already hold: legal abbreviations, e-mail, a one-letter group, BACA JUGA", () => {
+    expect(
+      id(
+        "Hal ini diatur dalam Pasal 5 ayat (2) jo. Pasal 7 UU tersebut. Ketentuan ini berlaku umum.",
+      ),
+    ).toHaveLength(2);
+    expect(
+      id("Dokumen dikirim ke Sdr. Budi u.p. Kepala Bagian Umum. Mohon diperiksa."),
+    ).toHaveLength(2);
+    expect(id("Pertanyaan dapat dikirim ke humas@kemenkeu.go.id. Tim kami akan membalas.")).toEqual(
+      ["Pertanyaan dapat dikirim ke humas@kemenkeu.go.id.", "Tim kami akan membalas."],
+    );
+    expect(
+      id("Siswa dibagi menjadi kelompok A dan kelompok B. Kelompok A maju lebih dulu."),
+    ).toEqual(["Siswa dibagi menjadi kelompok A dan kelompok B.", "Kelompok A maju lebih dulu."]);
+    expect(
+      id("Warga diminta waspada terhadap banjir. BACA JUGA: Hujan Deras Guyur Jakarta"),
+    ).toEqual(["Warga diminta waspada terhadap banjir.", "BACA JUGA: Hujan Deras Guyur Jakarta"]);
+  });
+});

@@ -215,6 +215,21 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
       ),
     );
   }
+  // ... and after a number that is a word of its own, before any capitalised word: a sentence
+  // glued to the one that ended on a year, an amount or a time ("pada 2024.Panitia",
+  // "pukul 10.30.Peserta"); a number inside a name ("report2024.Docx") or a list marker at the
+  // start ("1.Pendahuluan") stays whole.
+  rules.push(
+    rule(
+      true,
+      `(?<=[\\s"'”’»)\\]])\\p{N}+(?:[.,:]\\p{N}+)*${TERMINAL}+${CLOSERS}`,
+      `${OPENERS}\\p{Lu}\\p{Ll}{2,}`,
+    ),
+  );
+  // A credit or advertorial tag in brackets after the last sentence of a paragraph is a segment
+  // of its own ("… bantuan. (ant/rs)", "… gerai. (adv)", "(*)"); upper-case tags ("(ANT)") already
+  // start one by the general rule below.
+  rules.push(rule(true, `${TERMINAL}${CLOSERS}`, `\\s+\\((?:\\p{Ll}|\\*)[^()]{0,29}\\)\\s*$`));
   // The general rule: a stop, optional closing quotes/brackets, space, then a sentence start: a
   // capital, a digit, a lower-case list marker ("a.", "b)"), a bullet, a name written with a
   // lower-case prefix ("iPhone", "e-KTP"), or a lower-case title before a name ("dr. Reisa").
