@@ -28,12 +28,22 @@ export interface PendingEdit {
   at: string;
   /** Ctrl+Enter: store the text and confirm it (Translated), journaled like the text itself. */
   confirm?: boolean;
+  /**
+   * The stored texts this tab showed in the cell while the edit was typed (saveTranslation keeps a
+   * text another tab wrote meanwhile as a competing version). Absent when the tab knew none.
+   */
+  seen?: string[];
 }
 
 export type SaveState =
   { kind: "saved" } | { kind: "saving"; pending: number } | { kind: "error"; error: ErrorInfo };
 
 export const JOURNAL_KEY = "selaras.pendingEdits";
+
+/** The journal key of one tab (each tab journals its own edits: two tabs never overwrite each other's). */
+export function tabJournalKey(tabId: string): string {
+  return `${JOURNAL_KEY}.${tabId}`;
+}
 
 /** Retries of writes the storage refused (full): the first after this, doubling up to the max. */
 export const RETRY_MIN_MS = 1_000;
@@ -100,12 +110,40 @@ export class Autosave {
   private unwatch: (() => void) | undefined;
   /** The storage refused a write (here or at start) and nothing was stored since. */
   private full = false;
+  /** Where this tab journals its pending edits (`useJournalKey`). */
+  private journalKey = JOURNAL_KEY;
+  /** Per cell, the stored text this tab last showed or stored (what a new edit was typed over). */
+  private readonly known = new Map<string, string>();
 
   constructor(
     private readonly db: SelarasDb,
     private readonly journal: JournalStorage | null,
     private readonly delayMs = 50,
   ) {}
+
+  /** Journals this tab's edits under `key` (a per-tab key, set at start before anything is typed). */
+  useJournalKey(key: string): void {
+    if (key === this.journalKey) return;
+    const old = this.journalKey;
+    this.journalKey = key;
+    if (this.pending.size > 0) {
+      this.writeJournal();
+      try {
+        this.journal?.removeItem(old);
+      } catch {
+        // Leaving the old key behind only means it is replayed once more (idempotent).
+      }
+    }
+  }
+
+  /**
+   * The cell shows this stored text (nothing of it pending here): a later edit of it was typed
+   * over this text. A text stored meanwhile by another tab is then kept, not overwritten unseen.
+   */
+  observe(segmentId: string, lang: TargetLang, text: string, underCellId?: string): void {
+    const key = pendingKey({ segmentId, lang, cellId: underCellId, under: !!underCellId });
+    if (!this.pending.has(key)) this.known.set(key, text.normalize("NFC"));
+  }
 
   /** True from a write the storage refused for lack of space until a write succeeds. */
   storageFull(): boolean {
@@ -138,9 +176,10 @@ export class Autosave {
    * edit the database already holds a newer change of is dropped, as `replayJournal` does.
    * Returns how many were taken over.
    */
-  async adoptJournal(): Promise<number> {
+  async adoptJournal(keys: readonly string[] = [this.journalKey]): Promise<number> {
     if (!this.journal) return 0;
-    const edits = parseJournal(this.journal.getItem(JOURNAL_KEY));
+    const journal = this.journal;
+    const edits = keys.flatMap((k) => parseJournal(journal.getItem(k)));
     const adopted: string[] = [];
     for (const edit of edits) {
       const key = pendingKey(edit);
@@ -152,6 +191,8 @@ export class Autosave {
       this.pending.set(key, edit);
       adopted.push(key);
     }
+    // Taken over into this tab's journal: the other keys go.
+    for (const k of keys) if (k !== this.journalKey) journal.removeItem(k);
     this.writeJournal();
     this.refreshState();
     await Promise.all(adopted.map((k) => this.flushKey(k)));
@@ -190,9 +231,22 @@ export class Autosave {
     return this.pending.get(key)?.text;
   }
 
-  schedule(edit: Omit<PendingEdit, "at" | "confirm">): void {
+  /** What the cell showed when this edit's burst began (kept for the burst). */
+  private seenFor(key: string): { seen?: string[] } {
+    const burst = this.pending.get(key)?.seen;
+    if (burst) return { seen: burst };
+    const known = this.known.get(key);
+    return known === undefined ? {} : { seen: [known] };
+  }
+
+  schedule(edit: Omit<PendingEdit, "at" | "confirm" | "seen">): void {
     const key = pendingKey(edit);
-    const full: PendingEdit = { ...edit, text: edit.text.normalize("NFC"), at: nowIso() };
+    const full: PendingEdit = {
+      ...edit,
+      text: edit.text.normalize("NFC"),
+      at: nowIso(),
+      ...this.seenFor(key),
+    };
     this.pending.set(key, full);
     this.writeJournal();
     const old = this.timers.get(key);
@@ -209,13 +263,14 @@ export class Autosave {
    * replaces the cell's pending text, is journaled before anything else happens and written at once.
    * A reload before IndexedDB committed it replays the confirm. Resolves once stored (or failed).
    */
-  confirm(edit: Omit<PendingEdit, "at" | "confirm">): Promise<void> {
+  confirm(edit: Omit<PendingEdit, "at" | "confirm" | "seen">): Promise<void> {
     const key = pendingKey(edit);
     this.pending.set(key, {
       ...edit,
       text: edit.text.normalize("NFC"),
       at: nowIso(),
       confirm: true,
+      ...this.seenFor(key),
     });
     this.writeJournal();
     this.refreshState();
@@ -251,6 +306,13 @@ export class Autosave {
       .then(() => saveTranslation(this.db, edit))
       .then(
         () => {
+          // What this tab stored is what it knows the cell holds; text typed since then was
+          // typed over it too.
+          this.known.set(key, edit.text);
+          const next = this.pending.get(key);
+          if (next && next !== edit && next.seen && !next.seen.includes(edit.text)) {
+            next.seen = [...next.seen, edit.text];
+          }
           if (this.pending.get(key) === edit) {
             this.pending.delete(key);
             this.failed.delete(key);
@@ -276,8 +338,8 @@ export class Autosave {
   private writeJournal(): void {
     if (!this.journal) return;
     try {
-      if (this.pending.size === 0) this.journal.removeItem(JOURNAL_KEY);
-      else this.journal.setItem(JOURNAL_KEY, JSON.stringify([...this.pending.values()]));
+      if (this.pending.size === 0) this.journal.removeItem(this.journalKey);
+      else this.journal.setItem(this.journalKey, JSON.stringify([...this.pending.values()]));
     } catch {
       // A full localStorage must not stop the IndexedDB save; the debounced write still happens.
     }
@@ -374,16 +436,25 @@ function parseJournal(raw: string | null): PendingEdit[] {
   try {
     const value: unknown = JSON.parse(raw);
     if (!Array.isArray(value)) return [];
-    return value.filter(
-      (e): e is PendingEdit =>
-        typeof e === "object" &&
-        e !== null &&
-        typeof (e as PendingEdit).segmentId === "string" &&
-        typeof (e as PendingEdit).text === "string" &&
-        typeof (e as PendingEdit).user === "string" &&
-        typeof (e as PendingEdit).at === "string" &&
-        isTargetLang(String((e as PendingEdit).lang)),
-    );
+    return value
+      .filter(
+        (e): e is PendingEdit =>
+          typeof e === "object" &&
+          e !== null &&
+          typeof (e as PendingEdit).segmentId === "string" &&
+          typeof (e as PendingEdit).text === "string" &&
+          typeof (e as PendingEdit).user === "string" &&
+          typeof (e as PendingEdit).at === "string" &&
+          isTargetLang(String((e as PendingEdit).lang)),
+      )
+      .map((e) => {
+        // A journal from an older version, or tampered with: no list of seen texts, no check.
+        const seen = (e as { seen?: unknown }).seen;
+        if (seen === undefined || (Array.isArray(seen) && seen.every((x) => typeof x === "string")))
+          return e;
+        const { seen: _dropped, ...rest } = e;
+        return rest;
+      });
   } catch {
     return [];
   }
@@ -393,8 +464,12 @@ function parseJournal(raw: string | null): PendingEdit[] {
  * Stores edits a previous page left in the journal (tab closed before the debounced write), unless
  * the database already holds a newer change of that cell. Returns how many were restored.
  */
-export async function replayJournal(db: SelarasDb, journal: JournalStorage): Promise<number> {
-  const edits = parseJournal(journal.getItem(JOURNAL_KEY));
+export async function replayJournal(
+  db: SelarasDb,
+  journal: JournalStorage,
+  key: string = JOURNAL_KEY,
+): Promise<number> {
+  const edits = parseJournal(journal.getItem(key));
   let restored = 0;
   for (const edit of edits) {
     try {
@@ -412,6 +487,6 @@ export async function replayJournal(db: SelarasDb, journal: JournalStorage): Pro
       if (!(error instanceof AppError && gone.includes(error.code))) throw error;
     }
   }
-  journal.removeItem(JOURNAL_KEY);
+  journal.removeItem(key);
   return restored;
 }

@@ -43,8 +43,14 @@ function fillDisk(dir: string): void {
   }
 }
 
+/** Everything the edit journals hold (each tab journals under its own `selaras.pendingEdits.<id>`). */
 const journalText = (page: Page) =>
-  page.evaluate(() => localStorage.getItem("selaras.pendingEdits") ?? "");
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("selaras.pendingEdits"))
+      .map((k) => localStorage.getItem(k) ?? "")
+      .join(""),
+  );
 
 describe("storage full", () => {
   test("a reload on a full disk opens the documents, keeps the unsaved text and stores it once there is space", async ({

@@ -175,6 +175,6 @@ export interface CompetingVersion {
   status: string;
   by: string;
   at: string;
-  /** "sync": another member's edit; "import": from an imported file. */
-  source: "sync" | "import";
+  /** "sync": another member's edit; "import": from an imported file; "tab": another tab here. */
+  source: "sync" | "import" | "tab";
 }

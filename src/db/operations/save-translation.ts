@@ -30,6 +30,28 @@ export interface SaveTranslationInput {
   /** Confirm the segment (Ctrl+Enter): status becomes Translated when the text is not empty. */
   confirm?: boolean;
   at?: string;
+  /**
+   * The stored texts the writer saw while typing this (another tab's autosave passes them). When
+   * the cell now holds a text that is none of them, someone else (another tab) wrote it meanwhile:
+   * this text is stored and that one kept as a competing version, to decide like any conflict,
+   * never overwritten unseen (issue 14 item 3). Absent: no check.
+   */
+  seen?: readonly string[];
+}
+
+/** The cell's text written meanwhile by another tab, when the writer did not see it. */
+function unseenVersion(previous: TranslationRecord, input: SaveTranslationInput) {
+  if (!input.seen || previous.text === input.text || previous.text.trim() === "") return null;
+  if (input.seen.includes(previous.text)) return null;
+  if (previous.competing?.some((v) => v.text === previous.text)) return null;
+  return {
+    text: previous.text,
+    status: previous.status,
+    by: previous.changedBy,
+    at: previous.changedAt,
+    // Another person's text (pulled from the team's server) or this person's in another tab.
+    source: previous.changedBy === input.user ? ("tab" as const) : ("sync" as const),
+  };
 }
 
 function nextStatus(previous: TranslationRecord, input: SaveTranslationInput): Status {
@@ -74,8 +96,10 @@ export async function saveTranslation(
     const status = nextStatus(previous, input);
     const textChanged = previous.text !== input.text;
     const lockChanged = !!input.confirm && input.text.trim() !== "" && !previous.locked;
+    const unseen = unseenVersion(previous, input);
     const record: TranslationRecord = {
       ...previous,
+      ...(unseen ? { competing: [...(previous.competing ?? []), unseen] } : {}),
       text: input.text,
       status,
       confidence: textChanged ? null : previous.confidence,

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
+import { claimTabJournal } from "./tab-journal.ts";
 import { useTranslation } from "react-i18next";
 import { createDb, type SelarasDb } from "../../db/database.ts";
 import { DbContext } from "../../db/db-context.ts";
@@ -34,6 +35,14 @@ function browserJournal(): Storage | null {
   }
 }
 
+function sessionStore(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
 export function App({ db: givenDb, corpus = CORPUS_FILES, team }: AppProps) {
   const { t } = useTranslation();
   const db = useMemo(() => {
@@ -50,11 +59,13 @@ export function App({ db: givenDb, corpus = CORPUS_FILES, team }: AppProps) {
 
   useEffect(() => {
     let cancelled = false;
-    startApp(db, corpus, browserJournal(), autosave).then(
-      // A full storage does not stop the start (the autosave and the banner say so).
-      () => !cancelled && setReady(true),
-      (error: unknown) => !cancelled && setStartError(toErrorInfo(error)),
-    );
+    claimTabJournal(browserJournal(), sessionStore())
+      .then((tab) => startApp(db, corpus, browserJournal(), autosave, tab))
+      .then(
+        // A full storage does not stop the start (the autosave and the banner say so).
+        () => !cancelled && setReady(true),
+        (error: unknown) => !cancelled && setStartError(toErrorInfo(error)),
+      );
     return () => {
       cancelled = true;
     };

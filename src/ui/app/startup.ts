@@ -1,5 +1,6 @@
 import type { SelarasDb } from "../../db/database.ts";
 import {
+  JOURNAL_KEY,
   isStorageFull,
   replayJournal,
   toErrorInfo,
@@ -8,6 +9,7 @@ import {
 } from "../../db/autosave.ts";
 import { syncCorpus, type CorpusFile } from "../../db/corpus-sync.ts";
 import { spaceGuardOf } from "../../db/space-guard.ts";
+import type { TabJournal } from "./tab-journal.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 
 export interface StartResult {
@@ -31,7 +33,10 @@ export async function startApp(
   corpus: readonly CorpusFile[],
   journal: JournalStorage | null,
   autosave?: Autosave,
+  /** This tab's journal key and the journals to replay (closed tabs'); default: one shared key. */
+  tab: TabJournal = { key: JOURNAL_KEY, replay: [JOURNAL_KEY] },
 ): Promise<StartResult> {
+  autosave?.useJournalKey(tab.key);
   let storageFull: ErrorInfo | null = null;
   // Before opening: on a full disk the guard gives its reserve back, so that IndexedDB can open,
   // and the database then refuses writes that add data (the journal and corpus wait).
@@ -43,11 +48,11 @@ export async function startApp(
   await db.open();
   if (journal) {
     try {
-      await replayJournal(db, journal);
+      for (const key of tab.replay) await replayJournal(db, journal, key);
     } catch (error) {
       if (!isStorageFull(error)) throw error;
       storageFull = toErrorInfo(error);
-      await autosave?.adoptJournal();
+      await autosave?.adoptJournal(tab.replay);
     }
   }
   try {

@@ -109,7 +109,10 @@ function usePendingText(segmentId: string, lang: TargetLang, text: string, under
     () => autosave.pendingText(segmentId, lang, underCellId) ?? text,
   );
   useEffect(() => {
-    if (autosave.pendingText(segmentId, lang, underCellId) === undefined) setValue(text);
+    if (autosave.pendingText(segmentId, lang, underCellId) !== undefined) return;
+    setValue(text);
+    // What the translator sees is what the next edit is typed over (another tab's text is not).
+    autosave.observe(segmentId, lang, text, underCellId);
   }, [text, autosave, segmentId, lang, underCellId]);
   return [value, setValue, autosave] as const;
 }
