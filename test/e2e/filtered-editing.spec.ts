@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { readTranslation } from "./lib/idb.ts";
+import { noQaQuestionOnConfirm } from "./lib/qa-settings.ts";
 import { openCorpusList } from "./pages/document-list-page.ts";
 import { describe, expect, test } from "./setup.ts";
 
@@ -12,6 +13,8 @@ const SENTENCE = "The ceremony opened with a speech by the minister.";
 
 async function openFiltered(page: Page, baseUrl: string, query: string) {
   const list = await openCorpusList(page, baseUrl);
+  // Filtered editing, not QA: confirming the placeholder texts (QA errors) asks nothing.
+  await noQaQuestionOnConfirm(page);
   const [title] = await list.titles();
   if (title === undefined) throw new Error("no corpus document listed");
   const docId = await list.docId(title);

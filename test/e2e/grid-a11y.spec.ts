@@ -6,6 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { readRecord, readTranslation } from "./lib/idb.ts";
+import { noQaQuestionOnConfirm } from "./lib/qa-settings.ts";
 import { AppHeader } from "./pages/app-header.ts";
 import { openCorpusList } from "./pages/document-list-page.ts";
 import { GridPage } from "./pages/grid-page.ts";
@@ -200,6 +201,8 @@ async function tabsToFirstCell(page: Page, limit = 80): Promise<number> {
 
 async function openCorpusGrid(page: Page, baseUrl: string): Promise<GridPage> {
   const list = await openCorpusList(page, baseUrl);
+  // Keys, not QA: Ctrl+Enter on the placeholder texts (QA errors) confirms without a question.
+  await noQaQuestionOnConfirm(page);
   const [title] = await list.titles();
   if (title === undefined) throw new Error("no corpus document listed");
   return list.open(title);
