@@ -510,7 +510,8 @@ export class QaStore {
             return dismissal ? { ...f, dismissal } : f;
           })
         : found;
-      const view = this.showDismissed ? next : next.filter((f) => !f.dismissal);
+      // Without dismissals in the cell (most cells), what it shows is what it has.
+      const view = this.showDismissed || !marks ? next : next.filter((f) => !f.dismissal);
       const before = this.byKey.get(key) ?? NONE;
       const viewBefore = this.viewByKey.get(key) ?? NONE;
       const same = sameFindings(before, next);
