@@ -309,40 +309,42 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
                       {t(`tm:glossary.how.${hit.how}`, { text: hit.text })}
                     </span>
                   )}
-                  {lang && (
+                  <span className="glossary-hit-tools">
+                    {lang && (
+                      <button
+                        type="button"
+                        className="mini tm-insert"
+                        data-testid={`glossary-insert-${k}`}
+                        disabled={!insertable}
+                        title={t("tm:glossary.insertTitle", {
+                          lang: t(`common:lang.${lang}`),
+                          key,
+                        })}
+                        onMouseDown={(e) => e.preventDefault()}
+                        onClick={() => insert(k)}
+                      >
+                        {t("tm:match.insert")}
+                      </button>
+                    )}
                     <button
                       type="button"
-                      className="mini tm-insert"
-                      data-testid={`glossary-insert-${k}`}
-                      disabled={!insertable}
-                      title={t("tm:glossary.insertTitle", {
-                        lang: t(`common:lang.${lang}`),
-                        key,
-                      })}
-                      onMouseDown={(e) => e.preventDefault()}
-                      onClick={() => insert(k)}
+                      className="mini"
+                      data-testid={`glossary-edit-${k}`}
+                      title={t("tm:glossary.editTitle", { term: hit.term.text })}
+                      onClick={() => edit(hit)}
                     >
-                      {t("tm:match.insert")}
+                      {t("tm:glossary.edit")}
                     </button>
-                  )}
-                  <button
-                    type="button"
-                    className="mini"
-                    data-testid={`glossary-edit-${k}`}
-                    title={t("tm:glossary.editTitle", { term: hit.term.text })}
-                    onClick={() => edit(hit)}
-                  >
-                    {t("tm:glossary.edit")}
-                  </button>
-                  <button
-                    type="button"
-                    className="mini"
-                    data-testid={`glossary-delete-${k}`}
-                    title={t("tm:glossary.deleteTitle", { term: hit.term.text })}
-                    onClick={() => void remove(hit)}
-                  >
-                    {t("tm:glossary.delete")}
-                  </button>
+                    <button
+                      type="button"
+                      className="mini"
+                      data-testid={`glossary-delete-${k}`}
+                      title={t("tm:glossary.deleteTitle", { term: hit.term.text })}
+                      onClick={() => void remove(hit)}
+                    >
+                      {t("tm:glossary.delete")}
+                    </button>
+                  </span>
                 </div>
                 {langs.map((l) =>
                   (hit.translations[l] ?? []).map((term, j) => (
