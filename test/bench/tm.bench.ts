@@ -2,7 +2,9 @@
  * Translation-memory bench (issue 15): fuzzy-match lookups in `TmIndex` at 100,000 and 1,000,000
  * generated Indonesian units (test/bench/tm-data.ts: the corpus's sentences varied, with numbers,
  * deterministic seed), against a brute-force scorer over the same units measured in the same run,
- * and translate-toolkit's matcher (`translate.search.match`, Debian python3) on the 100,000 set.
+ * and translate-toolkit's two lookups on the 100,000 set (Debian python3): its matcher
+ * (`translate.search.match`, what `pot2po --tm` uses) and its TM database (`translate.storage.tmdb`,
+ * what `tmserver` / `build_tmdb` use).
  * Reports index build time and heap, lookup p50 / p95 / max over 500 queries (near duplicates,
  * numbers only changed, half changed, unrelated), and whether the top 5 equal brute force.
  * Run: node --import tsx test/bench/tm.bench.ts [sizes, default 100000,1000000]
@@ -27,6 +29,13 @@ const LIMIT = 5;
 const bruteSample = (size: number) => (size <= 20_000 ? QUERIES : size < 1_000_000 ? 100 : 10);
 /** translate-toolkit is slow in Python: this many of the same queries (the first ones). */
 const TT_QUERIES = 30;
+/**
+ * tmdb scores every unit that shares one word of three letters or more with the query (Indonesian
+ * "yang", "dan": nearly all), in Python: about 5 s per query on 3,000 units on an idle machine. It gets
+ * the first TMDB_UNITS units of the set and the first TMDB_QUERIES queries, which favours it.
+ */
+const TMDB_UNITS = 5_000;
+const TMDB_QUERIES = 3;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const self = fileURLToPath(import.meta.url);
@@ -44,10 +53,13 @@ interface ChildResult {
   indexHeapMb: number;
   rssMb: number;
   index: number[];
+  /** The same lookups' CPU time (this process, user + system): what a loaded machine leaves alone. */
+  indexCpu: number[];
   kinds: Query["kind"][];
   candidates: number[];
   matched: number;
   brute: number[];
+  bruteCpu: number[];
   bruteChecked: number;
   mismatches: Array<{ query: number; index: string; brute: string }>;
 }
@@ -60,6 +72,11 @@ const heapMb = () => {
   globalThis.gc?.();
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
+};
+/** CPU time (ms) this process spent since `start` (a process.cpuUsage() reading). */
+const cpuMs = (start: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
 };
 const key = (ms: readonly TmMatch[]) => ms.map((m) => `${m.unit.id}:${m.score}`).join(" ");
 
@@ -118,26 +135,32 @@ function child(size: number, ttDir: string | undefined): void {
   for (let k = 0; k < 30; k++) index.match({ source: warm.nearQuery(units[k * 7]!.source) });
 
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const candidates: number[] = [];
   const results: TmMatch[][] = [];
   for (const q of queries) {
+    const c = process.cpuUsage();
     const s = performance.now();
     const r = index.match({ source: q.text }, { threshold: THRESHOLD, limit: LIMIT });
     times.push(performance.now() - s);
+    cpuTimes.push(cpuMs(c));
     candidates.push(index.lastStats.candidates);
     results.push(r);
   }
   const step = Math.ceil(QUERIES / bruteSample(size));
   const brute: number[] = [];
+  const bruteCpu: number[] = [];
   const mismatches: ChildResult["mismatches"] = [];
   let bruteChecked = 0;
   for (let k = 0; k < queries.length; k += step) {
+    const c = process.cpuUsage();
     const s = performance.now();
     const r = index.bruteForce(
       { source: queries[k]!.text },
       { threshold: THRESHOLD, limit: LIMIT },
     );
     brute.push(performance.now() - s);
+    bruteCpu.push(cpuMs(c));
     bruteChecked++;
     if (key(r) !== key(results[k]!))
       mismatches.push({ query: k, index: key(results[k]!), brute: key(r) });
@@ -150,10 +173,12 @@ function child(size: number, ttDir: string | undefined): void {
     indexHeapMb: h2 - h1,
     rssMb,
     index: times,
+    indexCpu: cpuTimes,
     kinds: queries.map((q) => q.kind),
     candidates,
     matched: results.filter((r) => r.length > 0).length,
     brute,
+    bruteCpu,
     bruteChecked,
     mismatches,
   };
@@ -177,14 +202,61 @@ t = time.perf_counter()
 m = match.matcher(store, max_candidates=${LIMIT}, min_similarity=${THRESHOLD}, max_length=10000)
 init = time.perf_counter() - t
 queries = json.load(open(sys.argv[2]))[: int(sys.argv[3])]
-times, found = [], 0
+times, cpu, found = [], [], 0
 for q in queries:
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     r = m.matches(q)
     times.append((time.perf_counter() - t) * 1000)
+    cpu.append((time.process_time() - c) * 1000)
     found += 1 if r else 0
-print(json.dumps({"loadMs": load * 1000, "initMs": init * 1000, "units": len(m.candidates.units), "times": times, "found": found}))
+print(json.dumps({"loadMs": load * 1000, "initMs": init * 1000, "units": len(m.candidates.units), "times": times, "cpu": cpu, "found": found}))
 `;
+
+/**
+ * translate-toolkit's other lookup: the TM database behind `tmserver` and `build_tmdb`
+ * (`translate.storage.tmdb`: SQLite with an FTS3 full-text candidate search, then its
+ * Levenshtein comparer), filled with the same units (Vietnamese targets) and asked the same queries.
+ * (`pot2po --tm` uses `translate.search.match`, the row above.)
+ */
+const TMDB_SCRIPT = String.raw`
+import json, os, sys, time
+from translate.storage import tmx, tmdb
+store = tmx.tmxfile.parsefile(sys.argv[1])
+units = [{"source": u.source, "target": u.target, "context": ""} for u in store.units[: int(sys.argv[4])]]
+t = time.perf_counter()
+db = tmdb.TMDB(os.path.join(os.path.dirname(sys.argv[1]), "tm.db"), max_candidates=${LIMIT}, min_similarity=${THRESHOLD}, max_length=10000)
+db.add_list(units, "id", "vi")
+build = time.perf_counter() - t
+queries = json.load(open(sys.argv[2]))[: int(sys.argv[3])]
+times, cpu, found = [], [], 0
+for q in queries:
+    t, c = time.perf_counter(), time.process_time()
+    r = db.translate_unit(q, "id", "vi")
+    times.append((time.perf_counter() - t) * 1000)
+    cpu.append((time.process_time() - c) * 1000)
+    found += 1 if r else 0
+print(json.dumps({"buildMs": build * 1000, "fulltext": bool(db.fulltext), "units": len(units), "times": times, "cpu": cpu, "found": found}))
+`;
+
+/** Runs a script with Debian's python3 (translate-toolkit) on the bench's TMX and queries. */
+function python(script: string, dir: string, queries: number, units = 0) {
+  return spawnSync(
+    "/usr/bin/python3",
+    [
+      "-c",
+      script,
+      path.join(dir, "memory.tmx"),
+      path.join(dir, "queries.json"),
+      String(queries),
+      String(units),
+    ],
+    {
+      encoding: "utf8",
+      env: { ...process.env, PYENV_VERSION: "system" },
+      maxBuffer: 16 * 2 ** 20,
+    },
+  );
+}
 
 function main(): void {
   const sizes = (process.argv[2] ?? "100000,1000000").split(",").map(Number);
@@ -195,6 +267,14 @@ function main(): void {
   );
   const rows: string[] = [];
   const notes: string[] = [];
+  /** The same lookups by CPU time (the bench's process only): comparable on a busy machine. */
+  const cpuRows: string[] = [
+    `${"units".padStart(9)}  ${"matcher".padEnd(22)} ${"CPU p50".padStart(8)} ${"CPU p95".padStart(8)} ${"CPU max".padStart(8)}  p50 ratio to TmIndex (same run)`,
+  ];
+  const cpuRow = (size: number, name: string, xs: readonly number[], base: number) =>
+    cpuRows.push(
+      `${String(size).padStart(9)}  ${name.padEnd(22)} ${fmt(quantile(xs, 0.5)).padStart(8)} ${fmt(quantile(xs, 0.95)).padStart(8)} ${fmt(Math.max(...xs)).padStart(8)}  ${name === "TmIndex" ? "1×" : `${(quantile(xs, 0.5) / base).toFixed(0)}×`}`,
+    );
   const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)).padStart(7);
   rows.push(
     `${"units".padStart(9)}  ${"matcher".padEnd(22)} ${"build ms".padStart(9)} ${"heap MB".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"max ms".padStart(7)}  top-5 = brute force`,
@@ -233,6 +313,9 @@ function main(): void {
       const p95 = quantile(r.index, 0.95);
       const max = Math.max(...r.index);
       const b50 = quantile(r.brute, 0.5);
+      const c50 = quantile(r.indexCpu, 0.5);
+      cpuRow(size, "TmIndex", r.indexCpu, c50);
+      cpuRow(size, "brute force (baseline)", r.bruteCpu, c50);
       const same = `${r.bruteChecked - r.mismatches.length}/${r.bruteChecked} queries${r.bruteChecked < QUERIES ? " (sampled)" : ""}`;
       rows.push(
         `${String(size).padStart(9)}  ${"TmIndex".padEnd(22)} ${r.buildMs.toFixed(0).padStart(9)} ${r.indexHeapMb.toFixed(0).padStart(8)} ${fmt(p50)} ${fmt(p95)} ${fmt(max)}  ${same}`,
@@ -269,30 +352,18 @@ function main(): void {
           notes.push(`${size}: query ${m.query} differs: index [${m.index}] brute [${m.brute}]`);
       }
       if (dir) {
-        const tt = spawnSync(
-          "/usr/bin/python3",
-          [
-            "-c",
-            TT_SCRIPT,
-            path.join(dir, "memory.tmx"),
-            path.join(dir, "queries.json"),
-            String(TT_QUERIES),
-          ],
-          {
-            encoding: "utf8",
-            env: { ...process.env, PYENV_VERSION: "system" },
-            maxBuffer: 16 * 2 ** 20,
-          },
-        );
+        const tt = python(TT_SCRIPT, dir, TT_QUERIES);
         if (tt.status === 0) {
           const t = JSON.parse(tt.stdout) as {
             loadMs: number;
             initMs: number;
             units: number;
             times: number[];
+            cpu: number[];
             found: number;
           };
           const tp50 = quantile(t.times, 0.5);
+          cpuRow(size, "translate-toolkit", t.cpu, c50);
           rows.push(
             `${String(size).padStart(9)}  ${"translate-toolkit".padEnd(22)} ${t.initMs.toFixed(0).padStart(9)} ${"-".padStart(8)} ${fmt(tp50)} ${fmt(quantile(t.times, 0.95))} ${fmt(Math.max(...t.times))}  other score (characters); ${t.times.length} queries; p50 ratio ${(tp50 / p50).toFixed(0)}×`,
           );
@@ -304,12 +375,37 @@ function main(): void {
             `translate-toolkit could not run: ${tt.stderr.trim().split("\n").slice(-2).join(" ")}`,
           );
         }
+        const db = python(TMDB_SCRIPT, dir, TMDB_QUERIES, TMDB_UNITS);
+        if (db.status === 0) {
+          const t = JSON.parse(db.stdout) as {
+            buildMs: number;
+            fulltext: boolean;
+            units: number;
+            times: number[];
+            cpu: number[];
+            found: number;
+          };
+          const tp50 = quantile(t.times, 0.5);
+          cpuRow(size, "translate-toolkit tmdb", t.cpu, c50);
+          rows.push(
+            `${String(size).padStart(9)}  ${"translate-toolkit tmdb".padEnd(22)} ${t.buildMs.toFixed(0).padStart(9)} ${"-".padStart(8)} ${fmt(tp50)} ${fmt(quantile(t.times, 0.95))} ${fmt(Math.max(...t.times))}  other score (characters); ${t.times.length} queries; p50 ratio ${(tp50 / p50).toFixed(0)}×`,
+          );
+          notes.push(
+            `${size}: translate-toolkit tmdb (tmserver's database; SQLite${t.fulltext ? " FTS3" : " without FTS3"}, min_similarity ${THRESHOLD}) ${t.units < size ? `on the first ${t.units} units only (too slow for all)` : `on ${t.units} units`}, build = inserting them; ${t.found}/${t.times.length} queries found a match`,
+          );
+        } else {
+          notes.push(
+            `translate-toolkit tmdb could not run: ${db.stderr.trim().split("\n").slice(-2).join(" ")}`,
+          );
+        }
       }
     } finally {
       if (dir) rmSync(dir, { recursive: true, force: true });
     }
   }
   for (const r of rows) console.log(r);
+  console.log("CPU time of the same lookups (ms; robust to other work on the machine):");
+  for (const r of cpuRows) console.log(r);
   for (const n of notes) console.log(`  ${n}`);
   process.exitCode = failed ? 1 : 0;
 }
