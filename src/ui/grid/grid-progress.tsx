@@ -4,7 +4,7 @@ import type { SegmentRecord, TranslationRecord } from "../../core/model/records.
 import { translationId } from "../../core/model/records.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { STATUSES, type Status } from "../../core/model/status.ts";
-import { startsDelta } from "../../core/align-edit/row-view.ts";
+import { rowMapDelta } from "../../core/align-edit/row-view.ts";
 
 interface Progress {
   counts: Record<Status, number>;
@@ -28,7 +28,7 @@ export const GridProgress = memo(function GridProgress({
   translations: ReadonlyMap<string, TranslationRecord>;
 }) {
   const { t } = useTranslation(["grid", "common"]);
-  // The row keys once per segment list; a save (a view patched from the last one, `startsDelta`)
+  // The row keys once per segment list; a save (a view patched from the last one, `rowMapDelta`)
   // recounts only the rows it changed, not 10,020 rows per language.
   const keys = useMemo(() => segments.map((s) => translationId(s.id, lang)), [segments, lang]);
   const rowOf = useMemo(() => new Map(keys.map((k, i) => [k, i])), [keys]);
@@ -37,7 +37,7 @@ export const GridProgress = memo(function GridProgress({
   );
   const { counts, words, doneWords } = useMemo((): Progress => {
     const prev = last.current;
-    const delta = startsDelta(translations);
+    const delta = rowMapDelta(translations);
     let out: Progress;
     if (
       prev &&

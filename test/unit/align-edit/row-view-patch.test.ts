@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rowView, startsDelta, withCellsReplaced } from "../../../src/core/align-edit/row-view.ts";
+import { rowView, rowMapDelta, withCellsReplaced } from "../../../src/core/align-edit/row-view.ts";
 import { makeColumn } from "./column-fixture.ts";
 
 /** A save patches the grid's view in place instead of laying every column out again. */
@@ -31,9 +31,10 @@ describe("withCellsReplaced", () => {
     expect(patched!.layouts).toEqual(fresh.layouts);
     expect(patched!.columns).toEqual(fresh.columns);
     expect(patched!.layouts.vi!.rows[0]).toBe(view.layouts.vi!.rows[0]);
-    const delta = startsDelta(patched!.starts);
+    const delta = rowMapDelta(patched!.starts);
     expect(delta?.previous).toBe(view.starts);
     expect(delta?.keys).toEqual(["r1:vi", "r1:en"]);
+    expect(rowMapDelta(patched!.covering)?.keys).toEqual(["r1:vi", "r2:vi", "r1:en"]);
     // Patched again from the patched view.
     const again = withCellsReplaced(patched!, rows, [{ ...edited[0]!, text: "AA" }]);
     expect(again!.starts.get("r0:vi")?.text).toBe("AA");
