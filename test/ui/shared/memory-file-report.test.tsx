@@ -12,7 +12,8 @@ async function upload(name: string, content: string | Buffer) {
   await screen.findAllByTestId("doc-row");
   await user.click(screen.getByTestId("import-tm"));
   const dialog = await screen.findByTestId("import-tm-dialog");
-  await user.upload(within(dialog).getByTestId("import-tm-file"), new File([content], name));
+  const bytes = typeof content === "string" ? content : new Uint8Array(content);
+  await user.upload(within(dialog).getByTestId("import-tm-file"), new File([bytes], name));
   return within(dialog).findByTestId("import-tm-file-report");
 }
 
