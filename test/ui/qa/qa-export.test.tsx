@@ -124,7 +124,7 @@ describe("export with QA", () => {
     const csv = await blob.text();
     expect(csv).toMatch(/^Document,Row,Language,Severity,Check,Finding,Source,Target/);
     expect(csv).toMatch(/,number\.mismatch\r\n/);
-    expect(csv).toContain("rina, ");
+    expect(csv).toContain("rina on ");
     expect(csv).toContain(": =the client's figure");
   });
 });
