@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import {
@@ -16,11 +16,12 @@ import type { Bundle } from "../../core/model/bundle.ts";
 import {
   applyPretranslate,
   DEFAULT_PRETRANSLATE_THRESHOLD,
-  planPretranslate,
   type PretranslatePlan,
   type PretranslateResult,
 } from "../../db/operations/pretranslate.ts";
 import { MIN_PRETRANSLATE_THRESHOLD } from "../../core/tm/pretranslate.ts";
+import { planPretranslateAsync } from "../tm/pretranslate-async.ts";
+import type { WorkerTask } from "../workers/worker-job.ts";
 
 type Source = "file" | "memory";
 
@@ -57,6 +58,15 @@ export function ImportIntoDocumentDialog({
   const [thresholdText, setThresholdText] = useState(String(DEFAULT_PRETRANSLATE_THRESHOLD));
   /** The latest memory plan asked for: an older answer that comes later is dropped. */
   const asked = useRef(0);
+  /** The plan being made in the worker (cancelled by a newer one, or when the dialog closes). */
+  const task = useRef<WorkerTask<PretranslatePlan> | null>(null);
+  useEffect(
+    () => () => {
+      asked.current++;
+      task.current?.cancel();
+    },
+    [],
+  );
   /** The pre-translation planned from the memory (source "memory"). */
   const [pre, setPre] = useState<PretranslatePlan | null>(null);
   const { error, run } = useErrorAction();
@@ -78,8 +88,17 @@ export function ImportIntoDocumentDialog({
     planFor(null);
     setPre(null);
     const ask = ++asked.current;
+    task.current?.cancel();
+    const job = planPretranslateAsync(db, docId, at);
+    task.current = job;
     void run(async () => {
-      const next = await planPretranslate(db, docId, at);
+      let next: PretranslatePlan;
+      try {
+        next = await job.promise;
+      } catch (error) {
+        if (ask !== asked.current) return;
+        throw error;
+      }
       if (ask !== asked.current) return;
       setPre(next);
       setBundle(next.bundle);
