@@ -171,6 +171,23 @@ describe("QA dismissals", () => {
     expect(applyDismissals(await findings(db, copyId), copied).dismissed).toHaveLength(1);
   });
 
+  it("come back with a merge of our JSON into the same document (one undo step)", async () => {
+    const { db, docId } = await setup();
+    await dismissNumber(db, docId);
+    const bundle = await loadBundle(db, [docId], undefined, { rows: true });
+    const json = writeJson(bundle, { exportedAt: new Date(), toolVersion: "test" });
+    await undo(db, docId, "rina");
+    expect(await dismissalsOf(db, docId)).toEqual([]);
+    await applyBundleImport(db, readJson(json), "merge", "minh");
+    const back = await dismissalsOf(db, docId);
+    expect(back.map((d) => [d.code, d.by])).toEqual([["number.mismatch", "rina"]]);
+    // Merging the same file again adds nothing; one undo takes the merge back.
+    await applyBundleImport(db, readJson(json), "merge", "minh");
+    expect(await dismissalsOf(db, docId)).toHaveLength(1);
+    await undo(db, docId, "minh");
+    expect(await dismissalsOf(db, docId)).toEqual([]);
+  });
+
   it("stay in this browser: dismissing in a shared document queues nothing to sync", async () => {
     const { db, docId } = await setup();
     await db.syncState.add({

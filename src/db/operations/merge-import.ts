@@ -1,4 +1,5 @@
 import type { SelarasDb } from "../database.ts";
+import { dismissalId } from "../../core/qa/dismissals.ts";
 import type { BundleComment, BundleDocument } from "../../core/model/bundle.ts";
 import type { CommentRecord, TranslationRecord } from "../../core/model/records.ts";
 import { translationId } from "../../core/model/records.ts";
@@ -205,6 +206,19 @@ export async function mergeBundleDocument(
     // A comment id used elsewhere in the database (another document) is not taken over.
     if (change.isNew && (await db.comments.get(c.id))) continue;
     patches.push({ table: "comments", key: c.id, before, after });
+  }
+  // The file's dismissed QA findings this browser does not have (same rows; the fingerprint holds
+  // the texts, so one whose text differs here simply does not match): part of the same undo step.
+  for (const q of doc.qaDismissals ?? []) {
+    if (!rowIndex.has(q.segmentId)) continue;
+    const id = dismissalId(q.segmentId, q.lang, q.fingerprint);
+    if (await db.qaDismissals.get(id)) continue;
+    patches.push({
+      table: "qaDismissals",
+      key: id,
+      before: null,
+      after: { ...q, id, docId: doc.id },
+    });
   }
   await commitPatches(db, patches, { docId: doc.id, label: "import", user, at, action: "import" });
   if (exportedAt) {
