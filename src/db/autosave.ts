@@ -7,6 +7,7 @@ import { saveTranslation } from "./operations/save-translation.ts";
 import { AppError, isAppError, type ErrorInfo } from "../core/model/app-error.ts";
 import { nowIso } from "./ids.ts";
 import { spaceError, spaceGuardOf } from "./space-guard.ts";
+import type { PendingEditRecord } from "./records.ts";
 
 /** Synchronous key/value storage for the edit journal (localStorage in the browser). */
 export interface JournalStorage {
@@ -249,6 +250,7 @@ export class Autosave {
     };
     this.pending.set(key, full);
     this.writeJournal();
+    this.writeDurable(key, full);
     const old = this.timers.get(key);
     if (old !== undefined) clearTimeout(old);
     this.timers.set(
@@ -273,6 +275,7 @@ export class Autosave {
       ...this.seenFor(key),
     });
     this.writeJournal();
+    this.writeDurable(key, this.pending.get(key)!);
     this.refreshState();
     return this.flushKey(key);
   }
@@ -314,6 +317,8 @@ export class Autosave {
             next.seen = [...next.seen, edit.text];
           }
           if (this.pending.get(key) === edit) {
+            // Nothing newer typed: the durable copy goes (a newer one overwrites it instead).
+            void this.db.pendingEdits.delete(this.durableId(key)).catch(() => undefined);
             this.pending.delete(key);
             this.failed.delete(key);
             this.writeJournal();
@@ -333,6 +338,24 @@ export class Autosave {
     this.inflight.add(task);
     void task.finally(() => this.inflight.delete(task));
     return task;
+  }
+
+  private durableId(key: string): string {
+    return `${this.journalKey}|${key}`;
+  }
+
+  /**
+   * The edit in IndexedDB at once, not after the debounce: localStorage is written to disk lazily
+   * by the browser, so a browser killed right after a keystroke lost it (issue 14 item 4). Never
+   * awaited; a failed write leaves the localStorage journal and the debounced save as they are.
+   */
+  private writeDurable(key: string, edit: PendingEdit): void {
+    const record: PendingEditRecord = {
+      ...edit,
+      id: this.durableId(key),
+      journal: this.journalKey,
+    };
+    void this.db.pendingEdits.put(record).catch(() => undefined);
   }
 
   private writeJournal(): void {
@@ -461,6 +484,44 @@ function parseJournal(raw: string | null): PendingEdit[] {
 }
 
 /**
+ * Stores the edits a previous page left in IndexedDB's edit journal (a browser killed before the
+ * debounced save), for the tab journals `replay` picks, as `replayJournal` does; their rows go. Returns how
+ * many were restored.
+ */
+export async function replayDurableJournal(
+  db: SelarasDb,
+  replay: (journal: string) => boolean,
+): Promise<number> {
+  const rows = (await db.pendingEdits.toArray()).filter((r) => replay(r.journal));
+  let restored = 0;
+  for (const row of rows) {
+    const { id: _id, journal: _journal, ...edit } = row;
+    if (await replayEdit(db, edit)) restored++;
+  }
+  await db.pendingEdits.bulkDelete(rows.map((r) => r.id));
+  return restored;
+}
+
+/** One journaled edit stored, unless the database holds a newer change of the cell. */
+async function replayEdit(db: SelarasDb, edit: PendingEdit): Promise<boolean> {
+  try {
+    const current = await db.translations.get(
+      edit.cellId ?? translationId(edit.segmentId, edit.lang),
+    );
+    // Strictly newer only: the same instant may be this very edit's text, stored without its
+    // confirm (storing an edit again that is already stored changes nothing).
+    if (current && current.changedAt > edit.at) return false;
+    await saveTranslation(db, { ...edit, confirm: edit.confirm === true });
+    return true;
+  } catch (error) {
+    // The row, or the no-source cell the edit was for, is gone: nowhere to put it.
+    const gone = ["db.segmentMissing", "align-edit.cell-missing"];
+    if (!(error instanceof AppError && gone.includes(error.code))) throw error;
+    return false;
+  }
+}
+
+/**
  * Stores edits a previous page left in the journal (tab closed before the debounced write), unless
  * the database already holds a newer change of that cell. Returns how many were restored.
  */
@@ -471,22 +532,7 @@ export async function replayJournal(
 ): Promise<number> {
   const edits = parseJournal(journal.getItem(key));
   let restored = 0;
-  for (const edit of edits) {
-    try {
-      const current = await db.translations.get(
-        edit.cellId ?? translationId(edit.segmentId, edit.lang),
-      );
-      // Strictly newer only: the same instant may be this very edit's text, stored without its
-      // confirm (storing an edit again that is already stored changes nothing).
-      if (current && current.changedAt > edit.at) continue;
-      await saveTranslation(db, { ...edit, confirm: edit.confirm === true });
-      restored++;
-    } catch (error) {
-      // The row, or the no-source cell the edit was for, is gone: nowhere to put it.
-      const gone = ["db.segmentMissing", "align-edit.cell-missing"];
-      if (!(error instanceof AppError && gone.includes(error.code))) throw error;
-    }
-  }
+  for (const edit of edits) if (await replayEdit(db, edit)) restored++;
   journal.removeItem(key);
   return restored;
 }

@@ -6,6 +6,7 @@ import type {
   HistoryRecord,
   MemoryUnitRecord,
   OutboxRecord,
+  PendingEditRecord,
   RevisionRecord,
   SyncStateRecord,
   TmxExtrasRecord,
@@ -44,6 +45,7 @@ export type SelarasDb = Dexie & {
   syncState: EntityTable<SyncStateRecord, "projectId">;
   glossary: EntityTable<GlossaryConcept, "id">;
   qaDismissals: EntityTable<QaDismissalRecord, "id">;
+  pendingEdits: EntityTable<PendingEditRecord, "id">;
 };
 
 export const DB_NAME = "selaras";

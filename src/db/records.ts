@@ -69,6 +69,24 @@ export interface MemoryUnitRecord {
   uid?: string;
 }
 
+/**
+ * A cell's text typed and not yet saved, as the autosave journals it in IndexedDB at once
+ * (autosave.ts `PendingEdit`, with the tab journal it belongs to): `id` is `<journal>|<cell key>`.
+ */
+export interface PendingEditRecord {
+  id: string;
+  journal: string;
+  segmentId: string;
+  lang: TargetLang;
+  cellId?: string;
+  under?: boolean;
+  text: string;
+  user: string;
+  at: string;
+  confirm?: boolean;
+  seen?: string[];
+}
+
 /** A command on a shared document (or project memory) waiting to be pushed, oldest seq first. */
 export interface OutboxRecord {
   seq?: number;

@@ -95,6 +95,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       qaDismissals: "id, docId",
     },
   },
+  {
+    version: 9,
+    name: "edit-journal",
+    stores: {
+      // Each keystroke's pending text, written at once (the autosave's durable journal: a browser
+      // killed before the debounced save keeps it); one row per tab journal and cell, deleted
+      // once the save committed; replayed at start like the localStorage journal.
+      pendingEdits: "id",
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

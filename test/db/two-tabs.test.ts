@@ -4,7 +4,12 @@
  * any conflict), never overwritten unseen.
  */
 import { describe, expect, it } from "vitest";
-import { Autosave, replayJournal, tabJournalKey } from "../../src/db/autosave.ts";
+import {
+  Autosave,
+  replayDurableJournal,
+  replayJournal,
+  tabJournalKey,
+} from "../../src/db/autosave.ts";
 import { importDocuments } from "../../src/db/operations/import-documents.ts";
 import { saveTranslation } from "../../src/db/operations/save-translation.ts";
 import { segmentsOf } from "../../src/db/queries/segment-rows.ts";
@@ -87,5 +92,50 @@ describe("two tabs typing into one cell", () => {
     expect(await replayJournal(db, journal, key)).toBe(1);
     expect(journal.getItem(key)).toBeNull();
     expect((await db.translations.get(`${ids[1]}:en`))?.text).toBe("Two.");
+  });
+});
+
+describe("the durable journal in IndexedDB", () => {
+  it("holds each keystroke's text at once, goes once saved, and is replayed per tab journal", async () => {
+    const { db, ids } = await setup();
+    const journal = new MemoryStorage();
+    const tab = new Autosave(db, journal, 10_000);
+    tab.useJournalKey(tabJournalKey("a"));
+    const cell = { segmentId: ids[0]!, lang: "vi" as const, user: "lan" };
+    tab.schedule({ ...cell, text: "Một" });
+    tab.schedule({ ...cell, text: "Một." });
+    // Written without waiting for the debounce (10 s here).
+    await expect
+      .poll(async () => (await db.pendingEdits.toArray()).map((r) => [r.journal, r.text]))
+      .toEqual([[tabJournalKey("a"), "Một."]]);
+    expect(await db.translations.get(`${ids[0]}:vi`)).toBeUndefined();
+    await tab.flush();
+    await expect.poll(() => db.pendingEdits.count()).toBe(0);
+
+    // What a killed browser left: replayed for the journals asked for, the others kept.
+    await db.pendingEdits.bulkPut([
+      {
+        id: "j1|x",
+        journal: "j1",
+        segmentId: ids[1]!,
+        lang: "en",
+        text: "Two.",
+        user: "lan",
+        at: "2026-12-04T10:00:00Z",
+      },
+      {
+        id: "j2|x",
+        journal: "j2",
+        segmentId: ids[1]!,
+        lang: "vi",
+        text: "Hai.",
+        user: "lan",
+        at: "2026-12-04T10:00:00Z",
+      },
+    ]);
+    expect(await replayDurableJournal(db, (j) => j === "j1")).toBe(1);
+    expect((await db.translations.get(`${ids[1]}:en`))?.text).toBe("Two.");
+    expect(await db.translations.get(`${ids[1]}:vi`)).toBeUndefined();
+    expect((await db.pendingEdits.toArray()).map((r) => r.id)).toEqual(["j2|x"]);
   });
 });

@@ -240,4 +240,20 @@ export const ADDITIVE_CASES: Record<number, () => Promise<void>> = {
     expect(await db.qaDismissals.count()).toBe(0);
     db.close();
   },
+  9: async () => {
+    const name = `upgrade-v9-${Date.now()}`;
+    const cell = { id: "s1:vi", docId: "d1", segmentId: "s1", lang: "vi", text: "Chào." };
+    await seedAtVersion(name, 8, async (db) => {
+      await db.table("translations").add(cell);
+      await db.table("qaDismissals").add({ id: "s1:vi:f", docId: "d1" });
+    });
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    // Existing data untouched; the edit journal starts empty.
+    expect(await db.translations.get("s1:vi")).toEqual(cell);
+    expect(await db.qaDismissals.count()).toBe(1);
+    expect(await db.pendingEdits.count()).toBe(0);
+    db.close();
+  },
 };

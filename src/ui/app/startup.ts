@@ -2,6 +2,7 @@ import type { SelarasDb } from "../../db/database.ts";
 import {
   JOURNAL_KEY,
   isStorageFull,
+  replayDurableJournal,
   replayJournal,
   toErrorInfo,
   type Autosave,
@@ -34,7 +35,7 @@ export async function startApp(
   journal: JournalStorage | null,
   autosave?: Autosave,
   /** This tab's journal key and the journals to replay (closed tabs'); default: one shared key. */
-  tab: TabJournal = { key: JOURNAL_KEY, replay: [JOURNAL_KEY] },
+  tab: TabJournal = { key: JOURNAL_KEY, replay: [JOURNAL_KEY], live: [] },
 ): Promise<StartResult> {
   autosave?.useJournalKey(tab.key);
   let storageFull: ErrorInfo | null = null;
@@ -49,6 +50,10 @@ export async function startApp(
   if (journal) {
     try {
       for (const key of tab.replay) await replayJournal(db, journal, key);
+      // What a killed browser left in IndexedDB (written at each keystroke; the lazier
+      // localStorage may have lost it).
+      // Any journal but an open tab's: a killed tab's localStorage key may be gone altogether.
+      await replayDurableJournal(db, (journal) => !tab.live.includes(journal));
     } catch (error) {
       if (!isStorageFull(error)) throw error;
       storageFull = toErrorInfo(error);

@@ -13,6 +13,8 @@ export interface TabJournal {
   key: string;
   /** Journal keys to replay at start: this tab's and those of tabs no longer open. */
   replay: string[];
+  /** Journal keys of the other tabs still open (their journals are theirs, never replayed here). */
+  live: string[];
 }
 
 const TAB_ID_KEY = "selaras.tabId";
@@ -53,7 +55,7 @@ export async function claimTabJournal(
   session: Storage | null,
   locks: LockManager | null = typeof navigator !== "undefined" ? (navigator.locks ?? null) : null,
 ): Promise<TabJournal> {
-  if (!storage || !locks) return { key: JOURNAL_KEY, replay: [JOURNAL_KEY] };
+  if (!storage || !locks) return { key: JOURNAL_KEY, replay: [JOURNAL_KEY], live: [] };
   const kept = session?.getItem(TAB_ID_KEY) ?? null;
   let id = kept ?? randomId();
   let held = await holdLock(locks, LOCK_PREFIX + id);
@@ -87,5 +89,5 @@ export async function claimTabJournal(
     if (k !== null) keys.push(k);
   }
   const key = tabJournalKey(id);
-  return { key, replay: keysToReplay(keys, key, live) };
+  return { key, replay: keysToReplay(keys, key, live), live: [...live].map(tabJournalKey) };
 }

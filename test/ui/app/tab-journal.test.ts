@@ -17,6 +17,7 @@ describe("per-tab journals", () => {
     expect(await claimTabJournal(localStorage, sessionStorage, null)).toEqual({
       key: "selaras.pendingEdits",
       replay: ["selaras.pendingEdits"],
+      live: [],
     });
   });
 });
