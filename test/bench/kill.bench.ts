@@ -29,7 +29,7 @@ try {
     }
     let confirmed = 0;
     for (let t = 0; t < TRIES; t++) {
-      if (await killTrial(profile, docUrl, 5 + (t % 5), `c${delay}x${t}`, delay, true)) {
+      if (await killTrial(profile, docUrl, t % 5, `c${delay}x${t}`, delay, true)) {
         confirmed++;
       }
     }
