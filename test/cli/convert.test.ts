@@ -288,7 +288,9 @@ describe("convert: XLIFF of any source language, messages in words", () => {
         },
       ],
     };
-    const { io, out } = memoryIo({ "in.json": writeJson(mixed, { exportedAt: new Date(0), toolVersion: "test" }) });
+    const { io, out } = memoryIo({
+      "in.json": writeJson(mixed, { exportedAt: new Date(0), toolVersion: "test" }),
+    });
     expect(await run(["in.json", "out.xlf"], io)).toBe(0);
     expect(
       Object.keys(out.files)
