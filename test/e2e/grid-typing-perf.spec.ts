@@ -97,8 +97,15 @@ describe("typing in a 10,020-row document (issues 12 and 13)", () => {
 
       // The last row of a column that ends at row 1.
       const last = ROWS - 1;
-      await page.getByTestId("grid-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight));
-      await page.getByTestId(`target-vi-${last}`).waitFor();
+      // Rows are measured as they paint, so the bottom moves: scroll to it until the row is there.
+      await pollUntil(
+        async () => {
+          await page.getByTestId("grid-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight));
+          return page.getByTestId(`target-vi-${last}`).count();
+        },
+        (n) => n > 0,
+        { timeout: 30_000, what: `row ${last + 1} in view` },
+      );
       await focusCell(page, grid, "vi", last);
       await recordLongTasks(page);
       await page.keyboard.type("Câu cuối cùng của tài liệu.", { delay: 60 });
