@@ -9,7 +9,7 @@
  * screenshots (qa-en.png, qa-vi.png, qa-id.png at 1280×720).
  */
 import type { Page } from "playwright-core";
-import { initialKeys } from "../../src/core/model/order-key.ts";
+import { injectFilledTargets } from "./lib/large-targets.ts";
 import { injectLargeDocument } from "./lib/large-document.ts";
 import { AppHeader } from "./pages/app-header.ts";
 import { openCorpusList } from "./pages/document-list-page.ts";
@@ -163,7 +163,7 @@ describe("QA findings on the grid (issue 12)", () => {
       await openCorpusList(page, baseUrl);
       const count = 10_000;
       await injectLargeDocument(page, "qa10k", "QA 10k", count);
-      await injectTargets(page, "qa10k", count);
+      await injectFilledTargets(page, "qa10k", count);
       const grid = new GridPage(page, baseUrl);
       await grid.goto("qa10k");
       await page.reload();
@@ -240,59 +240,4 @@ async function savedWithin(page: Page, timeout: number): Promise<void> {
     .poll(() => page.getByTestId("save-state").getAttribute("data-state"), { timeout })
     .toBe("saved");
   console.log(`qa 10k: saved after ${Date.now() - t0} ms`);
-}
-
-/** Fills both target columns of an injected document: vi as the source (untranslated), en cut. */
-async function injectTargets(page: Page, id: string, count: number): Promise<void> {
-  await page.evaluate(
-    async ({ id, count, keys }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("selaras");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error ?? new Error("open"));
-      });
-      const segments = await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        const req = db
-          .transaction("segments")
-          .objectStore("segments")
-          .index("docId")
-          .getAll(IDBKeyRange.only(id));
-        req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
-        req.onerror = () => reject(req.error ?? new Error("getAll"));
-      });
-      const source = new Map(segments.map((s) => [String(s["id"]), String(s["source"])]));
-      const now = new Date().toISOString();
-      const tx = db.transaction("translations", "readwrite");
-      const store = tx.objectStore("translations");
-      for (let i = 0; i < count; i++) {
-        const segmentId = `${id}s${i}`;
-        const text = source.get(segmentId) ?? "";
-        for (const lang of ["vi", "en"]) {
-          store.put({
-            id: `${segmentId}:${lang}`,
-            segmentId,
-            docId: id,
-            lang,
-            order: keys[i],
-            span: 1,
-            text: lang === "vi" ? text : text.slice(0, Math.ceil(text.length / 2)),
-            status: "translated",
-            origin: "typed",
-            confidence: null,
-            locked: false,
-            createdBy: "bench",
-            createdAt: now,
-            changedBy: "bench",
-            changedAt: now,
-          });
-        }
-      }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error("tx"));
-      });
-      db.close();
-    },
-    { id, count, keys: initialKeys(count) },
-  );
 }
