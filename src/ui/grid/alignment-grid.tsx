@@ -272,9 +272,12 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
     // Once the view is there: rows are measured as they paint, which moves the rows below the
     // estimate, so the row is scrolled to again until it stays first in view for two frames
     // (bounded: about a second); then a cell cut by the edge scrolls into view, no further.
+    // Focus moved meanwhile (the user clicked a cell): the user's place wins, nothing is moved.
+    const focusedBefore = document.activeElement;
     let frames = 0;
     let stable = 0;
     const settle = () => {
+      if (document.activeElement !== focusedBefore) return;
       const offset = scrollRef.current?.scrollTop ?? 0;
       const first = virtualizer.getVirtualItems().find((i) => i.end > offset + 1)?.index;
       if (first === topRow) stable++;
