@@ -269,26 +269,13 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
     // scrolled away from it), so the view stays where it was.
     const rowsInView = Math.ceil((scrollRef.current?.clientHeight ?? 0) / ROW_MIN);
     const near = focusRow >= topRow && focusRow <= topRow + rowsInView;
-    // Once the view is there: rows are measured as they paint, which moves the rows below the
-    // estimate, so the row is scrolled to again until it stays first in view for two frames
-    // (bounded: about a second); then a cell cut by the edge scrolls into view, no further.
-    // Focus moved meanwhile (the user clicked a cell): the user's place wins, nothing is moved.
-    const focusedBefore = document.activeElement;
-    let frames = 0;
-    let stable = 0;
+    // Once the view is there (a few frames): a cell cut by the edge scrolls into view, no further.
+    let frames = 3;
     const settle = () => {
-      if (document.activeElement !== focusedBefore) return;
-      const offset = scrollRef.current?.scrollTop ?? 0;
-      const first = virtualizer.getVirtualItems().find((i) => i.end > offset + 1)?.index;
-      if (first === topRow) stable++;
-      else {
-        stable = 0;
-        virtualizer.scrollToIndex(topRow, { align: "start" });
-      }
-      if (stable < 2 && frames++ < 60) requestAnimationFrame(settle);
+      if (frames-- > 0) requestAnimationFrame(settle);
       else focusCell(near ? focusRow : topRow, lang, "edit", near);
     };
-    requestAnimationFrame(settle);
+    settle();
   }, [rows, langs, loaded, docId, virtualizer, focusCell]);
   // The first row in view, kept as the user scrolls (one write per frame at most).
   useEffect(() => {
