@@ -218,6 +218,8 @@ export class QaStore {
    * right after typing comes before the typed text's pause).
    */
   errorsFor(segmentId: string, lang: TargetLang, text: string): readonly ShownFinding[] {
+    // Rows not compared yet (a document just opened): compared now, so the cell is known.
+    if (this.pendingUnits && !this.sent.has(segmentId)) this.flushUnits(true);
     this.setLive(segmentId, lang, text);
     const list = this.byKey.get(translationId(segmentId, lang)) ?? NONE;
     return list.filter((f) => f.finding.severity === "error" && !f.dismissal);
