@@ -269,13 +269,39 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
     // scrolled away from it), so the view stays where it was.
     const rowsInView = Math.ceil((scrollRef.current?.clientHeight ?? 0) / ROW_MIN);
     const near = focusRow >= topRow && focusRow <= topRow + rowsInView;
-    // Once the view is there (a few frames): a cell cut by the edge scrolls into view, no further.
-    let frames = 3;
+    const target = near ? focusRow : topRow;
+    // Focus without scrolling: the virtualizer is still bringing the first row to the top as the
+    // rows render and are measured (a few frames, more on a busy machine); a scroll of our own now
+    // would start from a view that is not there yet and leave it rows away.
+    focusCell(target, lang, "edit", false);
+    if (!near) return;
+    // Once the view has stopped moving: a focused cell cut by the edge scrolls into view, no
+    // further; a cell the user moved to meanwhile is theirs.
+    const index = rows[target]?.index;
+    let last = Number.NaN;
+    let stable = 0;
+    let frames = 0;
     const settle = () => {
-      if (frames-- > 0) requestAnimationFrame(settle);
-      else focusCell(near ? focusRow : topRow, lang, "edit", near);
+      const scroller = scrollRef.current;
+      if (!scroller) return;
+      const offset = scroller.scrollTop;
+      stable = Math.abs(offset - last) < 1 ? stable + 1 : 0;
+      last = offset;
+      if (stable < 3 && frames++ < 120) return void requestAnimationFrame(settle);
+      const field = document.activeElement;
+      if (
+        !(field instanceof HTMLElement) ||
+        field.dataset["testid"] !== `target-${lang}-${index}`
+      ) {
+        return;
+      }
+      const box = field.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      if (box.top < view.top || box.bottom > view.bottom) {
+        virtualizer.scrollToIndex(target, { align: "auto" });
+      }
     };
-    settle();
+    requestAnimationFrame(settle);
   }, [rows, langs, loaded, docId, virtualizer, focusCell]);
   // The first row in view, kept as the user scrolls (one write per frame at most).
   useEffect(() => {
