@@ -24,9 +24,25 @@ export function documentHref(docId: string, params?: URLSearchParams): string {
   return `#/doc/${encodeURIComponent(docId)}${query ? `?${query}` : ""}`;
 }
 
+const listeners = new Set<() => void>();
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener("hashchange", onChange);
-  return () => window.removeEventListener("hashchange", onChange);
+  listeners.add(onChange);
+  return () => {
+    window.removeEventListener("hashchange", onChange);
+    listeners.delete(onChange);
+  };
+}
+
+/**
+ * Goes to a hash at once: the location changes synchronously but its `hashchange` event comes a
+ * task later, and a second change made before it (a filter's toggle right after another) would
+ * start from the view before the first. Screens re-read the route in the same event instead.
+ */
+export function navigate(href: string): void {
+  window.location.hash = href;
+  for (const listener of listeners) listener();
 }
 
 export function useHashRoute(): Route {

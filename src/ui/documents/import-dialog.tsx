@@ -11,7 +11,7 @@ import { titleFromFileName, titleFromText } from "../../core/util/title.ts";
 import { Dialog } from "../shared/dialog.tsx";
 import { FormError } from "../shared/error-text.tsx";
 import { readFileBytes } from "../shared/download.ts";
-import { documentHref } from "../app/use-hash-route.ts";
+import { documentHref, navigate } from "../app/use-hash-route.ts";
 
 /** Add documents: paste a text, or choose/drop .txt files (UTF-8, UTF-16 with BOM). All or nothing. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -55,7 +55,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       }
       const ids = await importDocuments(db, inputs);
       onClose();
-      if (ids.length === 1 && ids[0]) window.location.hash = documentHref(ids[0]);
+      if (ids.length === 1 && ids[0]) navigate(documentHref(ids[0]));
     } catch (err) {
       setError(toErrorInfo(err));
     } finally {

@@ -28,7 +28,7 @@ import { useAutosave } from "../app/autosave-context.ts";
 import { useUser } from "../app/use-user.ts";
 import { useTeam } from "../team/team-context.tsx";
 import { PresenceNames, useReportPresence } from "../team/presence.tsx";
-import { documentHref } from "../app/use-hash-route.ts";
+import { documentHref, navigate } from "../app/use-hash-route.ts";
 import { AlignmentGrid, type GridHandle } from "./alignment-grid.tsx";
 import type { CellRef, CellTool } from "./cells/target-cell.tsx";
 import { ExportDialog } from "../export/export-dialog.tsx";
@@ -484,7 +484,7 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
   const setFilter = (next: typeof filter, qaNext: QaFilter | null = qaFilter) => {
     const query = filterToParams(next);
     if (qaNext) query.set("qa", qaNext);
-    window.location.hash = documentHref(docId, query);
+    navigate(documentHref(docId, query));
   };
 
   const approveVisible = async () => {
