@@ -79,6 +79,7 @@ describe("undo steps (item 15)", () => {
 
     // Redo from the top brings it back into view too.
     await goTo(page, 1);
+    await expect.poll(() => focused(page)).toBe("target-vi-0");
     await page.keyboard.press("Control+y");
     await expect.poll(() => focused(page)).toBe("target-vi-399");
     await expect.poll(() => grid.target("vi", 399).inputValue()).toBe("Một");
