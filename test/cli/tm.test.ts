@@ -288,6 +288,36 @@ describe("tm concordance", () => {
     expect(await run(["concordance", "--memory", CORPUS, "  "], none.cli)).toBe(2);
     expect(none.out.stderr).toContain("the phrase is empty");
   });
+
+  it("--stems finds the other Indonesian forms of the words in the sources", async () => {
+    const exact = io();
+    await run(["concordance", "--memory", CORPUS, "tandatangan"], exact.cli);
+    const forms = io();
+    expect(
+      await run(["concordance", "--memory", CORPUS, "--stems", "tandatangan"], forms.cli),
+    ).toBe(0);
+    const hits = lines(forms.out.stdout) as Array<{
+      source: string;
+      hits: Record<string, Array<[number, number]>>;
+    }>;
+    // Independent count: sources with a word built on tandatangan (me-/di-/pe-N-…-an/-i, -nya).
+    const expected = corpus.filter((s) =>
+      /(^|[^\p{L}])(men|di|pen|ber|ter)?(t)?andatangan(i|an|nya)?(?![\p{L}\p{N}])/iu.test(s.source),
+    );
+    expect(expected.length).toBeGreaterThan(lines(exact.out.stdout).length);
+    expect(hits.map((h) => h.source)).toEqual(expected.map((s) => s.source));
+    for (const h of hits)
+      for (const [s, e] of h.hits["source"]!)
+        expect(h.source.slice(s, e).toLowerCase()).toMatch(/andatangan/);
+    const wrong = io();
+    expect(
+      await run(
+        ["concordance", "--memory", CORPUS, "--source-lang", "en", "--stems", "sign"],
+        wrong.cli,
+      ),
+    ).toBe(2);
+    expect(wrong.out.stderr).toContain("--stems is for Indonesian sources");
+  });
 });
 
 describe("tm through the command line", () => {

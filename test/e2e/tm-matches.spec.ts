@@ -72,5 +72,18 @@ describe("translation memory in the grid", () => {
       "organisasi internasional",
     );
     expect(await hits.first().innerText()).toMatch(/VI[\s\S]*EN/);
+
+    // Word forms (through the TM worker): "tandatangan" is in no source as written, but
+    // menandatangani / penandatanganan are.
+    await search.fill("tandatangan");
+    await search.press("Enter");
+    await page.getByTestId("tm-concordance-none").waitFor();
+    await page.getByTestId("tm-stems").check();
+    await hits.first().waitFor();
+    const marks = (await hits.locator(".tm-source mark").allInnerTexts()).map((m) =>
+      m.toLowerCase(),
+    );
+    expect(marks.length).toBeGreaterThan(3);
+    for (const m of marks) expect(m).toMatch(/andatangan/);
   });
 });

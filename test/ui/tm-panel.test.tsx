@@ -169,6 +169,34 @@ describe("matches panel", () => {
     );
   });
 
+  it("Word forms: tandatangan finds menandatangani and penandatanganan, marked where they are", async () => {
+    window.localStorage.removeItem("selaras.concordance.stems");
+    const { user } = await setUp();
+    await user.click(screen.getByTestId("target-vi-0"));
+    await screen.findByTestId("tm-panel");
+    await user.keyboard("{Alt>}k{/Alt}");
+    const search = await screen.findByTestId("tm-search");
+    await user.type(search, "tandatangan{Enter}");
+    await screen.findByTestId("tm-concordance-none");
+    const box = screen.getByTestId("tm-stems");
+    expect(box).not.toBeChecked();
+    await user.click(box);
+    const hits = await screen.findAllByTestId("tm-hit");
+    expect(hits.length).toBeGreaterThan(3);
+    for (const hit of hits) {
+      const marks = [...hit.querySelectorAll(".tm-source mark")].map((m) =>
+        m.textContent!.toLowerCase(),
+      );
+      expect(marks.length).toBeGreaterThan(0);
+      for (const m of marks) expect(m).toMatch(/^(pen|men|di)?(t)?andatangan(i|an|nya)?$/);
+    }
+    // Remembered for the next search (and the next visit).
+    expect(window.localStorage.getItem("selaras.concordance.stems")).toBe("1");
+    await user.click(box);
+    await screen.findByTestId("tm-concordance-none");
+    expect(window.localStorage.getItem("selaras.concordance.stems")).toBe("0");
+  });
+
   it("Alt+K with a selection in a cell searches for it at once", async () => {
     const { user } = await setUp();
     const en = screen.getByTestId("target-en-0") as HTMLTextAreaElement;

@@ -14,8 +14,9 @@ export const usage =
   "tm match --memory MEM.tmx [--memory MORE.tmx …] --source-lang id [--threshold 50] [--limit 5] QUERIES.jsonl\n" +
   '    QUERIES: one {"id": …, "text": "…"} per line ("prev"/"next": neighbouring sources, for 101 %); "-" reads stdin\n' +
   '    prints one {"id": …, "matches": [{"score", "base", "penalties", "source", "targets": {"vi", "en"}, …}]} per query, best first\n' +
-  '  tm concordance --memory MEM.tmx [--memory …] [--source-lang id] [--limit N] "phrase"\n' +
-  "    prints one JSON line per unit whose source or a target holds the phrase (whole tokens, case and NFC folded),\n" +
+  '  tm concordance --memory MEM.tmx [--memory …] [--source-lang id] [--limit N] [--stems] "phrase"\n' +
+  "    prints one JSON line per unit whose source or a target holds the phrase (whole tokens, case and NFC folded;\n" +
+  "    --stems: Indonesian sources also match other forms of the words, tandatangan → menandatangani),\n" +
   '    with the hits as [start, end) offsets into the printed texts: {"source", "targets", "hits": {"source": [[s, e]], …}}\n' +
   "    memories: .tmx .xlf .json .tsv .csv; units need a vi or en target; approved = every target approved (else −1)";
 
@@ -29,6 +30,7 @@ interface Parsed {
   sourceLang: Lang | undefined;
   threshold: number;
   limit: number | undefined;
+  stems: boolean;
   positional: string[];
 }
 
@@ -38,6 +40,7 @@ function parseArgs(args: readonly string[]): Parsed {
     sourceLang: undefined,
     threshold: 50,
     limit: undefined,
+    stems: false,
     positional: [],
   };
   for (let k = 0; k < args.length; k++) {
@@ -74,6 +77,10 @@ function parseArgs(args: readonly string[]): Parsed {
         break;
       case "limit":
         out.limit = integer(value(), 1, 1000);
+        break;
+      case "stems":
+        if (inline !== undefined) throw new UsageError("--stems takes no value");
+        out.stems = true;
         break;
       default:
         throw new UsageError(`unknown option --${name}`);
@@ -283,8 +290,13 @@ async function runConcordance(p: Parsed, io: CliIo): Promise<number> {
   if (p.positional.length !== 1) throw new UsageError('expected one "phrase"');
   const phrase = p.positional[0]!;
   if (phrase.trim() === "") throw new UsageError("the phrase is empty");
+  if (p.stems && p.sourceLang !== undefined && p.sourceLang !== "id")
+    throw new UsageError("--stems is for Indonesian sources (--source-lang id)");
   const memory = await loadMemories(p.memories, p.sourceLang, io, "tm concordance");
-  const result = concordance(memory.units, phrase, p.limit !== undefined ? { limit: p.limit } : {});
+  const result = concordance(memory.units, phrase, {
+    ...(p.limit !== undefined ? { limit: p.limit } : {}),
+    stems: p.stems,
+  });
   const out: string[] = [];
   for (const hit of result.hits) {
     const hits: Record<string, Array<[number, number]>> = {};

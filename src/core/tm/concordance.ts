@@ -1,3 +1,4 @@
+import { baseOccursIn, indonesianBases } from "../glossary/stem-id.ts";
 import { matchTokens } from "../text/match-tokens.ts";
 import type { TmUnit } from "./types.ts";
 
@@ -52,30 +53,73 @@ export interface PreparedPhrase {
   keys: string[];
   /** The longest key, looked for with `includes` before tokenizing a text. */
   probe: string;
+  /**
+   * With Indonesian word forms: per key, the base forms a text word may share with it (the key's
+   * own bases of four letters or more that occur in it); null for an exact search.
+   */
+  forms: Array<Set<string>> | null;
+  /** With word forms: a text holds a match only if it includes one of these (the probe's forms). */
+  probes: string[];
 }
 
-export function preparePhrase(phrase: string): PreparedPhrase {
+export interface PhraseOptions {
+  /**
+   * The text is Indonesian and a word also matches in another form of the same base (affixes and
+   * reduplication, src/core/glossary/stem-id.ts): `tandatangan` finds `menandatangani`.
+   */
+  stems?: boolean;
+}
+
+/** A base a phrase word and a text word may share: long enough to mean something, in the word. */
+function sharedForms(key: string): Set<string> {
+  const out = new Set<string>();
+  for (const b of indonesianBases(key)) if (b.length >= 4 && baseOccursIn(b, key)) out.add(b);
+  out.add(key);
+  return out;
+}
+
+export function preparePhrase(phrase: string, options: PhraseOptions = {}): PreparedPhrase {
   const keys = tokensOf(phrase.normalize("NFC")).map((t) => t.key);
   const probe = keys.reduce((a, b) => (b.length > a.length ? b : a), "");
-  return { keys, probe };
+  if (!options.stems || keys.length === 0) return { keys, probe, forms: null, probes: [probe] };
+  const forms = keys.map(sharedForms);
+  // A text word holding base b includes b, or b less its first letter when a nasal prefix changed
+  // that sound (baseOccursIn): one of these substrings is in any text that can match.
+  const probes = [...forms[keys.indexOf(probe)]!].map((b) =>
+    /^[tpks]/.test(b) && b.length >= 4 ? b.slice(1) : b,
+  );
+  return { keys, probe, forms, probes };
+}
+
+function wordMatches(word: string, key: string, forms: Set<string> | null): boolean {
+  if (word === key) return true;
+  if (!forms) return false;
+  for (const b of indonesianBases(word)) if (forms.has(b) && baseOccursIn(b, word)) return true;
+  return false;
 }
 
 /**
  * Every occurrence of the phrase in a text, token by token: whole tokens only ("bank" is not in
- * "bankir"), NFC and case folded, spaces between tokens ignored, inline codes skipped. Offsets are
- * into `text.normalize("NFC")` (the text itself for NFC text, as Selaras stores it).
+ * "bankir"), NFC and case folded, spaces between tokens ignored, inline codes skipped; with
+ * `stems`, a word also matches in another Indonesian form of the same base. Offsets are into
+ * `text.normalize("NFC")` (the text itself for NFC text, as Selaras stores it).
  */
-export function findPhrase(text: string, phrase: string | PreparedPhrase): PhraseSpan[] {
-  const p = typeof phrase === "string" ? preparePhrase(phrase) : phrase;
+export function findPhrase(
+  text: string,
+  phrase: string | PreparedPhrase,
+  options: PhraseOptions = {},
+): PhraseSpan[] {
+  const p = typeof phrase === "string" ? preparePhrase(phrase, options) : phrase;
   if (p.keys.length === 0) return [];
   const nfc = text.normalize("NFC");
-  if (!nfc.toLowerCase().includes(p.probe)) return [];
+  const lower = nfc.toLowerCase();
+  if (!p.probes.some((probe) => lower.includes(probe))) return [];
   const tokens = tokensOf(nfc);
   const out: PhraseSpan[] = [];
   const n = p.keys.length;
   for (let i = 0; i + n <= tokens.length; i++) {
     let k = 0;
-    while (k < n && tokens[i + k]!.key === p.keys[k]) k++;
+    while (k < n && wordMatches(tokens[i + k]!.key, p.keys[k]!, p.forms?.[k] ?? null)) k++;
     if (k === n) {
       out.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
       i += n - 1; // occurrences do not overlap
@@ -86,14 +130,16 @@ export function findPhrase(text: string, phrase: string | PreparedPhrase): Phras
 
 /**
  * Concordance: every unit whose source or any target holds the phrase (`findPhrase`), in the
- * order given, at most `limit` listed (all by default); `total` counts them all.
+ * order given, at most `limit` listed (all by default); `total` counts them all. With `stems`, the
+ * sources are Indonesian and searched with word forms; the targets stay exact.
  */
 export function concordance(
   units: Iterable<TmUnit>,
   phrase: string,
-  options: { limit?: number } = {},
+  options: { limit?: number } & PhraseOptions = {},
 ): ConcordanceResult {
   const p = preparePhrase(phrase);
+  const ps = options.stems ? preparePhrase(phrase, { stems: true }) : p;
   const limit = options.limit ?? Infinity;
   const hits: ConcordanceHit[] = [];
   let total = 0;
@@ -106,7 +152,7 @@ export function concordance(
       ...Object.entries(unit.targets),
     ];
     for (const [field, text] of fields) {
-      const s = findPhrase(text, p);
+      const s = findPhrase(text, field === "source" ? ps : p);
       if (s.length > 0) {
         spans[field] = s;
         found = true;

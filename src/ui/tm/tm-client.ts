@@ -12,7 +12,8 @@ import type { TmReply, TmRequest } from "../workers/tm-protocol.ts";
 /** The translation memory as the page sees it: lookups answered by the TM worker. */
 export interface TmClient {
   match(lookup: TmLookup): Promise<TmMatch[]>;
-  concordance(phrase: string, limit?: number): Promise<ConcordanceResult>;
+  /** `stems`: Indonesian sources also match other word forms of the phrase's words. */
+  concordance(phrase: string, limit?: number, stems?: boolean): Promise<ConcordanceResult>;
   /** Null until the index is built. */
   status(): TmStatus | null;
   /** Called once the index is built and after each update. */
@@ -33,7 +34,10 @@ export function localTmClient(db: SelarasDb): TmClient {
   engine.onChange(notify);
   return {
     match: async (lookup) => (await engine.ready, engine.match(lookup)),
-    concordance: async (phrase, limit) => (await engine.ready, engine.concordance(phrase, limit)),
+    concordance: async (phrase, limit, stems) => (
+      await engine.ready,
+      engine.concordance(phrase, limit, { stems: !!stems })
+    ),
     status: () => (built ? engine.status : null),
     subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
     dispose: () => engine.dispose(),
@@ -86,12 +90,13 @@ export function workerTmClient(db: SelarasDb): TmClient {
     });
   return {
     match: (lookup) => ask<TmMatch[]>((id) => ({ type: "match", id, lookup })),
-    concordance: (phrase, limit) =>
+    concordance: (phrase, limit, stems) =>
       ask<ConcordanceResult>((id) => ({
         type: "concordance",
         id,
         phrase,
         ...(limit !== undefined ? { limit } : {}),
+        ...(stems ? { stems } : {}),
       })),
     status: () => status,
     subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),

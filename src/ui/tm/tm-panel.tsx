@@ -89,7 +89,14 @@ export function TmPanel(props: TmPanelProps) {
     () => (state.segmentId === segment?.id ? state.matches : []),
     [state, segment],
   );
-  const concordance = useConcordance(client, phrase);
+  // Indonesian word forms in the concordance (`tandatangan` finds `menandatangani`), remembered.
+  const [stems, setStemsState] = useState(readStemsChoice);
+  const setStems = (on: boolean) => {
+    setStemsState(on);
+    writeStemsChoice(on);
+  };
+  const wordForms = stems && sourceLang === "id";
+  const concordance = useConcordance(client, phrase, wordForms);
 
   useEffect(() => {
     if (matches.length > 0) setOpen(true);
@@ -274,6 +281,17 @@ export function TmPanel(props: TmPanelProps) {
                 onChange={(e) => setDraft(e.target.value)}
               />
               <button type="submit">{t("tm:concordance.search")}</button>
+              {sourceLang === "id" && (
+                <label className="tm-stems" title={t("tm:concordance.stemsHint")}>
+                  <input
+                    type="checkbox"
+                    checked={stems}
+                    data-testid="tm-stems"
+                    onChange={(e) => setStems(e.target.checked)}
+                  />{" "}
+                  {t("tm:concordance.stems")}
+                </label>
+              )}
             </form>
             {concordance === null ? (
               <p className="hint">{t("tm:concordance.hint")}</p>
@@ -293,7 +311,11 @@ export function TmPanel(props: TmPanelProps) {
                     <li key={h.unit.id} data-testid="tm-hit">
                       <p className="tm-origin">{originName(h.unit.origin, t)}</p>
                       <p className="tm-source" lang={sourceLang}>
-                        <Highlighted text={h.unit.source} phrase={concordance.phrase} />
+                        <Highlighted
+                          text={h.unit.source}
+                          phrase={concordance.phrase}
+                          spans={h.sourceSpans}
+                        />
                       </p>
                       {langs.map((l) =>
                         h.unit.targets[l] ? (
@@ -464,4 +486,22 @@ function MatchList(props: {
       })}
     </ol>
   );
+}
+
+const STEMS_KEY = "selaras.concordance.stems";
+
+function readStemsChoice(): boolean {
+  try {
+    return window.localStorage.getItem(STEMS_KEY) === "1";
+  } catch {
+    return false; // storage refused (private mode, policy): the choice lasts for the page
+  }
+}
+
+function writeStemsChoice(on: boolean): void {
+  try {
+    window.localStorage.setItem(STEMS_KEY, on ? "1" : "0");
+  } catch {
+    // as above
+  }
 }

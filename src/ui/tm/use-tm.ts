@@ -58,10 +58,11 @@ export function useTmMatches(client: TmClient, lookup: TmLookup | null): Matches
   return state;
 }
 
-/** A concordance search for a phrase (null: none asked). */
+/** A concordance search for a phrase (null: none asked), with Indonesian word forms or not. */
 export function useConcordance(
   client: TmClient,
   phrase: string | null,
+  stems = false,
 ): { phrase: string; result: ConcordanceResult } | null {
   const [state, setState] = useState<{ phrase: string; result: ConcordanceResult } | null>(null);
   useEffect(() => {
@@ -71,7 +72,7 @@ export function useConcordance(
     }
     let current = true;
     const ask = () => {
-      void client.concordance(phrase, 50).then((result) => {
+      void client.concordance(phrase, 50, stems).then((result) => {
         if (current) setState({ phrase, result });
       });
     };
@@ -81,6 +82,6 @@ export function useConcordance(
       current = false;
       unsubscribe();
     };
-  }, [client, phrase]);
+  }, [client, phrase, stems]);
   return state;
 }

@@ -11,6 +11,7 @@ import {
   type DocumentTmState,
 } from "../../db/queries/tm-units.ts";
 import { rowView } from "../../core/align-edit/row-view.ts";
+import { findPhrase, preparePhrase, type PhraseSpan } from "../../core/tm/concordance.ts";
 import { onTableChanges, type TableChange } from "../../db/queries/tm-changes.ts";
 
 /** The focused row as the matches panel asks about it. */
@@ -31,6 +32,8 @@ export interface ConcordanceHit {
   unit: TmUnit;
   /** The fields holding the phrase: "source" or a target language. */
   fields: string[];
+  /** Searched with Indonesian word forms: where the phrase stands in the source (NFC offsets). */
+  sourceSpans?: PhraseSpan[];
 }
 
 export interface ConcordanceResult {
@@ -378,16 +381,30 @@ export class TmEngine {
    * Every unit holding the phrase (case folded) in its source or a translation, memory first then
    * documents in the order they were read; at most `limit` listed.
    */
-  concordance(phrase: string, limit = 50): ConcordanceResult {
+  concordance(phrase: string, limit = 50, options: { stems?: boolean } = {}): ConcordanceResult {
     const needle = foldText(phrase.trim());
     if (needle === "") return { hits: [], total: 0 };
+    // Word forms: an Indonesian source matches by whole words in any form of their bases (a
+    // substring cannot: "tandatangan" is not in "menandatangani"); a cheap substring probe first.
+    const forms = options.stems ? preparePhrase(phrase, { stems: true }) : null;
     const hits: ConcordanceHit[] = [];
     let total = 0;
     for (const h of this.held.values()) {
-      const fields = Object.keys(h.folded).filter((f) => h.folded[f]!.includes(needle));
+      let sourceSpans: PhraseSpan[] | undefined;
+      const fields = Object.keys(h.folded).filter((f) => {
+        const text = h.folded[f]!;
+        if (text.includes(needle)) return true;
+        if (!forms || f !== "source" || h.lang !== "id") return false;
+        if (!forms.probes.some((probe) => text.includes(probe))) return false;
+        sourceSpans = findPhrase(h.unit.source, forms);
+        return sourceSpans.length > 0;
+      });
       if (fields.length === 0) continue;
       total++;
-      if (hits.length < limit) hits.push({ unit: h.unit, fields });
+      if (hits.length >= limit) continue;
+      if (forms && h.lang === "id" && fields.includes("source"))
+        sourceSpans ??= findPhrase(h.unit.source, forms);
+      hits.push({ unit: h.unit, fields, ...(sourceSpans?.length ? { sourceSpans } : {}) });
     }
     return { hits, total };
   }

@@ -6,7 +6,7 @@ import type { ConcordanceResult, TmLookup, TmStatus } from "./tm-engine.ts";
 export type TmRequest =
   | { type: "open"; dbName: string }
   | { type: "match"; id: number; lookup: TmLookup }
-  | { type: "concordance"; id: number; phrase: string; limit?: number };
+  | { type: "concordance"; id: number; phrase: string; limit?: number; stems?: boolean };
 
 /** What the TM worker answers: once built, after each update, and each request's result. */
 export type TmReply =

@@ -48,7 +48,7 @@ scope.onmessage = (event: MessageEvent<TmRequest>) => {
         post({
           type: "concordance",
           id: request.id,
-          result: tm.concordance(request.phrase, request.limit),
+          result: tm.concordance(request.phrase, request.limit, { stems: !!request.stems }),
         });
       }
     } catch (error) {

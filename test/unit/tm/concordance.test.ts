@@ -78,3 +78,48 @@ describe("concordance", () => {
     expect(concordance(units, "").total).toBe(0);
   });
 });
+
+describe("Indonesian word forms (stems option)", () => {
+  const forms = (text: string, phrase: string) =>
+    findPhrase(text, phrase, { stems: true }).map((s) => text.slice(s.start, s.end));
+
+  it("finds a base in its affixed, nasalized and reduplicated forms", () => {
+    const text =
+      "Menteri menandatangani perjanjian itu; naskah yang ditandatangani dan tandatangannya sah.";
+    expect(forms(text, "tandatangan")).toEqual([
+      "menandatangani",
+      "ditandatangani",
+      "tandatangannya",
+    ]);
+    // Exact search keeps whole words as written.
+    expect(findPhrase(text, "tandatangan")).toEqual([]);
+    expect(forms("Rumah-rumah itu dibangun.", "rumah")).toEqual(["Rumah-rumah"]);
+    expect(forms("Dia memukul bola, lalu dipukul lagi.", "pukul")).toEqual(["memukul", "dipukul"]);
+  });
+
+  it("an inflected phrase finds the other forms, phrase by phrase", () => {
+    const text = "Perjanjian ditandatangani kemarin. Mereka menandatangani perjanjian baru.";
+    expect(forms(text, "menandatangani perjanjian")).toEqual(["menandatangani perjanjian"]);
+    expect(forms(text, "perjanjian ditandatangani")).toEqual(["Perjanjian ditandatangani"]);
+  });
+
+  it("does not join words that only share a short or absent base", () => {
+    // "bank" is not a base of "bankir"; "mak" (makan / maki) is too short to count.
+    expect(forms("Bankir itu kaya.", "bank")).toEqual([]);
+    expect(forms("Dia memaki temannya.", "makan")).toEqual([]);
+    expect(forms("Tangannya luka.", "tandatangan")).toEqual([]);
+  });
+
+  it("applies to the Indonesian sources only; targets stay exact", () => {
+    const units: TmUnit[] = [
+      { id: "a", source: "Presiden menandatangani undang-undang.", targets: { en: "signs" } },
+      { id: "b", source: "Tanda tangan palsu.", targets: { en: "tandatangan forms" } },
+    ];
+    const r = concordance(units, "tandatangan", { stems: true });
+    expect(r.hits.map((h) => [h.unit.id, Object.keys(h.spans)])).toEqual([
+      ["a", ["source"]],
+      ["b", ["en"]],
+    ]);
+    expect(concordance(units, "tandatangan").hits.map((h) => h.unit.id)).toEqual(["b"]);
+  });
+});
