@@ -10,6 +10,7 @@ import { importDocuments } from "../../src/db/operations/import-documents.ts";
 import { segmentsOf } from "../../src/db/queries/segment-rows.ts";
 import { insertMatchKey, isConcordanceKey } from "../../src/ui/tm/tm-shortcuts.ts";
 import { hitParts } from "../../src/ui/tm/highlight.tsx";
+import { i18n } from "../../src/i18n/index.ts";
 
 /** The corpus memory of test/fixtures/tm (26 id → vi + en units from the shipped corpus). */
 const MEMORY = readFileSync(resolve(process.cwd(), "test/fixtures/tm/corpus-memory.tmx"), "utf8");
@@ -95,6 +96,12 @@ describe("matches panel", () => {
     const cell = await db.translations.get(`${segs[0]!.id}:vi`);
     expect(cell).toMatchObject({ text: inserted, status: "draft", tmScore: score });
     expect(screen.getByTestId("tm-notice")).toHaveTextContent(`(${score} %)`);
+    // Said again in another UI language, not left in the one it was said in.
+    await act(() => i18n.changeLanguage("vi"));
+    expect(screen.getByTestId("tm-notice")).toHaveTextContent(
+      `Đã chèn kết quả 1 (${score} %) vào ô Tiếng Việt của dòng 1.`,
+    );
+    await act(() => i18n.changeLanguage("en"));
 
     // One undo step: Ctrl+Z empties the cell again.
     await user.keyboard("{Control>}z{/Control}");

@@ -67,7 +67,8 @@ export function TmPanel(props: TmPanelProps) {
   const [folded, setFolded] = useState(false);
   const [draft, setDraft] = useState("");
   const [phrase, setPhrase] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Said in the UI language of the moment (switching it re-says the notice).
+  const [notice, setNotice] = useState<{ say: (tt: T) => string } | null>(null);
   const { error, run } = useErrorAction();
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -108,14 +109,15 @@ export function TmPanel(props: TmPanelProps) {
     (n: number) => {
       if (!active || !segment) return;
       const match = matches[n - 1];
-      const lang = t(`common:lang.${active.lang}`);
+      const cellLang = active.lang;
+      const lang = (tt: T) => tt(`common:lang.${cellLang}`);
       if (!match) {
-        setNotice(t("tm:match.missing", { n }));
+        setNotice({ say: (tt) => tt("tm:match.missing", { n }) });
         return;
       }
       const text = match.substituted?.[active.lang] ?? match.unit.targets[active.lang];
       if (text === undefined || text.trim() === "") {
-        setNotice(t("tm:match.noTarget", { n, lang }));
+        setNotice({ say: (tt) => tt("tm:match.noTarget", { n, lang: lang(tt) }) });
         return;
       }
       const cell = active;
@@ -130,11 +132,19 @@ export function TmPanel(props: TmPanelProps) {
             score: match.score,
             user,
           });
-          setNotice(t("tm:match.inserted", { n, score: match.score, lang, row: cell.index + 1 }));
+          setNotice({
+            say: (tt) =>
+              tt("tm:match.inserted", {
+                n,
+                score: match.score,
+                lang: lang(tt),
+                row: cell.index + 1,
+              }),
+          });
         }),
       );
     },
-    [active, segment, matches, t, run, autosave, db, user],
+    [active, segment, matches, run, autosave, db, user],
   );
 
   const openConcordance = useCallback((text: string) => {
@@ -241,7 +251,7 @@ export function TmPanel(props: TmPanelProps) {
       </div>
       <FormError error={error} />
       <p className="tm-notice" role="status" data-testid="tm-notice">
-        {notice}
+        {notice?.say(t)}
       </p>
       <div role="tabpanel" className="tm-body">
         {tab === "matches" ? (
