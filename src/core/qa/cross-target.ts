@@ -8,7 +8,7 @@ import { matchTokenSpans } from "../text/match-tokens.ts";
 import { protectedSpans } from "./protected-spans.ts";
 import type { Quantity } from "./read-numbers.ts";
 import { readQuantities } from "./read-numbers.ts";
-import type { QaFinding } from "./types.ts";
+import type { QaFinding, TextRange } from "./types.ts";
 
 export interface CrossInput {
   source: string;
@@ -21,19 +21,22 @@ export interface LangFinding {
   finding: QaFinding;
 }
 
-/** Capitalized words of the source that are not its first word: the candidates for names. */
-function nameCandidates(source: string, lang: string): string[] {
+/**
+ * Capitalized words of the source that are not its first word: the candidates for names, each
+ * once, with where it first stands.
+ */
+function nameCandidates(source: string, lang: string): { raw: string; range: TextRange }[] {
   const tokens = matchTokenSpans(source);
   const months = monthNames(lang);
-  const out: string[] = [];
+  const out = new Map<string, TextRange>();
   tokens.forEach((t, i) => {
     if (t.kind !== "w" || /\d/.test(t.raw) || t.raw.length < 3) return;
     const prev = tokens[i - 1];
     if (i === 0 || (prev && /^[.!?:;"“(]$/.test(prev.raw))) return;
     if (t.raw[0] === t.raw[0]!.toLowerCase() || months.has(foldText(t.raw))) return;
-    out.push(t.raw);
+    if (!out.has(t.raw)) out.set(t.raw, { start: t.start, end: t.end });
   });
-  return [...new Set(out)];
+  return [...out].map(([raw, range]) => ({ raw, range }));
 }
 
 /** True when the folded name is one target word, or consecutive words joined ("Việt Nam"). */
@@ -90,7 +93,8 @@ export function checkCrossTarget(input: CrossInput): LangFinding[] {
     return out;
   }
   const texts: Record<TargetLang, string> = { vi: vi!.text, en: en!.text };
-  const report = (lang: TargetLang, code: string, value: string) =>
+  // The source's part is highlighted: the target lacks it, so it has no range of its own.
+  const report = (lang: TargetLang, code: string, value: string, sourceRange: TextRange) =>
     out.push({
       lang,
       finding: {
@@ -98,6 +102,7 @@ export function checkCrossTarget(input: CrossInput): LangFinding[] {
         code,
         severity: code === "cross.name" ? "warning" : "error",
         params: { value, other: lang === "vi" ? "en" : "vi" },
+        sourceRange,
       },
     });
 
@@ -110,7 +115,8 @@ export function checkCrossTarget(input: CrossInput): LangFinding[] {
     if (!s.hard) continue;
     const inVi = q.vi.some((t) => shares(s, t));
     const inEn = q.en.some((t) => shares(s, t));
-    if (inVi !== inEn) report(inVi ? "en" : "vi", "cross.number", s.raw);
+    if (inVi !== inEn)
+      report(inVi ? "en" : "vi", "cross.number", s.raw, { start: s.start, end: s.end });
   }
   // A code is named by its number in the editor (the source's codes come first), as the
   // inline-code check names it.
@@ -124,13 +130,14 @@ export function checkCrossTarget(input: CrossInput): LangFinding[] {
         inVi ? "en" : "vi",
         "cross.span",
         span.kind === "code" ? codeLabel(span.text) : span.text,
+        { start: span.start, end: span.end },
       );
   }
   const words = { vi: wordsOf(texts.vi), en: wordsOf(texts.en) };
-  for (const name of nameCandidates(input.source, input.sourceLang)) {
-    const inVi = hasName(name, words.vi);
-    const inEn = hasName(name, words.en);
-    if (inVi !== inEn) report(inVi ? "en" : "vi", "cross.name", name);
+  for (const { raw, range } of nameCandidates(input.source, input.sourceLang)) {
+    const inVi = hasName(raw, words.vi);
+    const inEn = hasName(raw, words.en);
+    if (inVi !== inEn) report(inVi ? "en" : "vi", "cross.name", raw, range);
   }
   return out;
 }

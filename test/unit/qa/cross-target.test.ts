@@ -47,6 +47,24 @@ describe("cross-target (id pivot)", () => {
       ["en", "cross.name", "Cuong"],
     ]);
   });
+  it("points at the part of the source the wrong column lacks (its highlight)", () => {
+    const ranges = (s: { id: string; vi: string; en: string }) =>
+      checkCrossTarget({
+        source: s.id,
+        sourceLang: "id",
+        targets: { vi: { text: s.vi }, en: { text: s.en } },
+      }).map((f) => {
+        const r = f.finding.sourceRange;
+        return r ? s.id.slice(r.start, r.end) : null;
+      });
+    expect(ranges({ ...YEAR, en: YEAR.en.replace("2025", "2024") })).toEqual(["2025"]);
+    expect(ranges({ ...PHOTO, vi: PHOTO.vi.replace("41.jpg", "14.jpg") })).toEqual([
+      "836154525 8 53 41.jpg",
+    ]);
+    expect(ranges({ ...CAPTION, en: CAPTION.en.replace("Luong Cuong", "Luong Quang") })).toEqual([
+      "Cuong",
+    ]);
+  });
   it("lists a target confirmed in one language and empty in the other as progress", () => {
     const found = checkCrossTarget({
       source: YEAR.id,
