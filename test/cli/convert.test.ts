@@ -60,7 +60,7 @@ function memoryIo(files: Record<string, string | Uint8Array>) {
       if (f === undefined) throw new Error(`ENOENT: ${p}`);
       return typeof f === "string" ? new TextEncoder().encode(f) : f;
     },
-    writeText: async (p, t) => void (files[p] = typeof t === "string" ? t : t.join("")),
+    writeText: async (p, t) => void (files[p] = typeof t === "string" ? t : [...t].join("")),
   };
   return { io, out };
 }
@@ -150,6 +150,35 @@ describe("convert: more formats", () => {
     );
     expect(out.stderr).toContain("read TMX 1.4 (utf-16le), 7 units");
     expect(out.stderr).toContain("kept as extra variants (no column): fr-ca, FR-CA");
+  });
+
+  it("class 7: tmx → json → tmx gives what tmx → tmx gives (header, props, notes, other languages, udes)", async () => {
+    process.env["SOURCE_DATE_EPOCH"] = "1767225600";
+    try {
+      for (const name of [
+        "lisa-compkit-ImportTest1L-utf8bom-all-attributes.tmx",
+        "okapi-olifant-windows1252-props.tmx",
+        "lisa-compkit-ImportTest2A-utf16le-level2.tmx",
+        "omegat-tmx11-multiple-tuv-crlf.tmx",
+      ]) {
+        const bytes = new Uint8Array(
+          readFileSync(path.resolve(REPO_ROOT, "../shared/samples/tmx", name)),
+        );
+        const { io, out } = memoryIo({ "in.tmx": bytes });
+        expect(await run(["in.tmx", "direct.tmx"], io)).toBe(0);
+        expect(await run(["in.tmx", "backup.json"], io)).toBe(0);
+        expect(await run(["backup.json", "again.json"], io)).toBe(0);
+        expect(await run(["again.json", "back.tmx"], io)).toBe(0);
+        expect(out.files["back.tmx"], name).toBe(out.files["direct.tmx"]);
+        expect(out.files["again.json"], name).toBe(out.files["backup.json"]);
+        const backup = JSON.parse(out.files["backup.json"] as string) as {
+          documents: { tmx?: { header?: unknown; units: Record<string, unknown> } }[];
+        };
+        expect(backup.documents[0]?.tmx?.header, name).toBeDefined();
+      }
+    } finally {
+      delete process.env["SOURCE_DATE_EPOCH"];
+    }
   });
 
   it("writes one XLIFF file per target language unless one is chosen", async () => {

@@ -10,7 +10,8 @@ import { writeJson } from "../../core/format/json/write-json.ts";
 import { groupBundle } from "../../core/align-edit/bundle-alignment.ts";
 import { readTmxBytes } from "../../core/format/tmx/read-tmx-bytes.ts";
 import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
-import { countTmxUnits, writeTmxChunks } from "../../core/format/tmx/write-tmx.ts";
+import { tmxExtrasOf, withTmxMeta } from "../../core/format/tmx/bundle-tmx-meta.ts";
+import { countTmxUnits, tmxChunks } from "../../core/format/tmx/write-tmx.ts";
 import { readTable } from "../../core/format/tsv/read-table.ts";
 import { writeTable } from "../../core/format/tsv/write-table.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
@@ -46,7 +47,7 @@ const ALIASES: Record<string, string> = {
 
 interface Loaded {
   bundle: Bundle;
-  /** Metadata kept from a TMX input, written back when the output is TMX too. */
+  /** Metadata kept from a TMX input (or carried by our JSON), written back in TMX and JSON. */
   extras?: TmxExtras;
   /** How an XLIFF input's units sat (unit ids, segments), written back when the output is XLIFF. */
   structure?: XliffStructure;
@@ -86,7 +87,11 @@ function read(
   targetLang: TargetLang | undefined,
 ): Loaded {
   const title = file.replace(/\.[^.]*$/, "");
-  if (format === "json") return { bundle: readJson(decodeText(bytes, file), { fileName: file }) };
+  if (format === "json") {
+    const bundle = readJson(decodeText(bytes, file), { fileName: file });
+    const extras = tmxExtrasOf(bundle);
+    return extras ? { bundle, extras } : { bundle };
+  }
   if (format === "xliff") {
     const result = readXliff(decodeXmlBytes(bytes, file, "xliff").text, {
       fileName: file,
@@ -155,14 +160,14 @@ function warnUnsafe(bundle: Bundle, io: CliIo): void {
   );
 }
 
-/** Output files (path → text, or its parts for TMX) for one conversion. */
+/** Output files (path → text, or its parts for TMX, made as they are written) for one conversion. */
 function write(
   format: OutFormat,
   loaded: Loaded,
   out: string,
   options: Options,
   io: CliIo,
-): [string, string | readonly string[]][] {
+): [string, string | Iterable<string>][] {
   const { extras } = loaded;
   // Aligned documents of our JSON become translation units for the unit formats; JSON keeps them
   // as they are, and XLIFF groups per file (one target language each), below.
@@ -176,7 +181,7 @@ function write(
       return [
         [
           out,
-          writeJson(filterTargets(bundle, options), {
+          writeJson(filterTargets(withTmxMeta(bundle, extras), options), {
             exportedAt: options.now,
             toolVersion: options.version,
           }),
@@ -212,7 +217,8 @@ function write(
       return [
         [
           out,
-          writeTmxChunks(bundle, {
+          // Built as it is written: the file's text is never all in memory.
+          tmxChunks(bundle, {
             creationTool: "Selaras",
             creationToolVersion: options.version,
             creationDate: options.now,
@@ -365,7 +371,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       now: exportDate(),
       version: await appVersion(),
     };
-    // Everything is written only after every output was built: a failure writes nothing.
+    // Everything is written only after every output was built (a TMX is built as it is written,
+    // into a file that takes its name at the end): a failure writes nothing.
     const files = write(to, loaded, output, options, io);
     for (const [path, text] of files) {
       if (path !== "-") await io.writeText(path, text);

@@ -2,6 +2,7 @@ import type { Lang, TargetLang } from "./languages.ts";
 import type { Status } from "./status.ts";
 import type { TargetCell } from "../align-edit/types.ts";
 import type { CompetingVersion } from "../sync/protocol.ts";
+import type { TmxElementMeta, TmxUnitExtras } from "../format/tmx/tmx-extras.ts";
 
 /**
  * The format-neutral shape that writers (TMX, JSON, ...) take and readers give back.
@@ -84,6 +85,17 @@ export interface BundleDocument {
   alignment?: Partial<Record<TargetLang, BundleCell[]>>;
   /** QA findings dismissed with a reason (Selaras JSON only; core/qa/dismissals.ts). */
   qaDismissals?: BundleQaDismissal[];
+  /**
+   * What an imported TMX carried beyond the model (header attributes, props, notes, other-language
+   * variants; core/format/tmx/tmx-extras.ts), so a JSON backup gives the TMX back as it came.
+   */
+  tmx?: BundleTmxMeta;
+}
+
+/** The kept TMX metadata of one document: its file's header, and per segment id its unit's. */
+export interface BundleTmxMeta {
+  header?: TmxElementMeta;
+  units: Record<string, TmxUnitExtras>;
 }
 
 /** A dismissed QA finding: the cell, the finding's code and fingerprint, the reason and stamp. */

@@ -38,7 +38,8 @@ import {
   type MergeSummary,
 } from "./merge-import.ts";
 import { revisionFromExisting } from "../upgrades/v2-review-workflow.ts";
-import { extrasRows } from "./tmx-extras.ts";
+import { documentTmxMeta, extrasRows } from "./tmx-extras.ts";
+import { tmxExtrasOf } from "../../core/format/tmx/bundle-tmx-meta.ts";
 import { baselineKey } from "./bundle-baseline.ts";
 import { dismissalId, type QaDismissalRecord } from "../../core/qa/dismissals.ts";
 import { diffSources, type SourceDiff } from "../../core/merge/source-diff.ts";
@@ -101,6 +102,7 @@ export async function loadBundle(
     db.revisions,
     db.meta,
     db.qaDismissals,
+    db.tmxExtras,
   ];
   return db.transaction("r", tables, async () => {
     const docs = docIds
@@ -135,11 +137,13 @@ export async function loadBundle(
         }
         const revisions = await revisionsOf(db, doc.id, languages);
         const qaDismissals = await qaDismissalsOf(db, doc.id, languages);
+        const tmx = await documentTmxMeta(db, doc.id);
         documents.push({
           ...head,
           ...body,
           ...(revisions.length > 0 ? { revisions } : {}),
           ...(qaDismissals.length > 0 ? { qaDismissals } : {}),
+          ...(tmx ? { tmx } : {}),
         });
         continue;
       }
@@ -503,5 +507,7 @@ async function writeBundleDocument(
       : [];
   });
   if (dismissals.length > 0) await db.qaDismissals.bulkPut(dismissals);
-  if (extras) await db.tmxExtras.bulkPut(extrasRows(extras, docId, segmentIds));
+  // The TMX metadata of the file, or what our JSON backup carries of it.
+  const kept = extras ?? tmxExtrasOf({ documents: [doc] });
+  if (kept) await db.tmxExtras.bulkPut(extrasRows(kept, docId, segmentIds));
 }

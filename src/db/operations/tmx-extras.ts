@@ -1,6 +1,7 @@
 import type { SelarasDb } from "../database.ts";
 import type { TmxElementMeta, TmxExtras, TmxUnitExtras } from "../../core/format/tmx/tmx-extras.ts";
 import type { TmxExtrasRecord } from "../records.ts";
+import type { BundleTmxMeta } from "../../core/model/bundle.ts";
 
 const headerKey = (docId: string) => `header:${docId}`;
 
@@ -38,4 +39,22 @@ export async function loadExtras(db: SelarasDb, docIds: readonly string[]): Prom
     }
   }
   return extras;
+}
+
+/**
+ * The kept TMX metadata of one document as our JSON carries it (undefined: none), keyed by the
+ * database's segment ids, which the JSON backup keeps.
+ */
+export async function documentTmxMeta(
+  db: SelarasDb,
+  docId: string,
+): Promise<BundleTmxMeta | undefined> {
+  const rows = await db.tmxExtras.where("docId").equals(docId).toArray();
+  if (rows.length === 0) return undefined;
+  const meta: BundleTmxMeta = { units: Object.create(null) as BundleTmxMeta["units"] };
+  for (const row of rows) {
+    if (row.key === headerKey(docId)) meta.header = row.value as TmxElementMeta;
+    else meta.units[row.key] = row.value as TmxUnitExtras;
+  }
+  return meta;
 }

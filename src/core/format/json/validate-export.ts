@@ -8,8 +8,10 @@ import type {
   BundleRevision,
   BundleSegment,
   BundleTarget,
+  BundleTmxMeta,
 } from "../../model/bundle.ts";
-import { isLang, isTargetLang, TARGET_LANGS } from "../../model/languages.ts";
+import { isLang, isTargetLang, LANGS, TARGET_LANGS } from "../../model/languages.ts";
+import type { TmxElementMeta, TmxUnitExtras } from "../tmx/tmx-extras.ts";
 import { isStatus } from "../../model/status.ts";
 import type { RawExport } from "./restore.ts";
 
@@ -133,6 +135,88 @@ function readQaDismissal(value: unknown, path: string, fail: Fail): BundleQaDism
   };
 }
 
+/** A record keyed by a file's own names or ids ("__proto__" is a key like any other). */
+function nullProto<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** An object whose every value is a string (attributes, a `<ude>`'s map). */
+function strings(value: unknown, path: string, fail: Fail): Record<string, string> {
+  const o = obj(value ?? {}, path, fail);
+  const out = nullProto<string>();
+  for (const [k, v] of Object.entries(o)) out[k] = str(v, `${path}.${k}`, fail);
+  return out;
+}
+
+function readTmxElementMeta(value: unknown, path: string, fail: Fail): TmxElementMeta {
+  const o = obj(value, path, fail);
+  const meta: TmxElementMeta = {
+    attrs: strings(o["attrs"], `${path}.attrs`, fail),
+    annotations: arr(o["annotations"] ?? [], `${path}.annotations`, fail).map((a, k) => {
+      const p = `${path}.annotations[${k}]`;
+      const ao = obj(a, p, fail);
+      const kind = ao["kind"];
+      if (kind !== "note" && kind !== "prop") fail(`${p}.kind`, '"note" or "prop"');
+      return {
+        kind: kind as "note" | "prop",
+        attrs: strings(ao["attrs"], `${p}.attrs`, fail),
+        text: str(ao["text"], `${p}.text`, fail),
+      };
+    }),
+  };
+  if (o["udes"] !== undefined && o["udes"] !== null) {
+    meta.udes = arr(o["udes"], `${path}.udes`, fail).map((u, k) => {
+      const p = `${path}.udes[${k}]`;
+      const uo = obj(u, p, fail);
+      return {
+        attrs: strings(uo["attrs"], `${p}.attrs`, fail),
+        maps: arr(uo["maps"] ?? [], `${p}.maps`, fail).map((m, j) =>
+          strings(m, `${p}.maps[${j}]`, fail),
+        ),
+      };
+    });
+  }
+  return meta;
+}
+
+function readTmxUnit(value: unknown, path: string, fail: Fail): TmxUnitExtras {
+  const o = obj(value, path, fail);
+  const rawVariants = obj(o["variants"] ?? {}, `${path}.variants`, fail);
+  const variants: TmxUnitExtras["variants"] = {};
+  for (const lang of LANGS) {
+    const v = rawVariants[lang];
+    if (v !== undefined && v !== null)
+      variants[lang] = readTmxElementMeta(v, `${path}.variants.${lang}`, fail);
+  }
+  return {
+    tu: readTmxElementMeta(o["tu"] ?? {}, `${path}.tu`, fail),
+    variants,
+    others: arr(o["others"] ?? [], `${path}.others`, fail).map((x, k) => {
+      const p = `${path}.others[${k}]`;
+      const xo = obj(x, p, fail);
+      const tag = str(xo["tag"], `${p}.tag`, fail);
+      if (tag === "") fail(`${p}.tag`, "language tag");
+      return {
+        tag,
+        text: str(xo["text"], `${p}.text`, fail),
+        meta: readTmxElementMeta(xo["meta"] ?? {}, `${p}.meta`, fail),
+      };
+    }),
+  };
+}
+
+function readTmxMeta(value: unknown, path: string, fail: Fail): BundleTmxMeta {
+  const o = obj(value, path, fail);
+  const units = nullProto<TmxUnitExtras>();
+  const raw = obj(o["units"] ?? {}, `${path}.units`, fail);
+  for (const [id, u] of Object.entries(raw))
+    units[id] = readTmxUnit(u, `${path}.units.${id}`, fail);
+  const meta: BundleTmxMeta = { units };
+  if (o["header"] !== undefined && o["header"] !== null)
+    meta.header = readTmxElementMeta(o["header"], `${path}.header`, fail);
+  return meta;
+}
+
 const ORIGINS = ["typed", "alignment", "import"] as const;
 
 function readCell(value: unknown, path: string, fail: Fail): BundleCell {
@@ -235,6 +319,9 @@ function readDocument(value: unknown, path: string, fail: Fail): BundleDocument 
     doc.qaDismissals = arr(o["qaDismissals"], `${path}.qaDismissals`, fail).map((q, k) =>
       readQaDismissal(q, `${path}.qaDismissals[${k}]`, fail),
     );
+  }
+  if (o["tmx"] !== undefined && o["tmx"] !== null) {
+    doc.tmx = readTmxMeta(o["tmx"], `${path}.tmx`, fail);
   }
   return doc;
 }

@@ -7,7 +7,8 @@ import type {
   BundleSegment,
   BundleTarget,
 } from "../../model/bundle.ts";
-import { TARGET_LANGS } from "../../model/languages.ts";
+import { LANGS, TARGET_LANGS } from "../../model/languages.ts";
+import type { TmxElementMeta, TmxUnitExtras } from "../tmx/tmx-extras.ts";
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from "./format-version.ts";
 
 export { JSON_FORMAT, JSON_FORMAT_VERSION };
@@ -96,6 +97,40 @@ function cell(c: BundleCell): Record<string, unknown> {
   };
 }
 
+/** A copy of a record keyed by a file's own names ("__proto__" kept as a key). */
+function copy(r: Record<string, string>): Record<string, string> {
+  return Object.assign(Object.create(null) as Record<string, string>, r);
+}
+
+function meta(m: TmxElementMeta): Record<string, unknown> {
+  return {
+    attrs: copy(m.attrs),
+    annotations: m.annotations.map((a) => ({ kind: a.kind, attrs: copy(a.attrs), text: a.text })),
+    ...(m.udes && m.udes.length > 0
+      ? { udes: m.udes.map((u) => ({ attrs: copy(u.attrs), maps: u.maps.map(copy) })) }
+      : {}),
+  };
+}
+
+function tmxUnit(u: TmxUnitExtras): Record<string, unknown> {
+  const variants: Record<string, unknown> = {};
+  for (const lang of LANGS) {
+    const v = u.variants[lang];
+    if (v) variants[lang] = meta(v);
+  }
+  return {
+    tu: meta(u.tu),
+    variants,
+    others: u.others.map((o) => ({ tag: o.tag, text: o.text, meta: meta(o.meta) })),
+  };
+}
+
+function tmxMeta(t: NonNullable<BundleDocument["tmx"]>): Record<string, unknown> {
+  const units = Object.create(null) as Record<string, unknown>;
+  for (const [id, u] of Object.entries(t.units)) units[id] = tmxUnit(u);
+  return { ...(t.header ? { header: meta(t.header) } : {}), units };
+}
+
 function document(d: BundleDocument): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: d.id,
@@ -125,6 +160,7 @@ function document(d: BundleDocument): Record<string, unknown> {
       by: q.by,
       at: q.at,
     }));
+  if (d.tmx) out["tmx"] = tmxMeta(d.tmx);
   return out;
 }
 

@@ -11,6 +11,8 @@ import {
   writeJson,
 } from "../../../../src/core/format/json/write-json.ts";
 import { REPO_ROOT } from "../../../helpers/xml-validators.ts";
+import { readTmxBytes } from "../../../../src/core/format/tmx/read-tmx-bytes.ts";
+import { tmxExtrasOf, withTmxMeta } from "../../../../src/core/format/tmx/bundle-tmx-meta.ts";
 import { bundleArb } from "../bundle-arbitraries.ts";
 import { validateJsonSchema } from "./mini-json-schema.ts";
 
@@ -117,6 +119,53 @@ describe("JSON export", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("carries a TMX's metadata (header with its ude, props, notes, other languages), validated and read back whole", () => {
+    for (const name of [
+      "lisa-compkit-ImportTest1L-utf8bom-all-attributes.tmx",
+      "okapi-olifant-windows1252-props.tmx",
+      "lisa-compkit-ImportTest2A-utf16le-level2.tmx",
+    ]) {
+      const file = path.join(REPO_ROOT, "../shared/samples/tmx", name);
+      const read = readTmxBytes(new Uint8Array(readFileSync(file)), name);
+      expect(read.extras.header, name).not.toBeNull();
+      const text = writeJson(withTmxMeta(read.bundle, read.extras), META);
+      expect(validateJsonSchema(SCHEMA, JSON.parse(text)), name).toEqual([]);
+      const back = tmxExtrasOf(readJson(text));
+      expect(back?.header, name).toEqual(read.extras.header);
+      expect(new Map(back?.units), name).toEqual(read.extras.units);
+    }
+  });
+
+  it("keeps a unit whose id is __proto__ as a unit, and refuses a malformed tmx section with its path", () => {
+    const doc = BUNDLE.documents[0]!;
+    const attrs = JSON.parse(`{"__proto__": "x", "usagecount": "3"}`) as Record<string, string>;
+    const meta = { attrs, annotations: [] };
+    const unit = { tu: meta, variants: {}, others: [{ tag: "fr-FR", text: "Salut.", meta }] };
+    const units = Object.create(null) as Record<string, typeof unit>;
+    units["__proto__"] = unit;
+    const bundle: Bundle = {
+      documents: [{ ...doc, segments: [{ ...doc.segments[0]!, id: "__proto__" }], tmx: { units } }],
+    };
+    const text = writeJson(bundle, META);
+    const units2 = readJson(text).documents[0]!.tmx!.units;
+    expect(Object.keys(units2)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(units2)).toBeNull();
+    expect(units2["__proto__"]?.others[0]?.tag).toBe("fr-FR");
+    expect(Object.keys(units2["__proto__"]!.tu.attrs)).toEqual(["__proto__", "usagecount"]);
+    const bad = JSON.parse(text);
+    bad.documents[0].tmx.units["__proto__"].others[0].text = 5;
+    expect(error(() => readJson(JSON.stringify(bad))).params).toMatchObject({
+      path: "documents[0].tmx.units.__proto__.others[0].text",
+      expected: "string",
+    });
+    bad.documents[0].tmx.units["__proto__"].others[0].text = "ok";
+    bad.documents[0].tmx.units["__proto__"].tu.annotations = [{ kind: "x", attrs: {}, text: "" }];
+    expect(validateJsonSchema(SCHEMA, bad)).not.toEqual([]);
+    expect(error(() => readJson(JSON.stringify(bad))).params).toMatchObject({
+      path: "documents[0].tmx.units.__proto__.tu.annotations[0].kind",
+    });
   });
 
   it("the schema checker rejects what the schema forbids", () => {

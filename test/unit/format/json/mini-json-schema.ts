@@ -1,7 +1,7 @@
 /**
  * A tiny JSON Schema (2020-12 subset) checker for our published schema, so tests can prove exports
  * validate without an npm dependency. Supports: type (incl. integer), const, enum, required,
- * properties, additionalProperties: false, items, minLength, minimum, maximum, $ref "#/$defs/…",
+ * properties, additionalProperties (false or a schema), items, minLength, minimum, maximum, $ref "#/$defs/…",
  * format "date-time", and type lists such as ["number", "null"]. Throws on any other keyword so the schema cannot silently outgrow it.
  */
 type Schema = Record<string, unknown>;
@@ -81,8 +81,11 @@ export function validateJsonSchema(root: Schema, value: unknown): string[] {
         if (!(req in obj)) errors.push(`${at}: missing ${req}`);
       }
       for (const [key, child] of Object.entries(obj)) {
-        if (props[key]) visit(props[key], child, `${at}.${key}`);
-        else if (schema["additionalProperties"] === false) errors.push(`${at}: unexpected ${key}`);
+        const extra = schema["additionalProperties"];
+        if (Object.hasOwn(props, key)) visit(props[key]!, child, `${at}.${key}`);
+        else if (extra === false) errors.push(`${at}: unexpected ${key}`);
+        else if (typeof extra === "object" && extra !== null)
+          visit(extra as Schema, child, `${at}.${key}`);
       }
     }
   };
