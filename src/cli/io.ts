@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createContext, Script } from "node:vm";
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -8,8 +8,12 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Reads a file, or standard input for "-". */
   readBytes: (path: string) => Promise<Uint8Array>;
-  /** Writes a text, or its parts in order (large exports: no whole-file string is built). */
-  writeText: (path: string, text: string | readonly string[]) => Promise<void>;
+  /**
+   * Writes a text, or its parts in order (large exports: no whole-file string is built; parts from
+   * a generator are built as they are written). Parts go to a file beside `path` that takes its
+   * name only once all are written: a part that throws leaves `path` as it was.
+   */
+  writeText: (path: string, text: string | Iterable<string>) => Promise<void>;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -23,8 +27,18 @@ export function nodeIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readBytes: async (path) => (path === "-" ? readStdin() : new Uint8Array(await readFile(path))),
-    // writeFile writes an iterable's parts one after the other.
-    writeText: (path, text) => writeFile(path, text, "utf8"),
+    writeText: async (path, text) => {
+      if (typeof text === "string") return writeFile(path, text, "utf8");
+      // writeFile writes an iterable's parts one after the other, asking for each in turn.
+      const partial = `${path}.partial-${process.pid}`;
+      try {
+        await writeFile(partial, text, "utf8");
+        await rename(partial, path);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
+    },
   };
 }
 

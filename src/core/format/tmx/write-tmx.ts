@@ -296,6 +296,17 @@ export function writeTmx(bundle: Bundle, options: TmxWriteOptions): string {
  * for the garbage collector to copy, most of the export time on large files.
  */
 export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string[] {
+  return [...tmxChunks(bundle, options)];
+}
+
+/**
+ * The chunks of writeTmxChunks one at a time, each built when it is asked for: written to a file as
+ * they come, the file's text is never all in memory (a million units are some 400 MB of text).
+ */
+export function* tmxChunks(
+  bundle: Bundle,
+  options: TmxWriteOptions,
+): Generator<string, void, undefined> {
   const srclang = headerSrcLang(bundle, options.extras);
   const ctx: WriteContext = {
     languages: options.languages ?? TARGET_LANGS,
@@ -319,7 +330,6 @@ export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string
       (headerContent.length === 0 ? "/>" : `>\n${headerContent.join("\n")}\n</header>`),
     "<body>",
   ];
-  const chunks: string[] = [];
   let parts = [`${header.join("\n")}\n`];
   let length = 0;
   for (const doc of bundle.documents) {
@@ -330,15 +340,14 @@ export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string
       parts.push(tu, "\n");
       length += tu.length;
       if (length >= CHUNK) {
-        chunks.push(parts.join(""));
+        yield parts.join("");
         parts = [];
         length = 0;
       }
     }
   }
   parts.push("</body>\n</tmx>\n");
-  chunks.push(parts.join(""));
-  return chunks;
+  yield parts.join("");
 }
 
 /**

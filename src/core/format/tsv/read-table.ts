@@ -21,58 +21,81 @@ export interface TableReadOptions {
  * followed by a separator, a line end or the end of the text): a cell such as `"Kutipan" kata dia.`
  * (quotes that are part of the text, common in TSV, which does not quote) is taken literally
  * instead of losing its quotes. A quoted cell that never closes is an error (table.unclosed-quote).
+ * All rows at once; `tableRows` gives them one at a time.
  */
 export function parseTable(
   text: string,
   separator: string,
   fileParams: Record<string, string>,
 ): string[][] {
-  const rows: string[][] = [];
+  return [...tableRows(text, separator, fileParams)];
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * The rows of `parseTable`, one at a time as they are read: a caller that turns each row into
+ * something else never holds the table's rows all at once (a million-row file). Unquoted cells are
+ * slices of `text`, not copies built character by character. An unclosed quote throws when the
+ * reading reaches it.
+ */
+export function* tableRows(
+  text: string,
+  separator: string,
+  fileParams: Record<string, string>,
+): Generator<string[], void, undefined> {
+  const sep = separator.charCodeAt(0);
+  const end = text.length;
   let row: string[] = [];
   let cell = "";
   let i = 0;
   let line = 1;
   let literalUntil = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '"' && cell === "" && i >= literalUntil) {
+  while (i < end) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE && cell === "" && i >= literalUntil) {
       const quoted = readQuoted(text, i + 1, separator);
       if (quoted === null) throw new AppError("table.unclosed-quote", { ...fileParams, line });
-      if (typeof quoted === "number") {
-        // Quotes that belong to the text: the cell is read as it stands. Later cells that start
-        // with a quote before that closing quote are read as they stand too (linear time on
-        // hostile input, and reading literally never drops a character).
-        literalUntil = quoted;
-        cell = '"';
-        i++;
+      if (typeof quoted !== "number") {
+        cell = quoted.value;
+        line += quoted.lines;
+        i = quoted.end;
         continue;
       }
-      cell = quoted.value;
-      line += quoted.lines;
-      i = quoted.end;
-      continue;
+      // Quotes that belong to the text: the cell is read as it stands (below). Later cells that
+      // start with a quote before that closing quote are read as they stand too (linear time on
+      // hostile input, and reading literally never drops a character).
+      literalUntil = quoted;
     }
-    if (ch === separator) {
+    if (ch === sep) {
       row.push(cell);
       cell = "";
       i++;
-    } else if (ch === "\r" || ch === "\n") {
+    } else if (ch === CR || ch === LF) {
       row.push(cell);
-      rows.push(row);
+      yield row;
       row = [];
       cell = "";
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
     } else {
-      cell += ch;
-      i++;
+      // The rest of the cell up to the next separator or line end, quotes included.
+      let j = i + 1;
+      while (j < end) {
+        const c = text.charCodeAt(j);
+        if (c === sep || c === CR || c === LF) break;
+        j++;
+      }
+      cell = text.slice(i, j);
+      i = j;
     }
   }
   if (cell !== "" || row.length > 0) {
     row.push(cell);
-    rows.push(row);
+    yield row;
   }
-  return rows;
 }
 
 /**
@@ -119,11 +142,10 @@ export function readTable(text: string, options: TableReadOptions): Bundle {
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") throw new AppError("table.empty", fileParams);
-  // Cells written with a formula guard (formula-guard.ts) come back as they were typed.
-  const rows = parseTable(body, options.format === "tsv" ? "\t" : ",", fileParams).map((row, r) =>
-    r === 0 ? row : row.map(unguardFormula),
-  );
-  const rawHeader = rows[0] ?? [];
+  // Rows are read one at a time and turned into segments as they come: the table's rows are never
+  // all held beside the segments they become (a million-row file, issue 14).
+  const rows = tableRows(body, options.format === "tsv" ? "\t" : ",", fileParams);
+  const rawHeader = rows.next().value ?? [];
   // "vi comments" columns carry that language's comment threads (written only when there are some).
   const commentCols: [number, TargetLang][] = [];
   rawHeader.forEach((c, col) => {
@@ -139,26 +161,30 @@ export function readTable(text: string, options: TableReadOptions): Bundle {
     if (col === sourceCol || lang === null || lang === sourceLang || !isTargetLang(lang)) return;
     if (!targetCols.some(([, l]) => l === lang)) targetCols.push([col, lang]);
   });
+  // Cells written with a formula guard (formula-guard.ts) come back as they were typed.
+  const cell = (row: readonly string[], col: number): string => unguardFormula(row[col] ?? "");
   const segments: BundleSegment[] = [];
-  rows.slice(1).forEach((row, r) => {
-    if (row.every((c) => c === "")) return;
+  let rowNumber = 1;
+  for (const row of rows) {
+    rowNumber++;
+    if (row.every((c) => c === "")) continue;
     const segment: BundleSegment = {
-      id: `row-${r + 2}`,
+      id: `row-${rowNumber}`,
       paragraph: segments.length,
-      source: row[sourceCol] ?? "",
+      source: cell(row, sourceCol),
       targets: {},
     };
     for (const [col, lang] of targetCols) {
-      const value = row[col] ?? "";
+      const value = cell(row, col);
       if (value !== "") segment.targets[lang] = { text: value, status: "translated" };
     }
     for (const [col, lang] of commentCols) {
       if (lang === sourceLang) continue;
-      const comments = splitCommentCell(row[col] ?? "");
+      const comments = splitCommentCell(cell(row, col));
       if (comments.length > 0) (segment.comments ??= {})[lang] = comments;
     }
     segments.push(segment);
-  });
+  }
   const doc = { title: options.title ?? "", sourceLang, segments };
   return {
     documents: [{ id: contentDocumentId("table", options.fileName ?? "", doc), ...doc }],
