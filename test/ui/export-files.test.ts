@@ -53,4 +53,38 @@ describe("export files", () => {
       0xfeff,
     );
   });
+
+  it("XLIFF of an English-source document: the Vietnamese file, English left out; mixed sources: a file per pair", () => {
+    const en: Bundle = {
+      documents: [
+        {
+          id: "e",
+          title: "E",
+          sourceLang: "en",
+          segments: [
+            {
+              id: "t",
+              paragraph: 0,
+              source: "One.",
+              targets: { vi: { text: "Một.", status: "translated" } },
+            },
+          ],
+        },
+      ],
+    };
+    const files = buildFiles(en, "xliff2", base);
+    expect(files.map((f) => f.name)).toEqual(["x-vi.xlf"]);
+    expect(files[0]!.parts.join("")).toContain('srcLang="en" trgLang="vi"');
+    expect(buildFiles(en, "xliff12", { ...base, langs: ["en"] })).toEqual([]);
+    const both: Bundle = { documents: [...bundle.documents, ...en.documents] };
+    const mixed = buildFiles(both, "xliff2", base);
+    expect(mixed.map((f) => f.name)).toEqual(["x-id-vi.xlf", "x-en-vi.xlf", "x-id-en.xlf"]);
+    expect(mixed[1]!.parts.join("")).toContain("Một.");
+    expect(mixed[1]!.parts.join("")).toContain("One.");
+    // 1.2 names the source per <file>: one file per target holds both documents.
+    expect(buildFiles(both, "xliff12", base).map((f) => f.name)).toEqual([
+      "x-vi-1.2.xlf",
+      "x-en-1.2.xlf",
+    ]);
+  });
 });

@@ -6,7 +6,8 @@ import { loadExtras } from "../../db/operations/tmx-extras.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
 import { findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
-import type { ErrorInfo } from "../../core/model/app-error.ts";
+import { AppError, type ErrorInfo } from "../../core/model/app-error.ts";
+import type { Lang } from "../../core/model/languages.ts";
 import { exportFileName } from "../../core/format/download-name.ts";
 import { filterBundle } from "../../core/model/filter-bundle.ts";
 import { countTmxUnits } from "../../core/format/tmx/write-tmx.ts";
@@ -75,6 +76,27 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
       live = false;
     };
   }, [db, docId, format, scope, langs, statusChoice, perPair]);
+  // XLIFF: the source languages of the documents in scope. A ticked language that is the source of
+  // every one of them has no XLIFF file (a file's target is never its source): said before export.
+  const [sources, setSources] = useState<Lang[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const read =
+      scope === "document" && docId
+        ? db.documents.get(docId).then((d) => (d ? [d] : []))
+        : db.documents.toArray();
+    void read.then(
+      (docs) => live && setSources([...new Set(docs.map((d) => d.sourceLang))]),
+      () => live && setSources(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, docId, scope]);
+  const xliffLeftOut =
+    (format === "xliff2" || format === "xliff12") && sources && sources.length > 0
+      ? langs.filter((l) => sources.every((s) => s === l))
+      : [];
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
   // QA (issue 12): a warning while the targets written have QA errors, and the QA report.
@@ -147,6 +169,13 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
             )
           ).flat()
         : buildFiles(bundle, format, options);
+      if (files.length === 0 && (format === "xliff2" || format === "xliff12"))
+        throw new AppError("xliff.nothing-to-export", {
+          languages: langs.map((l) => t(`common:lang.${l}`)).join(", "),
+          sources: [...new Set(bundle.documents.map((d) => d.sourceLang))]
+            .map((l) => t(`common:lang.${l}`))
+            .join(", "),
+        });
       for (const f of [...files, ...(await qa.files(options.stem))])
         downloadParts(f.name, f.parts, f.mime);
       const unsafe =
@@ -312,6 +341,18 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
           </label>
         )}
         <p className="hint">{hint}</p>
+        {xliffLeftOut.length > 0 && (
+          <p className="hint" role="note" data-testid="export-xliff-left-out">
+            {t(
+              xliffLeftOut.length === langs.length
+                ? "io:export.xliffSourceOnly"
+                : "io:export.xliffSourceLeftOut",
+              {
+                languages: xliffLeftOut.map((l) => t(`common:lang.${l}`)).join(", "),
+              },
+            )}
+          </p>
+        )}
         {qa.section}
         {unsaved > 0 && (
           <p className="form-error" role="note" data-testid="export-unsaved">

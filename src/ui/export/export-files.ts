@@ -1,7 +1,6 @@
 import { writeTmxChunks } from "../../core/format/tmx/write-tmx.ts";
 import { writeJson } from "../../core/format/json/write-json.ts";
-import { writeXliff2 } from "../../core/format/xliff/write-xliff2.ts";
-import { writeXliff12 } from "../../core/format/xliff/write-xliff12.ts";
+import { writeXliffFiles } from "../../core/format/xliff/write-xliff-files.ts";
 import { writeTable } from "../../core/format/tsv/write-table.ts";
 import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
@@ -80,14 +79,21 @@ export function buildFiles(
         },
       ];
     case "xliff2":
-    case "xliff12":
-      return langs.map((l) => ({
-        name: `${stem}-${l}${format === "xliff12" ? "-1.2" : ""}.xlf`,
-        parts: [
-          (format === "xliff2" ? writeXliff2 : writeXliff12)(bundle, { targetLang: l, ...s }),
-        ],
+    case "xliff12": {
+      // XLIFF holds one target language (2.0 also one source language): a file per pair. A
+      // language that is the source of every document has nothing to hold and is left out (the
+      // dialog says so); none at all is the caller's nothing-to-export.
+      const takes = langs.filter((l) =>
+        bundle.documents.some((d) => d.segments.length > 0 && d.sourceLang !== l),
+      );
+      if (takes.length === 0) return [];
+      const version = format === "xliff12" ? "1.2" : "2.0";
+      return writeXliffFiles(bundle, { version, languages: takes, ...s }).files.map((f) => ({
+        name: `${stem}-${f.sourceLang ? `${f.sourceLang}-` : ""}${f.targetLang}${version === "1.2" ? "-1.2" : ""}.xlf`,
+        parts: [f.text],
         mime: "application/xliff+xml",
       }));
+    }
     case "tsv":
     case "csv":
       return [

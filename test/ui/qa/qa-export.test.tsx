@@ -7,26 +7,9 @@ import { segmentsOf } from "../../../src/db/queries/segment-rows.ts";
 import { dismissFinding } from "../../../src/db/operations/qa-dismissals.ts";
 import { loadBundle } from "../../../src/db/operations/bundle.ts";
 import { runQa } from "../../../src/core/qa/run-qa.ts";
+import { captureDownloads } from "../../helpers/capture-downloads.ts";
 
 const SOURCE = "Lebih dari 2.500 delegasi hadir. Acara berlangsung dua hari.";
-
-/** The files the page offered for download (name and text), through a stubbed object URL. */
-function captureDownloads() {
-  const blobs = new Map<string, Blob>();
-  const files: { name: string; blob: Blob }[] = [];
-  vi.spyOn(URL, "createObjectURL").mockImplementation((b) => {
-    const url = `blob:test-${blobs.size}`;
-    blobs.set(url, b as Blob);
-    return url;
-  });
-  vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    files.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
-  return files;
-}
 
 afterEach(() => vi.restoreAllMocks());
 
