@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import type { Bundle } from "../../../../src/core/model/bundle.ts";
 import type { AppError } from "../../../../src/core/model/app-error.ts";
-import { readTable } from "../../../../src/core/format/tsv/read-table.ts";
+import { readTable, tableRows } from "../../../../src/core/format/tsv/read-table.ts";
 import { writeTable } from "../../../../src/core/format/tsv/write-table.ts";
 import { guardFormula, unguardFormula } from "../../../../src/core/format/tsv/formula-guard.ts";
 import type { TableFormat } from "../../../../src/core/format/tsv/write-table.ts";
@@ -161,6 +161,25 @@ describe("TSV/CSV", () => {
     expect(code('id\tvi\na\tb\n"open\tquote\n')).toBe(
       'table.unclosed-quote {"file":"f.tsv","line":3}',
     );
+  });
+
+  it("gives rows one at a time, as they are read (a million-row file is never all rows at once)", () => {
+    const rows = tableRows('id\tvi\nSatu\tMột\n\nDua\t"Hai\n"open\n', "\t", { file: "f.tsv" });
+    expect(rows.next().value).toEqual(["id", "vi"]);
+    expect(rows.next().value).toEqual(["Satu", "Một"]);
+    expect(rows.next().value).toEqual([""]);
+    // The row before the unclosed quote is read before the quote is reached.
+    expect(rows.next().value).toEqual(["Dua", '"Hai']);
+    expect(() => rows.next()).toThrow(
+      expect.objectContaining({ code: "table.unclosed-quote", params: { file: "f.tsv", line: 5 } }),
+    );
+    // Segments keep the line they came from; empty rows are skipped.
+    const segments = readTable("id\ten\nSatu\tOne\n\t\nDua\tTwo\n", { format: "tsv" }).documents[0]!
+      .segments;
+    expect(segments.map((s) => [s.id, s.paragraph, s.source, s.targets.en?.text])).toEqual([
+      ["row-2", 0, "Satu", "One"],
+      ["row-4", 1, "Dua", "Two"],
+    ]);
   });
 
   it("keeps quotes that are part of the text (a cell starting with a quote it does not wrap)", () => {
