@@ -12,14 +12,17 @@ import {
   type CustomSegmentation,
 } from "../../core/segment/custom-rules.ts";
 import type { SegmentationRule } from "../../core/segment/rules.ts";
-import { parseSrx, writeSrx } from "../../core/segment/srx.ts";
-import { decodeXmlBytes } from "../../core/format/xml/decode-xml-bytes.ts";
+import { writeSrx, type SrxSkippedRule } from "../../core/segment/srx.ts";
 import { LANGS, type Lang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
 import { isAppError } from "../../core/model/app-error.ts";
 import { ErrorText, FormError } from "../shared/error-text.tsx";
 import { downloadText, readFileBytes } from "../shared/download.ts";
 import { checkRulesInTime, segmentWithTimeLimit } from "../workers/segment-async.ts";
+import { readSrxAsync } from "../workers/read-srx-async.ts";
+
+/** How many left-out rules of an imported SRX are listed by name (the count says the rest). */
+const SKIPPED_LISTED = 20;
 
 const SAMPLE: Record<Lang, string> = {
   id: "Rapat dipimpin Dr. Sari, S.H., di Jl. Merdeka No. 5 pukul 10.30 WIB. Biayanya Rp 2.500.000,50. Semua hadir.",
@@ -36,6 +39,9 @@ export function SegmentationSettings() {
   const [sample, setSample] = useState(SAMPLE.id);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [saved, setSaved] = useState(false);
+  /** An SRX file being read (in the SRX worker), and the rules the last one read left out. */
+  const [reading, setReading] = useState<string | null>(null);
+  const [skipped, setSkipped] = useState<{ file: string; rules: SrxSkippedRule[] } | null>(null);
 
   useEffect(() => {
     void getCustomSegmentation(db).then(setDraft);
@@ -102,14 +108,23 @@ export function SegmentationSettings() {
   const importSrx = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
+    setSkipped(null);
+    setReading(file.name);
     try {
-      const { text } = decodeXmlBytes(await readFileBytes(file), file.name, "srx");
-      const base = parseSrx(text);
+      // Read in a worker: a whole OmegaT rule file takes seconds to translate and compile. Rules
+      // whose patterns cannot be translated are left out and listed; the rest is used.
+      const bytes = await readFileBytes(file);
+      const read = await readSrxAsync({ bytes, fileName: file.name }).promise;
+      const base = read.rules;
       await checkRulesInTime(effectiveRules({ ...draft, base }), Object.values(SAMPLE));
-      update({ ...draft, base });
+      setDraft((current) => (current ? { ...current, base } : current));
+      setSaved(false);
+      if (read.skipped.length > 0) setSkipped({ file: file.name, rules: read.skipped });
     } catch (err) {
       const info = toErrorInfo(err);
       setError({ ...info, params: { file: file.name, ...info.params } });
+    } finally {
+      setReading(null);
     }
   };
 
@@ -252,11 +267,18 @@ export function SegmentationSettings() {
                   type="file"
                   accept=".srx,.xml"
                   data-testid="seg-import-srx"
+                  disabled={reading !== null}
                   onChange={(e) => void importSrx(e.target.files?.[0])}
                 />
               </label>
               {draft.base && (
-                <button type="button" onClick={() => update({ ...draft, base: null })}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setSkipped(null);
+                    update({ ...draft, base: null });
+                  }}
+                >
                   {t("settings:segmentation.useBuiltin")}
                 </button>
               )}
@@ -274,6 +296,49 @@ export function SegmentationSettings() {
                 {t("settings:segmentation.exportSrx")}
               </button>
             </div>
+            {reading !== null && (
+              <p className="hint" role="status" data-testid="seg-srx-reading">
+                {t("settings:segmentation.srxReading", { file: reading })}
+              </p>
+            )}
+            {skipped && (
+              <div className="notice" role="note" data-testid="seg-srx-skipped">
+                <p>
+                  {t("settings:segmentation.srxSkipped", {
+                    count: skipped.rules.length,
+                    file: skipped.file,
+                  })}
+                </p>
+                <ul>
+                  {skipped.rules.slice(0, SKIPPED_LISTED).map((r, i) => (
+                    <li key={i}>
+                      {t("settings:segmentation.srxSkippedAt", {
+                        ruleSet: r.ruleSet,
+                        line: r.line,
+                        column: r.column,
+                      })}{" "}
+                      <ErrorText
+                        error={{
+                          code: r.code,
+                          params: {
+                            file: skipped.file,
+                            pattern: r.pattern,
+                            ...(r.feature ? { feature: r.feature } : {}),
+                          },
+                        }}
+                      />
+                    </li>
+                  ))}
+                </ul>
+                {skipped.rules.length > SKIPPED_LISTED && (
+                  <p>
+                    {t("settings:segmentation.srxSkippedMore", {
+                      count: skipped.rules.length - SKIPPED_LISTED,
+                    })}
+                  </p>
+                )}
+              </div>
+            )}
           </fieldset>
         </div>
         <div className="form">
