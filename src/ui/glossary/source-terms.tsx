@@ -92,7 +92,8 @@ function useDescribe() {
 /**
  * `text` (a run of the source starting at `offset` in the whole source) with the glossary's hits
  * in it marked: each a `mark` of role term whose accessible name and tooltip say the term and its
- * translations; `inner` renders the plain pieces (the find's marks).
+ * translations; `inner` renders the plain pieces (the find's marks, QA's), given where each starts
+ * in the whole text (`offset` counted in).
  */
 export function TermMarks({
   text,
@@ -103,17 +104,18 @@ export function TermMarks({
   text: string;
   offset?: number;
   hits: readonly TermHit[];
-  inner: (piece: string) => ReactNode;
+  inner: (piece: string, at: number) => ReactNode;
 }) {
   const describe = useDescribe();
   const inside = hits.filter((h) => h.start >= offset && h.end <= offset + text.length);
-  if (inside.length === 0) return <>{inner(text)}</>;
+  if (inside.length === 0) return <>{inner(text, offset)}</>;
   const out: ReactNode[] = [];
   let at = 0;
   for (const group of groups(inside)) {
     const start = group[0]!.start - offset;
     const end = group[0]!.end - offset;
-    if (start > at) out.push(<span key={`t${at}`}>{inner(text.slice(at, start))}</span>);
+    if (start > at)
+      out.push(<span key={`t${at}`}>{inner(text.slice(at, start), offset + at)}</span>);
     const piece = text.slice(start, end);
     const label = describe(group, piece);
     out.push(
@@ -125,11 +127,11 @@ export function TermMarks({
         title={label}
         data-concept={group.map((h) => h.conceptId).join(" ")}
       >
-        {inner(piece)}
+        {inner(piece, offset + start)}
       </mark>,
     );
     at = end;
   }
-  if (at < text.length) out.push(<span key={`t${at}`}>{inner(text.slice(at))}</span>);
+  if (at < text.length) out.push(<span key={`t${at}`}>{inner(text.slice(at), offset + at)}</span>);
   return <>{out}</>;
 }

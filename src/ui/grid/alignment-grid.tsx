@@ -446,7 +446,11 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
                         lang={sourceLang}
                       >
                         <span data-testid={`source-${index}`}>
-                          <FindSourceText text={String(cell.getValue())} sourceLang={sourceLang} />
+                          <FindSourceText
+                            text={String(cell.getValue())}
+                            sourceLang={sourceLang}
+                            segmentId={segment.id}
+                          />
                         </span>
                       </div>
                     );

@@ -5,6 +5,7 @@ import type { UserPattern } from "../../core/text/user-pattern.ts";
 import { SourceText } from "./cells/source-text.tsx";
 import { markMatches } from "./cells/find-marks.tsx";
 import { useSourceTerms } from "../glossary/source-terms.tsx";
+import { useSourceQaMarks } from "../qa/qa-highlight.tsx";
 
 /** The grid's text query as cells highlight it: the compiled pattern and the column it searches. */
 export interface FindHighlight {
@@ -50,15 +51,25 @@ export function FindBackdrop({ text, pattern }: { text: string; pattern: UserPat
 }
 
 /**
- * A source cell's text with the find's matches marked when the query searches the source, and the
- * the project glossary's terms found in it.
+ * A source cell's text with the find's matches marked when the query searches the source, the
+ * project glossary's terms found in it, and the parts its row's QA findings are about (a number
+ * or URL a target lacks).
  */
-export function FindSourceText({ text, sourceLang }: { text: string; sourceLang: string }) {
+export function FindSourceText({
+  text,
+  sourceLang,
+  segmentId,
+}: {
+  text: string;
+  sourceLang: string;
+  segmentId?: string;
+}) {
   return (
     <SourceText
       text={text}
       pattern={useFindPattern("source")}
       terms={useSourceTerms(text, sourceLang)}
+      qaMarks={useSourceQaMarks(segmentId, text)}
     />
   );
 }

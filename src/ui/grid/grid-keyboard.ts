@@ -30,6 +30,8 @@ export type CellCommand =
   | "nextSuspicious"
   | "nextFinding"
   | "prevFinding"
+  /** The cell's QA marker popup: its findings, each to dismiss with a reason. */
+  | "qaFindings"
   /** Not a key: the cell's QA marker opens the QA panel. */
   | "qaPanel";
 
@@ -78,6 +80,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: "nextSuspicious", keys: ["Ctrl+Alt+N"] },
   { command: "nextFinding", keys: ["F8"] },
   { command: "prevFinding", keys: ["Shift+F8"] },
+  { command: "qaFindings", keys: ["Alt+Q"] },
   { command: "goToSegment", keys: ["Ctrl+G"] },
   { command: "showShortcuts", keys: ["Alt+H"] },
 ];
@@ -136,6 +139,7 @@ export function cellCommandFor(e: KeyLike, role: Role = "translator"): CellComma
     if (key === "PageUp") return "prevRow";
     if (key === "Insert") return "insertCell";
     if (key === "Delete") return "deleteCell";
+    if (key === "q") return "qaFindings";
     return null;
   }
   if (!mod && !e.altKey && key === "Tab") return e.shiftKey ? "prevCell" : "nextCell";

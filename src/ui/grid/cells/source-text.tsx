@@ -8,27 +8,35 @@ import type { UserPattern } from "../../../core/text/user-pattern.ts";
 import { markMatches } from "./find-marks.tsx";
 import type { TermHit } from "../../../core/glossary/find-terms.ts";
 import { TermMarks } from "../../glossary/source-terms.tsx";
+import { markSourcePiece, type QaMark } from "../../qa/qa-highlight.tsx";
 
 const NO_TERMS: readonly TermHit[] = [];
+const NO_MARKS: readonly QaMark[] = [];
 
 /**
  * Source text with inline formatting codes shown as atomic chips (their native markup on hover);
  * with a `pattern`, its matches in the text are marked (the grid's find); with `terms`, the
- * glossary's terms found in it (offsets into `text`) are marked too.
+ * glossary's terms found in it (offsets into `text`) are marked too; with `qaMarks`, the parts QA
+ * findings are about (offsets into `text`), in their severity's colour with their messages.
  */
 export const SourceText = memo(function SourceText({
   text,
   pattern = null,
   terms = NO_TERMS,
+  qaMarks = NO_MARKS,
 }: {
   text: string;
   pattern?: UserPattern | null;
   terms?: readonly TermHit[];
+  qaMarks?: readonly QaMark[];
 }) {
-  const inner = (piece: string) => markMatches(piece, pattern);
+  const inner = (piece: string, at: number) =>
+    qaMarks.length === 0
+      ? markMatches(piece, pattern)
+      : markSourcePiece(piece, at, qaMarks, pattern);
   if (!text.includes(CODE_START)) {
     return terms.length === 0 ? (
-      <>{inner(text)}</>
+      <>{inner(text, 0)}</>
     ) : (
       <TermMarks text={text} hits={terms} inner={inner} />
     );
@@ -44,7 +52,7 @@ export const SourceText = memo(function SourceText({
         return (
           <span key={i}>
             {terms.length === 0 || offset < 0 ? (
-              inner(part.text)
+              inner(part.text, offset < 0 ? -1e9 : offset)
             ) : (
               <TermMarks text={part.text} offset={offset} hits={terms} inner={inner} />
             )}

@@ -19,10 +19,11 @@ import { SourceText } from "./source-text.tsx";
 import "../grid-a11y.css";
 import { isComposing, nfcField } from "../../shared/nfc-field.ts";
 import { LockIcon } from "../../shared/icons.tsx";
-import { QaMarker, qaMessagesId } from "../../qa/qa-marker.tsx";
+import { QaMarker, qaMessagesId, type QaMarkerHandle } from "../../qa/qa-marker.tsx";
 import { QaReviewNote } from "../../qa/qa-review-note.tsx";
 import { useCellFindings } from "../../qa/qa-context.ts";
 import { FindBackdrop, useFindPattern } from "../find-highlight.tsx";
+import { QaBackdrop } from "../../qa/qa-highlight.tsx";
 
 export interface CellRef {
   /** Position among the visible rows. */
@@ -149,6 +150,7 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
   const { t } = useTranslation(["grid", "common", "a11y"]);
   const [value, setValue, autosave] = usePendingText(segmentId, lang, text);
   const input = useRef<HTMLTextAreaElement>(null);
+  const marker = useRef<QaMarkerHandle>(null);
   const hasFindings = useCellFindings(segmentId, lang).length > 0;
   // The grid's find marks its matches when it searches this column (issue 13 item 12).
   const findPattern = useFindPattern(lang);
@@ -236,6 +238,11 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
       role,
     );
     if (!command) return;
+    // Alt+Q: the QA marker's popup, to read and dismiss the cell's findings (none: the key types).
+    if (command === "qaFindings") {
+      if (marker.current?.open()) e.preventDefault();
+      return;
+    }
     e.preventDefault();
     if (command === "copySource") {
       if (alignment.coveredFrom === 0) change(source);
@@ -314,6 +321,15 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
           onCompositionEnd={(e) => onInput(e.currentTarget, false)}
           onKeyDown={onKeyDown}
         />
+        {/* The parts of the text QA findings are about (issue 12), under the find's matches. */}
+        <QaBackdrop
+          segmentId={segmentId}
+          lang={lang}
+          source={source}
+          stored={value}
+          display={display}
+          tokens={tokens}
+        />
         <FindBackdrop text={display} pattern={findPattern} />
       </div>
       <p className="cell-refusal" role="status" data-testid={`refusal-${lang}-${index}`}>
@@ -346,7 +362,10 @@ export const TargetCell = memo(function TargetCell(props: TargetCellProps) {
           lang={lang}
           index={index}
           text={value}
+          user={user}
+          handle={marker}
           onOpen={() => onCommand("qaPanel", cell, value)}
+          onReturn={() => input.current?.focus()}
         />
         {confidence !== null && !locked && (
           <span
