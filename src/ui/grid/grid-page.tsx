@@ -329,16 +329,29 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
           if (!qaIntercept(cell, text, confirmAndMove, fix)) confirmAndMove();
           return;
         }
-        case "approveAndNext":
-          void runSaved(() =>
-            setStatus(db, {
-              changes: [target],
-              action: "approve",
-              user: user.name,
-              role: user.role,
-            }),
-          );
-          break;
+        case "approveAndNext": {
+          const approveAndMove = () => {
+            void runSaved(() =>
+              setStatus(db, {
+                changes: [target],
+                action: "approve",
+                user: user.name,
+                role: user.role,
+              }),
+            );
+            const to = moveFocus(
+              { row: cell.row, lang: cell.lang },
+              command,
+              visible.length,
+              langs,
+            );
+            if (to) gridRef.current?.focusCell(to.row, to.lang);
+          };
+          // The findings are beside Approve; an error asks once (approve anyway, or back).
+          const back = () => gridRef.current?.focusCell(cell.row, cell.lang);
+          if (!qaIntercept(cell, text, approveAndMove, back, "approve")) approveAndMove();
+          return;
+        }
         case "reject":
           void autosave.flush();
           setRejecting(cell);

@@ -6,7 +6,11 @@ import { Dialog } from "../shared/dialog.tsx";
 import type { QaStore } from "./qa-store.ts";
 import { useFindingText } from "./use-finding-text.ts";
 
+/** What the question is about: a translator's confirm, or a reviewer's approve. */
+export type QaAskKind = "confirm" | "approve";
+
 interface Asked {
+  kind: QaAskKind;
   n: number;
   lang: TargetLang;
   messages: string[];
@@ -16,8 +20,10 @@ interface Asked {
 
 /**
  * Confirming a segment whose typed text has a QA error (not dismissed) asks once: "Confirm anyway"
- * goes on with the confirm, "Fix" (also Esc) goes back to the cell. The same text of the same cell
- * is not asked about again on this page. Off with the project setting `askOnConfirm`.
+ * goes on with the confirm, "Fix" (also Esc) goes back to the cell. A reviewer's Approve of such a
+ * text asks the same way ("Approve anyway" / "Back to the cell"). The same text of the same cell is
+ * not asked about again on this page for the same action. Off with the project setting
+ * `askOnConfirm` (both questions).
  */
 export function useConfirmCheck(store: QaStore | null): {
   dialog: ReactNode;
@@ -30,6 +36,7 @@ export function useConfirmCheck(store: QaStore | null): {
     text: string,
     proceed: () => void,
     fix: () => void,
+    kind?: QaAskKind,
   ) => boolean;
 } {
   const { t } = useTranslation(["qa", "common"]);
@@ -44,13 +51,15 @@ export function useConfirmCheck(store: QaStore | null): {
       text: string,
       proceed: () => void,
       fix: () => void,
+      kind: QaAskKind = "confirm",
     ) => {
       if (!store || settings?.askOnConfirm === false) return false;
-      const key = `${cell.segmentId}\u0001${cell.lang}\u0001${text}`;
+      const key = `${kind}\u0001${cell.segmentId}\u0001${cell.lang}\u0001${text}`;
       if (allowed.current.has(key)) return false;
       const errors = store.errorsFor(cell.segmentId, cell.lang, text);
       if (errors.length === 0) return false;
       setAsked({
+        kind,
         n: cell.index + 1,
         lang: cell.lang,
         messages: errors.map((f) => message(f.finding)),
@@ -71,8 +80,13 @@ export function useConfirmCheck(store: QaStore | null): {
     if (go) a.proceed();
     else a.fix();
   };
+  const approve = asked?.kind === "approve";
   const dialog = asked && (
-    <Dialog title={t("qa:confirm.title")} onClose={() => answer(false)} testId="qa-confirm-dialog">
+    <Dialog
+      title={approve ? t("qa:approve.title") : t("qa:confirm.title")}
+      onClose={() => answer(false)}
+      testId="qa-confirm-dialog"
+    >
       <p data-testid="qa-confirm-message">
         {t("qa:confirm.message", {
           count: asked.messages.length,
@@ -88,15 +102,16 @@ export function useConfirmCheck(store: QaStore | null): {
           data-autofocus
           onClick={() => answer(false)}
         >
-          {t("qa:confirm.fix")}
+          {approve ? t("qa:approve.back") : t("qa:confirm.fix")}
         </button>
         <button
           type="button"
           className="primary"
           data-testid="qa-confirm-anyway"
+          data-kind={asked.kind}
           onClick={() => answer(true)}
         >
-          {t("qa:confirm.anyway")}
+          {approve ? t("qa:approve.anyway") : t("qa:confirm.anyway")}
         </button>
       </div>
     </Dialog>

@@ -69,7 +69,8 @@ describe("confirming with a QA error", () => {
     expect(screen.queryByTestId("qa-confirm-dialog")).toBeNull();
   });
 
-  it("shows a reviewer the cell's findings beside Approve", async () => {
+  it("shows a reviewer the cell's findings beside Approve, and Approve asks once", async () => {
+    const user = userEvent.setup();
     const { db, segs } = await open("reviewer");
     await saveTranslation(db, {
       segmentId: segs[0]!.id,
@@ -82,6 +83,41 @@ describe("confirming with a QA error", () => {
     expect(note).toHaveAccessibleName(/^Before approving: 1 QA finding: .*2\.500.*2,600/);
     expect(note.closest(".review-actions")).toContainElement(screen.getByTestId("approve-en-0"));
     fireEvent.click(screen.getByTestId("approve-en-0"));
+    const dialog = await screen.findByTestId("qa-confirm-dialog");
+    expect(dialog).toHaveAccessibleName("Approve with a QA error?");
+    expect(within(dialog).getByTestId("qa-confirm-message")).toHaveTextContent(
+      /^Row 1 \(English\) has a QA error: .*2\.500.*2,600/,
+    );
+    const back = within(dialog).getByTestId("qa-confirm-fix");
+    expect(back).toHaveTextContent("Back to the cell");
+    expect(back).toHaveFocus();
+    await user.click(back);
+    await waitFor(() => expect(screen.queryByTestId("qa-confirm-dialog")).toBeNull());
+    await waitFor(() => expect(screen.getByTestId("target-en-0")).toHaveFocus());
+    expect(status("en", 0)).toBe("translated");
+
+    // Ctrl+Enter (a reviewer's approve) asks the same; Approve anyway approves and moves on.
+    await user.keyboard("{Control>}{Enter}{/Control}");
+    const anyway = await screen.findByTestId("qa-confirm-anyway");
+    expect(anyway).toHaveTextContent("Approve anyway");
+    await user.click(anyway);
     await waitFor(() => expect(status("en", 0)).toBe("approved"));
+    await waitFor(() => expect(screen.getByTestId("target-en-1")).toHaveFocus());
+  });
+
+  it("does not ask a reviewer when the setting is off", async () => {
+    const { db, segs } = await open("reviewer");
+    await saveQaSettings(db, { disabled: [], severity: {}, askOnConfirm: false });
+    await saveTranslation(db, {
+      segmentId: segs[0]!.id,
+      lang: "en",
+      text: "More than 2,600 delegates came.",
+      user: "lan",
+      confirm: true,
+    });
+    await screen.findByTestId("qa-review-en-0", {}, { timeout: 3000 });
+    fireEvent.click(screen.getByTestId("approve-en-0"));
+    await waitFor(() => expect(status("en", 0)).toBe("approved"));
+    expect(screen.queryByTestId("qa-confirm-dialog")).toBeNull();
   });
 });
