@@ -302,7 +302,7 @@ export function SegmentationSettings() {
               </p>
             )}
             {skipped && (
-              <div className="notice" role="note" data-testid="seg-srx-skipped">
+              <div className="warning-note" role="note" data-testid="seg-srx-skipped">
                 <p>
                   {t("settings:segmentation.srxSkipped", {
                     count: skipped.rules.length,
@@ -316,17 +316,9 @@ export function SegmentationSettings() {
                         ruleSet: r.ruleSet,
                         line: r.line,
                         column: r.column,
+                        why: r.feature ?? t("settings:segmentation.srxInvalidPattern"),
                       })}{" "}
-                      <ErrorText
-                        error={{
-                          code: r.code,
-                          params: {
-                            file: skipped.file,
-                            pattern: r.pattern,
-                            ...(r.feature ? { feature: r.feature } : {}),
-                          },
-                        }}
-                      />
+                      <code>{r.pattern}</code>
                     </li>
                   ))}
                 </ul>

@@ -23,7 +23,7 @@ describe("Settings: importing SRX", () => {
       "1 rule of “one-untranslatable.srx” uses a pattern Selaras cannot translate and was left out",
     );
     expect(within(note).getAllByRole("listitem")).toHaveLength(1);
-    expect(note).toHaveTextContent("Rule set English, line 15, column 26:");
+    expect(note).toHaveTextContent("Rule set English, line 15, column 26 (class intersection &&):");
     expect(note).toHaveTextContent("class intersection &&");
     expect(note).toHaveTextContent("\\b[a-z&&[^aeiou]]{2,3}\\.");
     expect(screen.getByTestId("seg-base")).toHaveTextContent("3");
