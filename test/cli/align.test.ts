@@ -149,6 +149,36 @@ describe("align command", () => {
     expect((await cli(["--source", source, "--target", target, "--bogus"])).code).toBe(2);
   });
 
+  it.each([
+    [
+      "UTF-32 LE",
+      [0xff, 0xfe, 0, 0, ...[..."Ada delegasi.\n"].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])],
+      "“u32.txt” is UTF-32 LE text, which Selaras does not read",
+    ],
+    [
+      "UTF-16 without BOM",
+      Buffer.from("Ada delegasi. Mereka datang.\n", "utf16le"),
+      "“u16.txt” is UTF-16 LE text without a byte order mark, which Selaras does not read",
+    ],
+    ["binary", Buffer.from([0x41, 0, 0x42, 0x43, 0x44, 0x45, 0x46]), "“bin.txt” is a binary file"],
+  ])(
+    "refuses %s input by name instead of aligning NUL-filled text (issue 14 item 9)",
+    async (_n, bytes, message) => {
+      const name = message.slice(1, message.indexOf("”"));
+      const bad = join(work, name);
+      writeFileSync(bad, new Uint8Array(bytes));
+      for (const args of [
+        ["--source", bad, "--target", target],
+        ["--source", source, "--target", bad, "--presegmented"],
+      ]) {
+        const r = await cli(args);
+        expect(r.code).toBe(1);
+        expect(r.out).toBe("");
+        expect(r.err).toContain(message);
+      }
+    },
+  );
+
   it("reports undecodable input as an error code", async () => {
     const bad = join(work, "bad.txt");
     writeFileSync(bad, Buffer.from([0x41, 0xff, 0x42]));

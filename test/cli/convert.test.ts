@@ -123,6 +123,32 @@ describe("convert (in process)", () => {
     expect(out.files["out.json"]).toBeUndefined();
   });
 
+  it("names UTF-32 input and says to save it as UTF-8 (issue 14 item 8; it was called binary)", async () => {
+    const text = "<?xml version='1.0'?><tmx version='1.4'><header srclang='id'/><body/></tmx>";
+    const le = new Uint8Array([
+      0xff,
+      0xfe,
+      0,
+      0,
+      ...[...text].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]),
+    ]);
+    const be = new Uint8Array([...text].flatMap((c) => [0, 0, 0, c.charCodeAt(0)]));
+    const tsv = new Uint8Array(
+      [..."id\ten\nHalo\tHello\n"].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]),
+    );
+    const { io, out } = memoryIo({ "le.tmx": le, "be.xlf": be, "t.tsv": tsv });
+    expect(await run(["le.tmx", "out.json"], io)).toBe(1);
+    expect(await run(["be.xlf", "out.json"], io)).toBe(1);
+    expect(await run(["t.tsv", "out.json"], io)).toBe(1);
+    expect(out.stderr.split("\n")).toEqual([
+      "convert: “le.tmx” is UTF-32 LE text, which Selaras does not read. Save it as UTF-8 (or UTF-16) and try again. (tmx.unsupported-encoding)",
+      "convert: “be.xlf” is UTF-32 BE text, which Selaras does not read. Save it as UTF-8 (or UTF-16) and try again. (xliff.unsupported-encoding)",
+      "convert: “t.tsv” is UTF-32 LE text, which Selaras does not read. Save it as UTF-8 (or UTF-16 with a byte order mark) and try again. (txt.unsupported-encoding)",
+      "",
+    ]);
+    expect(out.files["out.json"]).toBeUndefined();
+  });
+
   it("exits 2 on usage errors and 1 on unreadable input", async () => {
     const { io, out } = memoryIo({ "in.json": json });
     expect(await run(["in.json"], io)).toBe(2);

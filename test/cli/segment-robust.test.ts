@@ -133,7 +133,7 @@ describe("segment reads text as the app does (issue 14 item 9)", () => {
     [
       "UTF-16 without BOM",
       utf16le("Ia datang. Lalu pergi."),
-      "UTF-16 LE without a byte order mark",
+      "UTF-16 LE text without a byte order mark",
     ],
     [
       "UTF-32 LE with BOM",
@@ -144,12 +144,12 @@ describe("segment reads text as the app does (issue 14 item 9)", () => {
         0,
         ...[..."Ia datang."].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]),
       ]),
-      "UTF-32 LE",
+      "UTF-32 LE text",
     ],
     [
       "UTF-32 BE without BOM",
       new Uint8Array([..."Ia datang."].flatMap((c) => [0, 0, 0, c.charCodeAt(0)])),
-      "UTF-32 BE",
+      "UTF-32 BE text",
     ],
   ])(
     "%s is refused with exit 1 and its name, no NUL-filled output",
@@ -157,7 +157,7 @@ describe("segment reads text as the app does (issue 14 item 9)", () => {
       const f = bytesIo(bytes);
       expect(await run(["--lang", "id", "-"], f.io)).toBe(1);
       expect(f.stdout()).toBe("");
-      expect(f.stderr()).toContain(`is ${label} text, which Selaras does not read`);
+      expect(f.stderr()).toContain(`is ${label}, which Selaras does not read`);
     },
   );
 

@@ -5,6 +5,7 @@ import { isAppError } from "../../core/model/app-error.ts";
 import { isLang } from "../../core/model/languages.ts";
 import { segmentText } from "../../core/segment/segment.ts";
 import { decodeText } from "../../core/text/decode.ts";
+import { refuseUnreadableText } from "../../core/format/txt/decode.ts";
 import type { CliIo } from "../io.ts";
 import { appErrorLine } from "../io.ts";
 
@@ -126,8 +127,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    const read = async (path: string): Promise<string> =>
-      decodeText(await io.readBytes(path)).text.normalize("NFC");
+    const read = async (path: string): Promise<string> => {
+      const bytes = await io.readBytes(path);
+      // UTF-32, UTF-16 without BOM and binary files are refused as the app refuses them; read as
+      // UTF-8 they were NUL-filled sentences, aligned with exit 0.
+      refuseUnreadableText(bytes, path === "-" ? "stdin" : (path.split(/[\\/]/).pop() ?? path));
+      return decodeText(bytes).text.normalize("NFC");
+    };
     const split = parsed.presegmented ? presegmented : segmented;
     const source = split(await read(parsed.source), parsed.sourceLang);
     const target = split(await read(parsed.target), parsed.targetLang);

@@ -45,6 +45,28 @@ export function sniffBom(bytes: Uint8Array): { encoding: string; length: number 
 }
 
 /**
+ * The refusals every text reader makes before decoding (the app's imports, the CLI's `segment` and
+ * `align`): UTF-32 (txt.unsupported-encoding {file, encoding}) and UTF-16 without its BOM
+ * (txt.utf16-no-bom {file, encoding}), named, and NUL bytes in UTF-8 (txt.binary {file}), which would
+ * otherwise be read as NUL-filled text.
+ */
+export function refuseUnreadableText(bytes: Uint8Array, fileName: string): void {
+  const params = { file: fileName };
+  const refused = sniffRefusedEncoding(bytes);
+  if (refused === "utf-32le" || refused === "utf-32be") {
+    const encoding = refused === "utf-32le" ? "UTF-32 LE" : "UTF-32 BE";
+    throw new AppError("txt.unsupported-encoding", { ...params, encoding });
+  }
+  if (refused) {
+    const encoding = refused === "utf-16le-no-bom" ? "UTF-16 LE" : "UTF-16 BE";
+    throw new AppError("txt.utf16-no-bom", { ...params, encoding });
+  }
+  const bom = sniffBom(bytes);
+  if ((!bom || bom.encoding === "utf-8") && bytes.subarray(bom?.length ?? 0).includes(0))
+    throw new AppError("txt.binary", params);
+}
+
+/**
  * Decodes a plain-text file for import: UTF-8 (BOM stripped) or UTF-16 LE/BE with BOM, through the
  * one strict decoder of core/text/decode.ts. Adds the file-import policy on top: empty files, and
  * NUL bytes (a binary file, or UTF-16 without its BOM), are refused. Throws AppError txt.empty,
@@ -52,21 +74,9 @@ export function sniffBom(bytes: Uint8Array): { encoding: string; length: number 
  */
 export function decodeText(bytes: Uint8Array, fileName: string): string {
   const params = { file: fileName };
-  const refused = sniffRefusedEncoding(bytes);
-  if (refused) {
-    const encoding = {
-      "utf-32le": "UTF-32 LE",
-      "utf-32be": "UTF-32 BE",
-      "utf-16le-no-bom": "UTF-16 LE without a byte order mark",
-      "utf-16be-no-bom": "UTF-16 BE without a byte order mark",
-    }[refused];
-    throw new AppError("txt.unsupported-encoding", { ...params, encoding });
-  }
+  refuseUnreadableText(bytes, fileName);
   const bom = sniffBom(bytes);
-  const body = bom ? bytes.subarray(bom.length) : bytes;
-  if (body.length === 0) throw new AppError("txt.empty", params);
-  if ((!bom || bom.encoding === "utf-8") && body.includes(0))
-    throw new AppError("txt.binary", params);
+  if (bytes.length === (bom?.length ?? 0)) throw new AppError("txt.empty", params);
   let text: string;
   try {
     text = decodeStrict(bytes).text;

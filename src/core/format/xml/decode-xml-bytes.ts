@@ -1,6 +1,7 @@
 import { AppError } from "../../model/app-error.ts";
 import type { ByteSource } from "../byte-source.ts";
 import { byteSource } from "../byte-source.ts";
+import { sniffRefusedEncoding } from "../../text/decode.ts";
 import { sniffBom, textDecoder } from "../txt/decode.ts";
 
 /** The encoding of an XML file, as found by decodeXmlBytes. */
@@ -38,6 +39,19 @@ function sniffUtf16NoBom(bytes: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * Refuses UTF-32 (with or without its byte order mark) by name: TextDecoder has no UTF-32, and read
+ * as UTF-16 (its BOM starts like UTF-16 LE's) or UTF-8 it is text full of NULs, which was refused as
+ * "a binary file" (issue 14 item 8). Throws `<prefix>.unsupported-encoding` {file, encoding}.
+ */
+function refuseUtf32(head: Uint8Array, params: Record<string, string>, prefix: string): void {
+  const refused = sniffRefusedEncoding(head);
+  if (refused === "utf-32le" || refused === "utf-32be") {
+    const encoding = refused === "utf-32le" ? "UTF-32 LE" : "UTF-32 BE";
+    throw new AppError(`${prefix}.unsupported-encoding`, { ...params, encoding });
+  }
+}
+
 function decode(
   label: string,
   bytes: Uint8Array,
@@ -61,7 +75,8 @@ function decode(
  * Decodes the bytes of an XML file (TMX, XLIFF): byte-order mark first (UTF-8, UTF-16 LE/BE), then
  * the `encoding=` of the XML declaration (any label TextDecoder knows, e.g. windows-1252), else
  * UTF-8. Invalid bytes for the chosen encoding are an error, never silent U+FFFD damage.
- * Throws AppError `<prefix>.empty`, `.binary`, `.unknown-encoding`, `.encoding` with {file}.
+ * Throws AppError `<prefix>.empty`, `.binary`, `.unknown-encoding`, `.encoding` with {file}, and
+ * `.unsupported-encoding` {file, encoding} for UTF-32.
  */
 export function decodeXmlBytes(
   bytes: Uint8Array,
@@ -69,6 +84,7 @@ export function decodeXmlBytes(
   codePrefix = "xml",
 ): DecodedXml {
   const params = { file: fileName };
+  refuseUtf32(bytes, params, codePrefix);
   const bom = sniffBom(bytes);
   if (bom) {
     const body = bytes.subarray(bom.length);
@@ -123,6 +139,7 @@ export function decodeXmlChunks(
   const bytes = byteSource(input);
   // A copy: a source may reuse the memory of a view for its next read.
   const head = bytes.read(0, Math.min(bytes.size, HEAD)).slice();
+  refuseUtf32(head, params, codePrefix);
   const bom = sniffBom(head);
   const start = bom?.length ?? 0;
   let encoding = "utf-8";

@@ -70,7 +70,7 @@ describe("decodeText", () => {
     );
     const noBom = utf16("Halo", true).subarray(2);
     expect(code(() => decodeText(noBom, "u.txt"))).toBe(
-      'txt.unsupported-encoding {"file":"u.txt","encoding":"UTF-16 LE without a byte order mark"}',
+      'txt.utf16-no-bom {"file":"u.txt","encoding":"UTF-16 LE"}',
     );
     const utf32le = new Uint8Array([0xff, 0xfe, 0, 0, 0x48, 0, 0, 0, 0x61, 0, 0, 0]);
     expect(code(() => decodeText(utf32le, "w.txt"))).toBe(
