@@ -1,8 +1,15 @@
 import { statusAfter, type StatusAction } from "../review/transitions.ts";
 import { isStatus, type Status } from "../model/status.ts";
 import { authorizeMutation } from "./authorize.ts";
-import { recordId, sameContent, sameRecordExactly } from "./canonical.ts";
+import { canonicalJson, recordId, sameContent, sameRecordExactly } from "./canonical.ts";
 import { competingOf, mergeCompeting, withCompeting } from "./competing.ts";
+import {
+  glossaryVersion,
+  glossaryVersionsOf,
+  mergeConcept,
+  mergeGlossaryVersions,
+  withGlossaryVersions,
+} from "./glossary-merge.ts";
 import type {
   CompetingVersion,
   Member,
@@ -18,7 +25,7 @@ import { recordDocId } from "./record-fields.ts";
 export interface RecordWrite {
   table: SyncTable;
   key: string;
-  /** The record's document (a document's own id; null for memory units). */
+  /** The record's document (a document's own id; null for memory units and glossary concepts). */
   docId: string | null;
   value: SyncRecord | null;
 }
@@ -53,8 +60,14 @@ export function applyMutation(input: {
   mutation: Mutation;
   member: Member;
   current: ReadonlyMap<string, SyncRecord | null>;
+  /**
+   * Touched record ids the server has never stored, not even as a deleted record (absent: none).
+   * Only glossary concepts read it: an update of a concept the project never had creates it.
+   */
+  neverStored?: ReadonlySet<string>;
 }): ApplyResult {
   const { mutation, member, current } = input;
+  const neverStored = input.neverStored ?? new Set<string>();
   const denied = authorizeMutation(member, mutation, current);
   if (denied) return refused(mutation.id, denied.code, denied.params);
 
@@ -64,7 +77,13 @@ export function applyMutation(input: {
   for (const patch of mutation.patches) {
     const id = recordId(patch.table, patch.key);
     const server = state.has(id) ? state.get(id)! : (current.get(id) ?? null);
-    const result = applyPatch(patch, server, member, mutation.at);
+    const result = applyPatch(
+      patch,
+      server,
+      member,
+      mutation.at,
+      !state.has(id) && neverStored.has(id),
+    );
     if (result.kind === "refuse") return refused(mutation.id, result.code, result.params);
     if (result.conflict) conflicts.add(patch.key);
     const { value } = result;
@@ -94,9 +113,11 @@ function applyPatch(
   server: SyncRecord | null,
   member: Member,
   at: string,
+  neverStored: boolean,
 ): PatchResult {
   const { before, after } = patch;
   const cells = patch.table === "translations";
+  if (patch.table === "glossary") return applyConcept(patch, server, member, at, neverStored);
   // 1. The server has what the client started from (or already what it wants).
   if (sameContent(server, before) || sameContent(server, after)) {
     if (after === null) {
@@ -135,6 +156,61 @@ function applyPatch(
     }
   }
   // 5. Anything else on a stale base: the whole mutation is refused.
+  return {
+    kind: "refuse",
+    code: "sync.stale_structure",
+    params: { table: patch.table, key: patch.key },
+  };
+}
+
+/**
+ * Rule 6, glossary concepts. S ≡ B (or S ≡ A): A, competing versions merged three ways. A concept
+ * the project never had (made before joining, or in another project): an update creates it, a
+ * delete does nothing. Stale (S changed since B; a create that meets a concept under the same id
+ * counts as an edit from a concept without terms): merged per part (glossary-merge.ts); parts both
+ * changed differently keep S's and A is kept as a competing version (outcome conflict). A stale
+ * delete, or an edit of a concept someone deleted, is refused (rule 5).
+ */
+function applyConcept(
+  patch: SyncPatch,
+  server: SyncRecord | null,
+  member: Member,
+  at: string,
+  neverStored: boolean,
+): PatchResult {
+  const { before, after } = patch;
+  const versions = glossaryVersionsOf;
+  if (server === null && neverStored) {
+    if (after === null) return { kind: "write", value: null, conflict: false };
+    const list = mergeGlossaryVersions([], [], versions(after), after);
+    return { kind: "write", value: withGlossaryVersions(after, list), conflict: false };
+  }
+  if (sameContent(server, before) || sameContent(server, after)) {
+    if (after === null) {
+      // A delete would drop competing versions its deleter never saw: stale.
+      const known = new Set(versions(before).map((v) => canonicalJson(v.concept)));
+      if (versions(server).every((v) => known.has(canonicalJson(v.concept)))) {
+        return { kind: "write", value: null, conflict: false };
+      }
+    } else {
+      const list = mergeGlossaryVersions(
+        versions(server),
+        versions(before),
+        versions(after),
+        after,
+      );
+      return { kind: "write", value: withGlossaryVersions(after, list), conflict: false };
+    }
+  } else if (server !== null && after !== null) {
+    const base = before ?? { id: after.id, terms: [] };
+    const merged = mergeConcept(server, base, after);
+    const conflict = merged.conflicts.length > 0;
+    const mine = conflict
+      ? [...versions(after), glossaryVersion(after, member.name, at)]
+      : versions(after);
+    const list = mergeGlossaryVersions(versions(server), versions(base), mine, merged.value);
+    return { kind: "write", value: withGlossaryVersions(merged.value, list), conflict };
+  }
   return {
     kind: "refuse",
     code: "sync.stale_structure",

@@ -1,4 +1,4 @@
-import { isTargetLang, type TargetLang } from "../model/languages.ts";
+import { TARGET_LANGS, isTargetLang, type TargetLang } from "../model/languages.ts";
 import { isStatus } from "../model/status.ts";
 import { recordId } from "./canonical.ts";
 import {
@@ -26,7 +26,8 @@ const CELL_PLACE_FIELDS = ["id", "docId", "lang", "segmentId", "order", "span", 
  * `current` holds the server's record (or null) under recordId(table, key) for every touched key.
  * Records are first checked for shape (sync.bad_record): the key is the record's own id (`id`,
  * `uid` for revisions and memory, `key` for tmxExtras), every record (before, after and the
- * server's) belongs to the mutation's document (memory units to a mutation without one), and
+ * server's) belongs to the mutation's document (memory units and glossary concepts to a mutation
+ * without one), and
  * append-only tables (revisions, memory) are only created.
  */
 export function authorizeMutation(
@@ -107,6 +108,8 @@ function badField(patch: SyncPatch, record: SyncRecord): string | null {
       return null;
     case "segments":
       return isString("order") ? null : "order";
+    case "glossary":
+      return badConceptField(record);
     default:
       return null;
   }
@@ -161,7 +164,71 @@ function checkPatch(
       return null;
     case "comments":
       return checkCommentAuthor(member, patch, server);
+    case "glossary":
+      // Terminology is the team's: owners, translators and reviewers edit concepts (viewers were
+      // refused above). A translator limited to some languages leaves the others' terms as they are.
+      if (role === "translator" && member.langs !== null) {
+        const limited = member.langs;
+        for (const lang of TARGET_LANGS) {
+          if (limited.includes(lang)) continue;
+          if (canonicalField(termsOf(before, lang)) !== canonicalField(termsOf(after, lang))) {
+            return { code: "sync.forbidden_lang", params: { ...params, lang } };
+          }
+        }
+      }
+      return null;
   }
+}
+
+const TERM_STATUS_VALUES: readonly unknown[] = ["preferred", "admitted", "forbidden"];
+const CONCEPT_TEXT_FIELDS = ["subject", "definition", "note"] as const;
+const TERM_TEXT_FIELDS = ["partOfSpeech", "note"] as const;
+
+/**
+ * The first malformed field of a glossary concept (core/glossary/model.ts GlossaryConcept): terms
+ * an array of {lang, text} with strings (lang not empty), a known status, string notes, boolean
+ * exactOnly, string variants; competing versions a list of objects with a concept.
+ */
+function badConceptField(record: SyncRecord): string | null {
+  for (const f of CONCEPT_TEXT_FIELDS) {
+    if (record[f] !== undefined && typeof record[f] !== "string") return f;
+  }
+  if (!Array.isArray(record.terms)) return "terms";
+  for (const [i, term] of (record.terms as unknown[]).entries()) {
+    const at = `terms[${i}]`;
+    if (term === null || typeof term !== "object" || Array.isArray(term)) return at;
+    const t = term as Record<string, unknown>;
+    if (typeof t.lang !== "string" || t.lang === "") return `${at}.lang`;
+    if (typeof t.text !== "string") return `${at}.text`;
+    if (t.status !== undefined && !TERM_STATUS_VALUES.includes(t.status)) return `${at}.status`;
+    for (const f of TERM_TEXT_FIELDS) {
+      if (t[f] !== undefined && typeof t[f] !== "string") return `${at}.${f}`;
+    }
+    if (t.exactOnly !== undefined && typeof t.exactOnly !== "boolean") return `${at}.exactOnly`;
+    if (
+      t.variants !== undefined &&
+      !(Array.isArray(t.variants) && t.variants.every((v) => typeof v === "string"))
+    ) {
+      return `${at}.variants`;
+    }
+  }
+  if (record.competing !== undefined) {
+    if (!Array.isArray(record.competing)) return "competing";
+    for (const [i, v] of (record.competing as unknown[]).entries()) {
+      const concept = (v as { concept?: unknown } | null)?.concept;
+      if (concept === null || typeof concept !== "object" || Array.isArray(concept)) {
+        return `competing[${i}]`;
+      }
+    }
+  }
+  return null;
+}
+
+/** A concept's terms in one language, in order (none for an absent concept). */
+function termsOf(record: SyncRecord | null, lang: string): unknown[] {
+  const terms = record?.terms;
+  if (!Array.isArray(terms)) return [];
+  return terms.filter((t) => (t as { lang?: unknown } | null)?.lang === lang);
 }
 
 /** A patch of a gap only (created, resized or removed; never given text). */

@@ -17,6 +17,7 @@ export const SYNC_TABLES = [
   "revisions",
   "tmxExtras",
   "memory",
+  "glossary",
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
@@ -58,7 +59,7 @@ export type SyncRecord = Record<string, unknown>;
  */
 export interface Mutation {
   id: number;
-  /** The document it changes; null for project-level records (memory). */
+  /** The document it changes; null for project-level records (memory, glossary). */
   docId: string | null;
   /** A short name of the command ("edit", "confirm", "split", "share" …), for the change log. */
   label: string;
@@ -177,4 +178,17 @@ export interface CompetingVersion {
   at: string;
   /** "sync": another member's edit; "import": from an imported file; "tab": another tab here. */
   source: "sync" | "import" | "tab";
+}
+
+/**
+ * Another member's version of a glossary concept, kept on the concept (`competing`) when two people
+ * changed the same part of it (a language's terms, the note …) without seeing each other's change
+ * (apply-mutation.ts). The concept is in conflict until someone keeps the current one or this one.
+ */
+export interface GlossaryVersion {
+  /** The concept as the other member wrote it (its id, terms, note …; never `competing`). */
+  concept: SyncRecord;
+  by: string;
+  at: string;
+  source: "sync";
 }

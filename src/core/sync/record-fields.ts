@@ -9,14 +9,16 @@ export const KEY_FIELD: Readonly<Record<SyncTable, string>> = {
   revisions: "uid",
   tmxExtras: "key",
   memory: "uid",
+  glossary: "id",
 };
 
 /**
- * The document a record belongs to: a document is its own, memory units belong to none (null),
+ * The document a record belongs to: a document is its own, memory units and glossary concepts
+ * (project-wide) belong to none (null),
  * every other record names it in `docId`. undefined when the record lacks a usable one.
  */
 export function recordDocId(table: SyncTable, record: SyncRecord): string | null | undefined {
-  if (table === "memory") return null;
+  if (table === "memory" || table === "glossary") return null;
   const value = table === "documents" ? record.id : record.docId;
   return typeof value === "string" ? value : undefined;
 }

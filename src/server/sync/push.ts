@@ -352,13 +352,17 @@ async function handle(
     if (owner === projectId) ownDocs.add(docId);
   }
   const current = new Map<string, SyncRecord | null>();
+  // Records the project has never stored (no row, not even a deleted one): a glossary concept
+  // edited in a browser that had it before joining is created by its first update.
+  const neverStored = new Set<string>();
   for (const { table, key } of touchedKeys([mutation])) {
     const id = recordId(table, key);
     const s = state.get(id);
     // A record of this project stored under another document is never read as this one's.
     current.set(id, s?.value ?? null);
+    if (s === undefined) neverStored.add(id);
   }
-  const { outcome, writes: out } = applyMutation({ mutation, member, current });
+  const { outcome, writes: out } = applyMutation({ mutation, member, current, neverStored });
   if (outcome.status === "refused") return outcome;
   for (const w of out) {
     if (w.value !== null && !storable(w.value)) {
