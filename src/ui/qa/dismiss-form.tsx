@@ -17,7 +17,8 @@ export function DismissForm({
   const { t } = useTranslation("qa");
   const [reason, setReason] = useState("");
   const field = useRef<HTMLInputElement>(null);
-  useEffect(() => field.current?.focus(), []);
+  // Without scrolling: in a cell's popup, the grid is not to move sideways under it.
+  useEffect(() => field.current?.focus({ preventScroll: true }), []);
   const empty = reason.trim() === "";
   return (
     <form

@@ -87,6 +87,8 @@ export function QaMarker({
   /** The finding whose reason is being asked (its fingerprint). */
   const [asking, setAsking] = useState<string | null>(null);
   const [above, setAbove] = useState(false);
+  /** How far left of the marker the popup starts (px, ≤ 0), so that it stays in the grid. */
+  const [shift, setShift] = useState(0);
   const wrap = useRef<HTMLSpanElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const focusFirst = useRef(false);
@@ -111,7 +113,7 @@ export function QaMarker({
     focusFirst.current = true;
     setPopup("focus");
     // Already open: the effect below does not run again, so focus moves here.
-    box.current?.querySelector<HTMLElement>("button, input")?.focus();
+    box.current?.querySelector<HTMLElement>("button, input")?.focus({ preventScroll: true });
     return true;
   };
   useImperativeHandle(handle, () => ({ open: openForKeyboard }));
@@ -125,17 +127,26 @@ export function QaMarker({
   useLayoutEffect(() => {
     const el = box.current;
     if (!popup || !el) return;
+    // The grid's scroll area clips what sticks out of it: the popup stays inside it.
     const scroller = el.closest<HTMLElement>('[data-testid="grid-scroll"]');
-    const limit = scroller ? scroller.getBoundingClientRect().bottom : window.innerHeight;
+    const area = scroller?.getBoundingClientRect();
+    const top = area ? area.top : 0;
+    const bottom = area ? area.top + scroller!.clientHeight : window.innerHeight;
+    const left = area ? area.left : 0;
+    const right = area ? area.left + scroller!.clientWidth : window.innerWidth;
     const marker = wrap.current?.getBoundingClientRect();
-    setAbove(
-      !!marker && marker.bottom + el.offsetHeight + 8 > limit && marker.top > el.offsetHeight,
-    );
+    if (marker) {
+      setAbove(
+        marker.bottom + el.offsetHeight + 8 > bottom && marker.top - el.offsetHeight - 8 > top,
+      );
+      const overflow = marker.left + el.offsetWidth - (right - 6);
+      setShift(overflow > 0 ? -Math.max(0, Math.min(overflow, marker.left - left - 6)) : 0);
+    }
     if (focusFirst.current) {
       focusFirst.current = false;
-      el.querySelector<HTMLElement>("button, input")?.focus();
+      el.querySelector<HTMLElement>("button, input")?.focus({ preventScroll: true });
     }
-  }, [popup]);
+  }, [popup, asking]);
   // No findings left (fixed or dismissed): no popup.
   useEffect(() => {
     if (!hasFindings && popup) setPopup(null);
@@ -171,7 +182,9 @@ export function QaMarker({
       if (open.length <= 1) close(true);
       else
         requestAnimationFrame(() =>
-          box.current?.querySelector<HTMLElement>("[data-qa-popup-dismiss]")?.focus(),
+          box.current
+            ?.querySelector<HTMLElement>("[data-qa-popup-dismiss]")
+            ?.focus({ preventScroll: true }),
         );
     });
 
@@ -249,6 +262,7 @@ export function QaMarker({
             aria-modal="false"
             aria-label={t("qa:popup.title", { n: index + 1, lang: langName })}
             className={`qa-popup${above ? " qa-popup-above" : ""}`}
+            style={shift < 0 ? { left: `${shift}px` } : undefined}
             data-testid={`qa-popup-${lang}-${index}`}
           >
             <p className="qa-popup-title" aria-hidden="true">
@@ -296,7 +310,7 @@ export function QaMarker({
                         setAsking(null);
                         box.current
                           ?.querySelector<HTMLElement>(`[data-qa-popup-dismiss="${f.fingerprint}"]`)
-                          ?.focus();
+                          ?.focus({ preventScroll: true });
                       }}
                     />
                   )}

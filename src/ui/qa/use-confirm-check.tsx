@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { useQaSettings } from "../../db/qa-hooks.ts";
@@ -73,12 +73,20 @@ export function useConfirmCheck(store: QaStore | null): {
     },
     [store, settings, message],
   );
+  // The answer runs once the dialog is gone: while it is open the grid is inert (a modal dialog),
+  // and its closing puts focus back where it was; a cell focused before that lost its focus.
+  const pending = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    if (asked || !pending.current) return;
+    const then = pending.current;
+    pending.current = null;
+    then();
+  }, [asked]);
   const answer = (go: boolean) => {
     const a = asked;
-    setAsked(null);
     if (!a) return;
-    if (go) a.proceed();
-    else a.fix();
+    pending.current = go ? a.proceed : a.fix;
+    setAsked(null);
   };
   const approve = asked?.kind === "approve";
   const dialog = asked && (
