@@ -6,7 +6,10 @@
  * typed cell) stays under 50 ms a piece. The page's long tasks while typing are logged too: in
  * such a document they come from the grid's data (re-reading 20,000 stored cells on each save),
  * with or without QA (see /work/notes/h-qa.md for the figures). With SELARAS_SCREENSHOTS=<dir> it also writes README's
- * screenshots (qa-en.png, qa-vi.png, qa-id.png at 1280×720).
+ * screenshots (qa-en.png, qa-vi.png, qa-id.png at 1280×720). A finding's part of the text is
+ * highlighted in the target and the source, dismissed from the marker's popup (Alt+Q, Esc back to
+ * the cell), and a reviewer's Approve asks about an error; with SELARAS_SCREENSHOTS also
+ * qa-cell-*, qa-dismiss-*, qa-approve-* at 1280×720 and 1600×900 in en, vi, id.
  */
 import type { Page } from "playwright-core";
 import { injectFilledTargets } from "./lib/large-targets.ts";
@@ -18,6 +21,16 @@ import { connectBrowser, describe, expect, test } from "./setup.ts";
 
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
+}
+
+async function switchProfile(page: Page, name: string, role: "translator" | "reviewer") {
+  await page.getByTestId("profile-open").click();
+  const dialog = page.getByTestId("profile-dialog");
+  await dialog.getByTestId("profile-name").fill(name);
+  await dialog.getByTestId(`profile-role-${role}`).check();
+  await dialog.getByTestId("profile-save").click();
+  await dialog.waitFor({ state: "detached" });
+  await expect.poll(() => page.getByTestId("profile-open").getAttribute("data-role")).toBe(role);
 }
 
 async function addDoc(page: Page, baseUrl: string, title: string, text: string) {
@@ -146,6 +159,130 @@ describe("QA findings on the grid (issue 12)", () => {
       }
       await header.setLanguage("en");
     }
+  });
+
+  test("the finding's part is highlighted, dismissed from the marker's popup, and Approve asks; screenshots", async ({
+    page,
+    baseUrl,
+  }) => {
+    const shotDir = process.env["SELARAS_SCREENSHOTS"];
+    const grid = await addDoc(page, baseUrl, "Konferensi di Hanoi", ARTICLE);
+    await grid.typeInto("vi", 0, "Hơn 2.500 đại biểu đã tham dự hội nghị tại Hà Nội.");
+    await grid.typeInto("en", 0, "More than 2,600 delegates attended the conference in Hanoi.");
+    await grid.typeInto("vi", 1, "Sự kiện kéo dài hai ngày, 12 và 13 tháng Ba.");
+    await grid.typeInto("en", 1, "The event lasts two days, 12 and 13 March.");
+    await savedWithin(page, 60_000);
+    const enCell = page.locator('[data-segment-id] [data-cell-lang="en"][data-cell-row="0"]');
+
+    // The wrong figure is marked in the target (over the field, where the text is), the source's
+    // figure in the source, both in the error's style.
+    const mark = enCell.locator("[data-qa-backdrop] mark.qa-mark");
+    await mark.waitFor();
+    expect(await mark.innerText()).toBe("2,600");
+    expect(await mark.getAttribute("data-severity")).toBe("error");
+    const style = await mark.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return [cs.textDecorationLine, cs.textDecorationStyle, cs.textDecorationColor];
+    });
+    expect(style).toEqual(["underline", "wavy", "rgb(185, 28, 28)"]);
+    const field = await grid.target("en", 0).boundingBox();
+    const layer = await enCell.locator("[data-qa-backdrop]").boundingBox();
+    expect(Math.abs(layer!.x - field!.x)).toBeLessThanOrEqual(1);
+    expect(Math.abs(layer!.y - field!.y)).toBeLessThanOrEqual(1);
+    expect(Math.abs(layer!.width - field!.width)).toBeLessThanOrEqual(1);
+    const box = await mark.boundingBox();
+    expect(box!.x).toBeGreaterThan(field!.x);
+    expect(box!.x + box!.width).toBeLessThan(field!.x + field!.width);
+    const sourceMark = page.getByTestId("source-0").locator("mark.qa-mark");
+    expect(await sourceMark.innerText()).toBe("2.500");
+    // The field still takes typing and its caret: an edit at the end and back.
+    await grid.target("en", 0).click();
+    await page.keyboard.press("End");
+    await page.keyboard.type("!");
+    await page.keyboard.press("Backspace");
+    expect(await grid.target("en", 0).inputValue()).toBe(
+      "More than 2,600 delegates attended the conference in Hanoi.",
+    );
+
+    // Alt+Q: the popup, focus on Dismiss…; Esc closes it and goes back to the cell.
+    await page.keyboard.press("Alt+q");
+    const popup = page.getByTestId("qa-popup-en-0");
+    await popup.waitFor();
+    await expect.poll(() => focused(page)).toBe("qa-popup-dismiss-en-0");
+    expect(await popup.innerText()).toContain("2.500");
+    await page.keyboard.press("Escape");
+    await popup.waitFor({ state: "detached" });
+    await expect.poll(() => focused(page)).toBe("target-en-0");
+
+    // A reviewer: the findings beside Approve, and Approve asks.
+    await switchProfile(page, "Rina", "reviewer");
+    await page.getByTestId("qa-review-en-0").waitFor();
+    const approve = page.getByTestId("approve-en-0");
+
+    if (shotDir) {
+      const header = new AppHeader(page);
+      for (const lang of ["en", "vi", "id"] as const) {
+        await header.setLanguage(lang);
+        for (const [width, height] of [
+          [1280, 720],
+          [1600, 900],
+        ] as const) {
+          await page.setViewportSize({ width, height });
+          const at = `${width}-${lang}`;
+          await grid.target("en", 0).click();
+          await page.getByTestId("qa-marker-en-0").hover();
+          await popup.waitFor();
+          await page.screenshot({ path: `${shotDir}/qa-cell-${at}.png` });
+          await page.mouse.move(5, 5);
+          await popup.waitFor({ state: "detached" });
+          await grid.target("en", 0).click();
+          await page.keyboard.press("Alt+q");
+          await expect.poll(() => focused(page)).toBe("qa-popup-dismiss-en-0");
+          await page.keyboard.press("Enter");
+          await expect.poll(() => focused(page)).toBe("qa-dismiss-reason");
+          await page.keyboard.type("2,600");
+          await page.screenshot({ path: `${shotDir}/qa-dismiss-${at}.png` });
+          await page.keyboard.press("Escape");
+          await page.keyboard.press("Escape");
+          await popup.waitFor({ state: "detached" });
+          await approve.click();
+          await page.getByTestId("qa-confirm-dialog").waitFor();
+          await page.screenshot({ path: `${shotDir}/qa-approve-${at}.png` });
+          await page.getByTestId("qa-confirm-fix").click();
+          await page.getByTestId("qa-confirm-dialog").waitFor({ state: "detached" });
+        }
+      }
+      await header.setLanguage("en");
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+
+    await approve.click();
+    const question = page.getByTestId("qa-confirm-dialog");
+    await question.waitFor();
+    expect(await question.getByRole("heading").innerText()).toBe("Approve with a QA error?");
+    expect(await question.getByTestId("qa-confirm-message").innerText()).toMatch(
+      /^Row 1 \(English\) has a QA error: .*2\.500/,
+    );
+    await question.getByTestId("qa-confirm-fix").click();
+    await question.waitFor({ state: "detached" });
+    await expect.poll(() => focused(page)).toBe("target-en-0");
+    expect(await grid.statusOf("en", 0)).not.toBe("approved");
+
+    // Dismissed from the marker's popup with a reason: the marker and the marks go, focus back in
+    // the cell; approving then asks nothing.
+    await page.keyboard.press("Alt+q");
+    await expect.poll(() => focused(page)).toBe("qa-popup-dismiss-en-0");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("qa-dismiss-reason");
+    await page.keyboard.type("The organisers corrected the figure to 2,600.");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("qa-marker-en-0").waitFor({ state: "detached" });
+    await mark.waitFor({ state: "detached" });
+    await sourceMark.waitFor({ state: "detached" });
+    await expect.poll(() => focused(page)).toBe("target-en-0");
+    await approve.click();
+    await expect.poll(() => grid.statusOf("en", 0)).toBe("approved");
+    expect(await question.count()).toBe(0);
   });
 
   test("typing in a 10,000-row document full of findings: no QA work on the main thread over 50 ms", async ({
