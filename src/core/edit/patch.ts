@@ -1,5 +1,6 @@
 import type { CommentRecord, SegmentRecord, TranslationRecord } from "../model/records.ts";
 import type { QaDismissalRecord } from "../qa/dismissals.ts";
+import type { GlossaryConcept } from "../glossary/model.ts";
 
 /**
  * A change to one stored record, as its state before and after (null = absent). Commands are lists
@@ -19,13 +20,27 @@ export type RecordPatch =
       key: string;
       before: QaDismissalRecord | null;
       after: QaDismissalRecord | null;
+    }
+  | {
+      table: "glossary";
+      key: string;
+      before: GlossaryConcept | null;
+      after: GlossaryConcept | null;
     };
 
 /**
  * The tables a command may change (documents are not patched: their counts are derived).
  * `qaDismissals` (dismissed QA findings) are local to this browser: not synced (commit-patches).
+ * `glossary` concepts are project-wide: a glossary command is kept in the history of the document
+ * it was made in (its undo step) and synced to every joined project without a document.
  */
-export const PATCHED_TABLES = ["translations", "segments", "comments", "qaDismissals"] as const;
+export const PATCHED_TABLES = [
+  "translations",
+  "segments",
+  "comments",
+  "qaDismissals",
+  "glossary",
+] as const;
 
 /** The patches that undo `patches`: each one swapped, in reverse order. */
 export function invertPatches(patches: readonly RecordPatch[]): RecordPatch[] {

@@ -1,5 +1,6 @@
 import { mapLangTag } from "../format/lang-tag.ts";
 import { normalizeForXml } from "../format/xml/xml-chars.ts";
+import type { GlossaryVersion } from "../sync/protocol.ts";
 
 /**
  * A project glossary: concepts, each with its terms in one or more languages. Terms in our three
@@ -28,6 +29,12 @@ export interface GlossaryConcept {
   definition?: string;
   note?: string;
   terms: GlossaryTerm[];
+  /**
+   * In a team project: other members' versions of this concept that met a concurrent change of
+   * the same terms (core/sync apply-mutation rule 6); the concept is in conflict until someone
+   * keeps the current one or another. Never written to files.
+   */
+  competing?: GlossaryVersion[];
 }
 
 export interface Glossary {

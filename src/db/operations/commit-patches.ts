@@ -2,10 +2,12 @@ import type { SelarasDb } from "../database.ts";
 import type { RecordPatch } from "../../core/edit/patch.ts";
 import { collapsePatches, isNoop, mergePatches, PATCHED_TABLES } from "../../core/edit/patch.ts";
 import { AppError } from "../../core/model/app-error.ts";
+import { checkEditedText } from "../../core/model/limits.ts";
 import type { HistoryRecord } from "../records.ts";
 import type { RevisionAction, RevisionRecord } from "../records.ts";
 import type { SyncPatch } from "../../core/sync/protocol.ts";
 import { newId } from "../ids.ts";
+import { enqueueGlossary } from "../sync/glossary-outbox.ts";
 import {
   amendableEntry,
   asSyncRecord,
@@ -48,6 +50,7 @@ export function commitTables(db: SelarasDb) {
     db.translations,
     db.comments,
     db.qaDismissals,
+    db.glossary,
     db.documents,
     db.revisions,
     db.history,
@@ -61,6 +64,8 @@ export function commitTables(db: SelarasDb) {
  * changed target, and records the command in the document's undo history (clearing the redo branch).
  * In a shared document the command (with its revisions, keyed by uid) also goes to the outbox, in
  * the same transaction; a typing burst joins its unsent outbox entry as it joins its undo step.
+ * Glossary concepts are project-wide: their patches go to every joined project as a mutation of
+ * their own (no document), whether or not the document is shared.
  */
 export async function commitPatches(
   db: SelarasDb,
@@ -69,6 +74,19 @@ export async function commitPatches(
 ): Promise<RecordPatch[]> {
   const patches = collapsePatches(rawPatches).filter((p) => !isNoop(p));
   if (patches.length === 0) return [];
+  // No command makes a text longer than a segment may be (README "Limits"): typing, pasting,
+  // replacing, a match or a merge. Undo and redo only go back to states that were within it.
+  if (meta.record !== false) {
+    for (const p of patches) {
+      const after = p.after as { text?: unknown; source?: unknown } | null;
+      if (!after) continue;
+      const changed = p.before as { text?: unknown; source?: unknown } | null;
+      for (const field of ["text", "source"] as const) {
+        const value = after[field];
+        if (typeof value === "string" && value !== changed?.[field]) checkEditedText(value);
+      }
+    }
+  }
   // One read per table for the conflict check and one bulk write per table: a command may touch
   // thousands of records (extending a column to its last row, aligning a whole text).
   for (const table of PATCHED_TABLES) {
@@ -107,7 +125,7 @@ export async function commitPatches(
   // Dismissed QA findings stay in this browser (a reviewer's own judgement, not team data).
   const syncPatches: SyncPatch[] = projectId
     ? patches
-        .flatMap((p) => (p.table === "qaDismissals" ? [] : [p]))
+        .flatMap((p) => (p.table === "qaDismissals" || p.table === "glossary" ? [] : [p]))
         .map((p) => ({
           table: p.table,
           key: p.key,
@@ -206,11 +224,28 @@ export async function commitPatches(
       amend,
     );
   }
-  const changes: { updatedAt: string; segmentCount?: number } = { updatedAt: meta.at };
-  if (patches.some((p) => p.table === "segments")) {
-    changes.segmentCount = await db.segments.where("docId").equals(meta.docId).count();
+  const glossary = patches.filter((p) => p.table === "glossary");
+  if (glossary.length > 0) {
+    await enqueueGlossary(
+      db,
+      glossary.map((p) => ({
+        table: p.table,
+        key: p.key,
+        before: asSyncRecord(p.before),
+        after: asSyncRecord(p.after),
+      })),
+      meta.label,
+      meta.at,
+    );
   }
-  await db.documents.update(meta.docId, changes);
+  // A glossary command does not change the document.
+  if (glossary.length < patches.length) {
+    const changes: { updatedAt: string; segmentCount?: number } = { updatedAt: meta.at };
+    if (patches.some((p) => p.table === "segments")) {
+      changes.segmentCount = await db.segments.where("docId").equals(meta.docId).count();
+    }
+    await db.documents.update(meta.docId, changes);
+  }
   if (meta.record === false) return patches;
 
   const joinsStep = mergeable && Date.parse(meta.at) - Date.parse(last!.at) <= STEP_PAUSE_MS;

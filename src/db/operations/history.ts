@@ -32,7 +32,8 @@ export function summarizeStep(label: string, patches: readonly RecordPatch[]): S
   let touched: StepPlace | null = null;
   for (const p of patches) {
     const rec = p.after ?? p.before;
-    if (!rec) continue;
+    // A glossary concept is project-wide: no row of the document to show.
+    if (!rec || p.table === "glossary") continue;
     let place: StepPlace;
     if (p.table === "segments") place = { segmentId: p.key, lang: null };
     else {

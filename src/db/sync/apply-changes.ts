@@ -15,6 +15,7 @@ export function pullTables(db: SelarasDb) {
     db.revisions,
     db.tmxExtras,
     db.memory,
+    db.glossary,
     db.outbox,
     db.syncState,
     db.meta,
@@ -28,6 +29,7 @@ const KEYED: readonly SyncTable[] = [
   "translations",
   "comments",
   "tmxExtras",
+  "glossary",
 ];
 /** Append-only tables stored with local numeric ids, found by their `uid` index. */
 const BY_UID: readonly ("revisions" | "memory")[] = ["revisions", "memory"];
