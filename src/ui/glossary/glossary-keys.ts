@@ -29,6 +29,15 @@ export function isAddTermKey(e: KeyLike): boolean {
   );
 }
 
+/** The app's Undo (Ctrl+Z) and Redo (Ctrl+Y, Ctrl+Shift+Z), as the grid's cells read them. */
+export function historyKey(e: KeyLike): "undo" | "redo" | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (key === "z") return e.shiftKey ? "redo" : "undo";
+  if (key === "y" && !e.shiftKey) return "redo";
+  return null;
+}
+
 /**
  * Types `text` at the caret of a target field (replacing its selection) as the user would: one
  * input event, so the cell saves it as typed (and Ctrl+Z in the field takes it back).

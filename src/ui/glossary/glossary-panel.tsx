@@ -7,10 +7,16 @@ import {
   deleteConcept,
   exportGlossary,
   importGlossary,
+  resolveConceptConflict,
   updateConcept,
+  type GlossaryStep,
 } from "../../db/operations/glossary.ts";
+import { redo, undo } from "../../db/operations/history.ts";
+import { useAutosave } from "../app/autosave-context.ts";
+import { useUser } from "../app/use-user.ts";
+import { useTeam } from "../team/team-context.tsx";
 import { TermMatcher, type TermHit } from "../../core/glossary/find-terms.ts";
-import type { GlossaryTerm } from "../../core/glossary/model.ts";
+import type { GlossaryConcept, GlossaryTerm } from "../../core/glossary/model.ts";
 import type { SegmentRecord } from "../../core/model/records.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import type { CellRef } from "../grid/cells/target-cell.tsx";
@@ -18,7 +24,7 @@ import { useConfirm } from "../shared/confirm-dialog.tsx";
 import { FormError } from "../shared/error-text.tsx";
 import { useErrorAction } from "../shared/use-error-action.ts";
 import { downloadText, readFileBytes } from "../shared/download.ts";
-import { insertTermKey, isAddTermKey, typeIntoField } from "./glossary-keys.ts";
+import { historyKey, insertTermKey, isAddTermKey, typeIntoField } from "./glossary-keys.ts";
 import { TermDialog, type TermInput } from "./term-dialog.tsx";
 import "../tm/tm-panel.css";
 import "./glossary-panel.css";
@@ -56,13 +62,39 @@ function selectedSourceText(): string {
  * The project glossary beside the grid: the terms of the focused row's source (the core matcher,
  * Indonesian inflections included) with their translations, `Ctrl+Alt+1` … `9` or a click to type
  * term n into the focused cell, `Ctrl+Shift+G` to add a term from the selection, edit or delete a
- * listed concept; import (TBX, CSV, TSV, all or nothing) and export (TBX, CSV).
+ * listed concept; import (TBX, CSV, TSV, all or nothing) and export (TBX, CSV). Each change is an
+ * undo step of the open document (the app's Undo: the toolbar, `Ctrl+Z` in a cell, or here in the
+ * panel; `Ctrl+Y` / `Ctrl+Shift+Z` redo) and, in a team project, goes to the team; a concept another
+ * member changed at the same time shows their version with "Use this version" / "Keep current".
  */
 export function GlossaryPanel(props: GlossaryPanelProps) {
   const { active, segments, sourceLang, langs, hidden = false } = props;
-  const { t } = useTranslation(["tm", "common"]);
+  const { t } = useTranslation(["tm", "common", "grid"]);
   const db = useDb();
+  const autosave = useAutosave();
   const concepts = useLiveQuery(() => db.glossary.toArray(), [db]);
+  const byId = useMemo(
+    () => new Map<string, GlossaryConcept>((concepts ?? []).map((c) => [c.id, c])),
+    [concepts],
+  );
+  const conflicts = useMemo(
+    () => (concepts ?? []).filter((c) => (c.competing?.length ?? 0) > 0).length,
+    [concepts],
+  );
+  // Glossary commands are undo steps of the open document, stamped as the grid stamps its own
+  // (the team account's name in a shared document).
+  const docId = segments[0]?.docId;
+  const doc = useLiveQuery(
+    async () => (docId ? await db.documents.get(docId) : undefined),
+    [db, docId],
+  );
+  const localUser = useUser();
+  const team = useTeam();
+  const userName = doc?.projectId && team.account ? team.account.name : localUser.name;
+  const step: GlossaryStep | undefined = useMemo(
+    () => (docId ? { docId, user: userName } : undefined),
+    [docId, userName],
+  );
   const matcher = useMemo(
     () => new TermMatcher({ concepts: concepts ?? [] }, { sourceLang }),
     [concepts, sourceLang],
@@ -104,9 +136,41 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
     [active, hits, t],
   );
 
+  // The app's Undo and Redo with the focus in the panel (a cell's own keys are the grid's).
+  const walk = useCallback(
+    (which: "undo" | "redo") =>
+      void run(async () => {
+        if (!step) return;
+        await autosave.flush();
+        const done = await (which === "undo" ? undo : redo)(db, step.docId, step.user);
+        const what = done
+          ? t(`grid:history.action.${done.label}` as "grid:history.action.edit")
+          : "";
+        setNotice(
+          done
+            ? t(which === "undo" ? "tm:glossary.undone" : "tm:glossary.redone", { what })
+            : t(which === "undo" ? "tm:glossary.nothingToUndo" : "tm:glossary.nothingToRedo"),
+        );
+      }),
+    [run, step, autosave, db, t],
+  );
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
+      const history = historyKey(e);
+      if (history) {
+        const el = document.activeElement;
+        // Text fields keep their own undo; dialogs (the term dialog, a question) are theirs.
+        if (!el || !el.closest('[data-testid="glossary-panel"]')) return;
+        if (el.closest('[role="dialog"], [role="alertdialog"]')) return;
+        if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return;
+        if (el instanceof HTMLSelectElement) return;
+        e.preventDefault();
+        e.stopPropagation();
+        walk(history);
+        return;
+      }
       const n = insertTermKey(e);
       if (n !== null) {
         const el = document.activeElement;
@@ -126,11 +190,11 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
     };
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [insert]);
+  }, [insert, walk]);
 
   const onFile = (file: File) =>
     void run(async () => {
-      const result = await importGlossary(db, await readFileBytes(file), file.name);
+      const result = await importGlossary(db, await readFileBytes(file), file.name, step);
       setNotice(t("tm:glossary.imported", { count: result.added, file: file.name }));
     });
 
@@ -157,10 +221,15 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
     });
     if (!ok) return;
     await run(async () => {
-      await deleteConcept(db, hit.conceptId);
+      await deleteConcept(db, hit.conceptId, step);
       setNotice(t("tm:glossary.deleted", { term: hit.term.text }));
     });
   };
+  const resolve = (id: string, choice: "current" | number, term: string) =>
+    void run(async () => {
+      await resolveConceptConflict(db, id, choice, step);
+      setNotice(t("tm:glossary.resolved", { term }));
+    });
   const exportAs = (format: "tbx" | "csv") =>
     void run(async () =>
       downloadText(
@@ -182,7 +251,7 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
             backToCell();
           }}
           onSave={async (terms) => {
-            await addConcept(db, { terms });
+            await addConcept(db, { terms }, step);
             setNotice(t("tm:glossary.added", { term: terms[0]!.text }));
           }}
         />
@@ -197,7 +266,7 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
             backToCell();
           }}
           onSave={async (terms) => {
-            await updateConcept(db, editing.id, { terms });
+            await updateConcept(db, editing.id, { terms }, step);
             setNotice(t("tm:glossary.saved", { term: terms[0]!.text }));
           }}
         />
@@ -275,6 +344,11 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
       <p className="tm-notice" role="status" data-testid="glossary-notice">
         {notice}
       </p>
+      {conflicts > 0 && (
+        <p className="glossary-conflicts" data-testid="glossary-conflicts">
+          {t("tm:glossary.conflicts", { count: conflicts })}
+        </p>
+      )}
       {segment && hits.length > 0 && (
         <p className="tm-source glossary-source" lang={sourceLang} data-testid="glossary-source">
           <MarkedSource text={segment.source} hits={hits} />
@@ -362,6 +436,13 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
                   )),
                 )}
                 {hit.term.note && <p className="tm-origin">{hit.term.note}</p>}
+                <ConceptConflict
+                  concept={byId.get(hit.conceptId)}
+                  k={k}
+                  langs={langs}
+                  term={hit.term.text}
+                  onResolve={(choice) => resolve(hit.conceptId, choice, hit.term.text)}
+                />
               </li>
             );
           })}
@@ -369,6 +450,71 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
       )}
       {dialog}
     </aside>
+  );
+}
+
+/**
+ * Another member's concurrent version of a concept (sync conflict): who and when, its terms in the
+ * document's languages, "Use this version"; "Keep current" drops the other versions.
+ */
+function ConceptConflict(props: {
+  concept: GlossaryConcept | undefined;
+  k: number;
+  langs: readonly TargetLang[];
+  term: string;
+  onResolve: (choice: "current" | number) => void;
+}) {
+  const { concept, k, langs, term, onResolve } = props;
+  const { t } = useTranslation(["tm", "common"]);
+  const versions = concept?.competing ?? [];
+  if (versions.length === 0) return null;
+  return (
+    <div
+      className="glossary-conflict"
+      role="group"
+      aria-label={t("tm:glossary.conflictLabel", { term })}
+      data-testid={`glossary-conflict-${k}`}
+    >
+      {versions.map((v, j) => {
+        const terms = Array.isArray(v.concept.terms) ? (v.concept.terms as GlossaryTerm[]) : [];
+        return (
+          <div key={j} className="glossary-version" data-testid={`glossary-version-${k}-${j + 1}`}>
+            <p className="glossary-version-head">
+              {t("tm:glossary.otherVersion", { by: v.by, at: new Date(v.at).toLocaleString() })}
+            </p>
+            {["id", ...langs].map((l) =>
+              terms
+                .filter((x) => x.lang === l)
+                .map((x, i) => (
+                  <div key={`${l}-${i}`} className="tm-target">
+                    <span className="tm-lang">{l.toUpperCase()}</span>{" "}
+                    <span lang={l}>{x.text}</span>
+                    {x.status && (
+                      <span className="tm-meta">{t(`tm:glossary.status.${x.status}`)}</span>
+                    )}
+                  </div>
+                )),
+            )}
+            <button
+              type="button"
+              className="mini"
+              data-testid={`glossary-use-${k}-${j + 1}`}
+              onClick={() => onResolve(j)}
+            >
+              {t("tm:glossary.useVersion")}
+            </button>
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="mini"
+        data-testid={`glossary-keep-${k}`}
+        onClick={() => onResolve("current")}
+      >
+        {t("tm:glossary.keepCurrent")}
+      </button>
+    </div>
   );
 }
 
