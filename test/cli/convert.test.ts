@@ -149,6 +149,26 @@ describe("convert (in process)", () => {
     expect(out.files["out.json"]).toBeUndefined();
   });
 
+  it("says where a damaged file's bad bytes are (issue 14 item 8: no line or column before)", async () => {
+    const tmx =
+      "<?xml version='1.0'?>\n<tmx version='1.4'>\n<header srclang='id'/>\n<body>\n" +
+      "<tu><tuv xml:lang='id'><seg>Harga naik</seg></tuv></tu>\n</body>\n</tmx>\n";
+    const bytes = new TextEncoder().encode(tmx);
+    const flipped = bytes.slice();
+    flipped[tmx.indexOf("naik")] = 0xff;
+    const nul = bytes.slice();
+    nul[tmx.indexOf("Harga")] = 0;
+    const { io, out } = memoryIo({ "flip.tmx": flipped, "nul.tmx": nul });
+    expect(await run(["flip.tmx", "out.json"], io)).toBe(1);
+    expect(await run(["nul.tmx", "out.json"], io)).toBe(1);
+    const column = tmx.split("\n")[4]!.indexOf("naik") + 1;
+    expect(out.stderr.split("\n")).toEqual([
+      `convert: “flip.tmx” is not valid utf-8 text: the bytes at line 5, column ${column} are not a character. Save it again as UTF-8, or export it again from the tool that made it. (tmx.encoding)`,
+      `convert: “nul.tmx” is a binary file, not a TMX file (a NUL byte at line 5, column ${column - 6}). (tmx.binary)`,
+      "",
+    ]);
+  });
+
   it("exits 2 on usage errors and 1 on unreadable input", async () => {
     const { io, out } = memoryIo({ "in.json": json });
     expect(await run(["in.json"], io)).toBe(2);

@@ -124,7 +124,11 @@ export function readTbx(text: string, options: TbxReadOptions = {}): TbxReadResu
   const readLangSection = (section: XmlElement, concept: GlossaryConcept): void => {
     const tag = section.attrs["xml:lang"] ?? section.attrs.lang ?? "";
     if (tag.trim() === "")
-      throw new AppError("tbx.missing-lang", { ...fileParams, line: section.line });
+      throw new AppError("tbx.missing-lang", {
+        ...fileParams,
+        line: section.line,
+        column: section.column,
+      });
     const lang = glossaryLang(tag);
     for (const child of childElements(section)) {
       const name = local(child);
@@ -157,7 +161,12 @@ export function readTbx(text: string, options: TbxReadOptions = {}): TbxReadResu
     const id = (entry.attrs.id ?? "").trim();
     if (id !== "") {
       if (seenIds.has(id))
-        throw new AppError("tbx.duplicate-id", { ...fileParams, id, line: entry.line });
+        throw new AppError("tbx.duplicate-id", {
+          ...fileParams,
+          id,
+          line: entry.line,
+          column: entry.column,
+        });
       seenIds.add(id);
     }
     const concept: GlossaryConcept = { id, terms: [] };
@@ -183,14 +192,17 @@ export function readTbx(text: string, options: TbxReadOptions = {}): TbxReadResu
     else concepts.push(concept);
   };
 
+  /** Where the root element starts (a TBX without a body is refused there). */
+  let rootAt = { line: 1, column: 1 };
   parseXml(
     text,
     {
       onOpen: (element, depth) => {
         if (depth === 0) {
           const name = local(element);
+          rootAt = { line: element.line, column: element.column };
           if (name !== "martif" && name !== "tbx")
-            throw new AppError("tbx.wrong-root", { ...fileParams, root: element.name });
+            throw new AppError("tbx.wrong-root", { ...fileParams, ...rootAt, root: element.name });
           version = name === "tbx" ? "3" : "2";
           dialect = element.attrs.type ?? "";
         }
@@ -214,7 +226,7 @@ export function readTbx(text: string, options: TbxReadOptions = {}): TbxReadResu
       ...(options.signal ? { signal: options.signal } : {}),
     },
   );
-  if (!sawBody) throw new AppError("tbx.missing-body", fileParams);
+  if (!sawBody) throw new AppError("tbx.missing-body", { ...fileParams, ...rootAt });
   fillConceptIds(concepts);
   return {
     glossary: { concepts },

@@ -1,4 +1,5 @@
 import { AppError } from "../../model/app-error.ts";
+import { positionInText } from "../xml/text-position.ts";
 import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../model/bundle.ts";
 import type { Lang, TargetLang } from "../../model/languages.ts";
 import { isTargetLang } from "../../model/languages.ts";
@@ -207,7 +208,10 @@ const INTERN_LIMIT = 4096;
  */
 export function readTmxWithReport(text: string, options: TmxReadOptions = {}): TmxReadResult {
   if (text.includes("\u0000")) {
-    throw new AppError("tmx.binary", options.fileName ? { file: options.fileName } : {});
+    throw new AppError("tmx.binary", {
+      ...(options.fileName ? { file: options.fileName } : {}),
+      ...positionInText(text, text.indexOf("\u0000")),
+    });
   }
   return readTmxSource(text, options);
 }

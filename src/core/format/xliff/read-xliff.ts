@@ -1,4 +1,5 @@
 import { decodeCommentNote } from "../comment-note.ts";
+import { positionInText } from "../xml/text-position.ts";
 import { AppError } from "../../model/app-error.ts";
 import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../model/bundle.ts";
 import type { Lang, TargetLang } from "../../model/languages.ts";
@@ -96,7 +97,10 @@ interface RawFile {
 export function readXliff(text: string, options: XliffReadOptions = {}): XliffReadResult {
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
   const at = (el: XmlElement) => ({ ...fileParams, line: el.line, column: el.column });
-  if (text.includes("\u0000")) throw new AppError("xliff.binary", fileParams);
+  if (text.includes("\u0000")) {
+    const where = positionInText(text, text.indexOf("\u0000"));
+    throw new AppError("xliff.binary", { ...fileParams, ...where });
+  }
   let version = "";
   let major: 1 | 2 = 1;
   let rootSrc: string | undefined;

@@ -3,6 +3,7 @@ import type { ByteSource } from "../byte-source.ts";
 import { byteSource } from "../byte-source.ts";
 import { sniffRefusedEncoding } from "../../text/decode.ts";
 import { sniffBom, textDecoder } from "../txt/decode.ts";
+import { countToByte, decodeErrorPosition, positionInText } from "./text-position.ts";
 
 /** The encoding of an XML file, as found by decodeXmlBytes. */
 export interface DecodedXml {
@@ -17,6 +18,17 @@ const DECL_RE = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
 
 /** Label from the XML declaration, read as ASCII from the first bytes (UTF-8-compatible files). */
 function declaredEncoding(bytes: Uint8Array): string | null {
+  return DECL_RE.exec(declarationText(bytes))?.[1]?.toLowerCase() ?? null;
+}
+
+/** Where the declaration's `encoding` is (an unknown one is refused there). */
+function declaredEncodingAt(bytes: Uint8Array) {
+  const head = declarationText(bytes);
+  return positionInText(head, Math.max(0, head.search(/\sencoding\s*=/) + 1));
+}
+
+/** The XML declaration (up to its ">"), as ASCII; other bytes become "?". */
+function declarationText(bytes: Uint8Array): string {
   let head = "";
   const end = Math.min(bytes.length, 512);
   for (let i = 0; i < end; i++) {
@@ -27,7 +39,7 @@ function declaredEncoding(bytes: Uint8Array): string | null {
     }
     head += byte < 0x80 ? String.fromCharCode(byte) : "?";
   }
-  return DECL_RE.exec(head)?.[1]?.toLowerCase() ?? null;
+  return head;
 }
 
 /** UTF-16 without BOM, recognised by "<?" or "<" + NUL patterns (XML 1.0 appendix F). */
@@ -62,13 +74,32 @@ function decode(
   try {
     decoder = textDecoder(label);
   } catch {
-    throw new AppError(`${prefix}.unknown-encoding`, { ...params, encoding: label });
+    const at = declaredEncodingAt(bytes);
+    throw new AppError(`${prefix}.unknown-encoding`, { ...params, encoding: label, ...at });
   }
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new AppError(`${prefix}.encoding`, { ...params, encoding: label });
+    const at = decodeErrorPosition(byteSource(bytes), 0, label);
+    throw new AppError(`${prefix}.encoding`, { ...params, encoding: label, ...at });
   }
+}
+
+/** The position of the character at byte `index`, decoded as `label` (or UTF-8 if unknown). */
+function positionOfByte(bytes: Uint8Array, index: number, label: string) {
+  try {
+    return countToByte(byteSource(bytes), 0, index, label).position;
+  } catch {
+    return countToByte(byteSource(bytes), 0, index, "utf-8").position;
+  }
+}
+
+/** `<prefix>.binary` at the first NUL character of a decoded text. */
+function binaryInText(text: string, params: Record<string, string>, prefix: string): AppError {
+  return new AppError(`${prefix}.binary`, {
+    ...params,
+    ...positionInText(text, text.indexOf("\u0000")),
+  });
 }
 
 /**
@@ -90,7 +121,7 @@ export function decodeXmlBytes(
     const body = bytes.subarray(bom.length);
     if (body.length === 0) throw new AppError(`${codePrefix}.empty`, params);
     const text = decode(bom.encoding, body, params, codePrefix);
-    if (text.includes("\u0000")) throw new AppError(`${codePrefix}.binary`, params);
+    if (text.includes("\u0000")) throw binaryInText(text, params, codePrefix);
     return { text, encoding: bom.encoding, source: "bom" };
   }
   if (bytes.length === 0) throw new AppError(`${codePrefix}.empty`, params);
@@ -101,8 +132,14 @@ export function decodeXmlBytes(
       encoding: utf16,
       source: "declaration",
     };
-  if (bytes.includes(0)) throw new AppError(`${codePrefix}.binary`, params);
   const declared = declaredEncoding(bytes);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    // Where the NUL is, read in the encoding the file declares (UTF-8 when none or unknown).
+    const label = declared !== null && !/^utf-?16/.test(declared) ? declared : "utf-8";
+    const at = positionOfByte(bytes, nul, label);
+    throw new AppError(`${codePrefix}.binary`, { ...params, ...at });
+  }
   if (declared !== null && !/^utf-?16/.test(declared)) {
     const text = decode(declared, bytes, params, codePrefix);
     const encoding = declared === "utf8" ? "utf-8" : declared;
@@ -154,12 +191,18 @@ export function decodeXmlChunks(
       encoding = utf16;
       source = "declaration";
     } else {
-      if (head.includes(0)) throw new AppError(`${codePrefix}.binary`, params);
       checkNul = true;
       const declared = declaredEncoding(head);
       if (declared !== null && !/^utf-?16/.test(declared)) {
         encoding = declared === "utf8" ? "utf-8" : declared;
         source = "declaration";
+      }
+      const nul = head.indexOf(0);
+      if (nul >= 0) {
+        throw new AppError(`${codePrefix}.binary`, {
+          ...params,
+          ...positionOfByte(head, nul, encoding),
+        });
       }
     }
   }
@@ -168,21 +211,33 @@ export function decodeXmlChunks(
   try {
     decoder = textDecoder(encoding);
   } catch {
-    throw new AppError(`${codePrefix}.unknown-encoding`, { ...params, encoding });
+    const at = declaredEncodingAt(head);
+    throw new AppError(`${codePrefix}.unknown-encoding`, { ...params, encoding, ...at });
   }
   const utf16 = encoding.startsWith("utf-16");
   function* chunks(): Generator<string> {
     for (let at = start; at < bytes.size; at += BYTE_CHUNK) {
       const end = Math.min(bytes.size, at + BYTE_CHUNK);
       const piece = bytes.read(at, end);
-      if (checkNul && piece.includes(0)) throw new AppError(`${codePrefix}.binary`, params);
+      const nul = checkNul ? piece.indexOf(0) : -1;
+      if (nul >= 0) {
+        const where = countToByte(bytes, start, at + nul, encoding).position;
+        throw new AppError(`${codePrefix}.binary`, { ...params, ...where });
+      }
       let text: string;
       try {
         text = decoder.decode(piece, { stream: end < bytes.size });
       } catch {
-        throw new AppError(`${codePrefix}.encoding`, { ...params, encoding });
+        // Where: read again up to the bad bytes (only now, so reading a good file costs nothing).
+        const where = decodeErrorPosition(bytes, start, encoding);
+        throw new AppError(`${codePrefix}.encoding`, { ...params, encoding, ...where });
       }
-      if (utf16 && text.includes("\u0000")) throw new AppError(`${codePrefix}.binary`, params);
+      if (utf16 && text.includes("\u0000")) {
+        // The counter stops before a character begun in the previous piece, which `text` starts with.
+        const counter = countToByte(bytes, start, at, encoding);
+        const where = counter.advance(text.slice(0, text.indexOf("\u0000"))).position;
+        throw new AppError(`${codePrefix}.binary`, { ...params, ...where });
+      }
       yield text;
       onProgress?.(end, bytes.size);
     }

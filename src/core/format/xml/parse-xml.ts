@@ -115,7 +115,8 @@ export function parseXmlEvents(
     throw new AppError(`${codePrefix}.${suffix}`, {
       ...fileParams,
       line: parser.line,
-      column: parser.column,
+      // saxes counts the characters read on the line: 0 when a file ends right after a line end.
+      column: Math.max(1, parser.column),
       ...extra,
     });
   };

@@ -128,7 +128,18 @@ describe("readTmxBytes (streaming decode)", () => {
       }
       throw new Error("no error");
     })();
-    expect([e1.code, e1.params]).toEqual(["tmx.encoding", { file: "b.tmx", encoding: "utf-8" }]);
+    // Where: the character the bad byte is in (the text before it, counted independently).
+    const before = new TextDecoder().decode(bytes.subarray(0, 200_000), { stream: true });
+    const beforeLines = before.split("\n");
+    expect([e1.code, e1.params]).toEqual([
+      "tmx.encoding",
+      {
+        file: "b.tmx",
+        encoding: "utf-8",
+        line: beforeLines.length,
+        column: [...beforeLines.at(-1)!].length + 1,
+      },
+    ]);
     const lines = text.split("\n");
     lines[5000] = lines[5000]!.replace("Kalimat", "Harga & naik");
     const e2 = (() => {

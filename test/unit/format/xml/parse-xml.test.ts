@@ -93,6 +93,9 @@ describe("decodeXmlBytes", () => {
     const e = failure(() =>
       decodeXmlBytes(new Uint8Array([0x3c, 0x72, 0x3e, 0xe9, 0x3c]), "b.tmx", "tmx"),
     );
-    expect([e.code, e.params]).toEqual(["tmx.encoding", { file: "b.tmx", encoding: "utf-8" }]);
+    expect([e.code, e.params]).toEqual([
+      "tmx.encoding",
+      { file: "b.tmx", encoding: "utf-8", line: 1, column: 4 },
+    ]);
   });
 });
