@@ -181,6 +181,17 @@ export class Autosave {
     if (!this.journal) return 0;
     const journal = this.journal;
     const edits = keys.flatMap((k) => parseJournal(journal.getItem(k)));
+    // Taken over into this tab's journal: the other keys go.
+    for (const k of keys) if (k !== this.journalKey) journal.removeItem(k);
+    return this.adoptEdits(edits);
+  }
+
+  /**
+   * Takes over edits that could not be stored at start (see adoptJournal; also the IndexedDB
+   * journal's, and edits the database refused, such as a text past the segment limit): pending,
+   * shown in their cells, retried now and whenever they are typed again.
+   */
+  async adoptEdits(edits: readonly PendingEdit[]): Promise<number> {
     const adopted: string[] = [];
     for (const edit of edits) {
       const key = pendingKey(edit);
@@ -192,8 +203,6 @@ export class Autosave {
       this.pending.set(key, edit);
       adopted.push(key);
     }
-    // Taken over into this tab's journal: the other keys go.
-    for (const k of keys) if (k !== this.journalKey) journal.removeItem(k);
     this.writeJournal();
     this.refreshState();
     await Promise.all(adopted.map((k) => this.flushKey(k)));
@@ -485,45 +494,59 @@ function parseJournal(raw: string | null): PendingEdit[] {
 
 /**
  * Stores the edits a previous page left in IndexedDB's edit journal (a browser killed before the
- * debounced save), for the tab journals `replay` picks, as `replayJournal` does; their rows go. Returns how
- * many were restored.
+ * debounced save), for the tab journals `replay` picks, as `replayJournal` does; their rows go.
+ * Returns how many were restored, and the edits the database refused (to adopt as pending).
  */
 export async function replayDurableJournal(
   db: SelarasDb,
   replay: (journal: string) => boolean,
-): Promise<number> {
+): Promise<{ restored: number; refused: PendingEdit[] }> {
   const rows = (await db.pendingEdits.toArray()).filter((r) => replay(r.journal));
   let restored = 0;
+  const refused: PendingEdit[] = [];
   for (const row of rows) {
     const { id: _id, journal: _journal, ...edit } = row;
-    if (await replayEdit(db, edit)) restored++;
+    const outcome = await replayEdit(db, edit);
+    if (outcome === "stored") restored++;
+    if (outcome === "refused") refused.push(edit);
   }
   await db.pendingEdits.bulkDelete(rows.map((r) => r.id));
-  return restored;
+  return { restored, refused };
 }
 
-/** One journaled edit stored, unless the database holds a newer change of the cell. */
-async function replayEdit(db: SelarasDb, edit: PendingEdit): Promise<boolean> {
+/** Codes of a save the database refused for the edit's own sake (not the storage's). */
+const REFUSALS = new Set(["edit.textTooLong", "history.conflict"]);
+
+/**
+ * One journaled edit stored, unless the database holds a newer change of the cell ("skipped"),
+ * or refused for its own sake ("refused": kept for the user, never lost, never blocking a start).
+ */
+async function replayEdit(
+  db: SelarasDb,
+  edit: PendingEdit,
+): Promise<"stored" | "skipped" | "refused"> {
   try {
     const current = await db.translations.get(
       edit.cellId ?? translationId(edit.segmentId, edit.lang),
     );
     // Strictly newer only: the same instant may be this very edit's text, stored without its
     // confirm (storing an edit again that is already stored changes nothing).
-    if (current && current.changedAt > edit.at) return false;
+    if (current && current.changedAt > edit.at) return "skipped";
     await saveTranslation(db, { ...edit, confirm: edit.confirm === true });
-    return true;
+    return "stored";
   } catch (error) {
     // The row, or the no-source cell the edit was for, is gone: nowhere to put it.
     const gone = ["db.segmentMissing", "align-edit.cell-missing"];
-    if (!(error instanceof AppError && gone.includes(error.code))) throw error;
-    return false;
+    if (error instanceof AppError && gone.includes(error.code)) return "skipped";
+    if (error instanceof AppError && REFUSALS.has(error.code)) return "refused";
+    throw error;
   }
 }
 
 /**
  * Stores edits a previous page left in the journal (tab closed before the debounced write), unless
- * the database already holds a newer change of that cell. Returns how many were restored.
+ * the database already holds a newer change of that cell. Returns how many were restored; edits
+ * the database refused stay in the journal (for `Autosave.adoptJournal`).
  */
 export async function replayJournal(
   db: SelarasDb,
@@ -532,7 +555,13 @@ export async function replayJournal(
 ): Promise<number> {
   const edits = parseJournal(journal.getItem(key));
   let restored = 0;
-  for (const edit of edits) if (await replayEdit(db, edit)) restored++;
-  journal.removeItem(key);
+  const refused: PendingEdit[] = [];
+  for (const edit of edits) {
+    const outcome = await replayEdit(db, edit);
+    if (outcome === "stored") restored++;
+    if (outcome === "refused") refused.push(edit);
+  }
+  if (refused.length > 0) journal.setItem(key, JSON.stringify(refused));
+  else journal.removeItem(key);
   return restored;
 }

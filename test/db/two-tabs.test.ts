@@ -133,7 +133,7 @@ describe("the durable journal in IndexedDB", () => {
         at: "2026-12-04T10:00:00Z",
       },
     ]);
-    expect(await replayDurableJournal(db, (j) => j === "j1")).toBe(1);
+    expect((await replayDurableJournal(db, (j) => j === "j1")).restored).toBe(1);
     expect((await db.translations.get(`${ids[1]}:en`))?.text).toBe("Two.");
     expect(await db.translations.get(`${ids[1]}:vi`)).toBeUndefined();
     expect((await db.pendingEdits.toArray()).map((r) => r.id)).toEqual(["j2|x"]);

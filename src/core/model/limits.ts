@@ -79,3 +79,14 @@ export function checkTextFileSize(file: string, bytes: number): void {
     });
   }
 }
+
+/**
+ * Refuses an edit that would make a segment's source or a target longer than the limit (typed,
+ * pasted, replaced, inserted or merged): `edit.textTooLong` ({length, limit}). The autosave keeps
+ * such a text pending and shown, unsaved, until it is shortened; nothing is written.
+ */
+export function checkEditedText(text: string): void {
+  if (text.length > LIMITS.segmentChars) {
+    throw new AppError("edit.textTooLong", { length: text.length, limit: LIMITS.segmentChars });
+  }
+}

@@ -53,7 +53,12 @@ export async function startApp(
       // What a killed browser left in IndexedDB (written at each keystroke; the lazier
       // localStorage may have lost it).
       // Any journal but an open tab's: a killed tab's localStorage key may be gone altogether.
-      await replayDurableJournal(db, (journal) => !tab.live.includes(journal));
+      const { refused } = await replayDurableJournal(db, (journal) => !tab.live.includes(journal));
+      // Edits the database refused (a text past the segment limit) open as pending, unsaved, in
+      // their cells with the reason, never as a start that fails.
+      const left = tab.replay.some((key) => journal.getItem(key) !== null);
+      if (left) await autosave?.adoptJournal(tab.replay);
+      if (refused.length > 0) await autosave?.adoptEdits(refused);
     } catch (error) {
       if (!isStorageFull(error)) throw error;
       storageFull = toErrorInfo(error);
