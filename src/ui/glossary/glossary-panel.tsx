@@ -198,10 +198,16 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
       setNotice(t("tm:glossary.imported", { count: result.added, file: file.name }));
     });
 
-  const backToCell = () => {
+  // Back to the cell once the dialog is gone (a modal dialog keeps the page inert while open, so
+  // the cell could not take the focus before): Ctrl+Z there is the app's Undo of the change.
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus || adding !== null || editing) return;
+    setRefocus(false);
     const cell = lastCell.current;
     if (cell) targetField(cell)?.focus();
-  };
+  }, [refocus, adding, editing]);
+  const backToCell = () => setRefocus(true);
   const edit = (hit: TermHit) => {
     const concept = concepts?.find((c) => c.id === hit.conceptId);
     if (!concept) return;
