@@ -510,9 +510,27 @@ export function GridPage({ docId, params }: { docId: string; params: URLSearchPa
       return tr && tr.text.trim() !== "" && tr.status !== "approved";
     }).length;
     if (count === 0) return;
+    // The reviewer sees how many of them still have QA errors (not dismissed) before approving.
+    const approvable = new Set(
+      changes
+        .filter((c) => {
+          const tr = translations?.get(translationId(c.segmentId, c.lang));
+          return tr && tr.text.trim() !== "" && tr.status !== "approved";
+        })
+        .map((c) => translationId(c.segmentId, c.lang)),
+    );
+    const withErrors = new Set(
+      (qa?.findings() ?? [])
+        .filter((f) => f.finding.severity === "error")
+        .map((f) => translationId(f.segmentId, f.lang))
+        .filter((key) => approvable.has(key)),
+    ).size;
     const ok = await confirm.ask({
       action: t("grid:approveVisible"),
-      message: t("grid:approveVisibleConfirm", { count }),
+      message:
+        withErrors > 0
+          ? `${t("grid:approveVisibleConfirm", { count })} ${t("qa:approve.visibleErrors", { count: withErrors })}`
+          : t("grid:approveVisibleConfirm", { count }),
     });
     if (!ok) return;
     void runSaved(() =>

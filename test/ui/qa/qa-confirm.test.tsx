@@ -105,6 +105,34 @@ describe("confirming with a QA error", () => {
     await waitFor(() => expect(screen.getByTestId("target-en-1")).toHaveFocus());
   });
 
+  it("Approve all shown says how many of the targets still have QA errors", async () => {
+    const user = userEvent.setup();
+    const { db, segs } = await open("reviewer");
+    await saveTranslation(db, {
+      segmentId: segs[0]!.id,
+      lang: "en",
+      text: "More than 2,600 delegates came.",
+      user: "lan",
+      confirm: true,
+    });
+    await saveTranslation(db, {
+      segmentId: segs[1]!.id,
+      lang: "en",
+      text: "The event lasts two days.",
+      user: "lan",
+      confirm: true,
+    });
+    await screen.findByTestId("qa-review-en-0", {}, { timeout: 3000 });
+    await user.click(screen.getByTestId("approve-visible"));
+    const message = await screen.findByTestId("confirm-message");
+    expect(message).toHaveTextContent(
+      "Approve 2 target(s) in the segments shown? You can undo this. 1 of them still has a QA error (see the QA panel).",
+    );
+    await user.click(screen.getByTestId("confirm-ok"));
+    await waitFor(() => expect(status("en", 0)).toBe("approved"));
+    expect(status("en", 1)).toBe("approved");
+  });
+
   it("does not ask a reviewer when the setting is off", async () => {
     const { db, segs } = await open("reviewer");
     await saveQaSettings(db, { disabled: [], severity: {}, askOnConfirm: false });
