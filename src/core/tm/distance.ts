@@ -67,3 +67,97 @@ export function similarity(n: number, m: number, distance: number): number {
   if (len === 0) return 100;
   return Math.floor((100 * (len - distance)) / len);
 }
+
+/**
+ * Myers' bit-parallel edit distance (Hyyrö's blocks of 32 rows for longer patterns): one pattern
+ * (the query's tokens) against many texts, O(m · ⌈n / 32⌉) word operations per text of m tokens.
+ * Symbols are small ints: pattern position i holds `symbols[i]` (1…count, or 0 for a token no
+ * text can hold); a text token is mapped to its symbol by `map` (0 = not in the pattern).
+ */
+export class BitPattern {
+  readonly length: number;
+  private readonly words: number;
+  /** peq[symbol · words + b]: the rows of block b holding that symbol (symbol 0: none). */
+  private readonly peq: Int32Array;
+  private readonly high: number;
+  private readonly pv: Int32Array;
+  private readonly mv: Int32Array;
+
+  constructor(symbols: ArrayLike<number>, count: number) {
+    const n = symbols.length;
+    this.length = n;
+    this.words = Math.max(1, Math.ceil(n / 32));
+    this.peq = new Int32Array((count + 1) * this.words);
+    for (let i = 0; i < n; i++) {
+      const s = symbols[i]!;
+      if (s > 0) this.peq[s * this.words + (i >> 5)]! |= 1 << (i & 31);
+    }
+    this.high = 1 << ((n - 1) & 31);
+    this.pv = new Int32Array(this.words);
+    this.mv = new Int32Array(this.words);
+  }
+
+  /**
+   * The edit distance to `text[off … off + m)` when it is at most `k`, else `k + 1` (it stops as
+   * soon as the distance so far, less the tokens left, exceeds k).
+   */
+  distance(text: Int32Array, off: number, m: number, map: Int32Array, k: number): number {
+    const n = this.length;
+    if (n === 0) return m <= k ? m : k + 1;
+    if (Math.abs(n - m) > k) return k + 1;
+    const peq = this.peq;
+    let score = n;
+    if (this.words === 1) {
+      const high = this.high;
+      let pv = -1;
+      let mv = 0;
+      for (let j = 0; j < m; j++) {
+        const eq = peq[map[text[off + j]!]!]!;
+        const xv = eq | mv;
+        const xh = (((eq & pv) + pv) ^ pv) | eq;
+        let ph = mv | ~(xh | pv);
+        let mh = pv & xh;
+        if (ph & high) score++;
+        else if (mh & high) score--;
+        ph = (ph << 1) | 1;
+        mh <<= 1;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+        if (score - (m - 1 - j) > k) return k + 1;
+      }
+      return score <= k ? score : k + 1;
+    }
+    const words = this.words;
+    const last = words - 1;
+    const pvs = this.pv;
+    const mvs = this.mv;
+    pvs.fill(-1);
+    mvs.fill(0);
+    for (let j = 0; j < m; j++) {
+      const base = map[text[off + j]!]! * words;
+      let hin = 1;
+      for (let b = 0; b < words; b++) {
+        let eq = peq[base + b]!;
+        const pv = pvs[b]!;
+        const mv = mvs[b]!;
+        const xv = eq | mv;
+        if (hin < 0) eq |= 1;
+        const xh = (((eq & pv) + pv) ^ pv) | eq;
+        let ph = mv | ~(xh | pv);
+        let mh = pv & xh;
+        const bit = b === last ? this.high : -0x80000000;
+        const hout = ph & bit ? 1 : mh & bit ? -1 : 0;
+        ph <<= 1;
+        mh <<= 1;
+        if (hin < 0) mh |= 1;
+        else if (hin > 0) ph |= 1;
+        pvs[b] = mh | ~(xv | ph);
+        mvs[b] = ph & xv;
+        hin = hout;
+      }
+      score += hin;
+      if (score - (m - 1 - j) > k) return k + 1;
+    }
+    return score <= k ? score : k + 1;
+  }
+}
