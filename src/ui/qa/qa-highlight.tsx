@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { toDisplay } from "../../core/format/tmx/inline-display.ts";
 import { findingFingerprint } from "../../core/qa/dismissals.ts";
@@ -157,16 +158,19 @@ export function useSourceQaMarks(segmentId: string | undefined, source: string):
   const vi = useCellFindings(segmentId ?? "", "vi");
   const en = useCellFindings(segmentId ?? "", "en");
   const message = useFindingText();
+  const { t } = useTranslation("common");
   return useMemo(() => {
     if (!segmentId) return [];
     const out: QaMark[] = [];
     for (const f of [...vi, ...en]) {
       const r = f.finding.sourceRange;
       if (f.dismissal || !r || r.end <= r.start || r.end > source.length) continue;
-      out.push({ ...r, severity: f.finding.severity, title: message(f.finding) });
+      // Both columns' findings meet in the source: each message says whose it is.
+      const title = `${t(`common:lang.${f.lang}`)}: ${message(f.finding)}`;
+      out.push({ ...r, severity: f.finding.severity, title });
     }
     return out;
-  }, [segmentId, source, vi, en, message]);
+  }, [segmentId, source, vi, en, message, t]);
 }
 
 /**

@@ -37,11 +37,11 @@ describe("a finding's part of the text, highlighted in the cell", () => {
     const layer = en.parentElement!.querySelector("[data-qa-backdrop]")!;
     expect(layer).toHaveAttribute("aria-hidden", "true");
     expect(layer.textContent).toBe("More than 2,600 delegates came.");
-    // The source's side of it, with the message as its tooltip.
+    // The source's side of it, with the column and the message as its tooltip.
     const sourceMark = screen.getByTestId("source-0").querySelector("mark.qa-mark")!;
     expect(sourceMark).toHaveTextContent("2.500");
     expect(sourceMark).toHaveClass("qa-mark-error");
-    expect(sourceMark).toHaveAttribute("title", expect.stringMatching(/2\.500.*2,600/));
+    expect(sourceMark).toHaveAttribute("title", expect.stringMatching(/^English: .*2\.500.*2,600/));
 
     // A warning elsewhere: a double space, marked where it is.
     const vi = screen.getByTestId("target-vi-1");
