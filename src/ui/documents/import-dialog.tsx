@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
+import { importErrorInfo } from "./import-error.ts";
 import { importDocuments, type NewDocumentInput } from "../../db/operations/import-documents.ts";
-import { toErrorInfo } from "../../db/autosave.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
 import { checkTextFileSize } from "../../core/model/limits.ts";
 import { LANGS, type Lang } from "../../core/model/languages.ts";
@@ -57,7 +57,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       onClose();
       if (ids.length === 1 && ids[0]) navigate(documentHref(ids[0]));
     } catch (err) {
-      setError(toErrorInfo(err));
+      setError(importErrorInfo(err));
     } finally {
       setBusy(false);
     }

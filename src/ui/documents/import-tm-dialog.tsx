@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
-import { toErrorInfo } from "../../db/autosave.ts";
+import { importErrorInfo } from "./import-error.ts";
 import {
   applyBundleImport,
   planBundleImport,
@@ -56,7 +56,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
             p.conflicts.every((c) => c.sources.same === 0 && c.sources.fileSegments > 0);
           setPolicy(unrelated ? "copy" : "merge");
         },
-        (e: unknown) => setPlanError(toErrorInfo(e)),
+        (e: unknown) => setPlanError(importErrorInfo(e)),
       );
   };
 
@@ -119,7 +119,7 @@ export function ImportTmDialog({ onClose }: { onClose: () => void }) {
       setRead(null);
       setPlan(null);
     } catch (err) {
-      setError(toErrorInfo(err));
+      setError(importErrorInfo(err));
     }
   };
 
