@@ -49,6 +49,27 @@ function xmlSuffixes(): string[] {
   return [...suffixes].sort();
 }
 
+/**
+ * The codes the server answers with (shown by the app's team, sync and account screens):
+ * `new ApiError(403, "auth.csrf")`, `refuse("sync.bad_record")`, `closeConn(c, …, "live.too_many")`,
+ * `apiErrorBody("live.origin")`.
+ */
+function serverCodes(): string[] {
+  const codes = new Set<string>();
+  const patterns = [
+    /ApiError\(\s*\d+,\s*"([a-z_.-]+)"/g,
+    /\brefuse\(\s*"([a-z_.-]+)"/g,
+    /closeConn\(\s*\w+,\s*[\w.]+,\s*"([a-z_.-]+)"/g,
+    /apiErrorBody\(\s*"([a-z_.-]+)"/g,
+    /code: [\w.]+ \?\? "([a-z_.-]+)"/g,
+  ];
+  for (const file of sources(resolve(process.cwd(), "src/server"))) {
+    const text = readFileSync(file, "utf8");
+    for (const pattern of patterns) for (const m of text.matchAll(pattern)) codes.add(m[1]!);
+  }
+  return [...codes].sort();
+}
+
 /** The TMX reader's own codes, raised as `tmx.${code}` through its `fail("…")`. */
 function tmxReaderCodes(): string[] {
   const text = readFileSync(resolve(process.cwd(), "src/core/format/tmx/read-tmx.ts"), "utf8");
@@ -57,7 +78,9 @@ function tmxReaderCodes(): string[] {
 
 describe("error messages", () => {
   it("every error code raised in the code has a message in English, Vietnamese and Indonesian", () => {
-    const codes = [...raisedCodes(false), ...tmxReaderCodes()];
+    const server = serverCodes();
+    expect(server).toEqual(expect.arrayContaining(["auth.csrf", "sync.gap", "live.too_many"]));
+    const codes = [...raisedCodes(false), ...tmxReaderCodes(), ...server];
     expect(codes.length).toBeGreaterThan(30);
     const suffixes = xmlSuffixes();
     expect(suffixes).toEqual(
