@@ -3,7 +3,8 @@ import type { Lang } from "../../core/model/languages.ts";
 import type { DocumentOrigin, DocumentRecord, SegmentRecord } from "../../core/model/records.ts";
 import { initialKeys } from "../../core/model/order-key.ts";
 import { AppError } from "../../core/model/app-error.ts";
-import { segmentText } from "../../core/segment/segment.ts";
+import { segmentParagraph } from "../../core/segment/segment.ts";
+import { splitParagraphs } from "../../core/text/paragraphs.ts";
 import { checkDocumentLimits } from "../../core/model/limits.ts";
 import { newId, nowIso } from "../ids.ts";
 
@@ -19,13 +20,23 @@ export interface BuiltDocument {
   segments: SegmentRecord[];
 }
 
-/** Segments a text and builds the records of a new document (no I/O). */
-export function buildDocument(input: NewDocumentInput, at: string = nowIso()): BuiltDocument {
-  const paragraphs = segmentText(input.text, input.sourceLang);
+/**
+ * Segments a text and builds the records of a new document (no I/O). `onProgress` hears the
+ * fraction of the paragraphs segmented (a 64 MB text takes a while: the import worker reports it).
+ */
+export function buildDocument(
+  input: NewDocumentInput,
+  at: string = nowIso(),
+  onProgress?: (fraction: number) => void,
+): BuiltDocument {
+  const paragraphs = splitParagraphs(input.text);
   const docId = newId("d");
-  const flat = paragraphs.flatMap((p) =>
-    p.sentences.map((source) => ({ paragraph: p.paragraph, source })),
-  );
+  const flat: { paragraph: number; source: string }[] = [];
+  paragraphs.forEach((text, paragraph) => {
+    for (const source of segmentParagraph(text, input.sourceLang)) flat.push({ paragraph, source });
+    if (onProgress && (paragraph % 64 === 63 || paragraph === paragraphs.length - 1))
+      onProgress((paragraph + 1) / paragraphs.length);
+  });
   if (flat.length === 0) {
     throw new AppError("import.noText", { file: input.title });
   }
@@ -54,7 +65,17 @@ export async function importDocuments(
   db: SelarasDb,
   inputs: NewDocumentInput[],
 ): Promise<string[]> {
-  const built = inputs.map((input) => buildDocument(input));
+  return storeBuiltDocuments(
+    db,
+    inputs.map((input) => buildDocument(input)),
+  );
+}
+
+/** Stores documents built by `buildDocument` (in a worker, say), all or nothing. */
+export async function storeBuiltDocuments(
+  db: SelarasDb,
+  built: readonly BuiltDocument[],
+): Promise<string[]> {
   // Every document is checked before any is written (all or nothing).
   for (const b of built) checkDocumentLimits(b.document.title, b.segments);
   await db.transaction("rw", db.documents, db.segments, async () => {

@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
 import { importErrorInfo } from "./import-error.ts";
-import { importDocuments, type NewDocumentInput } from "../../db/operations/import-documents.ts";
-import { decodeText } from "../../core/format/txt/decode.ts";
+import { storeBuiltDocuments } from "../../db/operations/import-documents.ts";
 import { checkTextFileSize } from "../../core/model/limits.ts";
 import { LANGS, type Lang } from "../../core/model/languages.ts";
 import type { ErrorInfo } from "../../core/model/app-error.ts";
@@ -12,6 +11,9 @@ import { Dialog } from "../shared/dialog.tsx";
 import { FormError } from "../shared/error-text.tsx";
 import { readFileBytes } from "../shared/download.ts";
 import { documentHref, navigate } from "../app/use-hash-route.ts";
+import type { TextImportItem } from "../workers/text-import-protocol.ts";
+import { buildDocumentsAsync } from "../workers/text-import-async.ts";
+import type { WorkerTask } from "../workers/worker-job.ts";
 
 /** Add documents: paste a text, or choose/drop .txt files (UTF-8, UTF-16 with BOM). All or nothing. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -23,42 +25,55 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Segmenting in the worker: the fraction done (null: not running), and the task to cancel. */
+  const [progress, setProgress] = useState<number | null>(null);
+  const task = useRef<WorkerTask<unknown> | null>(null);
+  // Closed while segmenting (Escape): the work stops and nothing is imported.
+  useEffect(() => () => task.current?.cancel(), []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     setBusy(true);
     try {
-      const inputs: NewDocumentInput[] = [];
+      const items: TextImportItem[] = [];
       // Too large a file is refused before it is read (README "Limits").
       for (const file of files) checkTextFileSize(file.name, file.size);
       for (const file of files) {
-        const decoded = decodeText(await readFileBytes(file), file.name);
-        inputs.push({
+        items.push({
+          kind: "file",
+          bytes: await readFileBytes(file),
+          fileName: file.name,
           title: titleFromFileName(file.name),
           sourceLang: lang,
-          text: decoded,
-          origin: { kind: "user", fileName: file.name },
         });
       }
       if (text.trim() !== "") {
-        inputs.push({
+        items.push({
+          kind: "text",
+          text,
           title: title.trim() || titleFromText(text),
           sourceLang: lang,
-          text,
-          origin: { kind: "user" },
         });
       }
-      if (inputs.length === 0) {
+      if (items.length === 0) {
         setError({ code: "import.nothing", params: {} });
         return;
       }
-      const ids = await importDocuments(db, inputs);
+      // Decoded and segmented in a worker with progress and Cancel; stored all or nothing after.
+      setProgress(0);
+      const job = buildDocumentsAsync({ items }, setProgress);
+      task.current = job;
+      const built = await job.promise;
+      setProgress(1);
+      const ids = await storeBuiltDocuments(db, built);
       onClose();
       if (ids.length === 1 && ids[0]) navigate(documentHref(ids[0]));
     } catch (err) {
       setError(importErrorInfo(err));
     } finally {
+      task.current = null;
+      setProgress(null);
       setBusy(false);
     }
   };
@@ -124,9 +139,30 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </ul>
           )}
         </div>
+        {progress !== null && (
+          <div className="read-progress" role="status">
+            <progress
+              max={1}
+              value={progress}
+              aria-label={t("import.segmenting")}
+              data-testid="import-progress"
+            />
+            <span>
+              {t("import.segmenting")} {Math.round(progress * 100)} %
+            </span>
+          </div>
+        )}
         <FormError error={error} />
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
+          <button
+            type="button"
+            data-testid="import-cancel"
+            onClick={() => {
+              // While segmenting, Cancel stops it (nothing is written); else it closes.
+              if (task.current) task.current.cancel();
+              else onClose();
+            }}
+          >
             {t("cancel")}
           </button>
           <button type="submit" className="primary" data-testid="import-submit" disabled={busy}>
