@@ -110,4 +110,43 @@ describe("glossary undo", () => {
     expect(within(panel).queryByTestId("glossary-conflicts")).toBeNull();
     expect(within(panel).getByTestId("glossary-term-1-vi")).toHaveTextContent("chữ kí");
   });
+
+  it("a viewer of the document's team project reads the glossary but is offered no change", async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp();
+    await screen.findAllByTestId("doc-row");
+    await importGlossary(db, new TextEncoder().encode(CSV), "g.csv");
+    const [docId] = await importDocuments(db, [
+      { title: "Istilah", sourceLang: "id", text: TEXT, origin: { kind: "user" } },
+    ]);
+    await db.syncState.add({
+      projectId: "p1",
+      name: "Tim",
+      role: "viewer",
+      langs: null,
+      cursor: 0,
+      lastMutationId: 0,
+      nextMutationId: 1,
+    });
+    await db.documents.update(docId!, { projectId: "p1" });
+    gotoDocument(docId!);
+    await screen.findByTestId("source-1");
+    await user.click(screen.getByTestId("target-vi-0"));
+    const panel = await screen.findByTestId("glossary-panel");
+    expect(await within(panel).findByTestId("glossary-hit-1")).toHaveTextContent("chữ ký");
+    await waitFor(() => expect(within(panel).queryByTestId("glossary-add")).toBeNull());
+    expect(within(panel).queryByTestId("glossary-import")).toBeNull();
+    expect(within(panel).queryByTestId("glossary-edit-1")).toBeNull();
+    expect(within(panel).queryByTestId("glossary-delete-1")).toBeNull();
+    fireEvent.keyDown(screen.getByTestId("target-vi-0"), {
+      key: "G",
+      code: "KeyG",
+      ctrlKey: true,
+      shiftKey: true,
+    });
+    // (A dialog the key opened would be there after a render.)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.queryByTestId("glossary-add-dialog")).toBeNull();
+    expect(within(panel).getByTestId("glossary-export")).toBeEnabled();
+  });
 });

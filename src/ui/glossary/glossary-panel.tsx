@@ -91,6 +91,13 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
   const localUser = useUser();
   const team = useTeam();
   const userName = doc?.projectId && team.account ? team.account.name : localUser.name;
+  // A viewer of the open document's team project reads the glossary only (the server refuses
+  // their changes: the buttons that make them are not offered).
+  const role = useLiveQuery(
+    async () => (doc?.projectId ? ((await db.syncState.get(doc.projectId))?.role ?? null) : null),
+    [db, doc?.projectId],
+  );
+  const readOnly = role === "viewer";
   const step: GlossaryStep | undefined = useMemo(
     () => (docId ? { docId, user: userName } : undefined),
     [docId, userName],
@@ -180,7 +187,7 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
         insert(n);
         return;
       }
-      if (isAddTermKey(e)) {
+      if (isAddTermKey(e) && !readOnly) {
         const el = document.activeElement;
         if (!el || !el.closest(".grid-layout")) return;
         e.preventDefault();
@@ -190,7 +197,7 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
     };
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [insert, walk]);
+  }, [insert, walk, readOnly]);
 
   const onFile = (file: File) =>
     void run(async () => {
@@ -295,24 +302,28 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
           {hits.length > 0 ? ` (${hits.length})` : ""}
         </h2>
         <div className="glossary-tools">
-          <button
-            type="button"
-            className="mini"
-            data-testid="glossary-add"
-            title={t("tm:glossary.addTitle")}
-            onClick={() => setAdding(selectedSourceText().trim())}
-          >
-            {t("tm:glossary.add")}
-          </button>
-          <button
-            type="button"
-            className="mini"
-            data-testid="glossary-import"
-            title={t("tm:glossary.importTitle")}
-            onClick={() => fileRef.current?.click()}
-          >
-            {t("tm:glossary.import")}
-          </button>
+          {!readOnly && (
+            <>
+              <button
+                type="button"
+                className="mini"
+                data-testid="glossary-add"
+                title={t("tm:glossary.addTitle")}
+                onClick={() => setAdding(selectedSourceText().trim())}
+              >
+                {t("tm:glossary.add")}
+              </button>
+              <button
+                type="button"
+                className="mini"
+                data-testid="glossary-import"
+                title={t("tm:glossary.importTitle")}
+                onClick={() => fileRef.current?.click()}
+              >
+                {t("tm:glossary.import")}
+              </button>
+            </>
+          )}
           <input
             ref={fileRef}
             type="file"
@@ -406,24 +417,28 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
                         {t("tm:match.insert")}
                       </button>
                     )}
-                    <button
-                      type="button"
-                      className="mini"
-                      data-testid={`glossary-edit-${k}`}
-                      title={t("tm:glossary.editTitle", { term: hit.term.text })}
-                      onClick={() => edit(hit)}
-                    >
-                      {t("tm:glossary.edit")}
-                    </button>
-                    <button
-                      type="button"
-                      className="mini"
-                      data-testid={`glossary-delete-${k}`}
-                      title={t("tm:glossary.deleteTitle", { term: hit.term.text })}
-                      onClick={() => void remove(hit)}
-                    >
-                      {t("tm:glossary.delete")}
-                    </button>
+                    {!readOnly && (
+                      <>
+                        <button
+                          type="button"
+                          className="mini"
+                          data-testid={`glossary-edit-${k}`}
+                          title={t("tm:glossary.editTitle", { term: hit.term.text })}
+                          onClick={() => edit(hit)}
+                        >
+                          {t("tm:glossary.edit")}
+                        </button>
+                        <button
+                          type="button"
+                          className="mini"
+                          data-testid={`glossary-delete-${k}`}
+                          title={t("tm:glossary.deleteTitle", { term: hit.term.text })}
+                          onClick={() => void remove(hit)}
+                        >
+                          {t("tm:glossary.delete")}
+                        </button>
+                      </>
+                    )}
                   </span>
                 </div>
                 {langs.map((l) =>
@@ -447,6 +462,7 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
                   k={k}
                   langs={langs}
                   term={hit.term.text}
+                  readOnly={readOnly}
                   onResolve={(choice) => resolve(hit.conceptId, choice, hit.term.text)}
                 />
               </li>
@@ -468,9 +484,10 @@ function ConceptConflict(props: {
   k: number;
   langs: readonly TargetLang[];
   term: string;
+  readOnly: boolean;
   onResolve: (choice: "current" | number) => void;
 }) {
-  const { concept, k, langs, term, onResolve } = props;
+  const { concept, k, langs, term, readOnly, onResolve } = props;
   const { t } = useTranslation(["tm", "common"]);
   const versions = concept?.competing ?? [];
   if (versions.length === 0) return null;
@@ -501,25 +518,29 @@ function ConceptConflict(props: {
                   </div>
                 )),
             )}
-            <button
-              type="button"
-              className="mini"
-              data-testid={`glossary-use-${k}-${j + 1}`}
-              onClick={() => onResolve(j)}
-            >
-              {t("tm:glossary.useVersion")}
-            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                className="mini"
+                data-testid={`glossary-use-${k}-${j + 1}`}
+                onClick={() => onResolve(j)}
+              >
+                {t("tm:glossary.useVersion")}
+              </button>
+            )}
           </div>
         );
       })}
-      <button
-        type="button"
-        className="mini"
-        data-testid={`glossary-keep-${k}`}
-        onClick={() => onResolve("current")}
-      >
-        {t("tm:glossary.keepCurrent")}
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          className="mini"
+          data-testid={`glossary-keep-${k}`}
+          onClick={() => onResolve("current")}
+        >
+          {t("tm:glossary.keepCurrent")}
+        </button>
+      )}
     </div>
   );
 }
