@@ -65,11 +65,29 @@ export function textContent(element: XmlElement): string {
 
 const ENTITY_DECL_RE = /<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC)\b/;
 
+/**
+ * XML 1.0's doctypedecl after "<!DOCTYPE" (saxes does not check it): a name, an optional SYSTEM or
+ * PUBLIC identifier with its quoted literals, an optional internal subset. Names are the BMP part
+ * of NameStartChar/NameChar. A damaged one (`<!DOCTYPE tm< SYSTEM …>`, `SYS&EM`) was accepted.
+ */
+const NAME_START = String.raw`:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD`;
+const NAME = String.raw`[${NAME_START}][${NAME_START}\-.0-9\u00B7\u0300-\u036F\u203F\u2040]*`;
+const SPACE = "[ \t\r\n]";
+const SYSTEM_LITERAL = `(?:"[^"]*"|'[^']*')`;
+const PUBID_LITERAL = `(?:"[-'()+,./:=?;!*#@$_% \r\na-zA-Z0-9]*"|'[-()+,./:=?;!*#@$_% \r\na-zA-Z0-9]*')`;
+// The ranges are NameChar's (combining marks U+0300–U+036F and joiners among them), not
+// characters joined to the one before, which is what the rule looks for.
+const DOCTYPE_RE = new RegExp(
+  // eslint-disable-next-line no-misleading-character-class
+  `^${SPACE}+${NAME}(?:${SPACE}+(?:SYSTEM${SPACE}+${SYSTEM_LITERAL}|PUBLIC${SPACE}+${PUBID_LITERAL}${SPACE}+${SYSTEM_LITERAL}))?${SPACE}*(?:\\[[\\s\\S]*\\]${SPACE}*)?$`,
+);
+
 function checkDoctype(
   doctype: string,
   fail: (suffix: string, extra?: Record<string, string>) => never,
 ) {
-  // The DOCTYPE text is inspected only to refuse what we never expand: any entity declaration.
+  if (!DOCTYPE_RE.test(doctype)) fail("not-well-formed", { reason: "malformed DOCTYPE" });
+  // The internal subset is inspected only to refuse what we never expand: any entity declaration.
   if (!doctype.includes("<!ENTITY")) return;
   if (ENTITY_DECL_RE.test(doctype)) fail("external-entity");
   fail("entity-declaration");

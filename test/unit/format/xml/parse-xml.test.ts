@@ -36,6 +36,33 @@ describe("parseXml", () => {
     expect(failure(() => parse('<?xml version="1.1"?><r>&#1;</r>')).code).toBe("x.not-well-formed");
   });
 
+  it("refuses a damaged DOCTYPE where it ends, and reads the well-formed ones (issue 14 item 9)", () => {
+    for (const doctype of [
+      '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+      "<!DOCTYPE tmx>",
+      "<!DOCTYPE  martif:x.y-z\n SYSTEM 'TBXcoreStructV02.dtd'\n>",
+      '<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "http://www.oasis-open.org/xliff.dtd">',
+      '<!DOCTYPE tmx PUBLIC "-//X//Y" "a.dtd" [ <!ELEMENT tmx ANY> <!-- ] --> ]>',
+    ]) {
+      expect(() => parse(`${doctype}\n<r/>`), doctype).not.toThrow();
+    }
+    // Bytes flipped in real files' DOCTYPEs, which were accepted before.
+    for (const doctype of [
+      '<!DOCTYPE tm< SYSTEM "tmx11.dtd">',
+      '<!DOCTYPE tmx SYS&EM "tmx14.dtd">',
+      '<!DOCTYPE m=rtif SYSTEM "TBXcoreStructV02.dtd">',
+      "<!DOCTYPE tmx SYSTEM 'a.dtd' junk>",
+      '<!DOCTYPE tmx PUBLIC "bad{id}" "a.dtd">',
+      '<!DOCTYPE tmx SYSTEM "a.dtd" [ <!ELEMENT tmx ANY> ] x>',
+    ]) {
+      const e = failure(() => parse(`<?xml version="1.0"?>\n${doctype}\n<r/>`));
+      expect([e.code, e.params], doctype).toEqual([
+        "x.not-well-formed",
+        { line: 2, column: doctype.length, reason: "malformed DOCTYPE" },
+      ]);
+    }
+  });
+
   it("streams: detached elements are not kept by their parent", () => {
     let kept = -1;
     parseXml(
