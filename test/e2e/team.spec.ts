@@ -158,8 +158,10 @@ async function scenario(
 
   // Both open the document. Lan types and confirms three segments; Rina sees them live.
   const lanGrid = new GridPage(lan, base);
-  // Sync, not QA: Lan's placeholder texts lose the source's numbers (QA errors); no question.
+  // Sync, not QA: Lan's placeholder texts lose the source's numbers (QA errors); no question
+  // when Lan confirms them, nor when Rina approves them.
   await noQaQuestionOnConfirm(lan);
+  await noQaQuestionOnConfirm(rina);
   await lanGrid.goto(docId);
   const rinaGrid = new GridPage(rina, base);
   await rinaGrid.goto(docId);
