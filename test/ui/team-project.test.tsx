@@ -213,6 +213,31 @@ describe("team projects", () => {
     expect(list).toHaveTextContent("No refused changes.");
   });
 
+  it("names a refused glossary change as one of the glossary, not of a removed document", async () => {
+    const user = userEvent.setup();
+    const { server, lan } = signedInServer();
+    const project = server.addProject("Tim", lan);
+    server.refuse = { label: "glossary-add", code: "sync.forbidden_role" };
+    const { db } = await renderTeamApp(server, { signedIn: true });
+    await waitFor(async () => expect(await db.syncState.get(project.id)).toBeDefined());
+    const { addConcept } = await import("../../src/db/operations/glossary.ts");
+    await addConcept(db, {
+      terms: [
+        { lang: "id", text: "banjir" },
+        { lang: "vi", text: "lũ lụt" },
+      ],
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("sync-refused-count")).toHaveTextContent("1 refused"),
+    );
+    await user.click(await screen.findByTestId("sync-pill"));
+    const item = await within(await screen.findByTestId("refused-list")).findByTestId(
+      "refused-item",
+    );
+    expect(item).toHaveTextContent("Adding a term in the glossary");
+    expect(item).not.toHaveTextContent("a removed document");
+  });
+
   it("applies a refused change again from the sync dialog: a new mutation, accepted this time", async () => {
     const user = userEvent.setup();
     const { server, lan } = signedInServer();

@@ -53,6 +53,11 @@ const KNOWN_LABELS = new Set([
   "replace",
   "resolve",
   "restore",
+  "glossary-add",
+  "glossary-edit",
+  "glossary-delete",
+  "glossary-import",
+  "glossary-resolve",
 ]);
 
 /** The texts a refused change would have written into cells (what the user may type again). */
@@ -151,13 +156,19 @@ function ProjectRefused({ projectId, name }: { projectId: string; name: string }
               ? `sync.labels.${r.mutation.label}`
               : "sync.labels.other",
           );
+          // Glossary changes belong to the project, not to a document.
+          const inGlossary = r.mutation.label.startsWith("glossary-");
           const document =
             (r.mutation.docId && titles.get(r.mutation.docId)) || t("sync.unknownDocument");
           const texts = refusedTexts(r);
           return (
             <li key={r.mutation.id} data-testid="refused-item" data-code={r.code}>
               <p className="refused-what">
-                <strong>{t("sync.refusedChange", { label, document })}</strong>{" "}
+                <strong>
+                  {inGlossary
+                    ? t("sync.refusedGlossaryChange", { label })
+                    : t("sync.refusedChange", { label, document })}
+                </strong>{" "}
                 <span className="hint">
                   {t("sync.refusedAt", { when: when.format(new Date(r.refusedAt)) })}
                 </span>
