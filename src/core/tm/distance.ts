@@ -98,6 +98,42 @@ export class BitPattern {
   }
 
   /**
+   * How many tokens of `text[off … off + m)` equal a pattern token in reach of an alignment with
+   * at most `k` edits: text position j against pattern rows i with |i − j| ≤ k and
+   * |(n − i) − (m − j)| ≤ k. Such an alignment matches at most that many tokens, so its distance
+   * is at least max(n, m) minus the count.
+   */
+  inReach(text: Int32Array, off: number, m: number, map: Int32Array, k: number): number {
+    const n = this.length;
+    const words = this.words;
+    const peq = this.peq;
+    const shift = n - m;
+    let c = 0;
+    for (let j = 0; j < m; j++) {
+      const sym = map[text[off + j]!]!;
+      if (sym === 0) continue;
+      let lo = j - k;
+      if (j + shift - k > lo) lo = j + shift - k;
+      if (lo < 0) lo = 0;
+      let hi = j + k;
+      if (j + shift + k < hi) hi = j + shift + k;
+      if (hi > n - 1) hi = n - 1;
+      if (lo > hi) continue;
+      const base = sym * words;
+      for (let w = lo >> 5; w <= hi >> 5; w++) {
+        let bits = peq[base + w]!;
+        if (w === lo >> 5) bits &= -1 << (lo & 31);
+        if (w === hi >> 5 && (hi & 31) !== 31) bits &= (1 << ((hi & 31) + 1)) - 1;
+        if (bits !== 0) {
+          c++;
+          break;
+        }
+      }
+    }
+    return c;
+  }
+
+  /**
    * The edit distance to `text[off … off + m)` when it is at most `k`, else `k + 1` (it stops as
    * soon as the distance so far, less the tokens left, exceeds k).
    */

@@ -8,17 +8,17 @@ import type { MatchOptions, TmMatch, TmQuery, TmUnit } from "./types.ts";
 
 /** Lookup counters of the last `match` (for benches and tests). */
 export interface LookupStats {
-  /** Posting lists read (the query's rarest tokens first). */
+  /** Posting lists read (all the query's tokens but the commonest). */
   lists: number;
   /** Posting entries read. */
   scanned: number;
-  /** Units met whose length could reach the floor. */
+  /** Units whose count of shared tokens reached what the threshold needs. */
   met: number;
-  /** Units whose tokens were compared with the query's (their bounds reached the floor). */
+  /** Units checked one by one, best bound first, until the bound fell under the floor. */
   candidates: number;
-  /** Units whose edit distance was computed (they passed the count of shared tokens). */
+  /** Units whose edit distance was computed. */
   distances: number;
-  /** Units scored in full (numbers, codes, penalties): their bounds could beat the k-th held. */
+  /** Units scored in full (numbers, codes, penalties). */
   verified: number;
 }
 
@@ -35,24 +35,37 @@ const NO_EXTRA: Extra = Object.freeze({
   codes: [] as string[],
 }) as Extra;
 
-/** Fields of a slot in `meta`. */
-const PIDX = 1;
+/** Fields of a slot in `meta`, `STRIDE` ints per slot side by side. */
+const NUMBERS = 0;
+const FLAGS = 1;
 const LEN = 2;
 const START = 3;
+const STRIDE = 4;
+/** FLAGS: the unit's penalties that do not depend on the query; the rest is a hash of its codes. */
+const ALIGNER = 1;
+const UNAPPROVED = 2;
 
-/** Units met are reviewed after a list when they are at most this many times its length. */
-const REVIEW_RATIO = 2;
+/**
+ * Posting lists of tokens more than this share of the units hold are not read: every unit counts
+ * as holding them until its bound is made exact with the token's bitmap...
+ */
+const SKIP_SHARE = 0.1;
+/** ...while the tokens skipped are fewer than this share of those the threshold needs. */
+const SKIP_NEED = 0.5;
 
 /** Candidates are scored in full once this many are waiting (the floor rises sooner). */
 const DRAIN_EVERY = 32;
-/** A unit met no more: its hit count stays negative whatever is added to it. */
-const SETTLED = -0x40000000;
-/**
- * Past the prefix, a posting list is still read to lower the bounds of the units met when it is at
- * most this many times longer than the units still open (reading an entry costs a small fraction
- * of checking a unit).
- */
-const PROBE_RATIO = 8;
+
+/** A 32-bit hash of a list of strings (0 for the empty list). */
+function hashStrings(xs: readonly string[]): number {
+  if (xs.length === 0) return 0;
+  let h = 0x811c9dc5;
+  for (const x of xs) {
+    for (let i = 0; i < x.length; i++) h = Math.imul(h ^ x.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0xff, 0x01000193);
+  }
+  return h | 1;
+}
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -80,6 +93,8 @@ class Search {
   readonly threshold: number;
   readonly limit: number;
   readonly inContextPossible: boolean;
+  readonly numbersHash: number;
+  readonly codesHash: number;
   /** Lowest score that can still enter: the threshold, then the k-th held score. */
   floor: number;
   /** The k-th match held (−1 until `limit` are held): a candidate must beat it to enter. */
@@ -90,10 +105,6 @@ class Search {
   /** Highest non-empty bucket, and how many candidates wait in the buckets. */
   highest = -1;
   waiting = 0;
-  /** Open units met (their hit counts are not negative) in the pending arrays. */
-  open = 0;
-  /** Pending entries used (entry 0 is a sink for units met and settled at once). */
-  pending = 1;
   readonly pattern: BitPattern;
   real: { pattern: BitPattern; values: Map<string, number>; identity: Int32Array } | null = null;
 
@@ -111,10 +122,12 @@ class Search {
     this.limit = limit;
     this.floor = threshold;
     this.inContextPossible = q.prev !== undefined && q.next !== undefined;
+    this.numbersHash = hashStrings(q.p.numbers);
+    this.codesHash = hashStrings(q.p.codes) >>> 2;
     this.pattern = new BitPattern(symbols, count);
   }
 
-  /** Best score of a unit that shares at most `shared` tokens and holds `m`. */
+  /** Best score of a unit of `m` tokens that shares at most `shared` with the query. */
   bound(shared: number, m: number): number {
     const n = this.n;
     let c = shared < m ? shared : m;
@@ -122,12 +135,6 @@ class Search {
     const big = m > n ? m : n;
     const b = Math.floor((100 * c) / big);
     return b === 100 && this.inContextPossible ? 101 : b;
-  }
-
-  /** Best score of a unit not met yet, when `covered` query positions have been read. */
-  unseenBound(covered: number): number {
-    if (covered === 0 && this.inContextPossible) return 101;
-    return Math.floor((100 * (this.n - covered)) / this.n);
   }
 
   canEnter(score: number, base: number, slot: number): boolean {
@@ -163,26 +170,24 @@ class Search {
 
 /**
  * Fuzzy-match index over translation units: an inverted index from token id to the slots of the
- * units holding it (typed arrays, in slot order), each unit's token ids in one flat array, and each
- * token's document frequency.
+ * units holding it (typed arrays, in slot order), each unit's token ids in one flat array, each
+ * token's document frequency, and for the commonest tokens a bitmap of the slots holding them.
  *
  * A lookup is a top-k search with a rising floor (the threshold, then the k-th best score held).
- * It reads posting lists rarest token first, counting for each unit met the query positions of
- * the lists read that it holds (its hits). A unit first met in the list of the token at query
- * position p (positions sorted rarest first) holds none of the tokens before it, so it shares at
- * most n − p tokens with the query and scores at most ⌊100 (n − p) / n⌋: once that falls under
- * the floor no unit not met yet can enter (the prefix filter, with a prefix that shrinks as the
- * floor rises), and later lists are read only to lower the bounds of the units met while that is
- * cheap. A unit met shares at most hits + (n − positions read) tokens; with its length (|n − m|
- * within the edits the floor allows) that bounds its score. After each list the most promising
- * units are checked, to raise the floor early; at the end every unit whose bound reaches the
- * floor is, best bound first: by the tokens of it the query holds, then by a bit-parallel edit
- * distance that stops once the distance exceeds what the floor allows (numbers by value when they
- * differ), then by the penalties known without scoring. Those that can still beat the k-th match
- * held wait in buckets by that bound and are scored in full best first, raising the floor.
- * Penalties only lower a score and numbers compared by value only lengthen the distance, so every
- * bound is an upper bound of the final score and no match is missed; `bruteForce` scores every
- * unit for comparison.
+ * It counts, for every unit, the query's token occurrences it holds (ScanCount over the posting
+ * lists, rarest first, into a 16-bit counter per slot), except for the commonest tokens: their
+ * lists are not read and every unit counts as holding them. A unit of m tokens scores at least f
+ * only if it shares at least ⌈f · max(n, m) / 100⌉ tokens, so only units whose count reaches
+ * ⌈threshold · n / 100⌉ (less the tokens skipped) are met; the skipped tokens are then checked in
+ * their bitmaps, and the count bounds the score (with the length: |n − m| within the edits the
+ * floor allows). Units are checked best bound first (ties in slot order) and the search stops when
+ * the bound falls under the floor: first the penalties known without the tokens (the number and
+ * code lists by hash, aligner, approval), then the tokens of the unit the query holds, then a
+ * bit-parallel edit distance that stops once the distance exceeds what the floor allows (numbers by
+ * value when they differ). Those that can still beat the k-th match held wait in buckets by that
+ * bound and are scored in full best first, raising the floor. Penalties only lower a score and
+ * numbers compared by value only lengthen the distance, so every bound is an upper bound of the
+ * final score and no match is missed; `bruteForce` scores every unit for comparison.
  */
 export class TmIndex {
   readonly sourceLang: string;
@@ -194,11 +199,12 @@ export class TmIndex {
   private readonly slotUnits: Array<TmUnit | undefined> = [];
   private readonly extras: Array<Extra | undefined> = [];
   /**
-   * Four ints per slot, side by side (a lookup reads them together): the last lookup that met it,
-   * its entry in that lookup's pending arrays, its token count (−1 once removed), and where its
-   * tokens start in `toks`.
+   * `STRIDE` ints per slot, side by side: a hash of its numbers, its flags and codes hash, its token
+   * count (−1 once removed), and where its tokens start in `toks`.
    */
   private meta = new Int32Array(4096);
+  /** Token count of each slot up to 255 (255: look in `meta`), 0 once removed: a lookup's first test. */
+  private lens = new Uint8Array(1024);
   private slotCount = 0;
   /** Every slot's token ids, one after the other. */
   private toks = new Int32Array(1 << 14);
@@ -208,19 +214,19 @@ export class TmIndex {
   private postings: Int32Array[] = [];
   private postLen = new Int32Array(1024);
   private df = new Int32Array(1024);
+  /** Bitmaps of the slots holding a token, for the tokens whose lists a lookup skipped. */
+  private readonly bitmaps = new Map<number, Uint32Array>();
   /** Per token id scratch: last `add` that counted it; query symbol (0 between lookups). */
   private mark = new Int32Array(1024);
   private symbol = new Int32Array(1024);
-  /** A lookup's units met: slot, length, hits (reused by every lookup). */
-  private pSlot = new Int32Array(1024);
-  private pLen = new Int32Array(1024);
-  private pHits = new Int32Array(1024);
-  /** Scratch: a unit's symbols with numbers by value; units by bound. */
-  private unitSymbols = new Int32Array(256);
+  /** Lookup scratch: shared-token counts by slot (zero between lookups), units met, by bound. */
+  private counts = new Uint16Array(1024);
+  private met = new Int32Array(1024);
   private byBound = new Int32Array(1024);
   private readonly levels = new Int32Array(103);
+  /** Scratch: a unit's symbols with numbers by value. */
+  private unitSymbols = new Int32Array(256);
   private addStamp = 0;
-  private queryStamp = 0;
   private live = 0;
   /** Candidates waiting to be scored in full, by score bound (0…101): slot, distance, base bound. */
   private readonly buckets: number[][] = Array.from({ length: 102 }, () => []);
@@ -262,8 +268,17 @@ export class TmIndex {
     const p = prepare(unit.source, this.sourceLang);
     const m = p.keys.length;
     const slot = this.slotCount++;
-    if (4 * slot + 4 > this.meta.length) {
+    if (STRIDE * slot + STRIDE > this.meta.length) {
       this.meta = grownInt32(this.meta, this.meta.length * 2);
+      const lens = new Uint8Array(this.meta.length / STRIDE);
+      lens.set(this.lens);
+      this.lens = lens;
+      const words = this.meta.length / STRIDE / 32;
+      for (const [t, bits] of this.bitmaps) {
+        const grown = new Uint32Array(words);
+        grown.set(bits);
+        this.bitmaps.set(t, grown);
+      }
     }
     if (this.toksDead > 1 << 16 && this.toksDead * 2 > this.toksUsed) this.compactTokens();
     this.toks = grownInt32(this.toks, this.toksUsed + m);
@@ -283,10 +298,19 @@ export class TmIndex {
       list[len] = slot;
       this.postLen[t] = len + 1;
       this.df[t]!++;
+      const bits = this.bitmaps.get(t);
+      if (bits) bits[slot >>> 5]! |= 1 << (slot & 31);
     }
     this.toksUsed += m;
-    this.meta[4 * slot + LEN] = m;
-    this.meta[4 * slot + START] = start;
+    const at = STRIDE * slot;
+    this.meta[at + NUMBERS] = hashStrings(p.numbers);
+    this.meta[at + FLAGS] =
+      ((hashStrings(p.codes) >>> 2) << 2) |
+      (unit.fromAligner ? ALIGNER : 0) |
+      (unit.approved === false ? UNAPPROVED : 0);
+    this.meta[at + LEN] = m;
+    this.meta[at + START] = start;
+    this.lens[slot] = m < 255 ? m : 255;
     this.slotUnits.push(unit);
     this.extras.push(
       p.numbers.length > 0 || p.codes.length > 0
@@ -301,22 +325,41 @@ export class TmIndex {
   remove(id: string): boolean {
     const slot = this.byId.get(id);
     if (slot === undefined) return false;
-    const start = this.meta[4 * slot + START]!;
-    const m = this.meta[4 * slot + LEN]!;
+    const start = this.meta[STRIDE * slot + START]!;
+    const m = this.meta[STRIDE * slot + LEN]!;
     const stamp = ++this.addStamp;
     for (let i = start; i < start + m; i++) {
       const t = this.toks[i]!;
       if (this.mark[t] === stamp) continue;
       this.mark[t] = stamp;
       this.df[t]!--;
+      const bits = this.bitmaps.get(t);
+      if (bits) bits[slot >>> 5]! &= ~(1 << (slot & 31));
     }
-    this.meta[4 * slot + LEN] = -1;
+    this.meta[STRIDE * slot + LEN] = -1;
+    this.lens[slot] = 0;
     this.slotUnits[slot] = undefined;
     this.extras[slot] = undefined;
     this.toksDead += m;
     this.byId.delete(id);
     this.live--;
     return true;
+  }
+
+  /** The bitmap of the slots holding a token (made from its posting list when first needed). */
+  private bitmap(t: number): Uint32Array {
+    let bits = this.bitmaps.get(t);
+    if (!bits) {
+      bits = new Uint32Array(this.meta.length / STRIDE / 32);
+      const list = this.postings[t]!;
+      const len = this.postLen[t]!;
+      for (let x = 0; x < len; x++) {
+        const slot = list[x]!;
+        if (this.meta[STRIDE * slot + LEN]! >= 0) bits[slot >>> 5]! |= 1 << (slot & 31);
+      }
+      this.bitmaps.set(t, bits);
+    }
+    return bits;
   }
 
   /** Rewrites the flat token array without the removed units' tokens. */
@@ -326,11 +369,11 @@ export class TmIndex {
     );
     let at = 0;
     for (let slot = 0; slot < this.slotCount; slot++) {
-      const m = this.meta[4 * slot + LEN]!;
+      const m = this.meta[STRIDE * slot + LEN]!;
       if (m < 0) continue;
-      const start = this.meta[4 * slot + START]!;
+      const start = this.meta[STRIDE * slot + START]!;
       next.set(this.toks.subarray(start, start + m), at);
-      this.meta[4 * slot + START] = at;
+      this.meta[STRIDE * slot + START] = at;
       at += m;
     }
     this.toks = next;
@@ -345,7 +388,7 @@ export class TmIndex {
     let w = 0;
     for (let x = 0; x < len; x++) {
       const slot = list[x]!;
-      if (this.meta[4 * slot + LEN]! >= 0) list[w++] = slot;
+      if (this.meta[STRIDE * slot + LEN]! >= 0) list[w++] = slot;
     }
     this.postLen[t] = w;
     if (list.length > 2 * w + 16) this.postings[t] = list.slice(0, Math.max(2, w));
@@ -368,8 +411,8 @@ export class TmIndex {
 
   /** A slot as `scoreUnit` takes it: its keys from the token ids, its numbers and codes. */
   private preparedUnit(slot: number): PreparedUnit {
-    const start = this.meta[4 * slot + START]!;
-    const m = this.meta[4 * slot + LEN]!;
+    const start = this.meta[STRIDE * slot + START]!;
+    const m = this.meta[STRIDE * slot + LEN]!;
     const keys = new Array<string>(m);
     for (let i = 0; i < m; i++) keys[i] = this.keys[this.toks[start + i]!]!;
     const extra = this.extras[slot] ?? NO_EXTRA;
@@ -391,19 +434,17 @@ export class TmIndex {
     const stats = TmIndex.noStats();
     this.lastStats = stats;
     if (n === 0 || limit <= 0 || threshold > 101) return [];
+    // Counts are 16-bit: a query longer than that is scored unit by unit.
+    if (n > 0xffff) return this.bruteForce(query, options);
 
     // Query symbols: 1… for each distinct token some unit holds, 0 for the others.
     const symbol = this.symbol;
     const qTokens: number[] = [];
     const weight: number[] = [];
     const symbols = new Int32Array(n);
-    let unknown = 0;
     for (let i = 0; i < n; i++) {
       const t = this.dict.get(q.p.keys[i]!);
-      if (t === undefined || this.df[t] === 0) {
-        unknown++;
-        continue;
-      }
+      if (t === undefined || this.df[t] === 0) continue;
       let sym = symbol[t]!;
       if (sym === 0) {
         qTokens.push(t);
@@ -415,212 +456,153 @@ export class TmIndex {
     }
     const hashToken = this.dict.get(NUMBER_KEY) ?? -1;
     const s = new Search(q, threshold, limit, symbols, qTokens.length, hashToken, stats);
-    // Rarest first; a token's weight is how many query positions it covers.
     const order = qTokens.map((_, k) => k);
     order.sort((a, b) => this.df[qTokens[a]!]! - this.df[qTokens[b]!]! || a - b);
-
-    let stamp = ++this.queryStamp;
-    if (stamp >= 0x7fffffff) {
-      for (let x = 0; x < this.meta.length; x += 4) this.meta[x] = 0;
-      this.queryStamp = stamp = 1;
+    // Tokens a unit must share for the threshold, whatever its length.
+    const need = Math.ceil((Math.min(threshold, 100) * n) / 100);
+    // The commonest lists are not read while the tokens they cover stay a small part of `need`.
+    let skipped = 0;
+    let read = order.length;
+    while (read > 0) {
+      const k = order[read - 1]!;
+      if (this.df[qTokens[k]!]! <= SKIP_SHARE * this.live) break;
+      if (skipped + weight[k]! > SKIP_NEED * need) break;
+      skipped += weight[k]!;
+      read--;
     }
+    const need0 = need - skipped;
+    const bitmaps: Uint32Array[] = [];
+    const bitWeights: number[] = [];
+    for (let r = read; r < order.length; r++) {
+      bitmaps.push(this.bitmap(qTokens[order[r]!]!));
+      bitWeights.push(weight[order[r]!]!);
+    }
+
+    if (this.counts.length < this.slotCount) this.counts = new Uint16Array(this.slotCount * 2);
+    const counts = this.counts;
     try {
-      this.pHits[0] = SETTLED;
-      let covered = unknown;
-      let adding = true;
-      let sinceReview = 0;
-      for (let r = 0; r < order.length; r++) {
+      let met = this.met;
+      let nm = 0;
+      for (let r = 0; r < read; r++) {
         const k = order[r]!;
         const t = qTokens[k]!;
-        if (adding && s.unseenBound(covered) < s.floor) adding = false;
-        if (!adding && (s.open === 0 || this.postLen[t]! > PROBE_RATIO * s.open)) break;
         if (this.postLen[t]! > 2 * this.df[t]! + 16) this.compactList(t);
+        const list = this.postings[t]!;
+        const len = this.postLen[t]!;
         const w = weight[k]!;
-        sinceReview += this.postLen[t]!;
-        if (adding) this.meet(s, t, w, covered, stamp);
-        else this.probe(t, w, stamp);
-        covered += w;
-        // A review reads every unit met: at most about as often as it costs the lists read.
-        if (adding && s.pending <= REVIEW_RATIO * sinceReview) {
-          this.review(s, covered);
-          sinceReview = 0;
+        stats.lists++;
+        stats.scanned += len;
+        if (nm + len > met.length) met = this.met = grownInt32(met, nm + len);
+        for (let x = 0; x < len; x++) {
+          const slot = list[x]!;
+          const c = counts[slot]! + w;
+          counts[slot] = c;
+          if (c >= need0 && c - w < need0) met[nm++] = slot;
         }
       }
-      this.settle(s, covered);
+      stats.met = nm;
+      // Each unit's bound, with the skipped tokens it holds; counting sort, best bound first.
+      const meta = this.meta;
+      const lens = this.lens;
+      const levels = this.levels;
+      levels.fill(0);
+      for (let x = 0; x < nm; x++) {
+        const slot = met[x]!;
+        let m = lens[slot]!;
+        if (m === 255) m = meta[STRIDE * slot + LEN]!;
+        let c = counts[slot]!;
+        for (let b = 0; b < bitmaps.length; b++) {
+          if ((bitmaps[b]![slot >>> 5]! >>> (slot & 31)) & 1) c += bitWeights[b]!;
+        }
+        const bound = m === 0 ? -1 : s.bound(c, m);
+        if (bound < threshold) {
+          met[x] = -1;
+          continue;
+        }
+        counts[slot] = bound;
+        levels[bound]!++;
+      }
+      let at = 0;
+      for (let b = 101; b >= 0; b--) {
+        const c = levels[b]!;
+        levels[b] = at;
+        at += c;
+      }
+      if (this.byBound.length < at) this.byBound = new Int32Array(at * 2);
+      const byBound = this.byBound;
+      for (let x = 0; x < nm; x++) {
+        const slot = met[x]!;
+        if (slot >= 0) byBound[levels[counts[slot]!]!++] = slot;
+      }
+      // Best bound first, each bound in slot order (ties go to the unit added first).
+      let from = 0;
+      for (let b = 101; b >= s.floor && from < at; b--) {
+        const to = levels[b]!;
+        if (to === from) continue;
+        const level = byBound.subarray(from, to);
+        level.sort();
+        for (let x = 0; x < level.length && b >= s.floor; x++) {
+          const slot = level[x]!;
+          this.consider(s, slot, meta[STRIDE * slot + LEN]!, b);
+        }
+        from = to;
+      }
       this.drain(s);
     } finally {
+      counts.fill(0, 0, this.slotCount);
       for (const t of qTokens) symbol[t] = 0;
       for (const b of this.buckets) b.length = 0;
     }
     return s.top.map((item) => item.match);
   }
 
-  /** Reads a posting list inside the prefix: units met for the first time open an entry. */
-  private meet(s: Search, t: number, w: number, covered: number, stamp: number): void {
-    const list = this.postings[t]!;
-    const len = this.postLen[t]!;
-    const n = s.n;
-    s.stats.lists++;
-    s.stats.scanned += len;
-    const f = Math.min(s.floor, 100);
-    // Length filter: the unit shares at most min(n − covered, m) tokens.
-    const minLen = Math.ceil((f * n) / 100);
-    const maxLen = Math.floor((100 * (n - covered)) / f);
-    if (s.pending + len > this.pSlot.length) {
-      const size = s.pending + len;
-      this.pSlot = grownInt32(this.pSlot, size);
-      this.pLen = grownInt32(this.pLen, size);
-      this.pHits = grownInt32(this.pHits, size);
-    }
-    const meta = this.meta;
-    const pSlot = this.pSlot;
-    const pLen = this.pLen;
-    const pHits = this.pHits;
-    let pc = s.pending;
-    for (let x = 0; x < len; x++) {
-      const slot = list[x]!;
-      const at = slot << 2;
-      if (meta[at] === stamp) {
-        pHits[meta[at + PIDX]!]! += w;
-        continue;
-      }
-      meta[at] = stamp;
-      const m = meta[at + LEN]!;
-      if (m < minLen || m > maxLen) {
-        meta[at + PIDX] = 0;
-        continue;
-      }
-      meta[at + PIDX] = pc;
-      pSlot[pc] = slot;
-      pLen[pc] = m;
-      pHits[pc] = w;
-      pc++;
-    }
-    s.stats.met += pc - s.pending;
-    s.open += pc - s.pending;
-    s.pending = pc;
-  }
-
-  /** Reads a posting list past the prefix: only the hits of the units met grow. */
-  private probe(t: number, w: number, stamp: number): void {
-    const list = this.postings[t]!;
-    const len = this.postLen[t]!;
-    const meta = this.meta;
-    const pHits = this.pHits;
-    for (let x = 0; x < len; x++) {
-      const at = list[x]! << 2;
-      if (meta[at] === stamp) pHits[meta[at + PIDX]!]! += w;
-    }
-    this.lastStats.lists++;
-    this.lastStats.scanned += len;
-  }
-
   /**
-   * After a list: settles the units whose bound fell under the floor and, inside the prefix,
-   * checks the few with the best bounds (so that the floor rises before the long lists).
-   */
-  private review(s: Search, covered: number): void {
-    const pc = s.pending;
-    const pLen = this.pLen;
-    const pHits = this.pHits;
-    const levels = this.levels;
-    levels.fill(0);
-    const rest = s.n - covered;
-    const floor = s.floor;
-    let open = 0;
-    for (let p = 1; p < pc; p++) {
-      const h = pHits[p]!;
-      if (h < 0) continue;
-      const b = s.bound(h + rest, pLen[p]!);
-      if (b < floor) {
-        pHits[p] = SETTLED;
-        continue;
-      }
-      levels[b]!++;
-      open++;
-    }
-    s.open = open;
-    if (open === 0) return;
-    // The best VERIFY_EACH bounds (ties at the lowest of them in entry order).
-    let quota = Math.max(8, 2 * s.limit);
-    let level = 101;
-    while (level > floor && quota > levels[level]!) quota -= levels[level--]!;
-    for (let p = 1; p < pc && quota > 0; p++) {
-      const h = pHits[p]!;
-      if (h < 0) continue;
-      const b = s.bound(h + rest, pLen[p]!);
-      if (b < level || b < s.floor) continue;
-      if (b === level) quota--;
-      pHits[p] = SETTLED;
-      s.open--;
-      this.consider(s, this.pSlot[p]!, pLen[p]!, b);
-    }
-    this.drain(s);
-  }
-
-  /** Checks every open unit whose bound reaches the floor, best bound first. */
-  private settle(s: Search, covered: number): void {
-    const pc = s.pending;
-    const pLen = this.pLen;
-    const pHits = this.pHits;
-    const levels = this.levels;
-    levels.fill(0);
-    const rest = s.n - covered;
-    for (let p = 1; p < pc; p++) {
-      const h = pHits[p]!;
-      if (h >= 0) levels[s.bound(h + rest, pLen[p]!) + 1]!++;
-    }
-    // Counting sort, best bound first: levels[b + 1] becomes where bound b starts.
-    let at = 0;
-    for (let b = 101; b >= -1; b--) {
-      const c = levels[b + 1]!;
-      levels[b + 1] = at;
-      at += c;
-    }
-    if (this.byBound.length < at) this.byBound = new Int32Array(at * 2);
-    const byBound = this.byBound;
-    for (let p = 1; p < pc; p++) {
-      const h = pHits[p]!;
-      if (h >= 0) byBound[levels[s.bound(h + rest, pLen[p]!) + 1]!++] = p;
-    }
-    for (let x = 0; x < at; x++) {
-      const p = byBound[x]!;
-      const b = s.bound(pHits[p]! + rest, pLen[p]!);
-      if (b < s.floor) break;
-      this.consider(s, this.pSlot[p]!, pLen[p]!, b);
-    }
-  }
-
-  /**
-   * Checks one unit whose score is at most `bound`: the tokens of it the query holds, its edit
-   * distance, its numbers by value and its known penalties; one that can still beat the k-th match
-   * held waits in the buckets.
+   * Checks one unit whose score is at most `bound`: its known penalties, the tokens of it the
+   * query holds, its edit distance and its numbers by value; one that can still beat the k-th
+   * match held waits in the buckets.
    */
   private consider(s: Search, slot: number, m: number, bound: number): void {
     if (bound < s.floor || !s.canEnter(bound, bound, slot)) return;
     const stats = s.stats;
     stats.candidates++;
+    // Penalties known without the tokens: the bound less them must still be able to enter.
+    const meta = this.meta;
+    const flags = meta[STRIDE * slot + FLAGS]!;
+    let extra: Extra | undefined;
+    let numbersDiffer = meta[STRIDE * slot + NUMBERS] !== s.numbersHash;
+    if (!numbersDiffer && s.numbersHash !== 0) {
+      extra = this.extras[slot] ?? NO_EXTRA;
+      numbersDiffer = !sameStrings(s.q.p.numbers, extra.numbers);
+    }
+    let codesDiffer = flags >>> 2 !== s.codesHash;
+    if (!codesDiffer && s.codesHash !== 0) {
+      extra ??= this.extras[slot] ?? NO_EXTRA;
+      codesDiffer = !sameStrings(s.q.p.codes, extra.codes);
+    }
+    let points = numbersDiffer ? PENALTY_POINTS.numbers : 0;
+    if (codesDiffer) points += PENALTY_POINTS.codes;
+    if (flags & ALIGNER) points += PENALTY_POINTS.aligner;
+    if (flags & UNAPPROVED) points += PENALTY_POINTS.unapproved;
+    const most = numbersDiffer && bound > 100 ? 100 : bound;
+    if (most - points < s.floor || !s.canEnter(most - points, most, slot)) return;
+    // The base must reach the floor plus the penalties.
     const n = s.n;
-    const f = Math.min(s.floor, 100);
+    const f = Math.min(s.floor + points, 100);
     const big = m > n ? m : n;
     const toks = this.toks;
     const symbol = this.symbol;
-    const start = this.meta[4 * slot + START]!;
-    // The tokens of the unit the query holds bound the tokens they share.
-    let c = 0;
-    for (let i = start; i < start + m; i++) if (symbol[toks[i]!] !== 0) c++;
-    if (100 * (c < n ? c : n) < f * big) return;
-    stats.distances++;
+    const start = meta[STRIDE * slot + START]!;
     const maxD = Math.floor(((100 - f) * big) / 100);
+    // Tokens an alignment within maxD edits can match bound the score.
+    const c = s.pattern.inReach(toks, start, m, symbol, maxD);
+    if (100 * c < f * big) return;
+    stats.distances++;
     const d = s.pattern.distance(toks, start, m, symbol, maxD);
     if (d > maxD) return;
-    // Bounds of the final base and score: penalties known without scoring.
-    const u = this.slotUnits[slot]!;
-    const extra = this.extras[slot] ?? NO_EXTRA;
-    const numbersDiffer = !sameStrings(s.q.p.numbers, extra.numbers);
     let base = Math.floor((100 * (big - d)) / big);
     if (numbersDiffer && d > 0) {
       // Numbers by value: the base `scoreUnit` gives (d = 0 may still be substituted).
+      extra ??= this.extras[slot] ?? NO_EXTRA;
       const real = s.realPattern();
       if (this.unitSymbols.length < m) this.unitSymbols = new Int32Array(m * 2);
       const us = this.unitSymbols;
@@ -634,12 +616,9 @@ export class TmIndex {
       base = Math.floor((100 * (big - dReal)) / big);
     }
     if (d === 0 && s.inContextPossible && !numbersDiffer) {
+      const u = this.slotUnits[slot]!;
       if (u.prev !== undefined && u.next !== undefined) base = 101;
     }
-    let points = numbersDiffer ? PENALTY_POINTS.numbers : 0;
-    if (!sameStrings(s.q.p.codes, extra.codes)) points += PENALTY_POINTS.codes;
-    if (u.fromAligner) points += PENALTY_POINTS.aligner;
-    if (u.approved === false) points += PENALTY_POINTS.unapproved;
     const level = Math.max(0, base - points);
     if (level < s.floor || !s.canEnter(level, base, slot)) return;
     this.buckets[level]!.push(slot, d, base);
@@ -692,9 +671,9 @@ export class TmIndex {
     const qIds = Int32Array.from(q.p.keys, (k) => this.dict.get(k) ?? -1);
     const found: Array<{ match: TmMatch; order: number }> = [];
     for (let slot = 0; slot < this.slotCount; slot++) {
-      const m = this.meta[4 * slot + LEN]!;
+      const m = this.meta[STRIDE * slot + LEN]!;
       if (m < 0) continue;
-      const start = this.meta[4 * slot + START]!;
+      const start = this.meta[STRIDE * slot + START]!;
       const d = editDistance(qIds, this.toks.subarray(start, start + m));
       const match = scoreUnit(q, this.preparedUnit(slot), d);
       if (match.score >= threshold) found.push({ match, order: slot });
