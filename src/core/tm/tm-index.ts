@@ -218,6 +218,7 @@ export class TmIndex {
   private readonly bitmaps = new Map<number, Uint32Array>();
   /** Per token id scratch: last `add` that counted it; query symbol (0 between lookups). */
   private mark = new Int32Array(1024);
+  private times = new Int32Array(1024);
   private symbol = new Int32Array(1024);
   /** Lookup scratch: shared-token counts by slot (zero between lookups), units met, by bound. */
   private counts = new Uint16Array(1024);
@@ -256,6 +257,7 @@ export class TmIndex {
         this.postLen = grownInt32(this.postLen, size);
         this.df = grownInt32(this.df, size);
         this.mark = grownInt32(this.mark, size);
+        this.times = grownInt32(this.times, size);
         this.symbol = grownInt32(this.symbol, size);
       }
     }
@@ -267,6 +269,8 @@ export class TmIndex {
     this.remove(unit.id);
     const p = prepare(unit.source, this.sourceLang);
     const m = p.keys.length;
+    // Posting entries hold slot · 4 + times held: 2^29 slots at most (a slot per `add`).
+    if (this.slotCount >= 1 << 29) throw new RangeError("TmIndex: too many slots");
     const slot = this.slotCount++;
     if (STRIDE * slot + STRIDE > this.meta.length) {
       this.meta = grownInt32(this.meta, this.meta.length * 2);
@@ -283,19 +287,30 @@ export class TmIndex {
     if (this.toksDead > 1 << 16 && this.toksDead * 2 > this.toksUsed) this.compactTokens();
     this.toks = grownInt32(this.toks, this.toksUsed + m);
     const start = this.toksUsed;
+    // How many times the unit holds each token (up to 3: "3 or more").
     const stamp = ++this.addStamp;
     for (let i = 0; i < m; i++) {
       const t = this.tokenId(p.keys[i]!);
       this.toks[start + i] = t;
-      if (this.mark[t] === stamp) continue;
-      this.mark[t] = stamp;
+      if (this.mark[t] === stamp) {
+        if (this.times[t]! < 3) this.times[t]!++;
+      } else {
+        this.mark[t] = stamp;
+        this.times[t] = 1;
+      }
+    }
+    const listed = ++this.addStamp;
+    for (let i = 0; i < m; i++) {
+      const t = this.toks[start + i]!;
+      if (this.mark[t] === listed) continue;
+      this.mark[t] = listed;
       let list = this.postings[t]!;
       const len = this.postLen[t]!;
       if (len === list.length) {
         list = grownInt32(list, len + 1);
         this.postings[t] = list;
       }
-      list[len] = slot;
+      list[len] = (slot << 2) | this.times[t]!;
       this.postLen[t] = len + 1;
       this.df[t]!++;
       const bits = this.bitmaps.get(t);
@@ -354,7 +369,7 @@ export class TmIndex {
       const list = this.postings[t]!;
       const len = this.postLen[t]!;
       for (let x = 0; x < len; x++) {
-        const slot = list[x]!;
+        const slot = list[x]! >>> 2;
         if (this.meta[STRIDE * slot + LEN]! >= 0) bits[slot >>> 5]! |= 1 << (slot & 31);
       }
       this.bitmaps.set(t, bits);
@@ -387,8 +402,8 @@ export class TmIndex {
     const len = this.postLen[t]!;
     let w = 0;
     for (let x = 0; x < len; x++) {
-      const slot = list[x]!;
-      if (this.meta[STRIDE * slot + LEN]! >= 0) list[w++] = slot;
+      const entry = list[x]!;
+      if (this.meta[STRIDE * (entry >>> 2) + LEN]! >= 0) list[w++] = entry;
     }
     this.postLen[t] = w;
     if (list.length > 2 * w + 16) this.postings[t] = list.slice(0, Math.max(2, w));
@@ -493,11 +508,24 @@ export class TmIndex {
         stats.lists++;
         stats.scanned += len;
         if (nm + len > met.length) met = this.met = grownInt32(met, nm + len);
-        for (let x = 0; x < len; x++) {
-          const slot = list[x]!;
-          const c = counts[slot]! + w;
-          counts[slot] = c;
-          if (c >= need0 && c - w < need0) met[nm++] = slot;
+        if (w === 1) {
+          for (let x = 0; x < len; x++) {
+            const slot = list[x]! >>> 2;
+            const c = counts[slot]! + 1;
+            counts[slot] = c;
+            if (c === need0) met[nm++] = slot;
+          }
+        } else {
+          // A unit shares min(w, times it holds the token) of these positions.
+          for (let x = 0; x < len; x++) {
+            const entry = list[x]!;
+            const slot = entry >>> 2;
+            const times = entry & 3;
+            const add = times === 3 || times > w ? w : times;
+            const c = counts[slot]! + add;
+            counts[slot] = c;
+            if (c >= need0 && c - add < need0) met[nm++] = slot;
+          }
         }
       }
       stats.met = nm;
