@@ -264,7 +264,10 @@ export class TmIndex {
     return id;
   }
 
-  /** Adds a unit (a unit with the same id is replaced and goes last in the tie order). */
+  /**
+   * Adds a unit (a unit with the same id is replaced and goes last in the tie order). The unit is
+   * not to be changed afterwards (its penalties are noted here): add it again instead.
+   */
   add(unit: TmUnit): void {
     this.remove(unit.id);
     const p = prepare(unit.source, this.sourceLang);
