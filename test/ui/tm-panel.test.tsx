@@ -99,7 +99,7 @@ describe("matches panel", () => {
     // Said again in another UI language, not left in the one it was said in.
     await act(() => i18n.changeLanguage("vi"));
     expect(screen.getByTestId("tm-notice")).toHaveTextContent(
-      `Đã chèn kết quả 1 (${score} %) vào ô Tiếng Việt của dòng 1.`,
+      `Đã chèn kết quả 1 (${score} %) vào ô tiếng Việt của dòng 1.`,
     );
     await act(() => i18n.changeLanguage("en"));
 

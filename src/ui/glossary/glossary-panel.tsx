@@ -125,7 +125,7 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
       const cell = active ?? lastCell.current;
       if (!cell) return;
       const hit = hits[n - 1];
-      const lang = t(`common:lang.${cell.lang}`);
+      const lang = t(`common:langInText.${cell.lang}`);
       if (!hit) {
         setNotice(t("tm:glossary.missing", { n }));
         return;

@@ -110,7 +110,7 @@ export function TmPanel(props: TmPanelProps) {
       if (!active || !segment) return;
       const match = matches[n - 1];
       const cellLang = active.lang;
-      const lang = (tt: T) => tt(`common:lang.${cellLang}`);
+      const lang = (tt: T) => tt(`common:langInText.${cellLang}`);
       if (!match) {
         setNotice({ say: (tt) => tt("tm:match.missing", { n }) });
         return;
