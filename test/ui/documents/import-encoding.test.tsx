@@ -20,7 +20,7 @@ const TMX =
   "</tuv></tu></body></tmx>\n";
 
 /** UTF-32 LE with its byte order mark. */
-function utf32(text: string): Uint8Array {
+function utf32(text: string): Uint8Array<ArrayBuffer> {
   const cps = [0xfeff, ...[...text].map((c) => c.codePointAt(0)!)];
   const out = new Uint8Array(cps.length * 4);
   cps.forEach((cp, i) => new DataView(out.buffer).setUint32(i * 4, cp, true));
@@ -54,7 +54,7 @@ describe("files in encodings Selaras does not read", () => {
     await user.click(screen.getByTestId("add-document"));
     const dialog = await screen.findByTestId("import-dialog");
     const text = "Presiden hadir. Lalu acara dibuka.\n";
-    const utf16 = new Uint8Array(Buffer.from(text, "utf16le"));
+    const utf16: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.from(text, "utf16le"));
     for (const [bytes, name, message] of [
       [utf32(text), "teks32.txt", "“teks32.txt” is UTF-32 LE text, which Selaras does not read."],
       [
