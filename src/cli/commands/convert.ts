@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { Bundle } from "../../core/model/bundle.ts";
+import type { Bundle, BundleSegment } from "../../core/model/bundle.ts";
 import { AppError, isAppError } from "../../core/model/app-error.ts";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { isTargetLang, TARGET_LANGS } from "../../core/model/languages.ts";
@@ -11,10 +11,13 @@ import { groupBundle } from "../../core/align-edit/bundle-alignment.ts";
 import { readTmxBytes } from "../../core/format/tmx/read-tmx-bytes.ts";
 import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
 import { tmxExtrasOf, withTmxMeta } from "../../core/format/tmx/bundle-tmx-meta.ts";
+import type { TmxSource } from "../../core/format/tmx/write-tmx.ts";
 import { countTmxUnits, tmxChunks } from "../../core/format/tmx/write-tmx.ts";
-import { readTable } from "../../core/format/tsv/read-table.ts";
+import { readTable, tableDocument } from "../../core/format/tsv/read-table.ts";
+import { contentDocumentId } from "../../core/format/content-id.ts";
 import { writeTable } from "../../core/format/tsv/write-table.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
+import type { UnsafeTextEntry } from "../../core/format/unsafe-text.ts";
 import { findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
 import { readXliff } from "../../core/format/xliff/read-xliff.ts";
 import { writeXliffFiles } from "../../core/format/xliff/write-xliff-files.ts";
@@ -151,13 +154,95 @@ function filterTargets(bundle: Bundle, options: Options): Bundle {
   };
 }
 
-function warnUnsafe(bundle: Bundle, io: CliIo): void {
-  const unsafe = findXmlUnsafeText(bundle);
+function warnUnsafe(unsafe: readonly UnsafeTextEntry[], io: CliIo): void {
   if (unsafe.length === 0) return;
   const where = unsafe.slice(0, 10).map((u) => `${u.segmentId ?? u.documentId}/${u.field}`);
   io.stderr(
     `convert: removed characters XML forbids in ${unsafe.length} texts: ${where.join(", ")}\n`,
   );
+}
+
+function tmxOptionsOf(options: Options, extras: TmxExtras | undefined) {
+  return {
+    ...(options.languages ? { languages: options.languages } : {}),
+    ...(options.statuses ? { statuses: options.statuses } : {}),
+    ...(extras ? { extras } : {}),
+    includeUntranslated: options.untranslated,
+  };
+}
+
+/**
+ * A TMX output: what it leaves out said first (characters XML forbids, units with no target), its
+ * text built as it is written, so the file's text is never all in memory. `counted`: those checks
+ * already made over the source (tableToTmx); `segments`: how many the source has.
+ */
+function tmxOutput(
+  source: TmxSource,
+  extras: TmxExtras | undefined,
+  options: Options,
+  io: CliIo,
+  counted?: { unsafe: UnsafeTextEntry[]; units: number; untranslated: number },
+): { parts: Iterable<string>; segments: number } {
+  const tmxOptions = tmxOptionsOf(options, extras);
+  warnUnsafe(counted?.unsafe ?? findXmlUnsafeText(source), io);
+  const { units, untranslated } = counted ?? countTmxUnits(source, tmxOptions);
+  if (untranslated > 0 && !options.untranslated)
+    io.stderr(
+      `convert: ${untranslated} unit(s) without a target in the exported languages left out (--untranslated keeps them)\n`,
+    );
+  const parts = tmxChunks(source, {
+    creationTool: "Selaras",
+    creationToolVersion: options.version,
+    creationDate: options.now,
+    ...tmxOptions,
+  });
+  return { parts, segments: options.untranslated ? units : units + untranslated };
+}
+
+/** Segments checked at a time while a table is walked (small enough to be garbage soon). */
+const TABLE_BATCH = 10_000;
+
+/**
+ * A TSV/CSV table to TMX: its rows are read twice, never held: once for the document id (a hash
+ * of its sources), the characters XML forbids and the units without target, a batch at a time;
+ * once as the file is written. A million-row table costs its text and not its million segments
+ * (issue 14: 1.43 GB before). The same file as through readTable.
+ */
+function tableToTmx(
+  format: "tsv" | "csv",
+  bytes: Uint8Array,
+  file: string,
+  options: Options,
+  io: CliIo,
+): { parts: Iterable<string>; segments: number } {
+  const title = file.replace(/\.[^.]*$/, "");
+  const table = tableDocument(decodeText(bytes, file), { format, fileName: file, title });
+  const tmxOptions = tmxOptionsOf(options, undefined);
+  const counted = { unsafe: [] as UnsafeTextEntry[], units: 0, untranslated: 0 };
+  let batch: BundleSegment[] = [];
+  const check = () => {
+    // The document id is not known yet: segment entries name their segment, not the document.
+    const part = { documents: [{ ...table, id: "", title: "", segments: batch }] };
+    counted.unsafe.push(...findXmlUnsafeText(part));
+    const { units, untranslated } = countTmxUnits(part, tmxOptions);
+    counted.units += units;
+    counted.untranslated += untranslated;
+    batch = [];
+  };
+  function* checked(): Generator<BundleSegment> {
+    for (const segment of table.segments) {
+      batch.push(segment);
+      if (batch.length >= TABLE_BATCH) check();
+      yield segment;
+    }
+    check();
+  }
+  const id = contentDocumentId("table", file, { ...table, segments: checked() });
+  const doc = { ...table, id };
+  // The title's entry first, as findXmlUnsafeText lists it.
+  const titleUnsafe = findXmlUnsafeText({ documents: [{ ...doc, segments: [] }] });
+  counted.unsafe.unshift(...titleUnsafe);
+  return tmxOutput({ documents: [doc] }, undefined, options, io, counted);
 }
 
 /** Output files (path → text, or its parts for TMX, made as they are written) for one conversion. */
@@ -201,35 +286,11 @@ function write(
           }),
         ],
       ];
-    case "tmx": {
-      warnUnsafe(bundle, io);
-      const tmxOptions = {
-        ...(options.languages ? { languages: options.languages } : {}),
-        ...statuses,
-        ...(extras ? { extras } : {}),
-        includeUntranslated: options.untranslated,
-      };
-      const { untranslated } = countTmxUnits(bundle, tmxOptions);
-      if (untranslated > 0 && !options.untranslated)
-        io.stderr(
-          `convert: ${untranslated} unit(s) without a target in the exported languages left out (--untranslated keeps them)\n`,
-        );
-      return [
-        [
-          out,
-          // Built as it is written: the file's text is never all in memory.
-          tmxChunks(bundle, {
-            creationTool: "Selaras",
-            creationToolVersion: options.version,
-            creationDate: options.now,
-            ...tmxOptions,
-          }),
-        ],
-      ];
-    }
+    case "tmx":
+      return [[out, tmxOutput(bundle, extras, options, io).parts]];
     case "xliff":
     case "xliff12": {
-      warnUnsafe(bundle, io);
+      warnUnsafe(findXmlUnsafeText(bundle), io);
       // One file per target language (and per source language for 2.0); a language that is
       // every document's source has nothing to hold and is left out, said below.
       const asked = options.languages ?? TARGET_LANGS;
@@ -360,8 +421,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     );
     return 1;
   }
+  const file = input === "-" ? "stdin" : baseName(input);
   try {
-    const loaded = read(from, bytes, input === "-" ? "stdin" : baseName(input), io, targetLang);
     const options: Options = {
       languages,
       statuses,
@@ -373,22 +434,32 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     };
     // Everything is written only after every output was built (a TMX is built as it is written,
     // into a file that takes its name at the end): a failure writes nothing.
-    const files = write(to, loaded, output, options, io);
+    let files: [string, string | Iterable<string>][];
+    let documents = 1;
+    let segments: number;
+    if ((from === "tsv" || from === "csv") && to === "tmx") {
+      const tmx = tableToTmx(from, bytes, file, options, io);
+      files = [[output, tmx.parts]];
+      segments = tmx.segments;
+    } else {
+      const loaded = read(from, bytes, file, io, targetLang);
+      files = write(to, loaded, output, options, io);
+      documents = loaded.bundle.documents.length;
+      segments = loaded.bundle.documents.reduce((n, d) => n + d.segments.length, 0);
+    }
     for (const [path, text] of files) {
       if (path !== "-") await io.writeText(path, text);
       else if (typeof text === "string") io.stdout(text);
       else for (const part of text) io.stdout(part);
     }
-    const { documents } = loaded.bundle;
-    const segments = documents.reduce((n, d) => n + d.segments.length, 0);
     io.stderr(
-      `convert: ${documents.length} documents, ${segments} segments → ${files.map(([p]) => p).join(", ")}\n`,
+      `convert: ${documents} documents, ${segments} segments → ${files.map(([p]) => p).join(", ")}\n`,
     );
     return 0;
   } catch (error) {
     if (isAppError(error)) {
       // In words: what is wrong, where, what to do (issue 11 class 12); the code stays for scripts.
-      io.stderr(`convert: ${appErrorLine(error, input === "-" ? "stdin" : baseName(input))}\n`);
+      io.stderr(`convert: ${appErrorLine(error, file)}\n`);
       return 1;
     }
     throw error;

@@ -12,9 +12,13 @@ import { hashText } from "../util/hash.ts";
 export function contentDocumentId(
   prefix: string,
   fileName: string,
-  doc: Pick<BundleDocument, "title" | "sourceLang" | "segments">,
+  doc: Pick<BundleDocument, "title" | "sourceLang"> & {
+    readonly segments: Iterable<{ readonly source: string }>;
+  },
 ): string {
-  const parts = [fileName, doc.title, doc.sourceLang, String(doc.segments.length)];
+  // The segment count comes before the sources; segments may be a walk that knows no length.
+  const parts = [fileName, doc.title, doc.sourceLang, ""];
   for (const s of doc.segments) parts.push(s.source);
+  parts[3] = String(parts.length - 4);
   return `${prefix}-${hashText(parts.join("\u0000"))}`;
 }

@@ -1,4 +1,4 @@
-import type { Bundle } from "../model/bundle.ts";
+import type { BundleDocument, BundleSegment } from "../model/bundle.ts";
 import type { TargetLang } from "../model/languages.ts";
 import { TARGET_LANGS } from "../model/languages.ts";
 import { stripXmlForbidden } from "./xml/xml-chars.ts";
@@ -17,7 +17,11 @@ export interface UnsafeTextEntry {
  * Lists the texts that the XML writers (TMX, XLIFF) will alter by stripping forbidden characters,
  * so the UI can warn with the affected segments before or after an export.
  */
-export function findXmlUnsafeText(bundle: Bundle): UnsafeTextEntry[] {
+export function findXmlUnsafeText(bundle: {
+  readonly documents: readonly (Pick<BundleDocument, "id" | "title"> & {
+    readonly segments: Iterable<BundleSegment>;
+  })[];
+}): UnsafeTextEntry[] {
   const out: UnsafeTextEntry[] = [];
   for (const doc of bundle.documents) {
     const title = stripXmlForbidden(doc.title).removed;

@@ -13,6 +13,17 @@ import { TMX_O_TMF, TMX_PROPS } from "./tmx-props.ts";
 import { encodeCommentNote } from "../comment-note.ts";
 import type { BundleComment } from "../../model/bundle.ts";
 
+/**
+ * What the TMX writer reads: a Bundle, or documents whose segments are any iterable that can be
+ * walked more than once (the CLI's million-row table, read row by row on each walk instead of held).
+ */
+export interface TmxDocument extends Omit<BundleDocument, "segments"> {
+  readonly segments: Iterable<BundleSegment>;
+}
+export interface TmxSource {
+  readonly documents: readonly TmxDocument[];
+}
+
 export interface TmxWriteOptions {
   creationTool: string;
   creationToolVersion: string;
@@ -101,7 +112,7 @@ function prop(type: string, value: string): string {
 const TARGET_ATTRS = ["creationdate", "creationid", "changedate", "changeid"];
 
 /** The source tuv's tag: as it came (en-US) when an imported TMX said so, else the code. */
-function sourceTag(doc: BundleDocument, seg: BundleSegment, extras: TmxExtras | undefined): string {
+function sourceTag(doc: TmxDocument, seg: BundleSegment, extras: TmxExtras | undefined): string {
   return extras?.units.get(seg.id)?.variants[doc.sourceLang]?.attrs["xml:lang"] ?? doc.sourceLang;
 }
 
@@ -109,7 +120,7 @@ function sourceTag(doc: BundleDocument, seg: BundleSegment, extras: TmxExtras | 
  * The header's srclang: the one source tag every unit has (kept as it came: en-US, id-ID), or
  * `*all*` (each tu then names its own).
  */
-function headerSrcLang(bundle: Bundle, extras: TmxExtras | undefined): string {
+function headerSrcLang(bundle: TmxSource, extras: TmxExtras | undefined): string {
   const tags = new Set<string>();
   for (const doc of bundle.documents) {
     if (!extras || extras.units.size === 0) tags.add(doc.sourceLang);
@@ -200,7 +211,7 @@ function targetTuv(
 }
 
 /** The tu-level props shared by every segment of a document, written once per document. */
-function documentProps(doc: BundleDocument, ctx: WriteContext): string {
+function documentProps(doc: TmxDocument, ctx: WriteContext): string {
   if (!ctx.filter.props) return "";
   return (
     `\n    ${prop(TMX_PROPS.documentId, doc.id)}` +
@@ -214,7 +225,7 @@ function documentProps(doc: BundleDocument, ctx: WriteContext): string {
  * variant) and untranslated units are left out: the targets are written first, once.
  */
 function writeTu(
-  doc: BundleDocument,
+  doc: TmxDocument,
   docProps: string,
   seg: BundleSegment,
   ctx: WriteContext,
@@ -304,7 +315,7 @@ export function writeTmxChunks(bundle: Bundle, options: TmxWriteOptions): string
  * they come, the file's text is never all in memory (a million units are some 400 MB of text).
  */
 export function* tmxChunks(
-  bundle: Bundle,
+  bundle: TmxSource,
   options: TmxWriteOptions,
 ): Generator<string, void, undefined> {
   const srclang = headerSrcLang(bundle, options.extras);
@@ -355,7 +366,7 @@ export function* tmxChunks(
  * exported languages and statuses (left out unless includeUntranslated; written when it is set).
  */
 export function countTmxUnits(
-  bundle: Bundle,
+  bundle: TmxSource,
   options: Pick<TmxWriteOptions, "languages" | "statuses" | "extras" | "includeUntranslated">,
 ): { units: number; untranslated: number } {
   const ctx = {
@@ -377,7 +388,7 @@ export function countTmxUnits(
 
 /** Whether writeTu would write a `<tuv>` besides the source (the same tests, without writing). */
 function hasTarget(
-  doc: BundleDocument,
+  doc: TmxDocument,
   seg: BundleSegment,
   ctx: Pick<WriteContext, "languages" | "statuses" | "others" | "extras">,
 ): boolean {

@@ -139,13 +139,32 @@ function readQuoted(
  * Throws AppError table.empty, table.unclosed-quote {line}, table.no-languages.
  */
 export function readTable(text: string, options: TableReadOptions): Bundle {
+  const table = tableDocument(text, options);
+  const doc = { title: table.title, sourceLang: table.sourceLang, segments: [...table.segments] };
+  return {
+    documents: [{ id: contentDocumentId("table", options.fileName ?? "", doc), ...doc }],
+  };
+}
+
+/** A table's document with its rows read again on each walk of `segments`, never held. */
+export interface TableDocument {
+  title: string;
+  sourceLang: Lang;
+  /** The rows as segments, read from the text on each walk (table.unclosed-quote where met). */
+  segments: Iterable<BundleSegment>;
+}
+
+/**
+ * readTable's document, its header read now (table.empty, table.no-languages) and its rows only
+ * when `segments` is walked, as often as it is: a million-row table converted to TMX is never in
+ * memory as segments (readTable holds them all).
+ */
+export function tableDocument(text: string, options: TableReadOptions): TableDocument {
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") throw new AppError("table.empty", fileParams);
-  // Rows are read one at a time and turned into segments as they come: the table's rows are never
-  // all held beside the segments they become (a million-row file, issue 14).
-  const rows = tableRows(body, options.format === "tsv" ? "\t" : ",", fileParams);
-  const rawHeader = rows.next().value ?? [];
+  const separator = options.format === "tsv" ? "\t" : ",";
+  const rawHeader = tableRows(body, separator, fileParams).next().value ?? [];
   // "vi comments" columns carry that language's comment threads (written only when there are some).
   const commentCols: [number, TargetLang][] = [];
   rawHeader.forEach((c, col) => {
@@ -163,30 +182,33 @@ export function readTable(text: string, options: TableReadOptions): Bundle {
   });
   // Cells written with a formula guard (formula-guard.ts) come back as they were typed.
   const cell = (row: readonly string[], col: number): string => unguardFormula(row[col] ?? "");
-  const segments: BundleSegment[] = [];
-  let rowNumber = 1;
-  for (const row of rows) {
-    rowNumber++;
-    if (row.every((c) => c === "")) continue;
-    const segment: BundleSegment = {
-      id: `row-${rowNumber}`,
-      paragraph: segments.length,
-      source: cell(row, sourceCol),
-      targets: {},
-    };
-    for (const [col, lang] of targetCols) {
-      const value = cell(row, col);
-      if (value !== "") segment.targets[lang] = { text: value, status: "translated" };
+  // Rows are read one at a time and turned into segments as they come: the table's rows are never
+  // all held beside the segments they become (a million-row file, issue 14).
+  function* segments(): Generator<BundleSegment, void, undefined> {
+    const rows = tableRows(body, separator, fileParams);
+    rows.next();
+    let rowNumber = 1;
+    let paragraph = 0;
+    for (const row of rows) {
+      rowNumber++;
+      if (row.every((c) => c === "")) continue;
+      const segment: BundleSegment = {
+        id: `row-${rowNumber}`,
+        paragraph: paragraph++,
+        source: cell(row, sourceCol),
+        targets: {},
+      };
+      for (const [col, lang] of targetCols) {
+        const value = cell(row, col);
+        if (value !== "") segment.targets[lang] = { text: value, status: "translated" };
+      }
+      for (const [col, lang] of commentCols) {
+        if (lang === sourceLang) continue;
+        const comments = splitCommentCell(cell(row, col));
+        if (comments.length > 0) (segment.comments ??= {})[lang] = comments;
+      }
+      yield segment;
     }
-    for (const [col, lang] of commentCols) {
-      if (lang === sourceLang) continue;
-      const comments = splitCommentCell(cell(row, col));
-      if (comments.length > 0) (segment.comments ??= {})[lang] = comments;
-    }
-    segments.push(segment);
   }
-  const doc = { title: options.title ?? "", sourceLang, segments };
-  return {
-    documents: [{ id: contentDocumentId("table", options.fileName ?? "", doc), ...doc }],
-  };
+  return { title: options.title ?? "", sourceLang, segments: { [Symbol.iterator]: segments } };
 }
