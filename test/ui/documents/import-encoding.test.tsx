@@ -1,7 +1,8 @@
 /**
  * UTF-32 files are refused by name in the app, in the UI language, with what to do (issue 14 item
  * 8: a UTF-32 TMX was "a binary file"): a memory file in the TM import dialog, a text file in the
- * document import dialog, and UTF-16 without its byte order mark there.
+ * document import dialog, and UTF-16 without its byte order mark there. A damaged file is refused
+ * with the line and column of the damage (it had none for bad bytes).
  */
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -68,5 +69,31 @@ describe("files in encodings Selaras does not read", () => {
       expect(await within(dialog).findByRole("alert")).toHaveTextContent(message);
     }
     expect(await db.documents.count()).toBe(2);
+  });
+});
+
+describe("a damaged memory file", () => {
+  it.each([
+    ["en", "line 4, column 29"],
+    ["vi", "dòng 4, cột 29"],
+    ["id", "baris 4, kolom 29"],
+  ] as const)("is refused with the line and column of its bad byte (%s)", async (lang, where) => {
+    const user = userEvent.setup();
+    await renderApp();
+    await screen.findAllByTestId("doc-row");
+    await act(() => i18n.changeLanguage(lang));
+    await user.click(screen.getByTestId("import-tm"));
+    const dialog = await screen.findByTestId("import-tm-dialog");
+    // Line 4 is `<tu><tuv xml:lang="id"><seg>Halo…`: its "H" (column 29) becomes the byte 0xFF.
+    const text = TMX.replace("<body>", "\n<body>\n");
+    const line4 = text.split("\n")[3]!;
+    expect(line4.indexOf("Halo")).toBe(28);
+    const bytes = new TextEncoder().encode(text);
+    bytes[new TextEncoder().encode(text.slice(0, text.indexOf("Halo"))).length] = 0xff;
+    const file = new File([bytes], "rusak.tmx", { type: "application/xml" });
+    await user.upload(within(dialog).getByTestId("import-tm-file"), file);
+    const alert = await within(dialog).findByRole("alert");
+    expect(alert).toHaveTextContent("rusak.tmx");
+    expect(alert).toHaveTextContent(where);
   });
 });
