@@ -169,6 +169,50 @@ describe("convert (in process)", () => {
     ]);
   });
 
+  it("says which texts lose half a character in TSV/CSV (issue 14 item 9: silently U+FFFD)", async () => {
+    const bundle: Bundle = {
+      documents: [
+        {
+          id: "d",
+          title: "t",
+          sourceLang: "id",
+          segments: [
+            {
+              id: "s1",
+              paragraph: 0,
+              source: "Cut \ud83d",
+              targets: { vi: { text: "Cắt", status: "draft" } },
+            },
+            {
+              id: "s2",
+              paragraph: 1,
+              source: "Whole 😀",
+              targets: { en: { text: "\ude00 end", status: "draft" } },
+            },
+          ],
+        },
+      ],
+    };
+    const text = writeJson(bundle, { exportedAt: new Date(0), toolVersion: "t" });
+    for (const [args, expected] of [
+      [
+        ["out.tsv"],
+        "2 texts hold half of a character (a lone surrogate), which UTF-8 cannot hold; written as U+FFFD: s1/source, s2/en",
+      ],
+      [
+        ["out.csv", "--languages", "vi"],
+        "1 texts hold half of a character (a lone surrogate), which UTF-8 cannot hold; written as U+FFFD: s1/source",
+      ],
+    ] as const) {
+      const { io, out } = memoryIo({ "in.json": text });
+      expect(await run(["in.json", ...args], io)).toBe(0);
+      expect(out.stderr).toContain(`convert: ${expected}\n`);
+    }
+    const { io, out } = memoryIo({ "in.json": json });
+    expect(await run(["in.json", "plain.tsv"], io)).toBe(0);
+    expect(out.stderr).not.toContain("half of a character");
+  });
+
   it("exits 2 on usage errors and 1 on unreadable input", async () => {
     const { io, out } = memoryIo({ "in.json": json });
     expect(await run(["in.json"], io)).toBe(2);

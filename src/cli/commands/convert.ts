@@ -18,7 +18,7 @@ import { contentDocumentId } from "../../core/format/content-id.ts";
 import { writeTable } from "../../core/format/tsv/write-table.ts";
 import { decodeText } from "../../core/format/txt/decode.ts";
 import type { UnsafeTextEntry } from "../../core/format/unsafe-text.ts";
-import { findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
+import { findLoneSurrogates, findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
 import { readXliff } from "../../core/format/xliff/read-xliff.ts";
 import { writeXliffFiles } from "../../core/format/xliff/write-xliff-files.ts";
 import type { XliffStructure } from "../../core/format/xliff/xliff-structure.ts";
@@ -162,6 +162,19 @@ function warnUnsafe(unsafe: readonly UnsafeTextEntry[], io: CliIo): void {
   );
 }
 
+/** TSV/CSV are UTF-8, which has no half characters: each lone surrogate becomes U+FFFD, said. */
+function warnLoneSurrogates(bundle: Bundle, options: Options, io: CliIo): void {
+  const languages: readonly string[] = options.languages ?? TARGET_LANGS;
+  const lone = findLoneSurrogates(bundle).filter(
+    (u) => u.field === "source" || languages.includes(u.field),
+  );
+  if (lone.length === 0) return;
+  const where = lone.slice(0, 10).map((u) => `${u.segmentId ?? u.documentId}/${u.field}`);
+  io.stderr(
+    `convert: ${lone.length} texts hold half of a character (a lone surrogate), which UTF-8 cannot hold; written as U+FFFD: ${where.join(", ")}\n`,
+  );
+}
+
 function tmxOptionsOf(options: Options, extras: TmxExtras | undefined) {
   return {
     ...(options.languages ? { languages: options.languages } : {}),
@@ -277,6 +290,7 @@ function write(
       ];
     case "tsv":
     case "csv":
+      warnLoneSurrogates(bundle, options, io);
       return [
         [
           out,
