@@ -27,12 +27,18 @@ interface Extra {
   numbers: string[];
   numberRaw: string[];
   codes: string[];
+  /**
+   * Where the unit's value ids start in `TmIndex.values`: for each "#" key, the id of the real key
+   * `realKeys` gives it (its number's value).
+   */
+  values: number;
 }
 
 const NO_EXTRA: Extra = Object.freeze({
   numbers: [] as string[],
   numberRaw: [] as string[],
   codes: [] as string[],
+  values: 0,
 }) as Extra;
 
 /** Fields of a slot in `meta`, `STRIDE` ints per slot side by side. */
@@ -106,7 +112,8 @@ class Search {
   highest = -1;
   waiting = 0;
   readonly pattern: BitPattern;
-  real: { pattern: BitPattern; values: Map<string, number>; identity: Int32Array } | null = null;
+  /** The pattern with numbers by value, made when first needed (`TmIndex.realPattern`). */
+  real: { pattern: BitPattern; identity: Int32Array; ids: number[] } | null = null;
 
   constructor(
     readonly q: PreparedQuery,
@@ -142,29 +149,6 @@ class Search {
       score > this.kScore ||
       (score === this.kScore && (base > this.kBase || (base === this.kBase && slot < this.kOrder)))
     );
-  }
-
-  /**
-   * The pattern with numbers by value (what `scoreUnit` compares when numbers differ), made when
-   * first needed: each number value of the query is a symbol of its own after the tokens'.
-   */
-  realPattern(): NonNullable<Search["real"]> {
-    if (this.real) return this.real;
-    const values = new Map<string, number>();
-    const realSymbols = Int32Array.from(this.symbols);
-    const keys = this.q.p.keys;
-    let next = this.count;
-    let k = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] !== NUMBER_KEY) continue;
-      const v = String(this.q.p.numbers[k++]);
-      let sym = values.get(v);
-      if (sym === undefined) values.set(v, (sym = ++next));
-      realSymbols[i] = sym;
-    }
-    const identity = Int32Array.from({ length: next + 1 }, (_, i) => i);
-    this.real = { pattern: new BitPattern(realSymbols, next), values, identity };
-    return this.real;
   }
 }
 
@@ -227,6 +211,12 @@ export class TmIndex {
   private readonly levels = new Int32Array(103);
   /** Scratch: a unit's symbols with numbers by value. */
   private unitSymbols = new Int32Array(256);
+  /** Ids of the real keys of numbers (their values); per id, a lookup's symbol (0 between). */
+  private readonly valueIds = new Map<string, number>();
+  /** The units' value ids, one after the other (never compacted: 4 bytes per number added). */
+  private values = new Int32Array(1024);
+  private valuesUsed = 0;
+  private valueSymbol = new Int32Array(256);
   private addStamp = 0;
   private live = 0;
   /** Candidates waiting to be scored in full, by score bound (0…101): slot, distance, base bound. */
@@ -330,9 +320,18 @@ export class TmIndex {
     this.meta[at + START] = start;
     this.lens[slot] = m < 255 ? m : 255;
     this.slotUnits.push(unit);
+    const values = this.valuesUsed;
+    for (let i = 0, k = 0; i < m; i++) {
+      if (p.keys[i] !== NUMBER_KEY) continue;
+      const v = String(p.numbers[k++]);
+      let id = this.valueIds.get(v);
+      if (id === undefined) this.valueIds.set(v, (id = this.valueIds.size));
+      this.values = grownInt32(this.values, this.valuesUsed + 1);
+      this.values[this.valuesUsed++] = id;
+    }
     this.extras.push(
-      p.numbers.length > 0 || p.codes.length > 0
-        ? { numbers: p.numbers, numberRaw: p.numberRaw, codes: p.codes }
+      this.valuesUsed > values || p.codes.length > 0
+        ? { numbers: p.numbers, numberRaw: p.numberRaw, codes: p.codes, values }
         : undefined,
     );
     this.byId.set(unit.id, slot);
@@ -574,17 +573,52 @@ export class TmIndex {
         level.sort();
         for (let x = 0; x < level.length && b >= s.floor; x++) {
           const slot = level[x]!;
-          this.consider(s, slot, meta[STRIDE * slot + LEN]!, b);
+          const m = lens[slot]!;
+          this.consider(s, slot, m === 255 ? meta[STRIDE * slot + LEN]! : m, b);
         }
         from = to;
       }
       this.drain(s);
     } finally {
+      if (s.real) for (const id of s.real.ids) this.valueSymbol[id] = 0;
       counts.fill(0, 0, this.slotCount);
       for (const t of qTokens) symbol[t] = 0;
       for (const b of this.buckets) b.length = 0;
     }
     return s.top.map((item) => item.match);
+  }
+
+  /**
+   * The query's pattern with numbers by value (what `scoreUnit` compares when numbers differ): each
+   * number value of the query is a symbol of its own after the tokens', noted by value id in
+   * `valueSymbol` (cleared when the lookup ends).
+   */
+  private realPattern(s: Search): NonNullable<Search["real"]> {
+    const own = new Map<string, number>();
+    const ids: number[] = [];
+    const realSymbols = Int32Array.from(s.symbols);
+    const keys = s.q.p.keys;
+    if (this.valueSymbol.length < this.valueIds.size) {
+      this.valueSymbol = new Int32Array(this.valueIds.size * 2);
+    }
+    let next = s.count;
+    let k = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== NUMBER_KEY) continue;
+      const v = String(s.q.p.numbers[k++]);
+      let sym = own.get(v);
+      if (sym === undefined) {
+        own.set(v, (sym = ++next));
+        const id = this.valueIds.get(v);
+        if (id !== undefined) {
+          this.valueSymbol[id] = sym;
+          ids.push(id);
+        }
+      }
+      realSymbols[i] = sym;
+    }
+    const identity = Int32Array.from({ length: next + 1 }, (_, i) => i);
+    return { pattern: new BitPattern(realSymbols, next), identity, ids };
   }
 
   /**
@@ -634,13 +668,15 @@ export class TmIndex {
     if (numbersDiffer && d > 0) {
       // Numbers by value: the base `scoreUnit` gives (d = 0 may still be substituted).
       extra ??= this.extras[slot] ?? NO_EXTRA;
-      const real = s.realPattern();
+      const real = (s.real ??= this.realPattern(s));
       if (this.unitSymbols.length < m) this.unitSymbols = new Int32Array(m * 2);
       const us = this.unitSymbols;
-      let k = 0;
+      const values = this.values;
+      const valueSymbol = this.valueSymbol;
+      let k = extra.values;
       for (let i = 0; i < m; i++) {
         const t = toks[start + i]!;
-        us[i] = t === s.hashToken ? (real.values.get(String(extra.numbers[k++])) ?? 0) : symbol[t]!;
+        us[i] = t === s.hashToken ? valueSymbol[values[k++]!]! : symbol[t]!;
       }
       const dReal = real.pattern.distance(us, 0, m, real.identity, maxD);
       if (dReal > maxD) return;

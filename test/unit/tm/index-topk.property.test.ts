@@ -8,7 +8,7 @@ import { CODE_END, CODE_START } from "../../../src/core/text/inline-marks.ts";
 // A small vocabulary, so that units share most tokens and scores tie often.
 const WORDS = ["harga", "beras", "naik", "yang", "di", "Jakarta", "pada", "negara-negara"];
 const NUMS = ["2.500", "12.500", "3,5", "10", "2020"];
-const PUNCT = [".", ",", "(", ")"];
+const PUNCT = [".", ",", "(", ")", "#"];
 const CODES = [`${CODE_START}<b>${CODE_END}`, `${CODE_START}</b>${CODE_END}`];
 const CONTEXTS = ["Sebelumnya.", "Berikutnya.", "Lain."];
 
