@@ -74,4 +74,43 @@ describe("project translation memory", () => {
     expect(await memorySize(db)).toBe(0);
     expect(await db.documents.count()).toBe(1);
   });
+
+  it("finds repeats across thousands of units, in the file and in the memory (keys looked up in batches)", async () => {
+    const db = await freshDb();
+    const file = (from: number, to: number, extra: (k: number) => string = () => ""): Bundle => ({
+      documents: [
+        {
+          id: "big",
+          title: "Big",
+          sourceLang: "id",
+          segments: Array.from({ length: to - from }, (_, i) => {
+            const k = from + i;
+            return {
+              id: `u${k}`,
+              paragraph: i,
+              source: `Kalimat nomor ${k}.`,
+              targets: { vi: { text: `Câu số ${k}${extra(k)}.`, status: "translated" as const } },
+            };
+          }),
+        },
+      ],
+    });
+    expect(await importIntoMemory(db, file(0, 4_500), "a.tmx")).toEqual({
+      added: 4_500,
+      duplicates: 0,
+      withoutTarget: 0,
+    });
+    // 2,000 held ones again, 3,000 new, 1,000 of the new twice in the file, and 500 held sources
+    // with another translation (a unit of its own).
+    const again = file(2_500, 7_500);
+    const twice = file(5_000, 6_000).documents[0]!.segments;
+    const other = file(0, 500, () => " khác").documents[0]!.segments;
+    again.documents[0]!.segments.push(...twice, ...other);
+    expect(await importIntoMemory(db, again, "b.tmx")).toEqual({
+      added: 3_000 + 500,
+      duplicates: 2_000 + 1_000,
+      withoutTarget: 0,
+    });
+    expect(await memorySize(db)).toBe(4_500 + 3_500);
+  });
 });

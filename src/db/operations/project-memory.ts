@@ -19,6 +19,9 @@ function sameTargets(a: MemoryUnitRecord["targets"], b: MemoryUnitRecord["target
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Keys looked up in one query when importing into the memory. */
+const KEY_BATCH = 2_000;
+
 /**
  * Adds a file's units to the project's translation memory, all or nothing. Units with no target are
  * skipped; a unit identical to one already held (same source and targets) is not added twice.
@@ -34,29 +37,53 @@ export async function importIntoMemory(
     const result: MemoryImportResult = { added: 0, duplicates: 0, withoutTarget: 0 };
     const projects = await joinedProjects(db);
     const rows: MemoryUnitRecord[] = [];
+    // Units already held, by key, read a batch of keys at a time (one query per unit made a
+    // 100,000-unit file take minutes); units of this file by key, so a repeat is found at once.
+    const candidates: {
+      doc: (typeof bundle.documents)[number];
+      seg: BundleSegment;
+      key: string;
+    }[] = [];
     for (const doc of bundle.documents) {
       for (const seg of doc.segments) {
         if (Object.values(seg.targets).every((t) => !t || t.text.trim() === "")) {
           result.withoutTarget++;
           continue;
         }
-        const key = matchKey(seg.source);
-        const existing = await db.memory.where("key").equals(key).toArray();
-        const pending = rows.filter((r) => r.key === key);
-        if ([...existing, ...pending].some((u) => sameTargets(u.targets, seg.targets))) {
-          result.duplicates++;
-          continue;
-        }
-        rows.push({
-          key,
-          sourceLang: doc.sourceLang,
-          source: seg.source,
-          targets: seg.targets,
-          origin,
-          importedAt: at,
-          ...(projects.length > 0 ? { uid: newId("m") } : {}),
-        });
+        candidates.push({ doc, seg, key: matchKey(seg.source) });
       }
+    }
+    const held = new Map<string, MemoryUnitRecord[]>();
+    const keys = [...new Set(candidates.map((c) => c.key))];
+    for (let i = 0; i < keys.length; i += KEY_BATCH) {
+      const found = await db.memory
+        .where("key")
+        .anyOf(keys.slice(i, i + KEY_BATCH))
+        .toArray();
+      for (const u of found) {
+        const list = held.get(u.key);
+        if (list) list.push(u);
+        else held.set(u.key, [u]);
+      }
+    }
+    for (const { doc, seg, key } of candidates) {
+      const same = held.get(key);
+      if (same?.some((u) => sameTargets(u.targets, seg.targets))) {
+        result.duplicates++;
+        continue;
+      }
+      const row: MemoryUnitRecord = {
+        key,
+        sourceLang: doc.sourceLang,
+        source: seg.source,
+        targets: seg.targets,
+        origin,
+        importedAt: at,
+        ...(projects.length > 0 ? { uid: newId("m") } : {}),
+      };
+      rows.push(row);
+      if (same) same.push(row);
+      else held.set(key, [row]);
     }
     await db.memory.bulkAdd(rows);
     result.added = rows.length;
