@@ -199,7 +199,12 @@ export class TmIndex {
   private postLen = new Int32Array(1024);
   private df = new Int32Array(1024);
   /** Bitmaps of the slots holding a token, for the tokens whose lists a lookup skipped. */
+  /**
+   * Three bitmaps in one array per token: the slots holding it at least once, twice, three times
+   * (`bitWords` words each).
+   */
   private readonly bitmaps = new Map<number, Uint32Array>();
+  private bitWords = 1024 / 32;
   /** Per token id scratch: last `add` that counted it; query symbol (0 between lookups). */
   private mark = new Int32Array(1024);
   private times = new Int32Array(1024);
@@ -266,14 +271,18 @@ export class TmIndex {
     if (this.slotCount >= 1 << 29) throw new RangeError("TmIndex: too many slots");
     const slot = this.slotCount++;
     if (STRIDE * slot + STRIDE > this.meta.length) {
-      this.meta = grownInt32(this.meta, this.meta.length * 2);
+      // Doubled: the slot capacity stays a multiple of 32 (whole bitmap words).
+      const meta = new Int32Array(this.meta.length * 2);
+      meta.set(this.meta);
+      this.meta = meta;
       const lens = new Uint8Array(this.meta.length / STRIDE);
       lens.set(this.lens);
       this.lens = lens;
-      const words = this.meta.length / STRIDE / 32;
+      const was = this.bitWords;
+      const words = (this.bitWords = this.meta.length / STRIDE / 32);
       for (const [t, bits] of this.bitmaps) {
-        const grown = new Uint32Array(words);
-        grown.set(bits);
+        const grown = new Uint32Array(3 * words);
+        for (let l = 0; l < 3; l++) grown.set(bits.subarray(l * was, (l + 1) * was), l * words);
         this.bitmaps.set(t, grown);
       }
     }
@@ -307,7 +316,11 @@ export class TmIndex {
       this.postLen[t] = len + 1;
       this.df[t]!++;
       const bits = this.bitmaps.get(t);
-      if (bits) bits[slot >>> 5]! |= 1 << (slot & 31);
+      if (bits) {
+        const bit = 1 << (slot & 31);
+        const times = this.times[t]!;
+        for (let l = 0; l < times; l++) bits[l * this.bitWords + (slot >>> 5)]! |= bit;
+      }
     }
     this.toksUsed += m;
     const at = STRIDE * slot;
@@ -351,7 +364,9 @@ export class TmIndex {
       this.mark[t] = stamp;
       this.df[t]!--;
       const bits = this.bitmaps.get(t);
-      if (bits) bits[slot >>> 5]! &= ~(1 << (slot & 31));
+      if (bits) {
+        for (let l = 0; l < 3; l++) bits[l * this.bitWords + (slot >>> 5)]! &= ~(1 << (slot & 31));
+      }
     }
     this.meta[STRIDE * slot + LEN] = -1;
     this.lens[slot] = 0;
@@ -363,16 +378,19 @@ export class TmIndex {
     return true;
   }
 
-  /** The bitmap of the slots holding a token (made from its posting list when first needed). */
+  /** The bitmaps of the slots holding a token (made from its posting list when first needed). */
   private bitmap(t: number): Uint32Array {
     let bits = this.bitmaps.get(t);
     if (!bits) {
-      bits = new Uint32Array(this.meta.length / STRIDE / 32);
+      const words = this.bitWords;
+      bits = new Uint32Array(3 * words);
       const list = this.postings[t]!;
       const len = this.postLen[t]!;
       for (let x = 0; x < len; x++) {
         const slot = list[x]! >>> 2;
-        if (this.meta[STRIDE * slot + LEN]! >= 0) bits[slot >>> 5]! |= 1 << (slot & 31);
+        if (this.meta[STRIDE * slot + LEN]! < 0) continue;
+        const times = list[x]! & 3;
+        for (let l = 0; l < times; l++) bits[l * words + (slot >>> 5)]! |= 1 << (slot & 31);
       }
       this.bitmaps.set(t, bits);
     }
@@ -488,11 +506,19 @@ export class TmIndex {
       read--;
     }
     const need0 = need - skipped;
+    // A skipped token of weight w adds min(w, times the unit holds it): 1 for holding it, 1 more
+    // for holding it twice when w ≥ 2, w − 2 more for three times when w ≥ 3.
     const bitmaps: Uint32Array[] = [];
+    const bitOffsets: number[] = [];
     const bitWeights: number[] = [];
     for (let r = read; r < order.length; r++) {
-      bitmaps.push(this.bitmap(qTokens[order[r]!]!));
-      bitWeights.push(weight[order[r]!]!);
+      const bits = this.bitmap(qTokens[order[r]!]!);
+      const w = weight[order[r]!]!;
+      for (let l = 0; l < 3 && l < w; l++) {
+        bitmaps.push(bits);
+        bitOffsets.push(l * this.bitWords);
+        bitWeights.push(l < 2 ? 1 : w - 2);
+      }
     }
 
     if (this.counts.length < this.slotCount) this.counts = new Uint16Array(this.slotCount * 2);
@@ -541,8 +567,10 @@ export class TmIndex {
         let m = lens[slot]!;
         if (m === 255) m = meta[STRIDE * slot + LEN]!;
         let c = counts[slot]!;
+        const word = slot >>> 5;
+        const bit = slot & 31;
         for (let b = 0; b < bitmaps.length; b++) {
-          if ((bitmaps[b]![slot >>> 5]! >>> (slot & 31)) & 1) c += bitWeights[b]!;
+          if ((bitmaps[b]![bitOffsets[b]! + word]! >>> bit) & 1) c += bitWeights[b]!;
         }
         const bound = m === 0 ? -1 : s.bound(c, m);
         if (bound < threshold) {

@@ -191,6 +191,34 @@ describe("tm index top-k equals brute force", () => {
     check();
   }, 120_000);
 
+  it("units added after a lookup, past several capacity doublings, are found through the bitmaps", () => {
+    const rand = mulberry32(7);
+    // Common tokens, some twice in every unit (and so in the queries).
+    const common = ["yang", "yang", "dan", "di", ",", ",", ","];
+    const text = (k: number) =>
+      [...common, `kata${k % 97}`, `kata${(k * 7) % 89}`, `nama${k}`]
+        .sort(() => rand() - 0.5)
+        .join(" ");
+    const ix = new TmIndex("id");
+    const memory: TmUnit[] = [];
+    const put = (k: number) => {
+      const unit = { id: `u${k}`, source: text(k), targets: { vi: "x" } };
+      ix.add(unit);
+      memory.push(unit);
+    };
+    for (let k = 0; k < 200; k++) put(k);
+    // This lookup makes the bitmaps of the common tokens (their lists are skipped).
+    ix.match({ source: memory[0]!.source });
+    for (let k = 200; k < 12_000; k++) put(k);
+    for (const k of [11_999, 11_998, 11_663, 11_648, 9_000, 5_000, 1_500]) {
+      const source = memory[k]!.source;
+      const options = { threshold: 60, limit: 3 };
+      const got = ix.match({ source }, options);
+      expect(got[0]?.unit.id).toBe(`u${k}`);
+      expect(view(got)).toEqual(view(bruteForceMatch(memory, { source }, "id", options)));
+    }
+  }, 60_000);
+
   it("bit-parallel distance and in-reach count agree with the full table", () => {
     const seq = (max: number) => fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: max });
     fc.assert(
