@@ -60,4 +60,32 @@ describe("export dialog, XLIFF", () => {
     );
     expect(files).toHaveLength(1);
   });
+
+  it("a TSV export of a text with half a character (a lone surrogate) is written and says where it became �", async () => {
+    const { importDocuments } = await import("../../src/db/operations/import-documents.ts");
+    const { db } = await renderApp();
+    await screen.findAllByTestId("doc-row");
+    const [docId] = await importDocuments(db, [
+      { title: "Potong", sourceLang: "id", text: "Satu. Dua.", origin: { kind: "user" } },
+    ]);
+    const segs = await segmentsOf(db, docId!);
+    await saveTranslation(db, {
+      segmentId: segs[1]!.id,
+      lang: "en",
+      text: "Two \ud83d.",
+      user: "lan",
+    });
+    gotoDocument(docId!);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("export-open"));
+    const dialog = await screen.findByTestId("export-dialog");
+    await user.selectOptions(within(dialog).getByTestId("export-format"), "tsv");
+    const files = captureDownloads();
+    await user.click(within(dialog).getByTestId("export-download"));
+    await waitFor(() => expect(files).toHaveLength(1));
+    expect(await within(dialog).findByTestId("export-warning")).toHaveTextContent(
+      `1 text holds half of a character (from a damaged file or a cut paste), which UTF-8 cannot hold; it is written as \ufffd in the file: ${segs[1]!.id} (en)`,
+    );
+    expect(await files[0]!.blob.text()).toContain("Two \ufffd.");
+  });
 });

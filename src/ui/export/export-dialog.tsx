@@ -4,7 +4,7 @@ import { useDb } from "../../db/db-context.ts";
 import { loadBundle } from "../../db/operations/bundle.ts";
 import { loadExtras } from "../../db/operations/tmx-extras.ts";
 import { toErrorInfo } from "../../db/autosave.ts";
-import { findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
+import { findLoneSurrogates, findXmlUnsafeText } from "../../core/format/unsafe-text.ts";
 import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import { AppError, type ErrorInfo } from "../../core/model/app-error.ts";
 import type { Lang } from "../../core/model/languages.ts";
@@ -178,14 +178,28 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
         });
       for (const f of [...files, ...(await qa.files(options.stem))])
         downloadParts(f.name, f.parts, f.mime);
+      // XML files drop the characters XML forbids; UTF-8 tables hold no half of a character (a
+      // lone surrogate becomes U+FFFD). Said, with where, rather than done silently.
+      const table = format === "tsv" || format === "csv";
       const unsafe =
-        format === "json" || format === "tsv" || format === "csv" ? [] : findXmlUnsafeText(bundle);
+        format === "json"
+          ? []
+          : table
+            ? findLoneSurrogates(bundle).filter(
+                (u) => u.field === "source" || (langs as readonly string[]).includes(u.field),
+              )
+            : findXmlUnsafeText(bundle);
       if (unsafe.length > 0) {
         const where = unsafe
           .slice(0, 10)
           .map((u) => `${u.segmentId ?? u.documentId} (${u.field})`)
           .join(", ");
-        setWarning(t("io:export.unsafe", { count: unsafe.length, where }));
+        setWarning(
+          t(table ? "io:export.loneSurrogates" : "io:export.unsafe", {
+            count: unsafe.length,
+            where,
+          }),
+        );
         return;
       }
       onClose();
