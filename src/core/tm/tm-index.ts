@@ -53,10 +53,10 @@ const UNAPPROVED = 2;
 
 /**
  * Posting lists of tokens more than this share of the units hold are not read: every unit counts
- * as holding them until its bound is made exact with the token's bitmap...
+ * as holding them until its bound is made exact with the token's bitmaps...
  */
 const SKIP_SHARE = 0.1;
-/** ...while the tokens skipped are fewer than this share of those the threshold needs. */
+/** ...while the query positions skipped are at most this share of those the threshold needs. */
 const SKIP_NEED = 0.5;
 
 /** Candidates are scored in full once this many are waiting (the floor rises sooner). */
@@ -155,19 +155,21 @@ class Search {
 /**
  * Fuzzy-match index over translation units: an inverted index from token id to the slots of the
  * units holding it (typed arrays, in slot order), each unit's token ids in one flat array, each
- * token's document frequency, and for the commonest tokens a bitmap of the slots holding them.
+ * token's document frequency, and for the commonest tokens bitmaps of the slots holding them
+ * (once, twice, three times or more).
  *
  * A lookup is a top-k search with a rising floor (the threshold, then the k-th best score held).
  * It counts, for every unit, the query's token occurrences it holds (ScanCount over the posting
- * lists, rarest first, into a 16-bit counter per slot), except for the commonest tokens: their
+ * lists, rarest first, into a 16-bit counter per slot; a token the query repeats counts as often
+ * as the unit holds it, up to 3), except for the commonest tokens: their
  * lists are not read and every unit counts as holding them. A unit of m tokens scores at least f
  * only if it shares at least ⌈f · max(n, m) / 100⌉ tokens, so only units whose count reaches
  * ⌈threshold · n / 100⌉ (less the tokens skipped) are met; the skipped tokens are then checked in
  * their bitmaps, and the count bounds the score (with the length: |n − m| within the edits the
  * floor allows). Units are checked best bound first (ties in slot order) and the search stops when
  * the bound falls under the floor: first the penalties known without the tokens (the number and
- * code lists by hash, aligner, approval), then the tokens of the unit the query holds, then a
- * bit-parallel edit distance that stops once the distance exceeds what the floor allows (numbers by
+ * code lists by hash, aligner, approval), then the tokens an alignment within the allowed edits
+ * can match (`BitPattern.inReach`), then a bit-parallel edit distance that stops once the distance exceeds what the floor allows (numbers by
  * value when they differ). Those that can still beat the k-th match held wait in buckets by that
  * bound and are scored in full best first, raising the floor. Penalties only lower a score and
  * numbers compared by value only lengthen the distance, so every bound is an upper bound of the
