@@ -79,7 +79,7 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function grownInt32(a: Int32Array, need: number): Int32Array {
+function grownInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
   if (need <= a.length) return a;
   let size = a.length;
   while (size < need) size = Math.max(16, Math.ceil(size * 1.5));
@@ -197,7 +197,7 @@ export class TmIndex {
   private toksUsed = 0;
   private toksDead = 0;
   /** Per token id: its posting list (slots in increasing order), used length, live units. */
-  private postings: Int32Array[] = [];
+  private postings: Int32Array<ArrayBuffer>[] = [];
   private postLen = new Int32Array(1024);
   private df = new Int32Array(1024);
   /** Bitmaps of the slots holding a token, for the tokens whose lists a lookup skipped. */

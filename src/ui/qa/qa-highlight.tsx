@@ -158,7 +158,7 @@ export function useSourceQaMarks(segmentId: string | undefined, source: string):
   const vi = useCellFindings(segmentId ?? "", "vi");
   const en = useCellFindings(segmentId ?? "", "en");
   const message = useFindingText();
-  const { t } = useTranslation("common");
+  const { t } = useTranslation(["common"]);
   return useMemo(() => {
     if (!segmentId) return [];
     const out: QaMark[] = [];

@@ -82,7 +82,7 @@ function apply(tables: Tables, patches: readonly RecordPatch[]): Tables {
   };
   for (const p of patches) {
     // Segment operations never dismiss QA findings.
-    if (p.table === "qaDismissals") continue;
+    if (p.table === "qaDismissals" || p.table === "glossary") continue;
     const table = next[p.table] as Map<string, unknown>;
     if (p.after) table.set(p.key, p.after);
     else table.delete(p.key);

@@ -38,7 +38,7 @@ const terms = (vi: string, en: string, id = "rumah sakit") => [
   { lang: "en", text: en },
 ];
 
-const project = (patches: ReturnType<typeof patch>[]) => mutation(patches, 1, null);
+const project = (patches: ReturnType<typeof patch>[], id = 1) => mutation(patches, id, null);
 const held = () => serverState([["glossary", concept()]], [["glossary", "g2"]]);
 
 describe("glossary: validation and permissions", () => {

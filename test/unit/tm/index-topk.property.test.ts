@@ -69,7 +69,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
 );
 
-function unitOf(r: fc.RecordValue<typeof unitRecord>, id: string): TmUnit {
+type UnitRecordValue = typeof unitRecord extends fc.Arbitrary<infer T> ? T : never;
+
+function unitOf(r: UnitRecordValue, id: string): TmUnit {
   return {
     id,
     source: r.source,
