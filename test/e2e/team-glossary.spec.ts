@@ -9,12 +9,12 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { pollUntil } from "./lib/poll.ts";
+import { openApp, profile, rowOf, signUp } from "./lib/team-members.ts";
 import { startSelarasServer, type SelarasServer } from "./lib/selaras-server.ts";
 import { DocumentListPage } from "./pages/document-list-page.ts";
 import { GridPage } from "./pages/grid-page.ts";
 import { describe, expect, test } from "./setup.ts";
 
-const PASSWORD = "kata sandi rahasia";
 const LIVE_MS = 15_000;
 
 let server: SelarasServer;
@@ -26,43 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-async function profile(page: Page, name: string, role: "translator" | "reviewer"): Promise<void> {
-  const dialog = page.getByTestId("profile-dialog");
-  const button = page.getByTestId("profile-open");
-  const state = await pollUntil(
-    async () => ((await dialog.count()) > 0 ? "asked" : (await button.count()) > 0 ? "known" : ""),
-    (s) => s !== "",
-    { timeout: 20_000, what: "the profile dialog or button" },
-  );
-  if (state === "known") await button.click();
-  await dialog.getByTestId("profile-name").fill(name);
-  await dialog.getByTestId(`profile-role-${role}`).check();
-  await dialog.getByTestId("profile-save").click();
-  await dialog.waitFor({ state: "detached" });
-}
-
-async function signUp(page: Page, name: string): Promise<void> {
-  const dialog = page.getByTestId("sign-in-dialog");
-  await dialog.waitFor();
-  if ((await dialog.getByTestId("sign-up-name").count()) === 0) {
-    await dialog.getByTestId("sign-in-switch-signup").click();
-  }
-  await dialog.getByTestId("sign-up-name").fill(name);
-  await dialog.getByTestId("sign-in-password").fill(PASSWORD);
-  await dialog.getByTestId("sign-in-submit").click();
-  await dialog.waitFor({ state: "detached" });
-}
-
-async function openApp(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
-
-function rowOf(page: Page, docId: string) {
-  return page.locator(`[data-testid="doc-row"][data-doc-id="${docId}"]`);
-}
 
 /** The texts of the glossary panel's hits for the focused row ("" when it lists none). */
 async function hitsText(page: Page): Promise<string> {

@@ -11,13 +11,13 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { pollUntil } from "./lib/poll.ts";
+import { openApp, profile, rowOf, signUp } from "./lib/team-members.ts";
 import { noQaQuestionOnConfirm } from "./lib/qa-settings.ts";
 import { startSelarasServer, type SelarasServer } from "./lib/selaras-server.ts";
 import { DocumentListPage } from "./pages/document-list-page.ts";
 import { GridPage } from "./pages/grid-page.ts";
 import { describe, expect, test } from "./setup.ts";
 
-const PASSWORD = "kata sandi rahasia";
 const LIVE_MS = 15_000;
 
 let server: SelarasServer;
@@ -30,45 +30,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Sets the local profile (name and role) in the first-start dialog or the profile dialog. */
-async function profile(page: Page, name: string, role: "translator" | "reviewer"): Promise<void> {
-  const dialog = page.getByTestId("profile-dialog");
-  const button = page.getByTestId("profile-open");
-  const state = await pollUntil(
-    async () => ((await dialog.count()) > 0 ? "asked" : (await button.count()) > 0 ? "known" : ""),
-    (s) => s !== "",
-    { timeout: 20_000, what: "the profile dialog or button" },
-  );
-  if (state === "known") await button.click();
-  await dialog.getByTestId("profile-name").fill(name);
-  await dialog.getByTestId(`profile-role-${role}`).check();
-  await dialog.getByTestId("profile-save").click();
-  await dialog.waitFor({ state: "detached" });
-}
-
 /** Opens the account menu and picks one of its items. */
 async function accountMenu(page: Page, item: string): Promise<void> {
   await page.getByTestId("account-menu").click();
   await page.getByTestId(`account-${item}`).click();
-}
-
-/** Fills the sign-in dialog as a new account. */
-async function signUp(page: Page, name: string): Promise<void> {
-  const dialog = page.getByTestId("sign-in-dialog");
-  await dialog.waitFor();
-  if ((await dialog.getByTestId("sign-up-name").count()) === 0) {
-    await dialog.getByTestId("sign-in-switch-signup").click();
-  }
-  await dialog.getByTestId("sign-up-name").fill(name);
-  await dialog.getByTestId("sign-in-password").fill(PASSWORD);
-  await dialog.getByTestId("sign-in-submit").click();
-  await dialog.waitFor({ state: "detached" });
-}
-
-async function openApp(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
 }
 
 const cellText = (grid: GridPage, lang: "vi" | "en", k: number) =>
@@ -303,9 +268,4 @@ async function scenario(
   await expect
     .poll(() => cellText(rinaGrid, "vi", 5), { timeout: 45_000 })
     .toBe("Gõ khi ứng dụng mở không có máy chủ.");
-}
-
-/** The document list row of the document `docId`. */
-function rowOf(page: Page, docId: string) {
-  return page.locator(`[data-testid="doc-row"][data-doc-id="${docId}"]`);
 }

@@ -4,6 +4,7 @@ import { AppError } from "../../core/model/app-error.ts";
 import { dismissalId, type QaDismissalRecord } from "../../core/qa/dismissals.ts";
 import { nowIso } from "../ids.ts";
 import { commitPatches, commitTables } from "./commit-patches.ts";
+import type { PlacedFinding } from "../../core/qa/run-qa.ts";
 
 export interface DismissInput {
   docId: string;
@@ -70,4 +71,22 @@ export async function restoreFinding(
 /** A document's dismissals (stale ones included: a text changed back revives them). */
 export async function dismissalsOf(db: SelarasDb, docId: string): Promise<QaDismissalRecord[]> {
   return db.qaDismissals.where("docId").equals(docId).toArray();
+}
+
+/** dismissFinding for a finding as the QA run placed it (the cell marker's and the panel's). */
+export function dismissPlaced(
+  db: SelarasDb,
+  f: PlacedFinding,
+  reason: string,
+  user: string,
+): Promise<void> {
+  return dismissFinding(db, {
+    docId: f.documentId,
+    segmentId: f.segmentId,
+    lang: f.lang,
+    fingerprint: f.fingerprint,
+    code: f.finding.code,
+    reason,
+    user,
+  });
 }

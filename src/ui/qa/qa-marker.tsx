@@ -2,7 +2,7 @@ import { useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useStat
 import type { FocusEvent, KeyboardEvent, Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { useDb } from "../../db/db-context.ts";
-import { dismissFinding } from "../../db/operations/qa-dismissals.ts";
+import { dismissPlaced } from "../../db/operations/qa-dismissals.ts";
 import { FormError } from "../shared/error-text.tsx";
 import { useErrorAction } from "../shared/use-error-action.ts";
 import { DismissForm } from "./dismiss-form.tsx";
@@ -168,15 +168,7 @@ export function QaMarker({
 
   const dismiss = (f: ShownFinding, reason: string) =>
     void run(async () => {
-      await dismissFinding(db, {
-        docId: f.documentId,
-        segmentId: f.segmentId,
-        lang: f.lang,
-        fingerprint: f.fingerprint,
-        code: f.finding.code,
-        reason,
-        user,
-      });
+      await dismissPlaced(db, f, reason, user);
       setAsking(null);
       // The last open finding dismissed: back to the cell; else on to the next one's button.
       if (open.length <= 1) close(true);

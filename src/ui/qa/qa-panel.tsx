@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { TargetLang } from "../../core/model/languages.ts";
 import { CHECK_IDS, type CheckId, type Severity } from "../../core/qa/types.ts";
 import { useDb } from "../../db/db-context.ts";
-import { dismissFinding, restoreFinding } from "../../db/operations/qa-dismissals.ts";
+import { dismissPlaced, restoreFinding } from "../../db/operations/qa-dismissals.ts";
 import { useErrorAction } from "../shared/use-error-action.ts";
 import { FormError } from "../shared/error-text.tsx";
 import { DismissForm } from "./dismiss-form.tsx";
@@ -56,15 +56,7 @@ export function QaPanel({
   const title = useRef<HTMLHeadingElement>(null);
   const dismiss = (f: ShownFinding, reason: string) =>
     void run(async () => {
-      await dismissFinding(db, {
-        docId: f.documentId,
-        segmentId: f.segmentId,
-        lang: f.lang,
-        fingerprint: f.fingerprint,
-        code: f.finding.code,
-        reason,
-        user,
-      });
+      await dismissPlaced(db, f, reason, user);
       setAsking(null);
       title.current?.focus();
     });
