@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.ts";
 import { run } from "../../src/cli/commands/segment.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -158,7 +158,7 @@ describe("segment command (spawned)", () => {
     });
 
   it("segments the concatenated seed texts from standard input", () => {
-    const dir = mkdtempSync(join(tmpdir(), "selaras-seg-"));
+    const dir = tempDir("selaras-seg-");
     const a = join(repo, "corpus/id/konvensi-hanoi-menteri-luong-tam-quang.txt");
     const b = join(repo, "corpus/id/konvensi-hanoi-upacara-penandatanganan.txt");
     const both = spawnSync("cat", [a, b], { encoding: "utf8" }).stdout;
@@ -185,7 +185,7 @@ describe("segment command (spawned)", () => {
   });
 
   it("invalid UTF-8 in a file: exit 1, the file named on stderr", () => {
-    const dir = mkdtempSync(join(tmpdir(), "selaras-seg-"));
+    const dir = tempDir("selaras-seg-");
     const file = join(dir, "cp1252.txt");
     writeFileSync(file, Buffer.from([0x63, 0x61, 0x66, 0xe9]));
     const result = cli(["--lang", "id", file]);

@@ -4,14 +4,14 @@
  * glossary's terms marked in the grid's source cells (inflected, with an accessible name), a term
  * edited, deleted, exported as CSV; forbidden and unused glossary terms marked by QA as typed.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readRecord } from "./lib/idb.ts";
 import { AppHeader } from "./pages/app-header.ts";
 import { openCorpusList } from "./pages/document-list-page.ts";
 import { GridPage } from "./pages/grid-page.ts";
 import { describe, expect, test } from "./setup.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const MEMORY = `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="e2e" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="plaintext"/>
@@ -35,7 +35,7 @@ describe("pre-translation and glossary", () => {
     page,
     baseUrl,
   }) => {
-    const dir = mkdtempSync(join(tmpdir(), "selaras-e2e-"));
+    const dir = tempDir("selaras-e2e-");
     const memory = join(dir, "memory.tmx");
     writeFileSync(memory, MEMORY);
     const list = await openCorpusList(page, baseUrl);

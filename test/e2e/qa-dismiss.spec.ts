@@ -5,14 +5,13 @@
  * finding, and the export writes a QA report (HTML, self-contained) beside the TMX.
  */
 import { readFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Download, Page } from "playwright-core";
 import { AppHeader } from "./pages/app-header.ts";
 import { openCorpusList } from "./pages/document-list-page.ts";
 import { GridPage } from "./pages/grid-page.ts";
 import { describe, expect, test } from "./setup.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
@@ -85,7 +84,7 @@ describe("QA: dismiss a finding, reload, fix, export with the QA report (issue 1
     // Export with the QA report: the TMX and an HTML report that a browser shows as it is.
     const dialog = await grid.openExport();
     await dialog.root.getByTestId("export-qa-report").check();
-    const dir = mkdtempSync(join(tmpdir(), "selaras-e2e-qa-"));
+    const dir = tempDir("selaras-e2e-qa-");
     const downloads: Download[] = [];
     page.on("download", (d) => downloads.push(d));
     await dialog.downloadButton.click();

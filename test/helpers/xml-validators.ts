@@ -4,7 +4,8 @@
  * clear message (CI installs libxml2-utils and translate-toolkit), never skip.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -69,14 +70,18 @@ let catalog: string | null = null;
  */
 function catalogFile(): string {
   if (catalog !== null) return catalog;
-  const dir = mkdtempSync(path.join(tmpdir(), "selaras-catalog-"));
-  catalog = path.join(dir, "catalog.xml");
-  writeFileSync(
-    catalog,
+  const text =
     '<?xml version="1.0"?>\n<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n' +
-      `  <system systemId="tmx14.dtd" uri="${pathToFileURL(requireFile(TMX_DTD)).href}"/>\n` +
-      "</catalog>\n",
-  );
+    `  <system systemId="tmx14.dtd" uri="${pathToFileURL(requireFile(TMX_DTD)).href}"/>\n` +
+    "</catalog>\n";
+  // One file per content, shared by every test process of every run (none left per process).
+  const name = `selaras-catalog-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.xml`;
+  catalog = path.join(tmpdir(), name);
+  if (!existsSync(catalog)) {
+    const partial = `${catalog}.${process.pid}`;
+    writeFileSync(partial, text);
+    renameSync(partial, catalog);
+  }
   return catalog;
 }
 

@@ -1,8 +1,7 @@
 /** Page object for the export dialog (opened from the grid or from "Export all"). */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
+import { tempDir } from "../../helpers/temp-dir.ts";
 
 export type ExportFormat = "tmx" | "json";
 export type ExportScope = "document" | "all";
@@ -58,7 +57,7 @@ export class ExportDialog {
     const failure = await download.failure();
     if (failure !== null) throw new Error(`download failed: ${failure}`);
     const suggestedFilename = download.suggestedFilename();
-    const path = join(mkdtempSync(join(tmpdir(), "selaras-e2e-")), suggestedFilename);
+    const path = join(tempDir("selaras-e2e-"), suggestedFilename);
     await download.saveAs(path);
     return { path, suggestedFilename };
   }
