@@ -263,8 +263,19 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
     if (saved && (saved.segmentId || saved.top) && focusRow < 0 && topRow < 0 && !loaded) return;
     restored.current = true;
     const lang = saved?.lang && langs.includes(saved.lang) ? saved.lang : langs[0];
-    if (topRow < 0) return focusCell(Math.max(0, focusRow), lang);
+    // Focus is the user's once they put it somewhere (a Tab into the header, a field, a dialog)
+    // while the rows were loading: the view is restored, the focus left where they put it.
+    const active = document.activeElement;
+    const theirs =
+      active instanceof HTMLElement &&
+      active !== document.body &&
+      !scrollRef.current?.contains(active);
+    if (topRow < 0) {
+      if (!theirs) focusCell(Math.max(0, focusRow), lang);
+      return;
+    }
     virtualizer.scrollToIndex(topRow, { align: "start" });
+    if (theirs) return;
     // The focused cell again when it was still in view; else the first row in view (the user
     // scrolled away from it), so the view stays where it was.
     const rowsInView = Math.ceil((scrollRef.current?.clientHeight ?? 0) / ROW_MIN);
