@@ -6,6 +6,7 @@ import { newId, nowIso } from "../ids.ts";
 import { enqueueMany, joinedProjects, memorySyncRecord, outboxTables } from "../sync/outbox.ts";
 import { chunkPatches } from "../sync/share.ts";
 import { segmentsOf } from "../queries/segment-rows.ts";
+import { rowsWithKeys } from "../queries/rows-with-keys.ts";
 
 export interface MemoryImportResult {
   added: number;
@@ -18,9 +19,6 @@ export interface MemoryImportResult {
 function sameTargets(a: MemoryUnitRecord["targets"], b: MemoryUnitRecord["targets"]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-
-/** Keys looked up in one query when importing into the memory. */
-const KEY_BATCH = 2_000;
 
 /**
  * Adds a file's units to the project's translation memory, all or nothing. Units with no target are
@@ -37,8 +35,8 @@ export async function importIntoMemory(
     const result: MemoryImportResult = { added: 0, duplicates: 0, withoutTarget: 0 };
     const projects = await joinedProjects(db);
     const rows: MemoryUnitRecord[] = [];
-    // Units already held, by key, read a batch of keys at a time (one query per unit made a
-    // 100,000-unit file take minutes); units of this file by key, so a repeat is found at once.
+    // Units already held, by key (rowsWithKeys: requests pipelined, a batch of keys at a time);
+    // units of this file by key, so a repeat is found at once.
     const candidates: {
       doc: (typeof bundle.documents)[number];
       seg: BundleSegment;
@@ -54,17 +52,14 @@ export async function importIntoMemory(
       }
     }
     const held = new Map<string, MemoryUnitRecord[]>();
-    const keys = [...new Set(candidates.map((c) => c.key))];
-    for (let i = 0; i < keys.length; i += KEY_BATCH) {
-      const found = await db.memory
-        .where("key")
-        .anyOf(keys.slice(i, i + KEY_BATCH))
-        .toArray();
-      for (const u of found) {
-        const list = held.get(u.key);
-        if (list) list.push(u);
-        else held.set(u.key, [u]);
-      }
+    for (const u of await rowsWithKeys(
+      db.memory,
+      "key",
+      candidates.map((c) => c.key),
+    )) {
+      const list = held.get(u.key);
+      if (list) list.push(u);
+      else held.set(u.key, [u]);
     }
     for (const { doc, seg, key } of candidates) {
       const same = held.get(key);
@@ -138,7 +133,7 @@ export async function clearMemory(db: SelarasDb): Promise<{ removed: number; kep
 export async function memoryMatchesFor(db: SelarasDb, docId: string): Promise<Bundle> {
   const segments = await segmentsOf(db, docId);
   const keys = [...new Set(segments.map((s) => matchKey(s.source)))];
-  const units = await db.memory.where("key").anyOf(keys).toArray();
+  const units = await rowsWithKeys(db.memory, "key", keys);
   const newest = new Map<string, MemoryUnitRecord>();
   for (const u of units) {
     const prev = newest.get(u.key);

@@ -4,6 +4,7 @@ import type { RecordChange, SyncTable } from "../../core/sync/protocol.ts";
 import { recordId } from "../../core/sync/canonical.ts";
 import { pendingKeySet } from "../../core/sync/touched-keys.ts";
 import { removedDocKey, sameStored } from "./outbox.ts";
+import { rowsWithKeys } from "../queries/rows-with-keys.ts";
 
 /** Every table a pull writes (and reads for pending keys), for the caller's rw transaction. */
 export function pullTables(db: SelarasDb) {
@@ -104,10 +105,11 @@ export async function applyRecordChanges(
     const mine = byTable.get(table)?.filter((c) => c.value !== null);
     if (!mine || mine.length === 0) continue;
     const store = db.table(table);
-    const existing = (await store
-      .where("uid")
-      .anyOf(mine.map((c) => c.key))
-      .toArray()) as { id: number; uid: string }[];
+    const existing = (await rowsWithKeys(
+      store,
+      "uid",
+      mine.map((c) => c.key),
+    )) as { id: number; uid: string }[];
     const localId = new Map(existing.map((r) => [r.uid, r]));
     const rows: Record<string, unknown>[] = [];
     for (const c of mine) {
