@@ -95,7 +95,33 @@ describe("storage full", () => {
         (s) => s === "error",
         { what: 'save-state "error"', timeout: 20_000 },
       );
-      await page.getByTestId("storage-full").waitFor();
+      // A refusal not taken for a full disk shows the generic banner: its words say which error.
+      await page
+        .getByTestId("storage-full")
+        .waitFor()
+        .catch(async (e: unknown) => {
+          const alerts = await page.getByRole("alert").allInnerTexts();
+          // What the origin file system (the space guard's probe) says of the full disk.
+          const probe = await page.evaluate(async () => {
+            try {
+              const root = await navigator.storage.getDirectory();
+              const file = await root.getFileHandle("diagnose-probe", { create: true });
+              const w = await file.createWritable();
+              await w.write(new Uint8Array(1 << 20));
+              await w.close();
+              await root.removeEntry("diagnose-probe");
+              return "1 MiB written";
+            } catch (error) {
+              return `${(error as Error).name}: ${(error as Error).message}`;
+            }
+          });
+          throw new Error(
+            `no storage-full banner; alerts: ${JSON.stringify(alerts)}; probe: ${probe}`,
+            {
+              cause: e,
+            },
+          );
+        });
       expect(await journalText(page)).toContain("Chưa lưu được.");
 
       // Reload (on the document): it opens, not "could not open its local database", with the
