@@ -364,7 +364,12 @@ export class Autosave {
       id: this.durableId(key),
       journal: this.journalKey,
     };
-    void this.db.pendingEdits.put(record).catch(() => undefined);
+    // Not before the guard found room: a write that runs out of disk costs the whole database.
+    const guard = spaceGuardOf(this.db);
+    const room = guard ? guard.checkNow() : Promise.resolve(true);
+    void room
+      .then((ok) => (ok ? this.db.pendingEdits.put(record) : undefined))
+      .catch(() => undefined);
   }
 
   private writeJournal(): void {
@@ -380,7 +385,7 @@ export class Autosave {
   /** Rejects (storage full) when the space guard finds no room, before anything is written. */
   private async ensureRoom(): Promise<void> {
     const guard = spaceGuardOf(this.db);
-    if (guard && !(await guard.check())) throw spaceError();
+    if (guard && !((await guard.check()) && (await guard.checkNow()))) throw spaceError();
   }
 
   /** Schedules the next retry of refused edits, and retries at once when another write commits. */

@@ -28,7 +28,17 @@ export const RESERVE_BYTES = 2 << 20;
 /** A probe result is trusted this long (the autosave asks before each write). */
 export const PROBE_VALID_MS = 3_000;
 
+/**
+ * The probe before each write that adds data (a keystroke's journal entry, a save): small enough
+ * to run while typing (measured in Chromium 156: 64 KiB in 6.7 ms median, 13.8 ms p90, against
+ * 12.0 / 19.5 ms for 1 MiB), so a disk that filled since the last full probe is found before
+ * IndexedDB writes to it. Probes within QUICK_VALID_MS of another are shared.
+ */
+export const QUICK_PROBE_BYTES = 64 << 10;
+export const QUICK_VALID_MS = 100;
+
 const PROBE_FILE = "selaras-space-probe";
+const QUICK_FILE = "selaras-space-quick";
 const RESERVE_FILE = "selaras-space-reserve";
 
 /** The origin private file system, or null where there is none (Node tests, old browsers). */
@@ -76,6 +86,8 @@ export class SpaceGuard {
   low = false;
   private checkedAt = -Infinity;
   private running: Promise<boolean> | null = null;
+  private quickAt = -Infinity;
+  private quick: Promise<boolean> | null = null;
   private readonly listeners = new Set<(low: boolean) => void>();
 
   constructor(
@@ -98,6 +110,39 @@ export class SpaceGuard {
       this.checkedAt = this.now();
     });
     return this.running;
+  }
+
+  /**
+   * Is there room right now? The full check (cached PROBE_VALID_MS) tells whether the disk is low;
+   * this one also writes a small probe unless one ran within QUICK_VALID_MS, because a disk filled
+   * between two full probes (a download, another program) made the next IndexedDB write run out of
+   * disk, and Chromium then deleted the origin's database. A quick probe without room runs the full
+   * one (the guard goes low, the reserve is given up).
+   */
+  checkNow(): Promise<boolean> {
+    if (!this.store) return Promise.resolve(true);
+    if (this.low || this.running) return this.check();
+    if (this.quick) return this.quick;
+    if (this.now() - Math.max(this.quickAt, this.checkedAt) < QUICK_VALID_MS) {
+      return Promise.resolve(true);
+    }
+    this.quick = this.quickProbe().finally(() => {
+      this.quick = null;
+      this.quickAt = this.now();
+    });
+    return this.quick;
+  }
+
+  private async quickProbe(): Promise<boolean> {
+    const store = this.store!;
+    let full = false;
+    try {
+      await store.write(QUICK_FILE, QUICK_PROBE_BYTES);
+    } catch (error) {
+      full = isQuotaError(error);
+    }
+    await store.remove(QUICK_FILE);
+    return full ? this.check(true) : true;
   }
 
   private async probe(): Promise<boolean> {

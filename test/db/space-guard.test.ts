@@ -13,6 +13,8 @@ import { segmentsOf } from "../../src/db/queries/segment-rows.ts";
 import {
   installSpaceGuard,
   PROBE_BYTES,
+  QUICK_PROBE_BYTES,
+  QUICK_VALID_MS,
   RESERVE_BYTES,
   SpaceGuard,
   type SpaceStore,
@@ -114,6 +116,58 @@ describe("space guard", () => {
     expect(await db.translations.get(`${ids[0]}:vi`)).toMatchObject({ text: "Một." });
     expect(autosave.getState().kind).toBe("saved");
     autosave.dispose();
+  });
+
+  it("a disk that fills between two full probes is found before the next keystroke reaches IndexedDB", async () => {
+    const disk = new FakeDisk(10 << 20);
+    const { db, guard, ids, clock } = await guardedDb(disk);
+    const journal = new MemoryStorage();
+    const autosave = new Autosave(db, journal, 10_000);
+    expect(await guard.check(true)).toBe(true);
+    // Filled at once, well within the full probe's PROBE_VALID_MS (it still says there is room).
+    disk.free = 0;
+    clock.t += QUICK_VALID_MS;
+    const puts: string[] = [];
+    db.pendingEdits.hook("creating", (_key, record) => void puts.push(record.text));
+    db.pendingEdits.hook("updating", (_mods, _key, record) => void puts.push(record.text));
+    autosave.schedule({ segmentId: ids[0]!, lang: "vi", text: "Một", user: "u" });
+    autosave.schedule({ segmentId: ids[0]!, lang: "vi", text: "Một.", user: "u" });
+    await autosave.flush();
+    expect(guard.low).toBe(true);
+    expect(disk.files.has("selaras-space-reserve")).toBe(false);
+    expect(puts).toEqual([]);
+    expect(await db.pendingEdits.count()).toBe(0);
+    expect(autosave.getState()).toMatchObject({ kind: "error", error: { code: "storage.quota" } });
+    expect(journal.getItem(JOURNAL_KEY)).toContain("Một.");
+    // Room again: the keystroke's journal entry and the save go through.
+    disk.free = 10 << 20;
+    await autosave.retryNow();
+    expect(await db.translations.get(`${ids[0]}:vi`)).toMatchObject({ text: "Một." });
+    clock.t += QUICK_VALID_MS;
+    autosave.schedule({ segmentId: ids[1]!, lang: "vi", text: "Hai", user: "u" });
+    await expect.poll(() => db.pendingEdits.count()).toBe(1);
+    expect(puts).toEqual(["Hai"]);
+    autosave.dispose();
+  });
+
+  it("quick probes are shared while one runs and within QUICK_VALID_MS of the last", async () => {
+    const disk = new FakeDisk(10 << 20);
+    const { guard, clock } = await guardedDb(disk);
+    expect(await guard.check(true)).toBe(true);
+    let writes = 0;
+    const write = disk.write.bind(disk);
+    disk.write = (name, bytes) => {
+      if (bytes === QUICK_PROBE_BYTES) writes++;
+      return write(name, bytes);
+    };
+    clock.t += QUICK_VALID_MS;
+    expect(await Promise.all([guard.checkNow(), guard.checkNow()])).toEqual([true, true]);
+    expect(await guard.checkNow()).toBe(true);
+    expect(writes).toBe(1);
+    clock.t += QUICK_VALID_MS;
+    expect(await guard.checkNow()).toBe(true);
+    expect(writes).toBe(2);
+    expect(disk.files.has("selaras-space-quick")).toBe(false);
   });
 
   it("a start on a full disk probes before opening, holds the journal and opens read-only", async () => {
