@@ -385,7 +385,7 @@ export class Autosave {
   /** Rejects (storage full) when the space guard finds no room, before anything is written. */
   private async ensureRoom(): Promise<void> {
     const guard = spaceGuardOf(this.db);
-    if (guard && !((await guard.check()) && (await guard.checkNow()))) throw spaceError();
+    if (guard && !(await guard.checkNow())) throw spaceError();
   }
 
   /** Schedules the next retry of refused edits, and retries at once when another write commits. */

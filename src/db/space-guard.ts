@@ -113,19 +113,18 @@ export class SpaceGuard {
   }
 
   /**
-   * Is there room right now? The full check (cached PROBE_VALID_MS) tells whether the disk is low;
-   * this one also writes a small probe unless one ran within QUICK_VALID_MS, because a disk filled
-   * between two full probes (a download, another program) made the next IndexedDB write run out of
-   * disk, and Chromium then deleted the origin's database. A quick probe without room runs the full
-   * one (the guard goes low, the reserve is given up).
+   * Is there room right now? The full probe when its answer is older than PROBE_VALID_MS (or the
+   * disk is low, or one runs), else a small probe unless one ran within QUICK_VALID_MS: a disk
+   * filled between two full probes (a download, another program) made the next IndexedDB write run
+   * out of disk, and Chromium then deleted the origin's database. A quick probe without room runs
+   * the full one (the guard goes low, the reserve is given up).
    */
   checkNow(): Promise<boolean> {
     if (!this.store) return Promise.resolve(true);
-    if (this.low || this.running) return this.check();
+    const now = this.now();
+    if (this.low || this.running || now - this.checkedAt >= PROBE_VALID_MS) return this.check();
     if (this.quick) return this.quick;
-    if (this.now() - Math.max(this.quickAt, this.checkedAt) < QUICK_VALID_MS) {
-      return Promise.resolve(true);
-    }
+    if (now - Math.max(this.quickAt, this.checkedAt) < QUICK_VALID_MS) return Promise.resolve(true);
     this.quick = this.quickProbe().finally(() => {
       this.quick = null;
       this.quickAt = this.now();

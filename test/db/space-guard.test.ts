@@ -13,6 +13,7 @@ import { segmentsOf } from "../../src/db/queries/segment-rows.ts";
 import {
   installSpaceGuard,
   PROBE_BYTES,
+  PROBE_VALID_MS,
   QUICK_PROBE_BYTES,
   QUICK_VALID_MS,
   RESERVE_BYTES,
@@ -155,9 +156,11 @@ describe("space guard", () => {
     const { guard, clock } = await guardedDb(disk);
     expect(await guard.check(true)).toBe(true);
     let writes = 0;
+    let fullProbes = 0;
     const write = disk.write.bind(disk);
     disk.write = (name, bytes) => {
       if (bytes === QUICK_PROBE_BYTES) writes++;
+      if (bytes === PROBE_BYTES) fullProbes++;
       return write(name, bytes);
     };
     clock.t += QUICK_VALID_MS;
@@ -168,6 +171,11 @@ describe("space guard", () => {
     expect(await guard.checkNow()).toBe(true);
     expect(writes).toBe(2);
     expect(disk.files.has("selaras-space-quick")).toBe(false);
+    // Once the full probe's answer is old, checkNow runs the full probe (room for the reserve too).
+    expect(fullProbes).toBe(0);
+    clock.t += PROBE_VALID_MS;
+    expect(await guard.checkNow()).toBe(true);
+    expect([fullProbes, writes]).toEqual([1, 2]);
   });
 
   it("a start on a full disk probes before opening, holds the journal and opens read-only", async () => {
