@@ -254,6 +254,22 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
   // The document reopens where it was left (issue 13 item 17): the first row in view and the
   // focused cell, once their rows are loaded (a large document arrives in parts); else row 1.
   const loaded = segments.length >= totalRows;
+  // A key or a pointer press outside the grid before the restore: the focus is the user's from
+  // then on, even once it has left the page (Shift+Tab past the skip link leaves it on body).
+  const actedOutside = useRef(false);
+  useEffect(() => {
+    const acted = (e: Event) => {
+      if (!(e.target instanceof Node) || !scrollRef.current?.contains(e.target)) {
+        actedOutside.current = true;
+      }
+    };
+    document.addEventListener("keydown", acted, true);
+    document.addEventListener("pointerdown", acted, true);
+    return () => {
+      document.removeEventListener("keydown", acted, true);
+      document.removeEventListener("pointerdown", acted, true);
+    };
+  }, []);
   useEffect(() => {
     if (restored.current || rows.length === 0 || !langs[0]) return;
     const saved = loadGridPosition(docId);
@@ -266,10 +282,10 @@ export const AlignmentGrid = memo(function AlignmentGrid(props: AlignmentGridPro
     // Focus is the user's once they put it somewhere (a Tab into the header, a field, a dialog)
     // while the rows were loading: the view is restored, the focus left where they put it.
     const active = document.activeElement;
+    const inGrid = active instanceof Node && scrollRef.current?.contains(active) === true;
     const theirs =
-      active instanceof HTMLElement &&
-      active !== document.body &&
-      !scrollRef.current?.contains(active);
+      !inGrid &&
+      (actedOutside.current || (active instanceof HTMLElement && active !== document.body));
     if (topRow < 0) {
       if (!theirs) focusCell(Math.max(0, focusRow), lang);
       return;
