@@ -100,6 +100,10 @@ export class Autosave {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pending = new Map<string, PendingEdit>();
   private readonly inflight = new Set<Promise<void>>();
+  /** Journal-entry deletes not yet done: the state says "saved" only once they are. */
+  private cleanups = 0;
+  /** Journal-entry writes issued and not yet done (flush waits for them). */
+  private readonly durableDone = new Set<Promise<void>>();
   /** Commands (status changes, undo …) run through `track()` and not finished yet. */
   private commands = 0;
   private readonly listeners = new Set<(state: SaveState) => void>();
@@ -306,6 +310,7 @@ export class Autosave {
     const keys = [...this.pending.keys()];
     await Promise.all(keys.map((k) => this.flushKey(k)));
     await Promise.all([...this.inflight]);
+    await Promise.all([...this.durableDone]);
   }
 
   private flushKey(key: string): Promise<void> {
@@ -325,9 +330,10 @@ export class Autosave {
           if (next && next !== edit && next.seen && !next.seen.includes(edit.text)) {
             next.seen = [...next.seen, edit.text];
           }
+          let cleanup: Promise<void> | undefined;
           if (this.pending.get(key) === edit) {
             // Nothing newer typed: the durable copy goes (a newer one overwrites it instead).
-            void this.db.pendingEdits.delete(this.durableId(key)).catch(() => undefined);
+            cleanup = this.removeDurable(key);
             this.pending.delete(key);
             this.failed.delete(key);
             this.writeJournal();
@@ -335,6 +341,7 @@ export class Autosave {
           this.full = false;
           if (this.unsavedCount() === 0) this.stopRetrying();
           this.refreshState();
+          return cleanup;
         },
         (error: unknown) => {
           const info = toErrorInfo(error);
@@ -364,12 +371,44 @@ export class Autosave {
       id: this.durableId(key),
       journal: this.journalKey,
     };
-    // Not before the guard found room: a write that runs out of disk costs the whole database.
+    void this.durableStep(() => this.db.pendingEdits.put(record));
+  }
+
+  /**
+   * Deletes the cell's journal entry after its save, behind the same probe as the writes: a delete
+   * also writes to disk (a tombstone), and one that ran out of disk cost the database like a put.
+   * A probe without room gives up the reserve first, so the delete then finds room. The state
+   * stays "saving" until it is done: "saved" means nothing more is written for the edit.
+   */
+  private removeDurable(key: string): Promise<void> {
+    this.cleanups++;
+    return this.durableStep(() => this.db.pendingEdits.delete(this.durableId(key)), true).finally(
+      () => {
+        this.cleanups--;
+        this.refreshState();
+      },
+    );
+  }
+
+  /**
+   * Issues one write of the cell's journal entry once the space guard found room (a write that
+   * runs out of disk costs the whole database). A put without room is left out (the localStorage
+   * journal and the debounced save still hold the edit); `always` issues it even so (a delete,
+   * once the reserve is given up). The writes keep their order: they wait for the same shared
+   * probe, and IndexedDB runs write transactions on a table in the order they were made. Resolves
+   * when the write is done; never rejects.
+   */
+  private durableStep(write: () => Promise<unknown>, always = false): Promise<void> {
     const guard = spaceGuardOf(this.db);
-    const room = guard ? guard.checkNow() : Promise.resolve(true);
-    void room
-      .then((ok) => (ok ? this.db.pendingEdits.put(record) : undefined))
-      .catch(() => undefined);
+    const finished = Promise.resolve(guard ? guard.checkNow() : true)
+      .then((ok) => (ok || always ? write() : undefined))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    this.durableDone.add(finished);
+    void finished.then(() => this.durableDone.delete(finished));
+    return finished;
   }
 
   private writeJournal(): void {
@@ -448,7 +487,7 @@ export class Autosave {
         this.setState({ kind: "error", error: last });
       return;
     }
-    const pending = this.pending.size + this.commands;
+    const pending = this.pending.size + this.commands + this.cleanups;
     if (pending > 0) this.setState({ kind: "saving", pending });
     else this.setState({ kind: "saved" });
   }

@@ -15,6 +15,13 @@ import type { SelarasDb } from "./database.ts";
  * database refuses every write that adds data (deletes still run, so documents can be deleted),
  * and the reserve is given up so that IndexedDB keeps some room for those deletes. Writing resumes
  * once the probe has room for the probe and the reserve again (the reserve is then made anew).
+ *
+ * What it cannot do (measured on Chromium 156, the profile's files listed every 3 ms): when the
+ * disk runs full while the browser is in the middle of a write for the site (a probe of this
+ * guard, the service worker's cache), the browser may delete every store of the site some 10–20
+ * ms later, persistent storage or not; no page API shows the disk's free space beforehand
+ * (`estimate()` reports a quota unrelated to it), so only a disk that fills between writes is
+ * caught in time (see test/e2e/storage-full.spec.ts).
  */
 export interface SpaceStore {
   /** Writes a file of `bytes` bytes; rejects when the disk has no room. */

@@ -151,6 +151,50 @@ describe("space guard", () => {
     autosave.dispose();
   });
 
+  it("the journal entry's delete after a save waits for a probe, gives up the reserve on a full disk, and comes before saved", async () => {
+    const disk = new FakeDisk(10 << 20);
+    const { db, guard, ids, clock } = await guardedDb(disk);
+    const autosave = new Autosave(db, new MemoryStorage(), 10_000);
+    expect(await guard.check(true)).toBe(true);
+    // What reached the disk, in order: the probe files and the journal table's writes.
+    const order: string[] = [];
+    const remove = disk.remove.bind(disk);
+    disk.remove = (name) => {
+      if (name === "selaras-space-reserve" && disk.files.has(name)) order.push("reserve given up");
+      return remove(name);
+    };
+    db.pendingEdits.hook("creating", () => void order.push("put"));
+    db.pendingEdits.hook("deleting", () => void order.push("delete"));
+    const states: string[] = [];
+    autosave.subscribe((s) => states.push(s.kind));
+    clock.t += QUICK_VALID_MS;
+    autosave.schedule({ segmentId: ids[0]!, lang: "vi", text: "Một.", user: "u" });
+    await expect.poll(() => db.pendingEdits.count()).toBe(1);
+    // The save is stored; the disk fills before the journal entry's delete (a tombstone write).
+    const write = disk.write.bind(disk);
+    let stored = false;
+    disk.write = (name, bytes) => {
+      if (stored) disk.free = 0;
+      return write(name, bytes);
+    };
+    // (The save takes as long as a quick probe's answer is shared: the delete probes anew.)
+    db.translations.hook("creating", () => {
+      stored = true;
+      clock.t += QUICK_VALID_MS;
+    });
+    clock.t += QUICK_VALID_MS;
+    await autosave.flush();
+    expect(await db.translations.get(`${ids[0]}:vi`)).toMatchObject({ text: "Một." });
+    // The probe found the disk full: the reserve went before the delete, which then ran.
+    expect(guard.low).toBe(true);
+    expect(order).toEqual(["put", "reserve given up", "delete"]);
+    expect(await db.pendingEdits.count()).toBe(0);
+    // "Saved" only once the delete was done (it was "saving" until then).
+    expect(states.at(-1)).toBe("saved");
+    expect(states.slice(0, -1)).not.toContain("saved");
+    autosave.dispose();
+  });
+
   it("quick probes are shared while one runs and within QUICK_VALID_MS of the last", async () => {
     const disk = new FakeDisk(10 << 20);
     const { guard, clock } = await guardedDb(disk);

@@ -141,7 +141,10 @@ describe("storage full", () => {
     expect(await db.translations.get(`${ids[1]}:vi`)).toMatchObject({ text: "Hai." });
     expect(await db.translations.get(`${ids[2]}:en`)).toMatchObject({ text: "Three." });
     expect(journal.getItem(JOURNAL_KEY)).toBeNull();
+    // "Saved" once the journal entries are deleted too (flush waits for those deletes).
+    await autosave.flush();
     expect(autosave.getState().kind).toBe("saved");
+    expect(await db.pendingEdits.count()).toBe(0);
     autosave.dispose();
   });
 
@@ -160,7 +163,9 @@ describe("storage full", () => {
       expect(await db.translations.get(`${ids[2]}:vi`)).toMatchObject({ text: "Ba." }),
     );
     expect(await db.documents.get(corpusDoc.id)).toBeUndefined();
+    await autosave.flush();
     expect(autosave.getState().kind).toBe("saved");
+    expect(await db.pendingEdits.count()).toBe(0);
     autosave.dispose();
   });
 
