@@ -20,6 +20,26 @@ function focused(page: Page): Promise<string> {
   });
 }
 
+/** The first and last Tab stops of the page in document order (their test ids). */
+function tabStopEnds(page: Page): Promise<{ first: string | null; last: string | null }> {
+  return page.evaluate(() => {
+    const stops = [
+      ...document.querySelectorAll<HTMLElement>(
+        "a[href], button, input, select, textarea, [tabindex], summary",
+      ),
+    ].filter(
+      (el) =>
+        el.tabIndex >= 0 &&
+        !(el as HTMLButtonElement).disabled &&
+        !el.closest("[inert], dialog:not([open])") &&
+        el.getClientRects().length > 0 &&
+        getComputedStyle(el).visibility !== "hidden",
+    );
+    const id = (el: HTMLElement | undefined) => el?.getAttribute("data-testid") ?? null;
+    return { first: id(stops[0]), last: id(stops.at(-1)) };
+  });
+}
+
 async function addDoc(page: Page, baseUrl: string, title: string, text: string) {
   const list = await openCorpusList(page, baseUrl);
   await list.addFromText({ title, text });
@@ -227,6 +247,9 @@ describe("the grid is one Tab stop with ways in and out (item 10)", () => {
     // From the top of the page, the first Tab stop is "Skip to the grid".
     await page.reload();
     await grid.waitForRows();
+    // The page's last Tab stop is the side panel's (rendered after the rows).
+    await page.getByTestId("glossary-import").waitFor();
+    expect(await tabStopEnds(page)).toEqual({ first: "skip-to-grid", last: "glossary-import" });
     // Shift+Tab from the header's first control reaches it, and nothing comes before it.
     await page.evaluate(() => {
       const first = document
@@ -236,8 +259,15 @@ describe("the grid is one Tab stop with ways in and out (item 10)", () => {
     });
     await page.keyboard.press("Shift+Tab");
     await expect.poll(() => focused(page)).toBe("skip-to-grid");
+    // Out of the page, or round to its last Tab stop (measured: headless Chromium, which has no
+    // controls of its own to take the focus, does either; then Tab leaves the page first).
     await page.keyboard.press("Shift+Tab");
-    expect(await focused(page)).not.toMatch(/^(skip-to-grid|target-)/u);
+    const out = await focused(page);
+    expect(["body", "glossary-import"]).toContain(out);
+    if (out === "glossary-import") {
+      await page.keyboard.press("Tab");
+      await expect.poll(() => focused(page)).toBe("body");
+    }
     await page.keyboard.press("Tab");
     await expect.poll(() => focused(page)).toBe("skip-to-grid");
     expect(await page.getByTestId("skip-to-grid").textContent()).toBe("Skip to the grid");
