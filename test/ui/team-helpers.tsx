@@ -15,6 +15,8 @@ export async function renderTeamApp(
     hint?: string | null;
     inviteToken?: string | null;
     hash?: string;
+    /** A first start: no profile yet (the app asks for one). */
+    noProfile?: boolean;
   } = {},
 ) {
   window.location.hash = options.hash ?? "#/";
@@ -22,7 +24,7 @@ export async function renderTeamApp(
   if (options.signedIn) localStorage.setItem(SESSION_HINT_KEY, "1");
   if (options.hint) localStorage.setItem(SESSION_HINT_KEY, options.hint);
   const db = await freshDb();
-  await saveProfile(db, { name: "Lan (local)", role: "translator" });
+  if (!options.noProfile) await saveProfile(db, { name: "Lan (local)", role: "translator" });
   const view = render(
     <App
       db={db}

@@ -85,6 +85,30 @@ describe("team projects", () => {
     await waitFor(() => expect(screen.queryByTestId("invite-dialog")).toBeNull());
   });
 
+  it("an invitation opened on a first start waits until the profile is given: one dialog at a time", async () => {
+    const user = userEvent.setup();
+    const server = new FakeTeamServer();
+    const owner = server.addUser("Budi", "password-1");
+    const project = server.addProject("Tim Berita", owner);
+    server.invites.set("tok-3", {
+      projectId: project.id,
+      role: "reviewer",
+      langs: null,
+      used: false,
+    });
+    await renderTeamApp(server, { inviteToken: "tok-3", noProfile: true });
+    const profile = await screen.findByTestId("profile-dialog");
+    // The server has answered (the account tools are there): still only the profile is asked.
+    await screen.findByTestId("account-menu");
+    expect(screen.queryByTestId("invite-dialog")).toBeNull();
+    await user.type(within(profile).getByTestId("profile-name"), "Rina");
+    await user.click(within(profile).getByTestId("profile-role-reviewer"));
+    await user.click(within(profile).getByTestId("profile-save"));
+    const dialog = await screen.findByTestId("invite-dialog");
+    expect(await within(dialog).findByTestId("invite-project")).toHaveTextContent("Tim Berita");
+    expect(screen.queryByTestId("profile-dialog")).toBeNull();
+  });
+
   it("a used invitation says so, localized", async () => {
     const { server } = signedInServer();
     const project = server.addProject("Tim", server.session!);

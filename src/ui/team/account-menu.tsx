@@ -8,6 +8,7 @@ import { MembersDialog } from "./members-dialog.tsx";
 import { SyncDialog } from "./refused-list.tsx";
 import { SyncPill } from "./sync-pill.tsx";
 import { InviteDialog } from "./invite-dialog.tsx";
+import { useProfile } from "../../db/hooks.ts";
 import "./team.css";
 
 type Open = null | "signin" | "members" | "invite" | "sync";
@@ -28,6 +29,9 @@ export function TeamHeaderTools() {
   const team = useTeam();
   const [open, setOpen] = useState<Open>(null);
   const refused = useRefusedCount();
+  // A first start asks for the profile (a dialog that must be answered): an invitation opened
+  // then waits for it, one dialog at a time (else it lay over the profile's fields).
+  const profile = useProfile();
   if (team.server !== "available") return null;
   // Focus returns to the account button (the menu's items are gone with the menu).
   const close = () => {
@@ -45,7 +49,7 @@ export function TeamHeaderTools() {
         <MembersDialog focusInvite={open === "invite"} onClose={close} />
       )}
       {open === "sync" && <SyncDialog onClose={close} />}
-      {team.inviteToken && open === null && (
+      {team.inviteToken && open === null && profile && (
         <InviteDialog token={team.inviteToken} onClose={team.closeInvite} />
       )}
     </>
