@@ -16,6 +16,7 @@ import { GridPage } from "../grid/grid-page.tsx";
 import { SettingsPage } from "../settings/settings-page.tsx";
 import { CORPUS_FILES } from "./corpus-files.ts";
 import { startApp } from "./startup.ts";
+import { askPersistenceOnce, browserPersistence } from "./persistence.ts";
 import type { CorpusFile } from "../../db/corpus-sync.ts";
 import { TeamProvider, type TeamDeps } from "../team/team-context.tsx";
 
@@ -63,7 +64,12 @@ export function App({ db: givenDb, corpus = CORPUS_FILES, team }: AppProps) {
       .then((tab) => startApp(db, corpus, browserJournal(), autosave, tab))
       .then(
         // A full storage does not stop the start (the autosave and the banner say so).
-        () => !cancelled && setReady(true),
+        () => {
+          if (cancelled) return;
+          setReady(true);
+          // Once the data is there to keep: ask the browser not to delete it under pressure.
+          void askPersistenceOnce(browserPersistence(), browserJournal());
+        },
         (error: unknown) => !cancelled && setStartError(toErrorInfo(error)),
       );
     return () => {

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { SegmentationSettings } from "./segmentation-settings.tsx";
 import { RepetitionSettings } from "./repetition-settings.tsx";
 import { QaSettingsSection } from "../qa/qa-settings.tsx";
+import { StorageSettings } from "./storage-settings.tsx";
 
 export function SettingsPage() {
   const { t } = useTranslation(["settings", "grid"]);
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <SegmentationSettings />
       <RepetitionSettings />
       <QaSettingsSection />
+      <StorageSettings />
     </section>
   );
 }
