@@ -6,6 +6,7 @@ import { importDocuments } from "../../src/db/operations/import-documents.ts";
 import { importGlossary } from "../../src/db/operations/glossary.ts";
 import { insertTermKey, isAddTermKey } from "../../src/ui/glossary/glossary-keys.ts";
 import { cellCommandFor } from "../../src/ui/grid/grid-keyboard.ts";
+import { fullStorage } from "../helpers/full-storage.ts";
 
 const CSV =
   "concept,id,vi,en,vi status\n" +
@@ -98,6 +99,28 @@ describe("glossary panel", () => {
     await user.upload(within(panel).getByTestId("glossary-file"), bad);
     expect(await within(panel).findByRole("alert")).toHaveTextContent("broken.tbx");
     expect(await db.glossary.count()).toBe(2);
+  });
+
+  it("an import refused for lack of space says nothing was imported and how to make room", async () => {
+    const { user, db } = await setUp();
+    await user.click(screen.getByTestId("target-vi-0"));
+    const panel = await screen.findByTestId("glossary-panel");
+    const before = await db.glossary.toArray();
+    fullStorage.fill();
+    try {
+      const csv = new File(["concept,id,vi\nk9,rapat,cuộc họp\n"], "more.csv", {
+        type: "text/csv",
+      });
+      await user.upload(within(panel).getByTestId("glossary-file"), csv);
+      const alert = await within(panel).findByRole("alert");
+      expect(alert).toHaveTextContent(
+        "Nothing was imported: the browser’s storage for this site is full.",
+      );
+      expect(alert).toHaveTextContent("export and then delete documents you no longer need");
+    } finally {
+      fullStorage.free();
+    }
+    expect(await db.glossary.toArray()).toEqual(before);
   });
 
   it("edits a term's translation and status, deletes a concept after asking", async () => {

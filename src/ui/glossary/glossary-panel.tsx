@@ -23,6 +23,7 @@ import type { CellRef } from "../grid/cells/target-cell.tsx";
 import { useConfirm } from "../shared/confirm-dialog.tsx";
 import { FormError } from "../shared/error-text.tsx";
 import { useErrorAction } from "../shared/use-error-action.ts";
+import { importErrorInfo } from "../documents/import-error.ts";
 import { downloadText, readFileBytes } from "../shared/download.ts";
 import { historyKey, insertTermKey, isAddTermKey, typeIntoField } from "./glossary-keys.ts";
 import { TermDialog, type TermInput } from "./term-dialog.tsx";
@@ -113,7 +114,7 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
   /** The concept being edited and its first term per language. */
   const [editing, setEditing] = useState<{ id: string; terms: TermInput[] } | null>(null);
   const confirm = useConfirm();
-  const { error, run } = useErrorAction();
+  const { error, setError, run } = useErrorAction();
   const fileRef = useRef<HTMLInputElement>(null);
   const lastCell = useRef<CellRef | null>(null);
   if (active) lastCell.current = active;
@@ -199,11 +200,19 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
     return () => window.removeEventListener("keydown", onKey, true);
   }, [insert, walk, readOnly]);
 
-  const onFile = (file: File) =>
-    void run(async () => {
-      const result = await importGlossary(db, await readFileBytes(file), file.name, step);
-      setNotice(t("tm:glossary.imported", { count: result.added, file: file.name }));
-    });
+  // An import is all or nothing: refused for lack of space, it says nothing was imported and how
+  // to make room, as the document import does (not the autosave's storage-full line).
+  const onFile = (file: File) => {
+    setError(null);
+    void (async () => {
+      try {
+        const result = await importGlossary(db, await readFileBytes(file), file.name, step);
+        setNotice(t("tm:glossary.imported", { count: result.added, file: file.name }));
+      } catch (err) {
+        setError(importErrorInfo(err));
+      }
+    })();
+  };
 
   // Back to the cell once the dialog is gone (a modal dialog keeps the page inert while open, so
   // the cell could not take the focus before): Ctrl+Z there is the app's Undo of the change.
