@@ -17,23 +17,26 @@ export function browserPersistence(): PersistenceApi | null {
     : null;
 }
 
-export async function persistenceState(api: PersistenceApi | null): Promise<PersistenceState> {
+/** What the browser answers: "unsupported" without the API or when the call fails. */
+async function answer(
+  api: PersistenceApi | null,
+  call: (api: PersistenceApi) => Promise<boolean>,
+): Promise<PersistenceState> {
   if (!api) return "unsupported";
   try {
-    return (await api.persisted()) ? "persisted" : "best-effort";
+    return (await call(api)) ? "persisted" : "best-effort";
   } catch {
     return "unsupported";
   }
 }
 
+export function persistenceState(api: PersistenceApi | null): Promise<PersistenceState> {
+  return answer(api, (a) => a.persisted());
+}
+
 /** Asks the browser to keep the data; resolves to what it then says. */
-export async function askPersistence(api: PersistenceApi | null): Promise<PersistenceState> {
-  if (!api) return "unsupported";
-  try {
-    return (await api.persist()) ? "persisted" : "best-effort";
-  } catch {
-    return "unsupported";
-  }
+export function askPersistence(api: PersistenceApi | null): Promise<PersistenceState> {
+  return answer(api, (a) => a.persist());
 }
 
 const ASKED_KEY = "selaras.persistenceAsked";
