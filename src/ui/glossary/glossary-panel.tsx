@@ -114,7 +114,7 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
   /** The concept being edited and its first term per language. */
   const [editing, setEditing] = useState<{ id: string; terms: TermInput[] } | null>(null);
   const confirm = useConfirm();
-  const { error, setError, run } = useErrorAction();
+  const { error, run } = useErrorAction();
   const fileRef = useRef<HTMLInputElement>(null);
   const lastCell = useRef<CellRef | null>(null);
   if (active) lastCell.current = active;
@@ -202,17 +202,11 @@ export function GlossaryPanel(props: GlossaryPanelProps) {
 
   // An import is all or nothing: refused for lack of space, it says nothing was imported and how
   // to make room, as the document import does (not the autosave's storage-full line).
-  const onFile = (file: File) => {
-    setError(null);
-    void (async () => {
-      try {
-        const result = await importGlossary(db, await readFileBytes(file), file.name, step);
-        setNotice(t("tm:glossary.imported", { count: result.added, file: file.name }));
-      } catch (err) {
-        setError(importErrorInfo(err));
-      }
-    })();
-  };
+  const onFile = (file: File) =>
+    void run(async () => {
+      const result = await importGlossary(db, await readFileBytes(file), file.name, step);
+      setNotice(t("tm:glossary.imported", { count: result.added, file: file.name }));
+    }, importErrorInfo);
 
   // Back to the cell once the dialog is gone (a modal dialog keeps the page inert while open, so
   // the cell could not take the focus before): Ctrl+Z there is the app's Undo of the change.

@@ -4,19 +4,26 @@ import { toErrorInfo } from "../../db/autosave.ts";
 
 /**
  * The error line of a form or page: `run(task)` clears it, runs the task and keeps its error as a
- * localizable ErrorInfo; it resolves true when the task succeeded.
+ * localizable ErrorInfo (`toInfo`, by default toErrorInfo: an import passes importErrorInfo); it
+ * resolves true when the task succeeded.
  */
 export function useErrorAction() {
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const run = useCallback(async (task: () => Promise<unknown>): Promise<boolean> => {
-    setError(null);
-    try {
-      await task();
-      return true;
-    } catch (err) {
-      setError(toErrorInfo(err));
-      return false;
-    }
-  }, []);
+  const run = useCallback(
+    async (
+      task: () => Promise<unknown>,
+      toInfo: (error: unknown) => ErrorInfo = toErrorInfo,
+    ): Promise<boolean> => {
+      setError(null);
+      try {
+        await task();
+        return true;
+      } catch (err) {
+        setError(toInfo(err));
+        return false;
+      }
+    },
+    [],
+  );
   return { error, setError, run };
 }
