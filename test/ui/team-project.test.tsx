@@ -58,12 +58,7 @@ describe("team projects", () => {
     const owner = server.addUser("Budi", "password-1");
     server.addUser("Lan", "password-2");
     const project = server.addProject("Tim Berita", owner);
-    server.invites.set("tok-1", {
-      projectId: project.id,
-      role: "reviewer",
-      langs: null,
-      used: false,
-    });
+    server.addInvite("tok-1", project, "reviewer");
     const { db } = await renderTeamApp(server, { inviteToken: "tok-1" });
     const dialog = await screen.findByTestId("invite-dialog");
     expect(await within(dialog).findByTestId("invite-project")).toHaveTextContent("Tim Berita");
@@ -90,12 +85,7 @@ describe("team projects", () => {
     const server = new FakeTeamServer();
     const owner = server.addUser("Budi", "password-1");
     const project = server.addProject("Tim Berita", owner);
-    server.invites.set("tok-3", {
-      projectId: project.id,
-      role: "reviewer",
-      langs: null,
-      used: false,
-    });
+    server.addInvite("tok-3", project, "reviewer");
     await renderTeamApp(server, { inviteToken: "tok-3", noProfile: true });
     const profile = await screen.findByTestId("profile-dialog");
     // The server has answered (the account tools are there): still only the profile is asked.
@@ -112,7 +102,7 @@ describe("team projects", () => {
   it("a used invitation says so, localized", async () => {
     const { server } = signedInServer();
     const project = server.addProject("Tim", server.session!);
-    server.invites.set("tok-2", { projectId: project.id, role: "viewer", langs: null, used: true });
+    server.addInvite("tok-2", project, "viewer", true);
     const user = userEvent.setup();
     await renderTeamApp(server, { signedIn: true, inviteToken: "tok-2" });
     const dialog = await screen.findByTestId("invite-dialog");

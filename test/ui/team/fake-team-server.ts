@@ -70,6 +70,11 @@ export class FakeTeamServer {
     return project;
   }
 
+  /** An invitation to `project` under `token`, as the owner's Invite… makes one. */
+  addInvite(token: string, project: Project, role: string, used = false): void {
+    this.invites.set(token, { projectId: project.id, role, langs: null, used });
+  }
+
   private summary(p: Project, userId: string) {
     const m = p.members.get(userId)!;
     return { id: p.id, name: p.name, role: m.role, langs: m.langs, version: p.version };
