@@ -9,7 +9,7 @@ import { formatTmxDate } from "./tmx-date.ts";
 import type { TmxExtras, TmxUde, TmxUnitExtras } from "./tmx-extras.ts";
 import type { AnnotationFilter } from "./tmx-meta-writer.ts";
 import { metaAnnotations, metaAttrs } from "./tmx-meta-writer.ts";
-import { TMX_O_TMF, TMX_PROPS } from "./tmx-props.ts";
+import { ALL_LANGS, TMX_O_TMF, TMX_PROPS } from "./tmx-props.ts";
 import { encodeCommentNote } from "../comment-note.ts";
 import type { BundleComment } from "../../model/bundle.ts";
 
@@ -117,15 +117,15 @@ function sourceTag(doc: TmxDocument, seg: BundleSegment, extras: TmxExtras | und
 }
 
 /**
- * The header's srclang: the one source tag every unit has (kept as it came: en-US, id-ID), or
- * `*all*` (each tu then names its own).
+ * The units' one source tag (kept as it came: en-US, id-ID), or null when they have several (the
+ * header then says `*all*` and each tu names its own).
  */
-function headerSrcLang(bundle: TmxSource, extras: TmxExtras | undefined): string {
+function unitsSourceTag(bundle: TmxSource, extras: TmxExtras | undefined): string | null {
   const tags = new Set<string>();
   for (const doc of bundle.documents) {
     if (!extras || extras.units.size === 0) tags.add(doc.sourceLang);
     else for (const seg of doc.segments) tags.add(sourceTag(doc, seg, extras));
-    if (tags.size > 1) return "*all*";
+    if (tags.size > 1) return null;
   }
   return tags.size === 0 ? SOURCE_LANG : [...tags][0]!;
 }
@@ -186,28 +186,39 @@ function commentNotes(
   return out;
 }
 
+/** A target `<tuv>`, its pieces pushed onto `out` (see tmxChunks: joined once per chunk). */
 function targetTuv(
+  out: string[],
   lang: TargetLang,
   target: BundleTarget,
   segContent: string,
   unit: TmxUnitExtras | undefined,
   ctx: WriteContext,
   comments: readonly BundleComment[] | undefined,
-): string {
+): void {
   const meta = unit?.variants[lang];
   const tag = meta?.attrs["xml:lang"];
-  let out =
-    (tag === undefined ? `\n    <tuv xml:lang="${lang}"` : `\n    <tuv${attr("xml:lang", tag)}`) +
-    dateAttr("creationdate", target.createdAt) +
-    authorAttr("creationid", target.createdBy) +
-    dateAttr("changedate", target.changedAt) +
-    authorAttr("changeid", target.changedBy) +
-    (meta ? metaAttrs("tuv", meta.attrs, TARGET_ATTRS) : "") +
-    ">";
-  if (ctx.filter.props) out += `\n      ${prop(TMX_PROPS.status, target.status)}`;
-  for (const line of metaAnnotations(meta, ctx.filter, "      ")) out += `\n${line}`;
-  if (ctx.filter.notes) out += commentNotes(comments, "      ");
-  return `${out}\n      <seg>${segContent}</seg>\n    </tuv>`;
+  out.push(
+    tag === undefined ? `\n    <tuv xml:lang="${lang}"` : `\n    <tuv${attr("xml:lang", tag)}`,
+    dateAttr("creationdate", target.createdAt),
+    authorAttr("creationid", target.createdBy),
+    dateAttr("changedate", target.changedAt),
+    authorAttr("changeid", target.changedBy),
+  );
+  if (meta) out.push(metaAttrs("tuv", meta.attrs, TARGET_ATTRS));
+  out.push(">");
+  if (ctx.filter.props) out.push("\n      ", statusProp(target.status));
+  for (const line of metaAnnotations(meta, ctx.filter, "      ")) out.push("\n", line);
+  if (ctx.filter.notes && comments) out.push(commentNotes(comments, "      "));
+  out.push("\n      <seg>", segContent, "</seg>\n    </tuv>");
+}
+
+/** The status prop: a handful of values, each written once. */
+const STATUS_PROPS = new Map<string, string>();
+function statusProp(status: Status): string {
+  let written = STATUS_PROPS.get(status);
+  if (written === undefined) STATUS_PROPS.set(status, (written = prop(TMX_PROPS.status, status)));
+  return written;
 }
 
 /** The tu-level props shared by every segment of a document, written once per document. */
@@ -221,20 +232,24 @@ function documentProps(doc: TmxDocument, ctx: WriteContext): string {
 }
 
 /**
- * One `<tu>`, or null when it has no target in the exported languages and statuses (nor another
- * variant) and untranslated units are left out: the targets are written first, once.
+ * One `<tu>`, its pieces pushed onto `out`; false (nothing pushed) when it has no target in the
+ * exported languages and statuses (nor another variant) and untranslated units are left out. The
+ * pieces are joined once per chunk: a unit concatenated piece by piece would be a tree of small
+ * strings, flattened once for itself and copied again into its chunk.
  */
 function writeTu(
+  out: string[],
   doc: TmxDocument,
   docProps: string,
   seg: BundleSegment,
   ctx: WriteContext,
-): string | null {
+): boolean {
   const unit = ctx.extras?.units.get(seg.id);
-  // Comments of a language whose target is not written go on the tu, the language in the note.
-  const written = new Set<TargetLang>();
-  const tuvs: string[] = [];
-  for (const lang of ctx.languages) {
+  // The targets' contents first: whether the unit is written at all depends on them.
+  let contents: (string | undefined)[] | null = null;
+  let written = 0;
+  for (let i = 0; i < ctx.languages.length; i++) {
+    const lang = ctx.languages[i]!;
     if (lang === doc.sourceLang) continue;
     const target = seg.targets[lang];
     if (!target || target.text === "") continue;
@@ -242,52 +257,71 @@ function writeTu(
     // Empty after normalization (only forbidden characters): no tuv, as for an empty target.
     const content = writeSegContent(target.text);
     if (content === "") continue;
-    written.add(lang);
-    tuvs.push(targetTuv(lang, target, content, unit, ctx, seg.comments?.[lang]));
+    (contents ??= new Array<string | undefined>(ctx.languages.length))[i] = content;
+    written++;
   }
   if (
-    tuvs.length === 0 &&
+    written === 0 &&
     !ctx.includeUntranslated &&
     !(ctx.others && unit?.others.some((o) => normalizeForXml(o.tag) !== ""))
   )
-    return null;
-  const tuAttrs = unit ? metaAttrs("tu", unit.tu.attrs, ["tuid", "srclang"]) : "";
+    return false;
   const srcTag = sourceTag(doc, seg, ctx.extras);
-  // A tu names its source when the header cannot (*all*) or when it did so as it came.
+  // A tu names its source when the units' sources differ or when it did so as it came (`*all*`
+  // as `*all*`: the source is the first tuv, and any tuv may be).
+  const keptSrclang = unit?.tu.attrs["srclang"];
   const tuSrclang =
-    ctx.mixedSources || unit?.tu.attrs["srclang"] !== undefined ? attr("srclang", srcTag) : "";
-  let out = `  <tu${attr("tuid", seg.id)}${tuSrclang}${tuAttrs}>`;
+    keptSrclang === ALL_LANGS
+      ? ` srclang="${ALL_LANGS}"`
+      : ctx.mixedSources || keptSrclang !== undefined
+        ? attr("srclang", srcTag)
+        : "";
+  out.push("  <tu", attr("tuid", seg.id), tuSrclang);
+  if (unit) out.push(metaAttrs("tu", unit.tu.attrs, ["tuid", "srclang"]));
+  out.push(">");
   if (ctx.filter.props) {
-    out += `${docProps}\n    <prop type="${TMX_PROPS.paragraph}">${seg.paragraph}</prop>`;
+    out.push(docProps, `\n    <prop type="${TMX_PROPS.paragraph}">${seg.paragraph}</prop>`);
   }
-  for (const line of metaAnnotations(unit?.tu, ctx.filter, "    ")) out += `\n${line}`;
+  for (const line of metaAnnotations(unit?.tu, ctx.filter, "    ")) out.push("\n", line);
   if (seg.comments && ctx.filter.notes) {
-    for (const lang of ctx.languages) {
-      if (!written.has(lang)) out += commentNotes(seg.comments[lang], "    ", lang);
+    // Comments of a language whose target is not written go on the tu, the language in the note.
+    for (let i = 0; i < ctx.languages.length; i++) {
+      const lang = ctx.languages[i]!;
+      if (contents?.[i] === undefined) out.push(commentNotes(seg.comments[lang], "    ", lang));
     }
   }
   const sourceMeta = unit?.variants[doc.sourceLang];
   const sourceNotes = metaAnnotations(sourceMeta, ctx.filter, "      ");
-  const sourceAttrs = sourceMeta ? metaAttrs("tuv", sourceMeta.attrs) : "";
-  const sourceSeg = `<seg>${writeSegContent(seg.source)}</seg>`;
-  const sourceLangAttr =
-    srcTag === doc.sourceLang ? ` xml:lang="${srcTag}"` : attr("xml:lang", srcTag);
+  out.push(
+    "\n    <tuv",
+    srcTag === doc.sourceLang ? ` xml:lang="${srcTag}"` : attr("xml:lang", srcTag),
+  );
+  if (sourceMeta) out.push(metaAttrs("tuv", sourceMeta.attrs));
   if (sourceNotes.length === 0) {
-    out += `\n    <tuv${sourceLangAttr}${sourceAttrs}>${sourceSeg}</tuv>`;
+    out.push("><seg>", writeSegContent(seg.source), "</seg></tuv>");
   } else {
-    out += `\n    <tuv${sourceLangAttr}${sourceAttrs}>\n${sourceNotes.join("\n")}\n      ${sourceSeg}\n    </tuv>`;
+    out.push(">\n", sourceNotes.join("\n"), "\n      <seg>", writeSegContent(seg.source));
+    out.push("</seg>\n    </tuv>");
   }
-  out += tuvs.join("");
+  if (contents) {
+    for (let i = 0; i < ctx.languages.length; i++) {
+      const content = contents[i];
+      if (content === undefined) continue;
+      const lang = ctx.languages[i]!;
+      targetTuv(out, lang, seg.targets[lang]!, content, unit, ctx, seg.comments?.[lang]);
+    }
+  }
   if (ctx.others && unit) {
     for (const other of unit.others) {
       const tag = normalizeForXml(other.tag);
       if (tag === "") continue;
-      out += `\n    <tuv${attr("xml:lang", tag)}${metaAttrs("tuv", other.meta.attrs)}>`;
-      for (const line of metaAnnotations(other.meta, ctx.filter, "      ")) out += `\n${line}`;
-      out += `\n      <seg>${writeSegContent(other.text)}</seg>\n    </tuv>`;
+      out.push(`\n    <tuv${attr("xml:lang", tag)}${metaAttrs("tuv", other.meta.attrs)}>`);
+      for (const line of metaAnnotations(other.meta, ctx.filter, "      ")) out.push("\n", line);
+      out.push("\n      <seg>", writeSegContent(other.text), "</seg>\n    </tuv>");
     }
   }
-  return `${out}\n  </tu>`;
+  out.push("\n  </tu>\n");
+  return true;
 }
 
 /**
@@ -318,11 +352,25 @@ export function* tmxChunks(
   bundle: TmxSource,
   options: TmxWriteOptions,
 ): Generator<string, void, undefined> {
-  const srclang = headerSrcLang(bundle, options.extras);
+  for (const pieces of tmxPieces(bundle, options, CHUNK_PIECES)) yield pieces.join("");
+}
+
+/** The file's text as lists of at least `max` pieces (the last one shorter) that join to it. */
+function* tmxPieces(
+  bundle: TmxSource,
+  options: TmxWriteOptions,
+  max: number,
+): Generator<string[], void, undefined> {
+  const unitsTag = unitsSourceTag(bundle, options.extras);
+  // An imported header's `*all*` is kept: the source tuv comes first in every unit written.
+  const srclang =
+    unitsTag === null || options.extras?.header?.attrs["srclang"] === ALL_LANGS
+      ? ALL_LANGS
+      : unitsTag;
   const ctx: WriteContext = {
     languages: options.languages ?? TARGET_LANGS,
     statuses: options.statuses ? new Set(options.statuses) : null,
-    mixedSources: srclang === "*all*",
+    mixedSources: unitsTag === null,
     filter: { notes: options.includeNotes ?? true, props: options.includeProps ?? true },
     others: options.languages === undefined,
     extras: options.extras,
@@ -342,23 +390,18 @@ export function* tmxChunks(
     "<body>",
   ];
   let parts = [`${header.join("\n")}\n`];
-  let length = 0;
+  // Counted in pieces, not characters: a unit is some forty of them, a chunk a few hundred units.
   for (const doc of bundle.documents) {
     const docProps = documentProps(doc, ctx);
     for (const seg of doc.segments) {
-      const tu = writeTu(doc, docProps, seg, ctx);
-      if (tu === null) continue;
-      parts.push(tu, "\n");
-      length += tu.length;
-      if (length >= CHUNK) {
-        yield parts.join("");
+      if (writeTu(parts, doc, docProps, seg, ctx) && parts.length >= max) {
+        yield parts;
         parts = [];
-        length = 0;
       }
     }
   }
   parts.push("</body>\n</tmx>\n");
-  yield parts.join("");
+  yield parts;
 }
 
 /**
@@ -406,5 +449,5 @@ function hasTarget(
   return false;
 }
 
-/** Characters per chunk: large enough that joining costs little, small enough to stay young. */
-const CHUNK = 64 * 1024;
+/** Pieces per chunk (some 64 K characters): enough that joining costs little, few enough to stay young. */
+const CHUNK_PIECES = 8 * 1024;
