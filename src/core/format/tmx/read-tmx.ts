@@ -21,7 +21,7 @@ import {
   type TmxUde,
   type TmxUnitExtras,
 } from "./tmx-extras.ts";
-import { TMX_PROPS } from "./tmx-props.ts";
+import { ALL_LANGS, TMX_PROPS } from "./tmx-props.ts";
 import { contentDocumentId } from "../content-id.ts";
 import { decodeCommentNote, isCommentNote } from "../comment-note.ts";
 import type { BundleComment } from "../../model/bundle.ts";
@@ -77,8 +77,7 @@ const STATUS_PROP: ReadonlySet<string> = new Set([TMX_PROPS.status]);
 const NO_PROPS: ReadonlySet<string> = new Set();
 const LANG_ATTRS = ["xml:lang", "lang"];
 const TARGET_TUV_ATTRS = [...LANG_ATTRS, "creationdate", "creationid", "changedate", "changeid"];
-const TU_ATTRS = ["tuid"];
-const TU_ATTRS_ALL = ["tuid", "srclang"];
+const TU_ATTRS = ["tuid", "srclang"];
 
 /** A `<tu>` or `<tuv>` as collected while streaming (no generic element tree). */
 interface RawElement {
@@ -259,6 +258,9 @@ export function readTmxSource(
   const tuids = new Set<string>();
   const generated: BundleSegment[] = [];
   const pendingExtras: [BundleSegment, TmxUnitExtras][] = [];
+  /** The tus that named their source (`srclang`), and every source tag the units have. */
+  const tuSrclangs: [BundleSegment, string][] = [];
+  const sourceTags = new Set<string>();
   let headerSrcLang: string | null = null;
   let exportedAt: string | undefined;
   let sawBody = false;
@@ -285,7 +287,7 @@ export function readTmxSource(
 
   /** Chooses the source `<tuv>`: exact tag (case-insensitive), else same mapped language. */
   const findSource = (tuvs: RawTuv[], srclang: string): RawTuv | undefined => {
-    if (srclang === "*all*") return tuvs.find((t) => mapLang(t.lang!) === "id") ?? tuvs[0];
+    if (srclang === ALL_LANGS) return tuvs.find((t) => mapLang(t.lang!) === "id") ?? tuvs[0];
     const wanted = srclang.toLowerCase();
     const exact = tuvs.find((t) => t.lang!.toLowerCase() === wanted);
     if (exact) return exact;
@@ -355,9 +357,12 @@ export function readTmxSource(
       (unitExtras ??= { tu: emptyMeta(), variants: {}, others: [] });
     const comments: Partial<Record<TargetLang, BundleComment[]>> = {};
     commentsOf(tu, null, comments);
-    // A tu's srclang is kept as a choice of the file, except under srclang="*all*" where every
-    // tu must name its source (the writer names it again whenever the header cannot).
-    const tuMeta = meta(tu, srclang === "*all*" ? TU_ATTRS_ALL : TU_ATTRS, OUR_TU_PROPS);
+    // The tu's srclang is kept once the file is read (see below): whether it says more than the
+    // writer would write anyway depends on the other units.
+    const tuMeta = meta(tu, TU_ATTRS, OUR_TU_PROPS);
+    const tuSrclang = tu.attrs["srclang"];
+    if (tuSrclang !== undefined) tuSrclangs.push([segment, tuSrclang]);
+    sourceTags.add(sourceTuv.lang!);
     if (tuMeta) unit().tu = tuMeta;
     const sourceMeta = withTag(meta(sourceTuv, LANG_ATTRS, NO_PROPS), sourceTuv.lang!, sourceLang);
     if (sourceMeta) unit().variants[sourceLang] = sourceMeta;
@@ -441,10 +446,12 @@ export function readTmxSource(
             if (!srclang) fail("missing-srclang", { line, column });
             headerSrcLang = srclang ?? "";
             headerAnnotations = [];
-            // What the new file's writer sets itself (tool, date, srclang from the units) is not kept.
+            // What the new file's writer sets itself (tool, date, srclang from the units) is not
+            // kept; a srclang of "*all*" is (any tuv may be the source: the writer says so again).
             headerAttrs = plainAttrs(attrs);
-            for (const own of ["creationtool", "creationtoolversion", "creationdate", "srclang"])
+            for (const own of ["creationtool", "creationtoolversion", "creationdate"])
               delete headerAttrs[own];
+            delete headerAttrs["srclang"];
             const created = attrs["creationdate"];
             exportedAt = created === undefined ? undefined : parseTmxDate(created);
           } else if (name === "body") {
@@ -563,7 +570,21 @@ export function readTmxSource(
     do segment.id = `tu-${++n}`;
     while (tuids.has(segment.id));
   }
-  for (const [segment, unitExtras] of pendingExtras) extras.units.set(segment.id, unitExtras);
+  const unitExtras = new Map(pendingExtras);
+  // Units with different source tags: the writer says `*all*` in the header and names every tu's
+  // source itself, so only a tu's `*all*` is worth keeping. With one source tag, the header's
+  // `*all*` and every tu's srclang are kept as they came. (Selaras' own files then read back to the
+  // same extras: their `*all*` and tu srclangs are the ones it would write again.)
+  const mixed = sourceTags.size > 1;
+  if (headerSrcLang === ALL_LANGS && !mixed)
+    (extras.header ??= emptyMeta()).attrs["srclang"] = ALL_LANGS;
+  for (const [segment, value] of tuSrclangs) {
+    if (mixed && value !== ALL_LANGS) continue;
+    let kept = unitExtras.get(segment);
+    if (!kept) unitExtras.set(segment, (kept = { tu: emptyMeta(), variants: {}, others: [] }));
+    kept.tu.attrs["srclang"] = detachText(value);
+  }
+  for (const [segment, kept] of unitExtras) extras.units.set(segment.id, kept);
   for (const builder of docs.values()) {
     if (builder.contentId)
       builder.doc.id = contentDocumentId(

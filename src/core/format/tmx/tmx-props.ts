@@ -20,3 +20,6 @@ export const TMX_PROPS = {
 
 /** Written as the header's o-tmf ("original translation memory format"). */
 export const TMX_O_TMF = "Selaras JSON";
+
+/** A `srclang` meaning "any `<tuv>` may be the source" (header, or tu as some tools write it). */
+export const ALL_LANGS = "*all*";

@@ -217,3 +217,70 @@ describe("readTmx options", () => {
     expect(readTmx(`<tmx version="1.4">${HEADER}<body/></tmx>`)).toStrictEqual({ documents: [] });
   });
 });
+
+describe('srclang="*all*" (any tuv may be the source) is read and written back as it came', () => {
+  const OPTIONS = { creationTool: "Selaras", creationToolVersion: "t", creationDate: new Date(0) };
+  const header = (srclang: string) => HEADER.replace('srclang="id"', `srclang="${srclang}"`);
+  const roundTrip = (text: string) => {
+    const first = readTmxWithReport(text);
+    const written = writeTmx(first.bundle, { ...OPTIONS, extras: first.extras });
+    return { first, written, second: readTmxWithReport(written) };
+  };
+  const srclangs = (xml: string, element: string) =>
+    [...xml.matchAll(new RegExp(`<${element}\\b[^>]*?\\ssrclang="([^"]*)"`, "g"))].map((m) => m[1]);
+
+  it("a header's *all* stays *all*; the tus that named no source still name none", () => {
+    const text =
+      `<tmx version="1.4">${header("*all*")}<body>` +
+      `<tu tuid="a"><tuv xml:lang="vi"><seg>Xin chào</seg></tuv><tuv xml:lang="id"><seg>Halo</seg></tuv></tu>` +
+      `<tu tuid="b"><tuv xml:lang="id"><seg>Dua</seg></tuv><tuv xml:lang="en-GB"><seg>Two</seg></tuv></tu>` +
+      `</body></tmx>`;
+    const { first, written, second } = roundTrip(text);
+    expect(first.bundle.documents.map((d) => d.sourceLang)).toEqual(["id"]);
+    expect(first.bundle.documents[0]!.segments.map((s) => s.source)).toEqual(["Halo", "Dua"]);
+    expect(srclangs(written, "header")).toEqual(["*all*"]);
+    expect(srclangs(written, "tu")).toEqual([]);
+    expect(checkTmxTexts([written])).toEqual({ ok: true, detail: "" });
+    expect(second.bundle).toStrictEqual(first.bundle);
+    expect(
+      srclangs(writeTmx(second.bundle, { ...OPTIONS, extras: second.extras }), "header"),
+    ).toEqual(["*all*"]);
+  });
+
+  it("a tu's *all* under a concrete header stays *all*, a tu's own tag stays that tag", () => {
+    const text =
+      `<tmx version="1.4">${header("id")}<body>` +
+      `<tu tuid="a" srclang="*all*"><tuv xml:lang="id"><seg>Halo</seg></tuv><tuv xml:lang="vi"><seg>Xin chào</seg></tuv></tu>` +
+      `<tu tuid="b" srclang="id-ID"><tuv xml:lang="id-ID"><seg>Dua</seg></tuv><tuv xml:lang="vi"><seg>Hai</seg></tuv></tu>` +
+      `<tu tuid="c"><tuv xml:lang="id"><seg>Tiga</seg></tuv><tuv xml:lang="vi"><seg>Ba</seg></tuv></tu>` +
+      `</body></tmx>`;
+    const { first, written, second } = roundTrip(text);
+    expect(first.bundle.documents[0]!.segments.map((s) => s.source)).toEqual([
+      "Halo",
+      "Dua",
+      "Tiga",
+    ]);
+    // The header names the units' source tags: id and id-ID differ, so it says *all*.
+    expect(srclangs(written, "header")).toEqual(["*all*"]);
+    expect(written).toContain('<tu tuid="a" srclang="*all*">');
+    expect(written).toContain('<tu tuid="b" srclang="id-ID">');
+    expect(written).toContain('<tu tuid="c" srclang="id">');
+    expect(checkTmxTexts([written])).toEqual({ ok: true, detail: "" });
+    expect(second.bundle).toStrictEqual(first.bundle);
+  });
+
+  it("under a header's *all*, a tu that names its source keeps it, and units of another source round-trip", () => {
+    const text =
+      `<tmx version="1.4">${header("*all*")}<body>` +
+      `<tu tuid="a" srclang="en-US"><tuv xml:lang="vi"><seg>Một</seg></tuv><tuv xml:lang="en-US"><seg>One</seg></tuv></tu>` +
+      `<tu tuid="b"><tuv xml:lang="en-US"><seg>Two</seg></tuv><tuv xml:lang="vi"><seg>Hai</seg></tuv></tu>` +
+      `</body></tmx>`;
+    const { first, written, second } = roundTrip(text);
+    expect(first.bundle.documents.map((d) => d.sourceLang)).toEqual(["en"]);
+    expect(first.bundle.documents[0]!.segments.map((s) => s.source)).toEqual(["One", "Two"]);
+    expect(srclangs(written, "header")).toEqual(["*all*"]);
+    expect(written).toContain('<tu tuid="a" srclang="en-US">');
+    expect(written).toContain('<tu tuid="b">');
+    expect(second.bundle).toStrictEqual(first.bundle);
+  });
+});
