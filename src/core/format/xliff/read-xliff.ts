@@ -166,10 +166,15 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     const openTarget = new Set<string>();
     const problems: string[] = [];
     let before: string[] = [];
+    // The ignorables' source text before a segment: XLIFF 1.2 has no <ignorable>, that text is
+    // written between the segments' <mrk mtype="seg"> there (as SDLXLIFF's gaps).
+    let gap = "";
     const read: RawSegment[] = [];
     for (const part of parts) {
       if (part.name === "ignorable") {
         before.push(serializeElement(part));
+        const ignorableSource = childElements(part, "source")[0];
+        if (ignorableSource) gap += textContent(ignorableSource);
         continue;
       }
       const s = childElements(part, "source")[0];
@@ -192,6 +197,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         count: segments.length,
         ...(part.attrs["id"] !== undefined ? { segment: part.attrs["id"] } : {}),
         ...(before.length > 0 ? { before } : {}),
+        ...(gap !== "" ? { gap } : {}),
         ...(translateNo > 0 || unit.attrs["translate"] === "no"
           ? { translate: "no" as const }
           : {}),
@@ -199,6 +205,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         ...(part.attrs["subState"] !== undefined ? { subState: part.attrs["subState"] } : {}),
       };
       before = [];
+      gap = "";
       read.push({
         el: part,
         id: uniqueId(wanted, unit, segments.length === 1),

@@ -16,7 +16,10 @@ export interface XliffSegmentShape {
   /** `<ignorable>` elements (their markup) before this segment, and after the unit's last one. */
   before?: string[];
   after?: string[];
-  /** SDLXLIFF/1.x `<seg-source>`: the text before this segment's `<mrk mtype="seg">` (spaces). */
+  /**
+   * SDLXLIFF/1.x `<seg-source>`: the text before this segment's `<mrk mtype="seg">` (spaces); 2.0:
+   * the source text of the `<ignorable>`s before it (what XLIFF 1.2 writes there).
+   */
   gap?: string;
   translate?: "no";
   /** The 2.0 segment state and subState as written. */

@@ -122,3 +122,40 @@ describe("readXliff errors", () => {
     expect(code(text)).toBe(expected);
   });
 });
+
+describe("XLIFF 2.0 <ignorable> (issue 11)", () => {
+  // As Okapi writes it (filters/xliff2 roundtrips/update_target_output.xlf): the text between
+  // two sentences of a unit in an <ignorable>, not in either segment.
+  const TWO_SENTENCES = `<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="vi">
+ <file id="f1">
+  <unit id="2">
+   <segment><source>Frodo</source><target>Frodo</target></segment>
+   <ignorable><source xml:space="preserve">: </source><target xml:space="preserve">: </target></ignorable>
+   <segment><source>I wish.</source><target>Tôi ước.</target></segment>
+  </unit>
+ </file>
+</xliff>`;
+
+  it("is written back in XLIFF 2.0 where it was, its text untouched", () => {
+    const read = readXliff(TWO_SENTENCES, { fileName: "f.xlf" });
+    const x2 = writeXliff2(read.bundle, { targetLang: "vi", structure: read.structure });
+    expect(x2).toMatch(
+      /<\/segment>\s*<ignorable><source xml:space="preserve">: <\/source><target xml:space="preserve">: <\/target><\/ignorable>\s*<segment\b/,
+    );
+  });
+
+  it("its source text stays between the segments in XLIFF 1.2 (source and seg-source)", () => {
+    const read = readXliff(TWO_SENTENCES, { fileName: "f.xlf" });
+    const x12 = writeXliff12(read.bundle, { targetLang: "vi", structure: read.structure });
+    expect(x12).toContain("<source>Frodo: I wish.</source>");
+    expect(x12).toContain('<mrk mtype="seg" mid="1">Frodo</mrk>: <mrk mtype="seg" mid="2">');
+    // Read back: the same two segments, the text between them kept as the seg-source gap.
+    const back = readXliff(x12, { fileName: "back.xlf" });
+    const segs = back.bundle.documents.flatMap((d) => d.segments);
+    expect(segs.map((s) => [s.source, s.targets.vi?.text])).toEqual([
+      ["Frodo", "Frodo"],
+      ["I wish.", "Tôi ước."],
+    ]);
+  });
+});

@@ -331,6 +331,30 @@ const XLIFF_FILES: XliffCase[] = [
     expectTarget: null,
     tt: false,
   },
+  // XLIFF 2.0 <ignorable>s between segments (Okapi's XLIFF 2 filter): see the describe below.
+  {
+    file: "okapi-xliff2-gold-test01.xliff2.xlf",
+    classes: [4],
+    version: "2.0",
+    expectTarget: null,
+    tt: false,
+    codes: ["[b [#$tu3]   ]", "[rtl-data   ]"],
+  },
+  {
+    file: "okapi-xliff2-update_target_output.xlf",
+    classes: [3, 4],
+    version: "2.0",
+    expectTarget: null,
+    tt: false,
+    codes: ['<img src="icon.svg"/>', '<span class="emphasis">'],
+  },
+  {
+    file: "okapi-xliff2-empty_placeholder_output.xlf",
+    classes: [4],
+    version: "2.0",
+    expectTarget: null,
+    tt: false,
+  },
 ];
 
 interface TmxCase {
@@ -359,6 +383,10 @@ const TMX_FILES: TmxCase[] = [
   // Okapi's TmxFilterTest snippets: a repeated tuid (valid TMX); two fr tuvs, de, it.
   { file: "okapi-TmxFilterTest-simpleSnippet.tmx", classes: [6], units: 2, skipped: 0 },
   { file: "okapi-TmxFilterTest-multiTransSnippet.tmx", classes: [5], units: 1, skipped: 0 },
+  // Heartsome TM Server's export: header srclang="*all*", UTF-16 (LE and BE, BOM), <tmx> without
+  // version, en-US and zh tuvs (zh has no column: kept as it came).
+  { file: "heartsome-UTF-16LE.tmx", classes: [5], units: 2, skipped: 0 },
+  { file: "heartsome-utf-16be.tmx", classes: [5], units: 2, skipped: 0 },
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -395,12 +423,15 @@ function allCodes(bundle: Bundle): string {
     .join("\n");
 }
 
-/** Each segment's unit id, segment id, and how many segments its unit has. */
+/**
+ * Each segment's unit id, segment id, and how many segments its unit has. A 2.0 `<segment>`
+ * without an id counts from 1, as the 1.2 writer numbers its `<mrk mid>` (Okapi writes some so).
+ */
 function layout(read: XliffReadResult) {
   return [...read.structure.values()].flatMap((m) =>
     [...m.values()].map((sh) => [
       sh.unit,
-      sh.count > 1 ? (sh.segment ?? sh.index) : null,
+      sh.count > 1 ? (sh.segment ?? String(sh.index + 1)) : null,
       sh.count,
     ]),
   );
@@ -696,4 +727,193 @@ describe("real TMX files: header and tags kept through TMX → TMX (issue 11 cla
     });
     expect(plain).toContain(' segtype="sentence" o-tmf="Selaras JSON" adminlang="en" srclang="en"');
   });
+});
+
+// ---------------------------------------------------------------- XLIFF 2.0 <ignorable>
+
+interface IgnorableCase {
+  file: string;
+  /** Every <ignorable> in order: its unit, the source of the segment after it, its texts. */
+  ignorables: { unit: string; next: string; source: string; target: string | null }[];
+  /** Extra markup that must be in the ignorable as written back (2.0). */
+  markup?: string[];
+  /** The joined <source> of the XLIFF 1.2 trans-units: the ignorables' text between segments. */
+  sources12: string[];
+}
+
+// Read off the files themselves (translate-toolkit has no XLIFF 2 reader).
+const IGNORABLE_FILES: IgnorableCase[] = [
+  {
+    file: "okapi-xliff2-gold-test01.xliff2.xlf",
+    ignorables: [{ unit: "tu1", next: "Segment's content.", source: " ", target: "" }],
+    sources12: ["<source>Sample segment. Segment's content.</source>"],
+  },
+  {
+    file: "okapi-xliff2-update_target_output.xlf",
+    ignorables: [
+      { unit: "2", next: "I wish the ", source: ": ", target: ": " },
+      { unit: "2", next: "I wish ", source: " ", target: " " },
+      { unit: "3", next: "So do all who live", source: ": ", target: ": " },
+      { unit: "3", next: "All we have to decide", source: " ", target: " " },
+    ],
+    sources12: [
+      "<source>Frodo: I wish the ",
+      "had never come to me. I wish ",
+      "<source>Gandalf: So do all who live",
+      "not for them to decide. All we have to decide is ",
+    ],
+  },
+  {
+    file: "okapi-xliff2-empty_placeholder_output.xlf",
+    ignorables: [{ unit: "1", next: "The cat looks terrific!", source: " . ", target: null }],
+    markup: ['<ignorable id="i1">', '<source> <ph id="1"/>. </source>'],
+    // The <ph/> in the ignorable has no text: XLIFF 1.2 keeps the text around it only.
+    sources12: ["<source>This picture is nice: . The cat looks terrific!</source>"],
+  },
+];
+
+/** The text of an ignorable's `<source>`/`<target>` as serialized (markup dropped); null: none. */
+function partText(markup: string, name: "source" | "target"): string | null {
+  const m = new RegExp(`<${name}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${name}>)`).exec(markup);
+  if (!m) return null;
+  return (m[1] ?? "")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&#10;/g, "\n")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}
+
+/** Every ignorable read, in order: unit, source of the segment after it, its source/target text. */
+function ignorablesOf(read: XliffReadResult) {
+  const segments = new Map(
+    read.bundle.documents.flatMap((d) => d.segments.map((s) => [s.id, s] as const)),
+  );
+  return [...read.structure.values()].flatMap((m) =>
+    [...m.entries()].flatMap(([id, shape]) =>
+      [...(shape.before ?? []), ...(shape.after ?? [])].map((markup) => ({
+        unit: shape.unit,
+        next: segments.get(id)!.source,
+        source: partText(markup, "source"),
+        target: partText(markup, "target"),
+        markup,
+      })),
+    ),
+  );
+}
+
+describe("real XLIFF 2.0 files with <ignorable> (issue 11 class 4)", () => {
+  for (const c of IGNORABLE_FILES) {
+    describe(c.file, () => {
+      const text = decode(XLIFF_DIR, c.file);
+      const read = readXliff(text, { fileName: c.file });
+      const expected = (found: ReturnType<typeof ignorablesOf>) =>
+        found.map(({ unit, next, source, target }) => ({
+          unit,
+          next: c.ignorables.find((i) => next.startsWith(i.next))?.next ?? next,
+          source,
+          target,
+        }));
+
+      it("is read: each ignorable kept with the unit and before the segment it came before", () => {
+        expect(expected(ignorablesOf(read))).toEqual(c.ignorables);
+        // Its text is in no segment.
+        for (const seg of read.bundle.documents.flatMap((d) => d.segments))
+          for (const i of c.ignorables)
+            if (i.source.trim() !== "") expect(seg.source).not.toContain(i.source);
+      });
+
+      it("is written back in XLIFF 2.0 as it came, where it came (valid, read back the same)", () => {
+        const x2 = writeXliff2(read.bundle, { targetLang: "vi", structure: read.structure });
+        expect(valid(x2, "xliff_core_2.0.xsd")).toEqual({ ok: true, detail: "" });
+        for (const i of ignorablesOf(read)) expect(x2).toContain(i.markup);
+        for (const m of c.markup ?? []) expect(x2).toContain(m);
+        const back = readXliff(x2, { fileName: "back.xlf" });
+        expect(expected(ignorablesOf(back))).toEqual(c.ignorables);
+        expect(ignorablesOf(back).map((i) => i.markup)).toEqual(
+          ignorablesOf(read).map((i) => i.markup),
+        );
+      });
+
+      it("its source text stays between the segments in XLIFF 1.2", () => {
+        const x12 = writeXliff12(read.bundle, { targetLang: "vi", structure: read.structure });
+        expect(valid(x12, "xliff-core-1.2-strict.xsd")).toEqual({ ok: true, detail: "" });
+        for (const s of c.sources12) expect(x12).toContain(s);
+      });
+    });
+  }
+});
+
+// ---------------------------------------------------------------- TMX header srclang="*all*"
+
+const ALL_FILES = ["heartsome-UTF-16LE.tmx", "heartsome-utf-16be.tmx"];
+
+describe('real TMX files with header srclang="*all*" (Heartsome TM Server, issue 11 class 5)', () => {
+  for (const file of ALL_FILES) {
+    const bytes = readFileSync(path.join(TMX_DIR, file));
+    const original = decodeXmlBytes(bytes, file, "tmx").text;
+    const write = (read: ReturnType<typeof readMemoryFile>) =>
+      writeTmx(read.bundle, {
+        creationTool: "Selaras",
+        creationToolVersion: "test",
+        creationDate: WHEN,
+        includeUntranslated: true,
+        ...(read.extras ? { extras: read.extras } : {}),
+      });
+
+    it(`${file}: every unit read, its source the first tuv (en-US), *all* written back`, () => {
+      expect(attrsOf(original, "header")["srclang"]).toBe("*all*");
+      const read = readMemoryFile(bytes, file);
+      const segments = read.bundle.documents.flatMap((d) => d.segments);
+      expect(read.bundle.documents.map((d) => d.sourceLang)).toEqual(["en"]);
+      expect(segments.map((s) => [s.id, flattenInlineCodes(s.source)])).toEqual([
+        [
+          "138492985175774072",
+          '&lt;toggledisplay status="show" showtext="[Show Source]" hidetext="[Hide Source]"&gt;',
+        ],
+        ["138492985176146007", '&lt;syntaxhighlight lang="java"&gt;'],
+      ]);
+      // zh has no column: no target, the tuv kept for the file written back.
+      expect(segments.every((s) => Object.keys(s.targets).length === 0)).toBe(true);
+      const tmx = write(read);
+      expect(checkTmxTexts([tmx])).toEqual({ ok: true, detail: "" });
+      expect(attrsOf(tmx, "header")["srclang"]).toBe("*all*");
+      expect(tuvTags(tmx)).toEqual(["en-US", "en-US", "zh", "zh"]);
+      // Every unit's first tuv is the source read (any tuv may be the source under *all*).
+      const firsts = [...tmx.matchAll(/<tu\b[^>]*>[\s\S]*?<tuv\b[^>]*?xml:lang="([^"]*)"/g)];
+      expect(firsts.map((m) => m[1])).toEqual(["en-US", "en-US"]);
+      const back = readTmxWithReport(tmx, { fileName: "back.tmx" });
+      expect(back.bundle.documents.flatMap((d) => d.segments.map((s) => s.source))).toEqual(
+        segments.map((s) => s.source),
+      );
+    });
+
+    it.skipIf(TT_MISSING !== null)(
+      `${file}: texts per language as translate-toolkit reads them, in the file and as written`,
+      () => {
+        const tt = ttUnits(path.join(TMX_DIR, file));
+        const read = readMemoryFile(bytes, file);
+        const segments = read.bundle.documents.flatMap((d) => d.segments);
+        expect(tt.map((u) => Object.keys(u.texts ?? {}))).toEqual([
+          ["en-US", "zh"],
+          ["en-US", "zh"],
+        ]);
+        expect(segments.map((s) => ws(ttFlatten(s.source)))).toEqual(
+          tt.map((u) => ws(u.texts!["en-US"])),
+        );
+        const again = withTempFiles([{ name: "back.tmx", content: write(read) }], ([p]) => {
+          const result = spawnSync(PYTHON, ["-c", TT_SCRIPT, p!], { encoding: "utf8" });
+          if (result.status !== 0) throw new Error(result.stderr);
+          return Object.values(JSON.parse(result.stdout) as Record<string, TtUnit[]>)[0]!;
+        });
+        const perLang = (units: TtUnit[]) =>
+          units.map((u) =>
+            Object.fromEntries(Object.entries(u.texts ?? {}).map(([l, t]) => [l, ws(t)])),
+          );
+        expect(perLang(again)).toEqual(perLang(tt));
+        expect(again.map((u) => u.id)).toEqual(tt.map((u) => u.id));
+      },
+    );
+  }
 });
