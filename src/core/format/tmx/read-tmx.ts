@@ -137,15 +137,21 @@ function meta(
 function commentsOf(
   element: RawElement,
   lang: TargetLang | null,
-  into: Partial<Record<TargetLang, BundleComment[]>>,
-): void {
+  into: Partial<Record<TargetLang, BundleComment[]>> | null,
+): Partial<Record<TargetLang, BundleComment[]>> | null {
   for (const a of element.annotations) {
     if (a.kind !== "note" || !isCommentNote(a.text)) continue;
     const decoded = decodeCommentNote(a.text);
     const target = lang ?? decoded?.lang ?? null;
     if (!decoded || target === null) continue;
-    (into[target] ??= []).push(decoded.comment);
+    ((into ??= {})[target] ??= []).push(decoded.comment);
   }
+  // Made on the first comment only: most units have none, and this runs per tu and target.
+  return into;
+}
+
+function newUnitExtras(): TmxUnitExtras {
+  return { tu: emptyMeta(), variants: {}, others: [] };
 }
 
 /** A plain-object copy of the parser's attributes (which have no prototype). */
@@ -266,9 +272,14 @@ export function readTmxSource(
   let sawBody = false;
   let unsupportedSource: string | null = null;
 
+  /** The last unit's document: units of one document come one after another. */
+  let last: { carried: string | undefined; title: string; lang: Lang; builder: DocBuilder } | null =
+    null;
   const docFor = (tu: RawTu, sourceLang: Lang): DocBuilder => {
     const carried = propValue(tu, TMX_PROPS.documentId);
     const title = propValue(tu, TMX_PROPS.document) ?? options.defaultTitle ?? "";
+    if (last && last.carried === carried && last.title === title && last.lang === sourceLang)
+      return last.builder;
     // A unit without a document id joins the file's other such units of that title and language.
     const key = `${carried === undefined ? "\u0001" : carried}\u0000${title}\u0000${sourceLang}`;
     let builder = docs.get(key);
@@ -282,12 +293,15 @@ export function readTmxSource(
       if (baseline) builder.doc.baseline = baseline;
       docs.set(key, builder);
     }
+    last = { carried, title, lang: sourceLang, builder };
     return builder;
   };
 
   /** Chooses the source `<tuv>`: exact tag (case-insensitive), else same mapped language. */
   const findSource = (tuvs: RawTuv[], srclang: string): RawTuv | undefined => {
     if (srclang === ALL_LANGS) return tuvs.find((t) => mapLang(t.lang!) === "id") ?? tuvs[0];
+    // The same spelling first (the usual case: no lowercasing per tuv).
+    for (const t of tuvs) if (t.lang === srclang) return t;
     const wanted = srclang.toLowerCase();
     const exact = tuvs.find((t) => t.lang!.toLowerCase() === wanted);
     if (exact) return exact;
@@ -304,28 +318,39 @@ export function readTmxSource(
     }
   };
 
+  /** A tuv's seg text ("" without one); its inline problems go to the report. */
+  const segText = (tuv: RawTuv, tuid: string | undefined): string => {
+    if (!tuv.seg) return "";
+    if (tuv.seg.problems)
+      reportProblems(tuv.seg.problems, tuid ?? `#${report.units}`, tuv.lang ?? "");
+    return tuv.seg.text;
+  };
+
   const readTu = (tu: RawTu, srclang: string) => {
     report.units++;
     // A tuid may repeat (TMX makes it CDATA; Selaras' own TMX of XLIFF files whose unit ids
     // overlap has them): the unit is kept under the first free `${tuid}_n`, and counted.
     let tuid = tu.attrs["tuid"];
     if (tuid !== undefined) {
-      if (tuids.has(tuid)) {
+      // One hash lookup per unit (add, then see whether the set grew), not has and then add.
+      const before = tuids.size;
+      tuids.add(tuid);
+      if (tuids.size === before) {
         report.repeatedTuids++;
         let n = 2;
         while (tuids.has(`${tuid}_${n}`)) n++;
         tuid = `${tuid}_${n}`;
+        tuids.add(tuid);
       }
-      tuids.add(tuid);
     }
-    const withLang: RawTuv[] = [];
+    let withoutLang = 0;
     for (const tuv of tu.tuvs) {
-      if (tuv.lang === undefined) report.tuvsWithoutLang++;
-      else {
-        langCounts.set(tuv.lang, (langCounts.get(tuv.lang) ?? 0) + 1);
-        withLang.push(tuv);
-      }
+      if (tuv.lang === undefined) withoutLang++;
+      else langCounts.set(tuv.lang, (langCounts.get(tuv.lang) ?? 0) + 1);
     }
+    report.tuvsWithoutLang += withoutLang;
+    // A copy only when some tuv has no language (rare): most units are read as they came.
+    const withLang = withoutLang === 0 ? tu.tuvs : tu.tuvs.filter((t) => t.lang !== undefined);
     const sourceTuv = findSource(withLang, tu.attrs["srclang"] ?? srclang);
     const sourceLang = sourceTuv ? mapLang(sourceTuv.lang!) : null;
     if (!sourceTuv || sourceLang === null) {
@@ -340,54 +365,45 @@ export function readTmxSource(
         ? paragraphProp
         : builder.nextParagraph;
     builder.nextParagraph = paragraph + 1;
-    const unitName = tuid ?? `#${report.units}`;
-    const seg = (tuv: RawTuv): string => {
-      if (!tuv.seg) return "";
-      if (tuv.seg.problems) reportProblems(tuv.seg.problems, unitName, tuv.lang ?? "");
-      return tuv.seg.text;
-    };
     const segment: BundleSegment = {
       id: tuid ?? "",
       paragraph,
-      source: seg(sourceTuv),
+      source: segText(sourceTuv, tuid),
       targets: {},
     };
     let unitExtras: TmxUnitExtras | null = null;
-    const unit = (): TmxUnitExtras =>
-      (unitExtras ??= { tu: emptyMeta(), variants: {}, others: [] });
-    const comments: Partial<Record<TargetLang, BundleComment[]>> = {};
-    commentsOf(tu, null, comments);
+    let comments = commentsOf(tu, null, null);
     // The tu's srclang is kept once the file is read (see below): whether it says more than the
     // writer would write anyway depends on the other units.
     const tuMeta = meta(tu, TU_ATTRS, OUR_TU_PROPS);
     const tuSrclang = tu.attrs["srclang"];
     if (tuSrclang !== undefined) tuSrclangs.push([segment, tuSrclang]);
     sourceTags.add(sourceTuv.lang!);
-    if (tuMeta) unit().tu = tuMeta;
+    if (tuMeta) (unitExtras ??= newUnitExtras()).tu = tuMeta;
     const sourceMeta = withTag(meta(sourceTuv, LANG_ATTRS, NO_PROPS), sourceTuv.lang!, sourceLang);
-    if (sourceMeta) unit().variants[sourceLang] = sourceMeta;
+    if (sourceMeta) (unitExtras ??= newUnitExtras()).variants[sourceLang] = sourceMeta;
     for (const tuv of withLang) {
       if (tuv === sourceTuv) continue;
       const tag = tuv.lang!;
       const lang = mapLang(tag);
-      const value = seg(tuv);
+      const value = segText(tuv, tuid);
       if (lang !== null && lang !== sourceLang && isTargetLang(lang) && !segment.targets[lang]) {
         if (value === "") continue;
         segment.targets[lang] = readTarget(tuv, value, intern);
-        commentsOf(tuv, lang, comments);
+        comments = commentsOf(tuv, lang, comments);
         const targetMeta = withTag(meta(tuv, TARGET_TUV_ATTRS, STATUS_PROP), tag, lang);
-        if (targetMeta) unit().variants[lang] = targetMeta;
+        if (targetMeta) (unitExtras ??= newUnitExtras()).variants[lang] = targetMeta;
         continue;
       }
       if (lang !== null && (lang === sourceLang || segment.targets[lang as TargetLang]))
         report.duplicateTuvs++;
-      unit().others.push({
+      (unitExtras ??= newUnitExtras()).others.push({
         tag,
         text: value,
         meta: meta(tuv, LANG_ATTRS, NO_PROPS) ?? emptyMeta(),
       });
     }
-    if (Object.keys(comments).length > 0) segment.comments = comments;
+    if (comments) segment.comments = comments;
     if (unitExtras) pendingExtras.push([segment, unitExtras]);
     if (tuid === undefined) generated.push(segment);
     builder.doc.segments.push(segment);
