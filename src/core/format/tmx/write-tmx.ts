@@ -1,6 +1,6 @@
 import type { Bundle, BundleDocument, BundleSegment, BundleTarget } from "../../model/bundle.ts";
-import type { TargetLang } from "../../model/languages.ts";
-import { SOURCE_LANG, TARGET_LANGS } from "../../model/languages.ts";
+import type { Lang, TargetLang } from "../../model/languages.ts";
+import { LANGS, SOURCE_LANG, TARGET_LANGS } from "../../model/languages.ts";
 import type { Status } from "../../model/status.ts";
 import { xmlAttr as attr, xmlText as text } from "../xml/escape-xml.ts";
 import { normalizeForXml } from "../xml/xml-chars.ts";
@@ -199,7 +199,7 @@ function targetTuv(
   const meta = unit?.variants[lang];
   const tag = meta?.attrs["xml:lang"];
   out.push(
-    tag === undefined ? `\n    <tuv xml:lang="${lang}"` : `\n    <tuv${attr("xml:lang", tag)}`,
+    tag === undefined ? TUV_OPEN[lang] : `\n    <tuv${attr("xml:lang", tag)}`,
     dateAttr("creationdate", target.createdAt),
     authorAttr("creationid", target.createdBy),
     dateAttr("changedate", target.changedAt),
@@ -212,6 +212,12 @@ function targetTuv(
   if (ctx.filter.notes && comments) out.push(commentNotes(comments, "      "));
   out.push("\n      <seg>", segContent, "</seg>\n    </tuv>");
 }
+
+/** A `<tuv>`'s start for each of our language codes (written once, not once per unit). */
+const TUV_OPEN = Object.fromEntries(
+  LANGS.map((lang) => [lang, `\n    <tuv xml:lang="${lang}"`]),
+) as Record<Lang, string>;
+const PARAGRAPH_OPEN = `\n    <prop type="${TMX_PROPS.paragraph}">`;
 
 /** The status prop: a handful of values, each written once. */
 const STATUS_PROPS = new Map<string, string>();
@@ -280,7 +286,7 @@ function writeTu(
   if (unit) out.push(metaAttrs("tu", unit.tu.attrs, ["tuid", "srclang"]));
   out.push(">");
   if (ctx.filter.props) {
-    out.push(docProps, `\n    <prop type="${TMX_PROPS.paragraph}">${seg.paragraph}</prop>`);
+    out.push(docProps, PARAGRAPH_OPEN, String(seg.paragraph), "</prop>");
   }
   for (const line of metaAnnotations(unit?.tu, ctx.filter, "    ")) out.push("\n", line);
   if (seg.comments && ctx.filter.notes) {
@@ -293,8 +299,7 @@ function writeTu(
   const sourceMeta = unit?.variants[doc.sourceLang];
   const sourceNotes = metaAnnotations(sourceMeta, ctx.filter, "      ");
   out.push(
-    "\n    <tuv",
-    srcTag === doc.sourceLang ? ` xml:lang="${srcTag}"` : attr("xml:lang", srcTag),
+    srcTag === doc.sourceLang ? TUV_OPEN[doc.sourceLang] : `\n    <tuv${attr("xml:lang", srcTag)}`,
   );
   if (sourceMeta) out.push(metaAttrs("tuv", sourceMeta.attrs));
   if (sourceNotes.length === 0) {
