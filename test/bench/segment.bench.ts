@@ -3,6 +3,7 @@
  * throughput on a ~10 MB text, for Selaras and for Intl.Segmenter (the baseline, same run, called
  * per paragraph). Run: node --import tsx test/bench/segment.bench.ts
  */
+import { readdirSync } from "node:fs";
 import { segmentParagraph } from "../../src/core/segment/segment.ts";
 import { LANGS, type Lang } from "../../src/core/model/languages.ts";
 import { loadGold, metrics, score } from "../unit/segment/gold.ts";
@@ -81,8 +82,14 @@ console.log(
 // the rules or ran the segmenter, and never used for tuning. The honest estimate of unseen text.
 console.log("\nblind held-out sets (never used for tuning)");
 console.log("lang  segmenter        P      R      F1   exact¶   (¶ / boundaries)");
-for (const lang of LANGS) {
-  const gold = loadGold(lang, "blind");
+// Each language's blind sets: `blind`, then `blind2`, … as they were written (one per round).
+const BLIND_SETS = readdirSync(new URL("../fixtures/segment/", import.meta.url))
+  .map((f) => /^gold-([a-z]+)-(blind\d*)\.jsonl$/.exec(f))
+  .filter((m): m is RegExpExecArray => m !== null)
+  .map((m) => ({ lang: m[1] as Lang, set: m[2]! }))
+  .sort((a, b) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang) || a.set.localeCompare(b.set));
+for (const { lang, set } of BLIND_SETS) {
+  const gold = loadGold(lang, set);
   for (const [name, make] of [
     ["Selaras", selaras],
     ["Intl.Segmenter", intl],
@@ -90,7 +97,7 @@ for (const lang of LANGS) {
     const s = score(gold, make(lang));
     const m = metrics(s);
     console.log(
-      `${lang.padEnd(4)}  ${name.padEnd(15)} ${pct(m.precision)}  ${pct(m.recall)}  ${pct(m.f1)}  ${pct(m.exact)}   (${gold.length} / ${s.truePositives + s.falseNegatives})`,
+      `${lang.padEnd(4)}  ${name.padEnd(15)} ${pct(m.precision)}  ${pct(m.recall)}  ${pct(m.f1)}  ${pct(m.exact)}   (${gold.length} / ${s.truePositives + s.falseNegatives}, ${set})`,
     );
   }
 }
