@@ -8,7 +8,7 @@ import type { Status } from "../../model/status.ts";
 import { isStatus } from "../../model/status.ts";
 import { mapLangTag } from "../lang-tag.ts";
 import { contentDocumentId } from "../content-id.ts";
-import type { XmlElement } from "../xml/parse-xml.ts";
+import type { XmlElement, XmlNode } from "../xml/parse-xml.ts";
 import { childElements, isElement, parseXml, textContent } from "../xml/parse-xml.ts";
 import { content1, content2, newInlineState, serializeElement } from "./xliff-inline.ts";
 import { guessTargetLang, targetLangFromFileName } from "./xliff-target-lang.ts";
@@ -115,6 +115,8 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
   const scopes: Map<string, string>[] = [];
   let translateNo = 0;
   const translateStack: boolean[] = [];
+  /** xml:space of each open element, its own or inherited (undefined: none said). */
+  const spaceStack: (string | undefined)[] = [];
 
   const lookup = (prefix: string): string | undefined => {
     for (let i = scopes.length - 1; i >= 0; i--) {
@@ -152,7 +154,8 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     return `${wanted}_${n}`;
   };
 
-  const unit2 = (unit: XmlElement) => {
+  /** `space`: the unit's xml:space, its own or inherited (undefined: none said). */
+  const unit2 = (unit: XmlElement, space: string | undefined) => {
     if (!file) return;
     const data = new Map<string, string>();
     for (const od of childElements(unit, "originalData")) {
@@ -166,15 +169,19 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     const openTarget = new Set<string>();
     const problems: string[] = [];
     let before: string[] = [];
-    // The ignorables' source text before a segment: XLIFF 1.2 has no <ignorable>, that text is
-    // written between the segments' <mrk mtype="seg"> there (as SDLXLIFF's gaps).
+    // The ignorables' source and target content before a segment: XLIFF 1.2 has no <ignorable>,
+    // that content is written between the segments' <mrk mtype="seg"> there (as SDLXLIFF's gaps),
+    // its inline codes as codes (their own <sc>/<ec> pairing is not the segments' concern).
     let gap = "";
+    let gapTarget = "";
+    const outside = (el: XmlElement | undefined) =>
+      el ? content2(el, data, newInlineState(), new Set()) : "";
     const read: RawSegment[] = [];
     for (const part of parts) {
       if (part.name === "ignorable") {
-        before.push(serializeElement(part));
-        const ignorableSource = childElements(part, "source")[0];
-        if (ignorableSource) gap += textContent(ignorableSource);
+        before.push(serializeElement(withSpace(part, part.attrs["xml:space"] ?? space)));
+        gap += outside(childElements(part, "source")[0]);
+        gapTarget += outside(childElements(part, "target")[0]);
         continue;
       }
       const s = childElements(part, "source")[0];
@@ -198,6 +205,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         ...(part.attrs["id"] !== undefined ? { segment: part.attrs["id"] } : {}),
         ...(before.length > 0 ? { before } : {}),
         ...(gap !== "" ? { gap } : {}),
+        ...(gapTarget !== "" ? { gapTarget } : {}),
         ...(translateNo > 0 || unit.attrs["translate"] === "no"
           ? { translate: "no" as const }
           : {}),
@@ -206,6 +214,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
       };
       before = [];
       gap = "";
+      gapTarget = "";
       read.push({
         el: part,
         id: uniqueId(wanted, unit, segments.length === 1),
@@ -218,7 +227,11 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     if (problems.length > 0)
       throw new AppError("xliff.invalid-pairing", { ...at(unit), unit: unitId, id: problems[0]! });
     const last = read[read.length - 1];
-    if (last && before.length > 0) last.shape.after = before;
+    if (last && before.length > 0) {
+      last.shape.after = before;
+      if (gap !== "") last.shape.tail = gap;
+      if (gapTarget !== "") last.shape.tailTarget = gapTarget;
+    }
     file.segments.push(...read);
   };
 
@@ -240,10 +253,23 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     // SDLXLIFF and others: the segments are the <mrk mtype="seg"> of <seg-source>, unless its
     // text is not the <source>'s (a stale segmentation: the source decides, read whole).
     const marks = segSource && s && sameText(segSource, s) ? segMarks(segSource) : [];
-    const gaps = segSource && marks.length > 0 ? segGaps(segSource) : [];
+    const outside = segSource && marks.length > 0 ? segGaps(segSource) : { gaps: [], tail: "" };
+    const gaps = outside.gaps;
     if (marks.length > 0) {
       const targetMarks = new Map<string, XmlElement>();
-      if (t) for (const m of segMarks(t)) targetMarks.set(m.attrs["mid"] ?? "", m);
+      // The target's text outside its marks, by mark (mid), and after the last one.
+      const targetGaps = new Map<string, string>();
+      let tailTarget = "";
+      const tMarks = t ? segMarks(t) : [];
+      if (t && tMarks.length > 0) {
+        const tOutside = segGaps(t);
+        tMarks.forEach((m, j) => {
+          targetMarks.set(m.attrs["mid"] ?? "", m);
+          if (tOutside.gaps[j]) targetGaps.set(m.attrs["mid"] ?? "", tOutside.gaps[j]);
+        });
+        tailTarget = tOutside.tail;
+      }
+      const last = marks.length - 1;
       marks.forEach((mark, index) => {
         const mid = mark.attrs["mid"] ?? String(index + 1);
         const tm = targetMarks.get(mid);
@@ -260,6 +286,9 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
             count: marks.length,
             segment: mid,
             ...(gaps[index] ? { gap: gaps[index] } : {}),
+            ...(index === last && outside.tail !== "" ? { tail: outside.tail } : {}),
+            ...(targetGaps.has(mid) ? { gapTarget: targetGaps.get(mid)! } : {}),
+            ...(index === last && tailTarget !== "" ? { tailTarget } : {}),
             ...(translate ? { translate: "no" as const } : {}),
           },
         });
@@ -296,6 +325,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         const nsVersion = uri === undefined ? null : (XLIFF_NS.exec(uri)?.[1] ?? null);
         if (nsVersion !== null || (uri === undefined && prefix === "")) el.name = local;
         else if (prefix === "") el.name = `{${uri}}${local}`;
+        spaceStack.push(el.attrs["xml:space"] ?? spaceStack[spaceStack.length - 1]);
         const translate = el.attrs["translate"];
         translateStack.push(translate === "no");
         if (translate === "no") translateNo++;
@@ -327,10 +357,11 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
       onClose: (el, depth) => {
         scopes.pop();
         if (translateStack.pop()) translateNo--;
+        const space = spaceStack.pop();
         const name = el.name;
         let keep = depth > 1;
         if (name === "unit" && major === 2) {
-          unit2(el);
+          unit2(el, space);
           keep = false;
         } else if (name === "trans-unit" && major === 1) {
           unit1(el);
@@ -435,6 +466,9 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         if (comments.length > 0) segment.comments = { [lang]: comments };
       }
       doc.segments.push(segment);
+      // The ignorables' targets (the target text outside the segments) are in this language.
+      const sh = raw.shape;
+      if (lang && (sh.before || sh.after || sh.gapTarget || sh.tailTarget)) sh.targetLang = lang;
       shapes.set(raw.id, raw.shape);
     }
     // No id (XLIFF 1.x has none): derived from the content.
@@ -460,23 +494,43 @@ function sameText(a: XmlElement, b: XmlElement): boolean {
 }
 
 /**
- * The text of a `<seg-source>` outside its `<mrk mtype="seg">`s (the space between sentences),
- * one entry per mark: what comes before it ("" when nothing).
+ * The content of a `<seg-source>` (or segmented `<target>`) outside its `<mrk mtype="seg">`s (the
+ * space between sentences, codes as placeholders), one entry per mark: what comes before it (""
+ * when nothing); `tail`: what comes after the last one. An element holding marks is not kept,
+ * its content outside them is.
  */
-function segGaps(element: XmlElement): string[] {
+function segGaps(element: XmlElement): { gaps: string[]; tail: string } {
   const gaps: string[] = [];
-  let pending = "";
+  let pending: XmlNode[] = [];
+  const flush = () => {
+    const gap: XmlElement = { name: "gap", attrs: {}, children: pending, line: 0, column: 0 };
+    pending = [];
+    return content1(gap, newInlineState());
+  };
   const walk = (el: XmlElement) => {
     for (const child of el.children) {
-      if (!isElement(child)) pending += child;
-      else if (child.name === "mrk" && child.attrs["mtype"] === "seg") {
-        gaps.push(pending);
-        pending = "";
-      } else walk(child);
+      if (!isElement(child)) pending.push(child);
+      else if (child.name === "mrk" && child.attrs["mtype"] === "seg") gaps.push(flush());
+      else if (segMarks(child).length > 0) walk(child);
+      else pending.push(child);
     }
   };
   walk(element);
-  return gaps;
+  return { gaps, tail: flush() };
+}
+
+/**
+ * An `<ignorable>` whose `<source>` and `<target>` say the xml:space they inherit, when it is
+ * "preserve" and they say none (the writers do not write the ancestors that said it).
+ */
+function withSpace(el: XmlElement, space: string | undefined): XmlElement {
+  if (space !== "preserve") return el;
+  const children = el.children.map((c) =>
+    isElement(c) && (c.name === "source" || c.name === "target") && !("xml:space" in c.attrs)
+      ? { ...c, attrs: { ...c.attrs, "xml:space": space } }
+      : c,
+  );
+  return { ...el, children };
 }
 
 /** The `<mrk mtype="seg">` elements under an element, in document order. */

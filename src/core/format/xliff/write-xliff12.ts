@@ -32,10 +32,19 @@ function sameStatus(
   return found.size <= 1;
 }
 
+/** Whether a segment has content outside it in the unit (2.0 ignorables, 1.x text outside marks). */
+function hasOutside(shape: XliffSegmentShape | undefined, options: XliffWriteOptions): boolean {
+  if (!shape) return false;
+  if (shape.gap || shape.tail) return true;
+  return shape.targetLang === options.targetLang && !!(shape.gapTarget || shape.tailTarget);
+}
+
 /**
  * One trans-unit for the segments of a unit: `<source>` their texts joined, `<seg-source>` and
  * `<target>` one `<mrk mtype="seg" mid>` each (an empty one for a segment without a target), as
- * SDLXLIFF writes them; readXliff reads them back as these segments.
+ * SDLXLIFF writes them; readXliff reads them back as these segments. The content outside the
+ * segments (2.0 ignorables, before, between and after them; codes as codes) is written outside
+ * the marks; on the target side only in the language it was read in.
  */
 function segmentedUnit(
   segs: readonly BundleSegment[],
@@ -45,9 +54,16 @@ function segmentedUnit(
   statuses: Set<Status> | null,
 ): string {
   const targets = segs.map((s) => targetOf(s, options, statuses));
+  const ownTarget = (sh: XliffSegmentShape | undefined) => sh?.targetLang === options.targetLang;
+  const outside = shapes.flatMap((sh) => [
+    sh?.gap ?? "",
+    sh?.tail ?? "",
+    ...(ownTarget(sh) ? [sh?.gapTarget ?? "", sh?.tailTarget ?? ""] : []),
+  ]);
   const ids = new UnitIds([
     ...segs.map((s) => s.source),
     ...targets.flatMap((t) => (t ? [t.text] : [])),
+    ...outside.filter((o) => o !== ""),
   ]);
   const sources = segs.map((s) => writeInline12(s.source, ids));
   const mids = segs.map((_, k) => shapes[k]?.segment ?? String(k + 1));
@@ -58,16 +74,27 @@ function segmentedUnit(
   const status = targets.find((t) => t !== null)?.status;
   const approved = status === "approved" ? ' approved="yes"' : "";
   const translate = shapes.some((s) => s?.translate === "no") ? ' translate="no"' : "";
-  // The text between the segments as read (spaces), else one space when none was read.
-  const gaps = shapes.map((sh, k) => text(sh?.gap ?? (k === 0 || sh ? "" : " ")));
+  // The content between the segments as read (spaces, ignorables), else one space when none
+  // was read; and after the last one.
+  const gaps = shapes.map((sh, k) =>
+    sh?.gap !== undefined ? writeInline12(sh.gap, ids) : k === 0 || sh ? "" : " ",
+  );
+  const lastShape = shapes[shapes.length - 1];
+  const tail = writeInline12(lastShape?.tail ?? "", ids);
   const lines = [
     `      <trans-unit${attr("id", id)}${approved}${translate} xml:space="preserve">`,
-    `        <source>${sources.map((s, k) => gaps[k]! + s).join("")}</source>`,
-    `        <seg-source>${sources.map((s, k) => gaps[k]! + mark(mids[k]!, s)).join("")}</seg-source>`,
+    `        <source>${sources.map((s, k) => gaps[k]! + s).join("")}${tail}</source>`,
+    `        <seg-source>${sources.map((s, k) => gaps[k]! + mark(mids[k]!, s)).join("")}${tail}</seg-source>`,
   ];
   if (status !== undefined) {
-    const marks = targets.map((t, k) => mark(mids[k]!, t ? writeInline12(t.text, ids) : ""));
-    lines.push(`        <target state="${STATE[status]}">${marks.join("")}</target>`);
+    const own = (sh: XliffSegmentShape | undefined, value: string | undefined) =>
+      ownTarget(sh) ? writeInline12(value ?? "", ids) : "";
+    const marks = targets.map(
+      (t, k) =>
+        own(shapes[k], shapes[k]?.gapTarget) + mark(mids[k]!, t ? writeInline12(t.text, ids) : ""),
+    );
+    const tailTarget = own(lastShape, lastShape?.tailTarget);
+    lines.push(`        <target state="${STATE[status]}">${marks.join("")}${tailTarget}</target>`);
   }
   for (const c of segs.flatMap((s) => s.comments?.[options.targetLang] ?? [])) {
     lines.push(
@@ -136,7 +163,10 @@ export function writeXliff12(bundle: Bundle, options: XliffWriteOptions): string
         const shape = group.shapes[k];
         // A unit read whole keeps its id; a segment of a split unit keeps its own.
         const wanted = shape && shape.count === 1 ? shape.unit : seg.id;
-        parts.push(transUnit(seg, unitId(wanted), options, statuses, shape));
+        // Content outside the segment (ignorables): kept outside its one <mrk mtype="seg">.
+        if (hasOutside(shape, options))
+          parts.push(segmentedUnit([seg], [shape], unitId(wanted), options, statuses));
+        else parts.push(transUnit(seg, unitId(wanted), options, statuses, shape));
       });
     }
     parts.push("    </body>", "  </file>");

@@ -7,6 +7,9 @@ import { scEcEnds, UnitIds, writeInline2 } from "./xliff-inline-write.ts";
 import type { XliffSegmentShape } from "./xliff-structure.ts";
 import { xmlAttr as attr, xmlText as text } from "../xml/escape-xml.ts";
 import { encodeCommentNote } from "../comment-note.ts";
+import type { XmlElement } from "../xml/parse-xml.ts";
+import { isElement, parseXml } from "../xml/parse-xml.ts";
+import { serializeElement } from "./xliff-inline.ts";
 
 /** Selaras status → XLIFF 2.0 segment state; subState keeps the exact status. */
 const STATE: Record<Status, string> = {
@@ -16,6 +19,29 @@ const STATE: Record<Status, string> = {
   approved: "final",
   rejected: "initial",
 };
+
+/** An `<ignorable>`'s markup without its `<target>` (and the indentation before it). */
+function withoutTarget(markup: string): string {
+  if (!markup.includes("<target")) return markup;
+  let el: XmlElement | undefined;
+  parseXml(
+    markup,
+    { onClose: (e, depth) => void (depth === 0 && (el = e)) },
+    { codePrefix: "xliff" },
+  );
+  if (!el) return markup;
+  const children = el.children.filter(
+    (c, k) =>
+      !(isElement(c) && c.name === "target") &&
+      !(
+        typeof c === "string" &&
+        c.trim() === "" &&
+        isElement(el!.children[k + 1]) &&
+        (el!.children[k + 1] as XmlElement).name === "target"
+      ),
+  );
+  return serializeElement({ ...el, children });
+}
 
 /**
  * One `<unit>`: the segments of a unit as read (their shapes), or one segment alone. Codes read
@@ -44,7 +70,10 @@ function unit(
   const body: string[] = [];
   segs.forEach((seg, k) => {
     const shape = shapes[k];
-    for (const ignorable of shape?.before ?? []) body.push(`      ${ignorable}`);
+    // An ignorable's <target> is in the language the file was read in: not written into another.
+    const ignorable = (markup: string) =>
+      `      ${shape?.targetLang === lang ? markup : withoutTarget(markup)}`;
+    for (const markup of shape?.before ?? []) body.push(ignorable(markup));
     const t = targets[k];
     const source = writeInline2(seg.source, ids, sourceEnds);
     const target = t ? writeInline2(t.text, ids, targetEnds) : "";
@@ -56,7 +85,7 @@ function unit(
     );
     if (t) body.push(`        <target xml:space="preserve">${target}</target>`);
     body.push("      </segment>");
-    for (const ignorable of shape?.after ?? []) body.push(`      ${ignorable}`);
+    for (const markup of shape?.after ?? []) body.push(ignorable(markup));
   });
   const translate = shapes.some((s) => s?.translate === "no") ? ' translate="no"' : "";
   const lines = [`    <unit id="${unitId}"${translate}>`];

@@ -767,8 +767,11 @@ const IGNORABLE_FILES: IgnorableCase[] = [
     file: "okapi-xliff2-empty_placeholder_output.xlf",
     ignorables: [{ unit: "1", next: "The cat looks terrific!", source: " . ", target: null }],
     markup: ['<ignorable id="i1">', '<source> <ph id="1"/>. </source>'],
-    // The <ph/> in the ignorable has no text: XLIFF 1.2 keeps the text around it only.
-    sources12: ["<source>This picture is nice: . The cat looks terrific!</source>"],
+    // The <ph/> in the ignorable is a 1.2 code, as a 2.0 <ph/> in a segment is (native: its markup).
+    sources12: [
+      '<source>This picture is nice: <ph id="2">&lt;ph id="1"/&gt;</ph>. The cat looks terrific!</source>',
+      '<seg-source><mrk mtype="seg" mid="s1">This picture is nice:</mrk> <ph id="2">&lt;ph id="1"/&gt;</ph>. <mrk mtype="seg" mid="s2">',
+    ],
   },
 ];
 
@@ -825,14 +828,22 @@ describe("real XLIFF 2.0 files with <ignorable> (issue 11 class 4)", () => {
       });
 
       it("is written back in XLIFF 2.0 as it came, where it came (valid, read back the same)", () => {
+        // The files' targets are French or German (no column: not read); their ignorables'
+        // targets are not passed off as Vietnamese either: the ignorables come back without.
+        expect(read.targetLang).toBeNull();
+        const noTarget = (markup: string) =>
+          markup.replace(/(?:\s|&#\d+;)*<target\b[^>]*?(?:\/>|>[\s\S]*?<\/target>)/, "");
         const x2 = writeXliff2(read.bundle, { targetLang: "vi", structure: read.structure });
         expect(valid(x2, "xliff_core_2.0.xsd")).toEqual({ ok: true, detail: "" });
-        for (const i of ignorablesOf(read)) expect(x2).toContain(i.markup);
+        expect(x2).not.toContain("<target");
+        for (const i of ignorablesOf(read)) expect(x2).toContain(noTarget(i.markup));
         for (const m of c.markup ?? []) expect(x2).toContain(m);
         const back = readXliff(x2, { fileName: "back.xlf" });
-        expect(expected(ignorablesOf(back))).toEqual(c.ignorables);
+        expect(expected(ignorablesOf(back))).toEqual(
+          c.ignorables.map((i) => ({ ...i, target: null })),
+        );
         expect(ignorablesOf(back).map((i) => i.markup)).toEqual(
-          ignorablesOf(read).map((i) => i.markup),
+          ignorablesOf(read).map((i) => noTarget(i.markup)),
         );
       });
 
