@@ -174,6 +174,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     // its inline codes as codes (their own <sc>/<ec> pairing is not the segments' concern).
     let gap = "";
     let gapTarget = "";
+    let ignorableData: Record<string, string> = {};
     const outside = (el: XmlElement | undefined) =>
       el ? content2(el, data, newInlineState(), new Set()) : "";
     const read: RawSegment[] = [];
@@ -182,6 +183,10 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         before.push(serializeElement(withSpace(part, part.attrs["xml:space"] ?? space)));
         gap += outside(childElements(part, "source")[0]);
         gapTarget += outside(childElements(part, "target")[0]);
+        for (const id of dataRefs(part)) {
+          const content = data.get(id);
+          if (content !== undefined) ignorableData[id] = content;
+        }
         continue;
       }
       const s = childElements(part, "source")[0];
@@ -206,6 +211,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         ...(before.length > 0 ? { before } : {}),
         ...(gap !== "" ? { gap } : {}),
         ...(gapTarget !== "" ? { gapTarget } : {}),
+        ...(Object.keys(ignorableData).length > 0 ? { data: ignorableData } : {}),
         ...(translateNo > 0 || unit.attrs["translate"] === "no"
           ? { translate: "no" as const }
           : {}),
@@ -215,6 +221,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
       before = [];
       gap = "";
       gapTarget = "";
+      ignorableData = {};
       read.push({
         el: part,
         id: uniqueId(wanted, unit, segments.length === 1),
@@ -231,6 +238,8 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
       last.shape.after = before;
       if (gap !== "") last.shape.tail = gap;
       if (gapTarget !== "") last.shape.tailTarget = gapTarget;
+      if (Object.keys(ignorableData).length > 0)
+        last.shape.data = { ...last.shape.data, ...ignorableData };
     }
     file.segments.push(...read);
   };
@@ -517,6 +526,20 @@ function segGaps(element: XmlElement): { gaps: string[]; tail: string } {
   };
   walk(element);
   return { gaps, tail: flush() };
+}
+
+/** The `<originalData>` ids the codes under an element refer to. */
+function dataRefs(el: XmlElement): string[] {
+  const out: string[] = [];
+  for (const child of el.children) {
+    if (!isElement(child)) continue;
+    for (const name of ["dataRef", "dataRefStart", "dataRefEnd"]) {
+      const id = child.attrs[name];
+      if (id !== undefined) out.push(id);
+    }
+    out.push(...dataRefs(child));
+  }
+  return out;
 }
 
 /**

@@ -20,15 +20,20 @@ const STATE: Record<Status, string> = {
   rejected: "initial",
 };
 
-/** An `<ignorable>`'s markup without its `<target>` (and the indentation before it). */
-function withoutTarget(markup: string): string {
-  if (!markup.includes("<target")) return markup;
+function parseMarkup(markup: string): XmlElement | undefined {
   let el: XmlElement | undefined;
   parseXml(
     markup,
     { onClose: (e, depth) => void (depth === 0 && (el = e)) },
     { codePrefix: "xliff" },
   );
+  return el;
+}
+
+/** An `<ignorable>`'s markup without its `<target>` (and the indentation before it). */
+function withoutTarget(markup: string): string {
+  if (!markup.includes("<target")) return markup;
+  const el = parseMarkup(markup);
   if (!el) return markup;
   const children = el.children.filter(
     (c, k) =>
@@ -41,6 +46,21 @@ function withoutTarget(markup: string): string {
       ),
   );
   return serializeElement({ ...el, children });
+}
+
+/** Markup whose `dataRef`/`dataRefStart`/`dataRefEnd` ids are renamed (old → new). */
+function renameDataRefs(markup: string, renamed: ReadonlyMap<string, string>): string {
+  const el = parseMarkup(markup);
+  if (!el) return markup;
+  const rename = (e: XmlElement): XmlElement => {
+    const attrs = { ...e.attrs };
+    for (const name of ["dataRef", "dataRefStart", "dataRefEnd"]) {
+      const id = attrs[name];
+      if (id !== undefined && renamed.has(id)) attrs[name] = renamed.get(id)!;
+    }
+    return { ...e, attrs, children: e.children.map((c) => (isElement(c) ? rename(c) : c)) };
+  };
+  return serializeElement(rename(el));
 }
 
 /**
@@ -70,9 +90,18 @@ function unit(
   const body: string[] = [];
   segs.forEach((seg, k) => {
     const shape = shapes[k];
-    // An ignorable's <target> is in the language the file was read in: not written into another.
-    const ignorable = (markup: string) =>
-      `      ${shape?.targetLang === lang ? markup : withoutTarget(markup)}`;
+    // The data the ignorables' codes refer to goes into <originalData> (its id as it came when
+    // free); an ignorable's <target> is in the language the file was read in: not written into
+    // another.
+    const renamed = new Map<string, string>();
+    for (const [id, content] of Object.entries(shape?.data ?? {})) {
+      const got = ids.dataId(content, id);
+      if (got !== id) renamed.set(id, got);
+    }
+    const ignorable = (markup: string) => {
+      const own = shape?.targetLang === lang ? markup : withoutTarget(markup);
+      return `      ${renamed.size > 0 ? renameDataRefs(own, renamed) : own}`;
+    };
     for (const markup of shape?.before ?? []) body.push(ignorable(markup));
     const t = targets[k];
     const source = writeInline2(seg.source, ids, sourceEnds);

@@ -40,6 +40,12 @@ export interface XliffSegmentShape {
   gapTarget?: string;
   tailTarget?: string;
   targetLang?: TargetLang;
+  /**
+   * The 2.0 `<originalData>` the codes of `before` and `after` refer to (`dataRef`, `dataRefStart`,
+   * `dataRefEnd`): id → content, written with them (the unit's `<originalData>` is rebuilt from
+   * what is written).
+   */
+  data?: Record<string, string>;
   translate?: "no";
   /** The 2.0 segment state and subState as written. */
   state?: string;

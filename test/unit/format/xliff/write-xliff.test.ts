@@ -337,6 +337,51 @@ describe("XLIFF 2.0 <ignorable> written as XLIFF 1.2 and 2.0 (issue 11)", () => 
     expect(/<source>([\s\S]*?)<\/source>/.exec(x12again)![1]).toBe(source);
   });
 
+  it("the <originalData> an ignorable's codes refer to is written with it (2.0)", () => {
+    const read = readXliff(
+      xliff2(`  <unit id="1">
+   <originalData><data id="d1">&lt;b></data><data id="d2">&lt;br/></data><data id="d3">[end]</data></originalData>
+   <segment><source>A <ph id="1" dataRef="d1"/>.</source></segment>
+   <ignorable><source> <ph id="2" dataRef="d2"/> </source></ignorable>
+   <segment><source>B.</source></segment>
+   <ignorable><source><ph id="3" dataRef="d3"/></source></ignorable>
+  </unit>`),
+      { fileName: "f.xlf" },
+    );
+    const x2 = writeXliff2(read.bundle, { targetLang: "vi", structure: read.structure });
+    expect(valid([x2], XSD2)).toEqual({ ok: true, detail: "" });
+    expect(x2).toContain('<data id="d2">&lt;br/&gt;</data>');
+    expect(x2).toContain('<data id="d3">[end]</data>');
+    expect(x2).toContain('<ignorable><source> <ph id="2" dataRef="d2"/> </source></ignorable>');
+    expect(x2).toContain('<ignorable><source><ph id="3" dataRef="d3"/></source></ignorable>');
+    // Read back: the same content outside the segments, codes with their data.
+    const back = readXliff(x2, { fileName: "back.xlf" });
+    const outside = (r: typeof read) =>
+      [...r.structure.values()].flatMap((m) => [...m.values()].map((sh) => [sh.gap, sh.tail]));
+    expect(outside(back)).toEqual(outside(read));
+    expect(outside(read).flat().join("")).toContain("&lt;br/&gt;");
+    expect(as12(read)).toMatch(
+      /<source>A <ph id="[^"]+">&lt;b&gt;<\/ph>\. <ph id="[^"]+">&lt;br\/&gt;<\/ph> B\.<ph id="[^"]+">\[end\]<\/ph><\/source>/,
+    );
+
+    // A data id taken by another content first (a code added in Selaras): the ignorable's
+    // code refers to a fresh id holding its own data.
+    const seg = read.bundle.documents[0]!.segments[0]!;
+    seg.source = `${CODE_START}<ph>{0}</ph>${CODE_END}${seg.source}`;
+    const again = writeXliff2(read.bundle, { targetLang: "vi", structure: read.structure });
+    expect(valid([again], XSD2)).toEqual({ ok: true, detail: "" });
+    const data = new Map(
+      [...again.matchAll(/<data id="([^"]+)">([^<]*)<\/data>/g)].map((m) => [m[1], m[2]]),
+    );
+    const ref = (id: string) => new RegExp(`<ph id="${id}" dataRef="([^"]+)"/>`).exec(again)![1]!;
+    expect([ref("1"), ref("2"), ref("3")].map((d) => data.get(d))).toEqual([
+      "&lt;b&gt;",
+      "&lt;br/&gt;",
+      "[end]",
+    ]);
+    expect(new Set([ref("1"), ref("2"), ref("3")]).size).toBe(3);
+  });
+
   it("an ignorable's xml:space=preserve inherited from <file> or <unit> is written (2.0 and 1.2)", () => {
     const units = `  <unit id="1">
    <segment><source>A.</source><target>A.</target></segment>
