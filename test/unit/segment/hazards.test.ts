@@ -197,3 +197,61 @@ describe("issue 11 held-out miss classes", () => {
     ).toEqual(["Warga diminta waspada terhadap banjir.", "BACA JUGA: Hujan Deras Guyur Jakarta"]);
   });
 });
+
+describe("classes found by the second blind set (gold-id-blind2, scored once at F1 98.6)", () => {
+  it("a sentence glued after a time with its zone or a number with an upper-case unit", () => {
+    expect(id("Api padam pukul 10.30 WIB.Petugas lalu pulang.")).toEqual([
+      "Api padam pukul 10.30 WIB.",
+      "Petugas lalu pulang.",
+    ]);
+    expect(id("Ukuran berkasnya 5 GB.Unduhan memakan waktu.")).toEqual([
+      "Ukuran berkasnya 5 GB.",
+      "Unduhan memakan waktu.",
+    ]);
+    // A company after a number stays whole (a title), and a dotted name is no glued sentence.
+    expect(id("Kontrak dengan 3 PT.Maju Jaya diteken kemarin.")).toHaveLength(1);
+  });
+
+  it("an abbreviation before a Roman numeral is its argument (Lamp. II, Bab. IV)", () => {
+    expect(id("Tarif tercantum dalam Lamp. II Peraturan ini. Tarif ditinjau ulang.")).toEqual([
+      "Tarif tercantum dalam Lamp. II Peraturan ini.",
+      "Tarif ditinjau ulang.",
+    ]);
+    expect(id("Lihat hlm. XII untuk daftar istilah.")).toHaveLength(1);
+    // A capitalised word after it is still a new sentence when the abbreviation ends one.
+    expect(id("Rinciannya ada di Lamp. Itu sudah dikirim.")).toHaveLength(2);
+  });
+
+  it("rare legal abbreviations inside a sentence: cq., qq., Kpts., dto., and the title Eng.", () => {
+    expect(
+      id(
+        "Keberatan diajukan kepada Gubernur cq. Kepala Dinas Penanaman Modal. Jangka waktunya 21 hari.",
+      ),
+    ).toEqual([
+      "Keberatan diajukan kepada Gubernur cq. Kepala Dinas Penanaman Modal.",
+      "Jangka waktunya 21 hari.",
+    ]);
+    expect(id("Penelitian dibimbing oleh Dr. Eng. Ahmad Fauzi. Ia dosen tetap.")).toEqual([
+      "Penelitian dibimbing oleh Dr. Eng. Ahmad Fauzi.",
+      "Ia dosen tetap.",
+    ]);
+  });
+
+  it("a credit after a caption that ends in a bracket starts its own segment", () => {
+    expect(id("Pengendara melintasi genangan, Minggu (3/3/2024) Foto: ANTARA/Dimas")).toEqual([
+      "Pengendara melintasi genangan, Minggu (3/3/2024)",
+      "Foto: ANTARA/Dimas",
+    ]);
+    // Lower case inside a sentence is no credit.
+    expect(id("Data diambil dari arsip (lama) foto: koleksi pribadi.")).toHaveLength(1);
+  });
+
+  it("a sentence may start with a dotfile or a dotted name (.env, .NET)", () => {
+    expect(id("Tambahkan berkas itu ke .gitignore. .env berisi kredensial.")).toEqual([
+      "Tambahkan berkas itu ke .gitignore.",
+      ".env berisi kredensial.",
+    ]);
+    // A spaced ellipsis is no sentence start.
+    expect(id("Tunggu . . . lalu pergi.")).toHaveLength(1);
+  });
+});

@@ -107,6 +107,10 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   // A credit label after a stop starts a segment: "Penulis: Andi S. | Editor: Rina W.".
   if (spec.creditLabels.length > 0) {
     rules.push(rule(true, `${TERMINAL}${CLOSERS}`, `\\s+${alternation(spec.creditLabels)}\\s?:`));
+    // ... also after a caption without final punctuation: "… Jakarta Timur | Foto: ANTARA/…",
+    // "… Minggu (3/3/2024) | Foto: …" (capitalised labels only: "foto:" inside a sentence stays).
+    const capitalised = spec.creditLabels.filter((l) => /^\p{Lu}/u.test(l));
+    rules.push(rule(true, "[\\p{L}\\p{N})\\]]", `\\s+${alternation(capitalised)}\\s?:\\s*\\S`));
   }
   // Ambiguous abbreviations: break before a clause starter, otherwise not.
   if (spec.ambiguous.length > 0) {
@@ -128,7 +132,14 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     rules.push(rule(false, `${TOKEN_START}${alternation(prefixes)}\\)?`, ""));
   }
   if (numeric.length > 0) {
-    rules.push(rule(false, `${TOKEN_START}${alternation(numeric)}`, "\\s*[(\\[+]?\\p{N}"));
+    // Before a number, Arabic or Roman: "hlm. 5", "Lamp. II", "Bab. IV".
+    rules.push(
+      rule(
+        false,
+        `${TOKEN_START}${alternation(numeric)}`,
+        "\\s*[(\\[+]?(?:\\p{N}|[IVXLCDM]{1,7}(?![\\p{L}\\p{N}]))",
+      ),
+    );
   }
   // List and outline markers where a sentence starts: "1.", "a.", "IV.", "2.1." (but a number
   // right after an abbreviation is its argument: "Jan. 15.", "No. 5."). After a colon or a
@@ -219,10 +230,11 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   // glued to the one that ended on a year, an amount or a time ("pada 2024.Panitia",
   // "pukul 10.30.Peserta"); a number inside a name ("report2024.Docx") or a list marker at the
   // start ("1.Pendahuluan") stays whole.
+  // The number may carry an upper-case unit or time zone: "pukul 10.30 WIB.Petugas".
   rules.push(
     rule(
       true,
-      `(?<=[\\s"'”’»)\\]])\\p{N}+(?:[.,:]\\p{N}+)*${TERMINAL}+${CLOSERS}`,
+      `(?<=[\\s"'”’»)\\]])\\p{N}+(?:[.,:]\\p{N}+)*(?:\\s\\p{Lu}{2,4})?${TERMINAL}+${CLOSERS}`,
       `${OPENERS}\\p{Lu}\\p{Ll}{2,}`,
     ),
   );
@@ -239,7 +251,7 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     rule(
       true,
       `${TERMINAL}${CLOSERS}`,
-      `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s|[•▪◦‣]|\\p{Ll}{1,2}-?\\p{Lu}${lowerCaseTitle})`,
+      `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s|[•▪◦‣]|\\p{Ll}{1,2}-?\\p{Lu}|\\.\\p{L}${lowerCaseTitle})`,
     ),
   );
   return rules;

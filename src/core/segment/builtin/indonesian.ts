@@ -5,7 +5,7 @@ import type { LanguageSpec } from "./build-rules.ts";
 export const INDONESIAN: LanguageSpec = {
   prefixes: [
     // titles and honorifics
-    "Dr.", "dr.", "drg.", "Drs.", "Dra.", "Prof.", "Ir.", "Hj.", "KH.", "K.H.", "Sdr.",
+    "Dr.", "dr.", "drg.", "Drs.", "Dra.", "Prof.", "Ir.", "Eng.", "Hj.", "KH.", "K.H.", "Sdr.",
     "Sdri.", "Bpk.", "Bp.", "Yth.", "yth.", "Ny.", "Nn.", "Tn.", "Pdt.", "Rm.", "Moh.", "Moch.",
     "Muh.", "Mhd.", "Abd.", "Kol.", "Letkol.", "Mayjen.", "Brigjen.", "Letjen.", "Jend.", "Kapt.",
     "Serka.", "Pol.", "Adv.", "Mgr.", "Mr.", "St.", "drh.", "Ns.", "Iptu.", "Ipda.", "Aiptu.", "Bripka.", "Brigpol.", "Serda.",
@@ -21,10 +21,10 @@ export const INDONESIAN: LanguageSpec = {
     // numbers, also before a capitalised word: "No. HP", "Telp. Kantor", "Kep. Seribu" (Kepulauan)
     "No.", "Telp.", "Tlp.", "Fax.", "Faks.", "Kep.",
     // in-sentence abbreviations
-    "a.n.", "u.p.", "u.b.", "s.d.", "d.a.", "q.q.", "c.q.", "a.l.", "Rp.", "Tgl.", "tgl.", "Pkl.",
+    "a.n.", "u.p.", "u.b.", "s.d.", "d.a.", "q.q.", "c.q.", "cq.", "qq.", "a.l.", "Rp.", "Tgl.", "tgl.", "Pkl.",
     "pkl.", "lih.", "Lih.", "bdk.", "Bdk.", "sbg.", "yg.", "dgn.", "utk.", "thd.", "spt.", "kpd.",
     "sbb.", "ttg.", "pd.", "jo.", "Jo.", "dok.", "Dok.", "mis.", "Mis.", "sda.", "tdk.", "sdh.", "blm.", "krn.", "jg.", "org.",
-    "dlm.", "bhw.", "spy.", "e.g.", "i.e.", "cf.", "vs.", "ttd.", "terj.", "Ket.", "Kompl.",
+    "dlm.", "bhw.", "spy.", "e.g.", "i.e.", "cf.", "vs.", "ttd.", "terj.", "Ket.", "Kompl.", "Kpts.", "dto.",
   ],
   numeric: [
     "no.", "Km.", "km.", "RT.", "RW.", "telp.", "Tel.", "HP.", "Hp.",
