@@ -12,6 +12,7 @@ import { readTmx } from "../../src/core/format/tmx/read-tmx.ts";
 import {
   REPO_ROOT,
   checkTmxFiles,
+  checkTmxTexts,
   checkXmlSchema,
   readWithTranslateToolkit,
   withTempFiles,
@@ -68,6 +69,28 @@ function memoryIo(files: Record<string, string | Uint8Array>) {
 const json = writeJson(BUNDLE, { exportedAt: new Date(0), toolVersion: "t" });
 
 describe("convert (in process)", () => {
+  it("an XLIFF into a language without a column gives a TMX with those targets, also through JSON", async () => {
+    const xlf = `<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.txt" source-language="en" target-language="fr" datatype="plaintext"><body>
+    <trans-unit id="u1"><source>Open the <ph id="1">&lt;b&gt;</ph>file.</source><target>Ouvrez le <ph id="1">&lt;b&gt;</ph>fichier.</target></trans-unit>
+    <trans-unit id="u2"><source>Close it.</source><target>Fermez-le.</target></trans-unit>
+  </body></file>
+</xliff>`;
+    const { io, out } = memoryIo({ "in.xlf": xlf });
+    expect(await run(["in.xlf", "out.tmx"], io)).toBe(0);
+    expect(out.stderr).toContain("2 targets in fr");
+    const tmx = out.files["out.tmx"] as string;
+    expect(checkTmxTexts([tmx])).toEqual({ ok: true, detail: "" });
+    expect(tmx.match(/<tuv xml:lang="fr">/g)).toHaveLength(2);
+    expect(tmx).toContain("Fermez-le.");
+    // Through our JSON backup: the same TMX.
+    expect(await run(["in.xlf", "out.json"], io)).toBe(0);
+    expect(await run(["out.json", "again.tmx"], io)).toBe(0);
+    const same = (t: string) => t.replace(/creationdate="[^"]*"/g, "");
+    expect(same(out.files["again.tmx"] as string)).toBe(same(tmx));
+  });
+
   it("json → tmx → json keeps documents, segments and targets", async () => {
     const { io, out } = memoryIo({ "in.json": json });
     expect(await run(["in.json", "out.tmx"], io)).toBe(0);

@@ -9,7 +9,7 @@ import { readJson } from "../../core/format/json/read-json.ts";
 import { writeJson } from "../../core/format/json/write-json.ts";
 import { groupBundle } from "../../core/align-edit/bundle-alignment.ts";
 import { readTmxBytes } from "../../core/format/tmx/read-tmx-bytes.ts";
-import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
+import { otherTargetsAsExtras, type TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
 import { tmxExtrasOf, withTmxMeta } from "../../core/format/tmx/bundle-tmx-meta.ts";
 import type { TmxSource } from "../../core/format/tmx/write-tmx.ts";
 import { countTmxUnits, tmxChunks } from "../../core/format/tmx/write-tmx.ts";
@@ -108,10 +108,13 @@ function read(
     );
     if (result.droppedTargets > 0) {
       io.stderr(
-        `convert: ${result.droppedTargets} targets in ${result.targetTag ?? "an unnamed language"} not read: Selaras has no column for it (--target-lang vi|en reads them as that language)\n`,
+        `convert: ${result.droppedTargets} targets in ${result.targetTag ?? "an unnamed language"}, a language Selaras has no column for, kept as that language: written to TMX and JSON, not to XLIFF or tables\n`,
       );
     }
-    return { bundle: result.bundle, structure: result.structure };
+    const extras = result.targetTag
+      ? otherTargetsAsExtras(result.targetTag, result.otherTargets)
+      : null;
+    return { bundle: result.bundle, structure: result.structure, ...(extras ? { extras } : {}) };
   }
   if (format === "tsv" || format === "csv") {
     return { bundle: readTable(decodeText(bytes, file), { format, fileName: file, title }) };

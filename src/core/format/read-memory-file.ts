@@ -4,7 +4,7 @@ import { AppError } from "../model/app-error.ts";
 import type { ByteSource } from "./byte-source.ts";
 import { readAllBytes } from "./byte-source.ts";
 import { readTmxBytes } from "./tmx/read-tmx-bytes.ts";
-import type { TmxExtras } from "./tmx/tmx-extras.ts";
+import { otherTargetsAsExtras, type TmxExtras } from "./tmx/tmx-extras.ts";
 import { readXliff } from "./xliff/read-xliff.ts";
 import { decodeXmlBytes } from "./xml/decode-xml-bytes.ts";
 import { readJsonWithMeta } from "./json/read-json.ts";
@@ -114,7 +114,7 @@ export function readMemoryFile(
       const read = readXliff(text, { fileName });
       return done({
         bundle: read.bundle,
-        extras: null,
+        extras: read.targetTag ? otherTargetsAsExtras(read.targetTag, read.otherTargets) : null,
         report: {
           format,
           detail: `XLIFF ${read.version}, ${encoding}`,

@@ -29,11 +29,11 @@ describe("the import report", () => {
     );
   });
 
-  it("says how many XLIFF targets were not read for want of a column (OmegaT's en-xx.xlf)", async () => {
+  it("says how many XLIFF targets are in a language without a column, and that they are kept (OmegaT's en-xx.xlf)", async () => {
     const xliff = readFileSync(resolve(process.cwd(), "test/fixtures/xliff/real/omegat-en-xx.xlf"));
     const report = await upload("omegat-en-xx.xlf", xliff);
     expect(within(report).getByTestId("import-tm-file-dropped-targets")).toHaveTextContent(
-      /^\d+ targets? (was|were) not read: (its|their) language \(xx\) has no column in Selaras\. The sources were read\.$/,
+      /^\d+ targets? (is|are) in xx, a language without a column in Selaras: (it is|they are) kept with (its unit|their units) and written back to TMX and JSON exports, but not shown in the grid\.$/,
     );
   });
 });

@@ -139,3 +139,41 @@ describe("planUnitMatches", () => {
     expect(planUnitMatches(bundle, [seg("z", "Lain.")], new Map()).unmatchedUnits).toBe(2);
   });
 });
+
+describe("XLIFF targets in a language without a column (issue 11: never lost)", () => {
+  const XLF = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="manual.txt" source-language="en" target-language="de-DE" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>Press <g id="b1">Start</g>.</source><target>Drücken Sie <g id="b1">Start</g>.</target></trans-unit>
+      <trans-unit id="2"><source>Done.</source><target>Fertig.</target></trans-unit>
+      <trans-unit id="3"><source>Not yet.</source></trans-unit>
+    </body>
+  </file>
+</xliff>`;
+  const OPTIONS = { creationTool: "Selaras", creationToolVersion: "t", creationDate: new Date(0) };
+
+  it("are kept as other-language variants, written to TMX and read back from it", () => {
+    const read = readMemoryFile(bytes(XLF), "manual.de.xlf");
+    expect(read.report.droppedTargets).toBe(2);
+    expect(read.report.droppedTag).toBe("de-DE");
+    const segments = read.bundle.documents[0]!.segments;
+    // Not in the grid: no column for German.
+    expect(segments.map((s) => Object.keys(s.targets))).toEqual([[], [], []]);
+    const others = segments.map((s) => read.extras?.units.get(s.id)?.others ?? []);
+    expect(others.map((o) => o.map((v) => v.tag))).toEqual([["de-DE"], ["de-DE"], []]);
+    const tmx = writeTmx(read.bundle, { ...OPTIONS, extras: read.extras! });
+    expect(tmx).toContain('<tuv xml:lang="de-DE">');
+    expect(tmx).toContain("Fertig.");
+    // Units with a German target are translation memory; the third is left out as untranslated.
+    expect(tmx.match(/<tu /g)).toHaveLength(2);
+    const back = readMemoryFile(bytes(tmx), "back.tmx");
+    const backOthers = back.bundle.documents[0]!.segments.map(
+      (s) => back.extras?.units.get(s.id)?.others.map((o) => [o.tag, o.text]) ?? [],
+    );
+    expect(backOthers).toEqual(others.slice(0, 2).map((o) => o.map((v) => [v.tag, v.text])));
+    // The inline code came through as a code, not as text.
+    expect(backOthers[0]![0]![1]).not.toContain("<g");
+    expect(backOthers[0]![0]![1]).toMatch(/^Drücken Sie .+Start.+\.$/u);
+  });
+});

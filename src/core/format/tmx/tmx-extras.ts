@@ -56,3 +56,19 @@ export interface TmxExtras {
 export function emptyMeta(): TmxElementMeta {
   return { attrs: {}, annotations: [] };
 }
+
+/**
+ * The targets of a file read in a language Selaras has no column for (an XLIFF into German), by
+ * segment id, as other-language variants: written back to TMX and JSON like a TMX's own (null when
+ * there are none).
+ */
+export function otherTargetsAsExtras(
+  tag: string,
+  texts: ReadonlyMap<string, string>,
+): TmxExtras | null {
+  if (texts.size === 0) return null;
+  const units = new Map<string, TmxUnitExtras>();
+  for (const [id, text] of texts)
+    units.set(id, { tu: emptyMeta(), variants: {}, others: [{ tag, text, meta: emptyMeta() }] });
+  return { header: null, units };
+}

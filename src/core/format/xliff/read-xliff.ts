@@ -35,8 +35,12 @@ export interface XliffReadResult {
   targetLang: TargetLang | null;
   /** Where targetLang came from (null when there is none). */
   targetFrom: TargetLangOrigin | null;
-  /** Targets with text that were not read because the file's target language has no column. */
+  /**
+   * Targets with text in a language Selaras has no column for (`targetTag`): not in the grid, but
+   * kept by segment id in `otherTargets`, to be written back to TMX and JSON as other languages.
+   */
   droppedTargets: number;
+  otherTargets: Map<string, string>;
   /** Units, segments, ignorables and translate="no" as they were, for writing the file back. */
   structure: XliffStructure;
 }
@@ -448,6 +452,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
 
   const documents: BundleDocument[] = [];
   const structure: XliffStructure = new Map();
+  const otherTargets = new Map<string, string>();
   for (const f of files) {
     const doc: BundleDocument = {
       id: f.id,
@@ -457,6 +462,8 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     };
     const shapes = new Map<string, XliffSegmentShape>();
     let paragraph = -1;
+    // A language without a column (droppedTargets > 0): its targets are kept aside, not read.
+    const keepAside = droppedTargets > 0 && tag !== null;
     let lastUnit: string | null = null;
     for (const raw of f.segments) {
       if (raw.shape.unit !== lastUnit || raw.shape.index === 0) paragraph++;
@@ -466,6 +473,8 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
       if (raw.target && lang && raw.target.text !== "") {
         const target: BundleTarget = raw.target;
         segment.targets[lang] = target;
+      } else if (raw.target && keepAside && raw.target.text !== "") {
+        otherTargets.set(raw.id, raw.target.text);
       }
       if (lang) {
         const comments = raw.notes.flatMap((n) => {
@@ -492,6 +501,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     targetLang,
     targetFrom,
     droppedTargets,
+    otherTargets,
     structure,
   };
 }

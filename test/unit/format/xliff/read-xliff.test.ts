@@ -27,8 +27,16 @@ describe("readXliff golden fixtures (schema-valid files from other tools' conven
         readFileSync(path.join(FIXTURES, `${name}.expected.json`), "utf8"),
       );
       // The structure (units, ignorables) is tested with the writers (xliff-classes.test.ts).
-      const { structure: _structure, ...read } = readXliff(text, { fileName: `${name}.xlf` });
+      const {
+        structure: _structure,
+        otherTargets,
+        ...read
+      } = readXliff(text, {
+        fileName: `${name}.xlf`,
+      });
       expect({ ...read, bundle: withContentIdPlaceholder(read.bundle) }).toStrictEqual(expected);
+      // Their target language has a column: nothing is kept aside.
+      expect(otherTargets.size).toBe(0);
     });
   }
 });
