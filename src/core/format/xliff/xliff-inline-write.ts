@@ -2,7 +2,12 @@ import { splitInlineCodes } from "../tmx/inline-codes.ts";
 import { escapeXmlAttr, xmlText } from "../xml/escape-xml.ts";
 import type { XmlElement } from "../xml/parse-xml.ts";
 import { parseXml } from "../xml/parse-xml.ts";
-import { XLIFF_TYPE_1, XLIFF_TYPE_2 } from "./xliff-inline.ts";
+import {
+  TMX_CTYPE_PREFIX,
+  TMX_SUBTYPE_PREFIX,
+  XLIFF_TYPE_1,
+  XLIFF_TYPE_2,
+} from "./xliff-inline.ts";
 
 /** One inline code of a text, as the XLIFF writers see it. */
 interface Code {
@@ -20,10 +25,20 @@ interface Code {
   crossing?: boolean;
 }
 
-type Piece = { text: string } | Code;
+/** A TMX `<hi>` start or end (`key`: its start's, shared by both ends). */
+interface Hi {
+  hi: "open" | "close";
+  key: string;
+}
+
+type Piece = { text: string } | Code | Hi;
 
 function isCode(p: Piece): p is Code {
   return "tmx" in p;
+}
+
+function isHi(p: Piece): p is Hi {
+  return "hi" in p;
 }
 
 const ATTR_RE = /([\w:.-]+)="([^"]*)"/g;
@@ -51,12 +66,26 @@ function pieces(value: string): Piece[] {
   const out: Piece[] = [];
   const open: number[] = [];
   const seen = new Map<string, number>();
+  const his: Hi[] = [];
   for (const part of splitInlineCodes(value)) {
     if (part.kind === "text") {
       out.push({ text: part.text });
       continue;
     }
-    if (part.kind !== "code") continue; // <hi> markers are dropped, their text stays
+    if (part.kind === "hi-open") {
+      const n = (seen.get(part.xml) ?? 0) + 1;
+      seen.set(part.xml, n);
+      const hi: Hi = { hi: "open", key: `${part.xml}#${n}` };
+      his.push(hi);
+      out.push(hi);
+      continue;
+    }
+    if (part.kind === "hi-close") {
+      // A <hi> is written when both its ends are in the text; an end alone is dropped.
+      const start = his.pop();
+      if (start) out.push({ hi: "close", key: start.key });
+      continue;
+    }
     const attrs = headAttrs(part.xml);
     const n = (seen.get(part.xml) ?? 0) + 1;
     seen.set(part.xml, n);
@@ -85,7 +114,7 @@ function pieces(value: string): Piece[] {
       }
     }
   }
-  return out;
+  return his.length === 0 ? out : out.filter((p) => !isHi(p) || !his.includes(p));
 }
 
 /** Parses one XLIFF-born tag (a start tag gets its end tag added); null when it is not XML. */
@@ -185,11 +214,14 @@ function generic12(ps: readonly Piece[], p: Code, ids: UnitIds): string {
     const bpt = p.tmx === "bpt" ? p : (ps[p.pair] as Code);
     return `<${p.tmx} id="${ids.id(bpt.key, "")}">${native}</${p.tmx}>`;
   }
+  // An unpaired TMX <bpt>/<ept>, and <ut>, name their TMX element (xliff-inline.ts reads it back).
+  const born = origin(p).v === null && p.tmx !== "it" && p.tmx !== "ph";
+  const ctype = born ? ` ctype="${TMX_CTYPE_PREFIX}${p.tmx}"` : "";
   if (p.tmx === "bpt" || p.tmx === "ept" || p.tmx === "it") {
     const pos = p.tmx === "bpt" || (p.tmx === "it" && p.pos !== "end") ? "open" : "close";
-    return `<it id="${ids.id(p.key, "")}" pos="${pos}">${native}</it>`;
+    return `<it id="${ids.id(p.key, "")}" pos="${pos}"${ctype}>${native}</it>`;
   }
-  return `<ph id="${ids.id(p.key, "")}">${native}</ph>`;
+  return `<ph id="${ids.id(p.key, "")}"${ctype}>${native}</ph>`;
 }
 
 /**
@@ -201,6 +233,13 @@ export function writeInline12(value: string, ids: UnitIds): string {
   const ps = pieces(value);
   let out = "";
   for (const p of ps) {
+    if (isHi(p)) {
+      // A TMX <hi>: <bx>/<ex> (a code, not a <mrk>: it need not nest with the other codes).
+      const id = ids.id(p.key, "");
+      out +=
+        p.hi === "open" ? `<bx id="${id}" ctype="${TMX_CTYPE_PREFIX}hi"/>` : `<ex id="${id}"/>`;
+      continue;
+    }
     if (!isCode(p)) {
       out += xmlText(p.text);
       continue;
@@ -262,11 +301,14 @@ function generic2(ps: readonly Piece[], p: Code, ids: UnitIds): string {
     const id = ids.id(bpt.key, "c");
     return p.tmx === "bpt" ? `<sc id="${id}"${data}/>` : `<ec startRef="${id}"${data}/>`;
   }
+  // An unpaired TMX <bpt>/<ept>, and <ut>, name their TMX element (xliff-inline.ts reads it back).
+  const born = origin(p).v === null && p.tmx !== "it" && p.tmx !== "ph";
+  const sub = born ? ` type="other" subType="${TMX_SUBTYPE_PREFIX}${p.tmx}"` : "";
   if (p.tmx === "bpt" || p.tmx === "ept" || p.tmx === "it") {
     const start = p.tmx === "bpt" || (p.tmx === "it" && p.pos !== "end");
-    return `<${start ? "sc" : "ec"} id="${ids.id(p.key, "c")}" isolated="yes"${data}/>`;
+    return `<${start ? "sc" : "ec"} id="${ids.id(p.key, "c")}" isolated="yes"${sub}${data}/>`;
   }
-  return `<ph id="${ids.id(p.key, "c")}"${data}/>`;
+  return `<ph id="${ids.id(p.key, "c")}"${sub}${data}/>`;
 }
 
 /**
@@ -279,6 +321,15 @@ export function writeInline2(value: string, ids: UnitIds, ends: Set<string>): st
   const ps = pieces(value);
   let out = "";
   for (const p of ps) {
+    if (isHi(p)) {
+      // A TMX <hi>: <sm>/<em> markers (they need not nest with the other codes).
+      const id = ids.id(p.key, "m");
+      out +=
+        p.hi === "open"
+          ? `<sm id="${id}" type="${TMX_SUBTYPE_PREFIX}hi"/>`
+          : `<em startRef="${id}"/>`;
+      continue;
+    }
     if (!isCode(p)) {
       out += xmlText(p.text);
       continue;

@@ -68,8 +68,46 @@ function code(
 export interface InlineReadState {
   /** TMX `i` numbers for paired codes of one text. */
   next: number;
+  /** Ids of the TMX-born `<hi>` starts read (1.2 `<bx>`, 2.0 `<sm>`): their ends close a `<hi>`. */
+  hi?: Set<string>;
   /** Problems found (an XLIFF 2.0 `<ec>` without its `<sc>` before it, ...). */
   problems: string[];
+}
+
+/**
+ * TMX-born codes XLIFF cannot hold as they are (an unpaired `<bpt>`/`<ept>`, written as an isolated
+ * code; `<ut>`, written as `<ph>`; `<hi>`, written as a pair of markers) are written with their TMX
+ * element named: 1.2 `ctype="x-tmx-<name>"`, 2.0 `subType="tmx:<name>"` (`<sm type="tmx:hi">`). The
+ * readers map such a code back to that TMX element, with its native code, so TMX -> XLIFF -> TMX
+ * gives back the codes' kinds (xliff-inline-write.ts writes them).
+ */
+export const TMX_CTYPE_PREFIX = "x-tmx-";
+export const TMX_SUBTYPE_PREFIX = "tmx:";
+const TMX_KINDS = new Set(["bpt", "ept", "it", "ph", "ut"]);
+const HI_OPEN = `${CODE_START}<hi>${CODE_END}`;
+const HI_CLOSE = `${CODE_START}</hi>${CODE_END}`;
+
+/** The TMX element a code names (`x-tmx-ut`, `tmx:ut` -> "ut"), or null. */
+function tmxKind(marker: string | undefined, prefix: string): string | null {
+  if (marker === undefined || !marker.startsWith(prefix)) return null;
+  const kind = marker.slice(prefix.length);
+  return TMX_KINDS.has(kind) || kind === "hi" ? kind : null;
+}
+
+/** A TMX-form placeholder of `kind` holding `native` (it: `end` for a closing code). */
+function tmxCode(kind: string, native: string, state: InlineReadState, end: boolean): string {
+  let attrs = "";
+  if (kind === "bpt") {
+    const i = String(++state.next);
+    attrs = ` i="${i}" x="${i}"`;
+  } else if (kind === "ept") attrs = ` i="${++state.next}"`;
+  else if (kind === "it") attrs = ` pos="${end ? "end" : "begin"}"`;
+  return `${CODE_START}<${kind}${attrs}>${protect(native)}</${kind}>${CODE_END}`;
+}
+
+/** Text content of an element (a `<sub>`'s text included). */
+function textOf(el: XmlElement): string {
+  return el.children.map((c) => (isElement(c) ? textOf(c) : c)).join("");
 }
 
 export function newInlineState(): InlineReadState {
@@ -105,7 +143,15 @@ export function content1(element: XmlElement, state: InlineReadState): string {
       out += child;
       continue;
     }
-    if (CONTAINERS_1.has(child.name) && child.children.length > 0) {
+    const kind = tmxKind(child.attrs["ctype"], TMX_CTYPE_PREFIX);
+    if (kind === "hi" && child.name === "bx") {
+      (state.hi ??= new Set()).add(key(child));
+      out += HI_OPEN;
+    } else if (child.name === "ex" && state.hi?.delete(key(child))) {
+      out += HI_CLOSE;
+    } else if (kind !== null && kind !== "hi" && (child.name === "it" || child.name === "ph")) {
+      out += tmxCode(kind, textOf(child), state, child.attrs["pos"] === "close");
+    } else if (CONTAINERS_1.has(child.name) && child.children.length > 0) {
       const i = String(++state.next);
       out += code("bpt", { i, x: i }, XLIFF_TYPE_1, startTag(child));
       out += content1(child, state);
@@ -190,7 +236,30 @@ export function content2(
       continue;
     }
     const whole = serializeElement(child);
-    if (CONTAINERS_2.has(child.name) && child.children.length > 0) {
+    const kind = tmxKind(child.attrs["subType"], TMX_SUBTYPE_PREFIX);
+    const hiStart = child.name === "sm" && child.attrs["type"] === `${TMX_SUBTYPE_PREFIX}hi`;
+    if (hiStart) {
+      (state.hi ??= new Set()).add(child.attrs["id"] ?? "");
+      out += HI_OPEN;
+    } else if (child.name === "em" && state.hi?.delete(child.attrs["startRef"] ?? "")) {
+      out += HI_CLOSE;
+    } else if (
+      kind !== null &&
+      kind !== "hi" &&
+      child.attrs["isolated"] === "yes" &&
+      (child.name === "sc" || child.name === "ec")
+    ) {
+      const ref = child.attrs["dataRef"];
+      out += tmxCode(
+        kind,
+        ref !== undefined ? (data.get(ref) ?? "") : "",
+        state,
+        child.name === "ec",
+      );
+    } else if (kind !== null && kind !== "hi" && child.name === "ph") {
+      const ref = child.attrs["dataRef"];
+      out += tmxCode(kind, ref !== undefined ? (data.get(ref) ?? "") : "", state, false);
+    } else if (CONTAINERS_2.has(child.name) && child.children.length > 0) {
       const i = String(++state.next);
       const tag = startTag(child);
       const colon = hasDataRef(child);
