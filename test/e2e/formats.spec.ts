@@ -47,9 +47,10 @@ describe("translation memory import and export", () => {
     const exportDialog = await grid.openExport();
     const file = await exportDialog.exportAs("tmx", "document");
     const { tuCount } = checkTmxFile(file.path);
-    // The one unit with a Vietnamese or English target; the others have neither (their French
-    // has no column) and are left out (issue 13 item 8).
-    expect(tuCount).toBe(1);
+    // Every unit: each has its French (a language without a column, kept and written back with
+    // every language exported, issue 11), one also the Vietnamese typed here.
+    expect(tuCount).toBe(7);
+    expect(tmxSegTexts(file.path, "fr-ca").length + tmxSegTexts(file.path, "FR-CA").length).toBe(7);
     expect(tmxSegTexts(file.path, "vi")).toEqual(["Bản dịch thử nghiệm."]);
     // The English source keeps the file's own tag (`en-us`), as every tag it came with (issue 11).
     expect(tmxSegTexts(file.path, "en-us").length).toBeGreaterThan(0);

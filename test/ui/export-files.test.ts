@@ -43,6 +43,30 @@ describe("export files", () => {
     expect(pairs[0]!.parts.join("")).not.toContain("One.");
   });
 
+  it("TMX of every language writes back the languages without a column an import carried", () => {
+    const extras = {
+      header: null,
+      units: new Map([
+        [
+          "s",
+          {
+            tu: { attrs: {}, annotations: [] },
+            variants: {},
+            others: [{ tag: "fr", text: "Un.", meta: { attrs: {}, annotations: [] } }],
+          },
+        ],
+      ]),
+    };
+    const all = buildFiles(bundle, "tmx", { ...base, extras })[0]!.parts.join("");
+    expect(all).toContain('<tuv xml:lang="fr">');
+    expect(all).toContain("Un.");
+    // A file that leaves a language out, or one per pair, is about those languages only.
+    const onlyVi = buildFiles(bundle, "tmx", { ...base, extras, langs: ["vi"] })[0]!.parts.join("");
+    expect(onlyVi).not.toContain("Un.");
+    const pair = buildFiles(bundle, "tmx", { ...base, extras, perPair: true });
+    expect(pair.map((f) => f.parts.join("")).some((t) => t.includes("Un."))).toBe(false);
+  });
+
   it("XLIFF: one file per target language; CSV starts with a BOM unless turned off", () => {
     expect(buildFiles(bundle, "xliff2", base).map((f) => f.name)).toEqual(["x-vi.xlf", "x-en.xlf"]);
     expect(buildFiles(bundle, "xliff12", { ...base, langs: ["en"] }).map((f) => f.name)).toEqual([

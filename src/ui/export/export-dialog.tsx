@@ -19,6 +19,7 @@ import {
   FORMATS,
   STATUS_CHOICES,
   stamp,
+  tmxLanguages,
   type Format,
   type StatusChoice,
 } from "./export-files.ts";
@@ -62,8 +63,14 @@ export function ExportDialog({ onClose, docId }: { onClose: () => void; docId: s
           languages: fileLangs,
           ...(statuses ? { statuses } : {}),
         });
+        // As the export writes it: with the kept languages without a column (see tmxLanguages).
+        const extras = await loadExtras(
+          db,
+          bundle.documents.map((d) => d.id),
+        );
         const { untranslated: count } = countTmxUnits(bundle, {
-          languages: fileLangs,
+          ...tmxLanguages(fileLangs),
+          extras,
           ...(statuses ? { statuses } : {}),
         });
         return { langs: fileLangs, count };

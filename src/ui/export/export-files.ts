@@ -3,7 +3,7 @@ import { writeJson } from "../../core/format/json/write-json.ts";
 import { writeXliffFiles } from "../../core/format/xliff/write-xliff-files.ts";
 import { writeTable } from "../../core/format/tsv/write-table.ts";
 import type { TmxExtras } from "../../core/format/tmx/tmx-extras.ts";
-import type { TargetLang } from "../../core/model/languages.ts";
+import { TARGET_LANGS, type TargetLang } from "../../core/model/languages.ts";
 import type { Bundle } from "../../core/model/bundle.ts";
 import type { Status } from "../../core/model/status.ts";
 import { APP_VERSION } from "../app/version.ts";
@@ -26,6 +26,14 @@ interface OutFile {
 
 export function stamp(date: Date): string {
   return date.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
+}
+
+/**
+ * The TMX writer's language filter for a file of `languages`: none when every language is in it,
+ * so that the languages without a column an imported file carried (fr, de …) are written back too.
+ */
+export function tmxLanguages(languages: readonly TargetLang[]): { languages?: TargetLang[] } {
+  return TARGET_LANGS.every((l) => languages.includes(l)) ? {} : { languages: [...languages] };
 }
 
 /** The files an export writes: one, or one per target language for XLIFF and per-pair TMX. */
@@ -54,7 +62,7 @@ export function buildFiles(
       creationTool: "Selaras",
       creationToolVersion: APP_VERSION,
       creationDate: now,
-      languages,
+      ...tmxLanguages(languages),
       extras,
       includeNotes,
       includeProps,
