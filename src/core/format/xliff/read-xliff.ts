@@ -40,6 +40,12 @@ export interface XliffReadResult {
    * kept by segment id in `otherTargets`, to be written back to TMX and JSON as other languages.
    */
   droppedTargets: number;
+  /**
+   * Ids an earlier element of the same scope already had (a `<file>`'s among the files, a unit's in
+   * its file, a 2.0 segment's in its unit; invalid XLIFF): kept under `${id}_2`, `_3`, … as the TMX
+   * reader keeps a repeated tuid, so every file Selaras writes from it reads back.
+   */
+  repeatedIds: number;
   otherTargets: Map<string, string>;
   /** Units, segments, ignorables and translate="no" as they were, for writing the file back. */
   structure: XliffStructure;
@@ -95,8 +101,8 @@ interface RawFile {
  * one, by its attributes. Inline markup becomes protected placeholders holding it as it came
  * (xliff-inline.ts). Throws AppError xliff.<code>: the XML codes of parseXml plus wrong-root
  * {root}, unsupported-version {version}, missing-source-language, unsupported-source-language
- * {lang}, duplicate-id {id}, missing-target-language {count}, target-same-as-source {tag, lang},
- * target-language-conflict {tag, lang}, invalid-pairing {unit, id}.
+ * {lang}, missing-target-language {count}, target-same-as-source {tag, lang},
+ * target-language-conflict {tag, lang}, invalid-pairing {unit, id}. A repeated file, unit or segment id is renamed (repeatedIds).
  */
 export function readXliff(text: string, options: XliffReadOptions = {}): XliffReadResult {
   const fileParams: Record<string, string> = options.fileName ? { file: options.fileName } : {};
@@ -140,14 +146,30 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
   const declare = (tag: string | undefined) => {
     if (tag && declaredTag === null) declaredTag = tag;
   };
-  // Unit ids are unique within a <file> (a repeat there is refused); <file>s may share them
+  // Unit ids are unique within a <file> (a repeat there is renamed, unitIdOf); <file>s may share them
   // (valid), so a segment id already taken by an earlier file becomes `${id}_n`: segment ids are
   // unique in the whole bundle, as JSON and TMX need (the unit id stays in the structure).
   const allIds = new Set<string>();
-  const uniqueId = (wanted: string, el: XmlElement, strict: boolean): string => {
-    if (strict && ids.has(wanted))
-      throw new AppError("xliff.duplicate-id", { ...at(el), id: wanted });
-    ids.add(wanted);
+  let repeatedIds = 0;
+  /** `wanted`, or the first `${wanted}_n` not in `taken` (added to it). */
+  const freeId = (wanted: string, taken: Set<string>): string => {
+    let id = wanted;
+    for (let n = 2; taken.has(id); n++) id = `${wanted}_${n}`;
+    taken.add(id);
+    return id;
+  };
+  const fileIds = new Set<string>();
+  /**
+   * A unit's id: a repeat within its file (invalid: XLIFF 1.2 and 2.0 make unit ids unique in a
+   * <file>, though the 2.0 schema cannot say so) is still work to do: kept as `${id}_2`, …, counted.
+   */
+  const unitIdOf = (unit: XmlElement): string => {
+    const own = unit.attrs["id"] ?? `u${(file?.segments.length ?? 0) + 1}`;
+    const id = freeId(own, ids);
+    if (id !== own) repeatedIds++;
+    return id;
+  };
+  const uniqueId = (wanted: string): string => {
     if (!allIds.has(wanted)) {
       allIds.add(wanted);
       return wanted;
@@ -165,13 +187,14 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     for (const od of childElements(unit, "originalData")) {
       for (const d of childElements(od, "data")) data.set(d.attrs["id"] ?? "", textContent(d));
     }
-    const unitId = unit.attrs["id"] ?? `u${file.segments.length + 1}`;
+    const unitId = unitIdOf(unit);
     const notes = childElements(unit, "notes").flatMap((n) => childElements(n, "note"));
     const parts = childElements(unit).filter((c) => c.name === "segment" || c.name === "ignorable");
     const segments = parts.filter((p) => p.name === "segment");
     const openSource = new Set<string>();
     const openTarget = new Set<string>();
     const problems: string[] = [];
+    const segmentIds = new Set<string>();
     let before: string[] = [];
     // The ignorables' source and target content before a segment: XLIFF 1.2 has no <ignorable>,
     // that content is written between the segments' <mrk mtype="seg"> there (as SDLXLIFF's gaps),
@@ -206,12 +229,16 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
       }
       problems.push(...sourceState.problems, ...targetState.problems);
       const k = read.length + 1;
-      const wanted = segments.length === 1 ? unitId : `${unitId}_${part.attrs["id"] ?? String(k)}`;
+      // A segment id repeated in its unit (invalid) is kept as `${id}_2`, …, and counted.
+      const ownId = part.attrs["id"];
+      const segmentId = ownId === undefined ? undefined : freeId(ownId, segmentIds);
+      if (segmentId !== ownId) repeatedIds++;
+      const wanted = segments.length === 1 ? unitId : `${unitId}_${segmentId ?? String(k)}`;
       const shape: XliffSegmentShape = {
         unit: unitId,
         index: k - 1,
         count: segments.length,
-        ...(part.attrs["id"] !== undefined ? { segment: part.attrs["id"] } : {}),
+        ...(segmentId !== undefined ? { segment: segmentId } : {}),
         ...(before.length > 0 ? { before } : {}),
         ...(gap !== "" ? { gap } : {}),
         ...(gapTarget !== "" ? { gapTarget } : {}),
@@ -228,7 +255,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
       ignorableData = {};
       read.push({
         el: part,
-        id: uniqueId(wanted, unit, segments.length === 1),
+        id: uniqueId(wanted),
         source,
         target,
         notes: k === 1 ? notes : [],
@@ -253,7 +280,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     const s = childElements(unit, "source")[0];
     const t = childElements(unit, "target")[0];
     const segSource = childElements(unit, "seg-source")[0];
-    const unitId = unit.attrs["id"] ?? `u${file.segments.length + 1}`;
+    const unitId = unitIdOf(unit);
     const translate = translateNo > 0 || unit.attrs["translate"] === "no";
     const statusOf = (target: XmlElement): Status => {
       const state = target.attrs["state"] ?? "";
@@ -289,7 +316,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         const wanted = marks.length === 1 ? unitId : `${unitId}_${mid}`;
         file!.segments.push({
           el: mark,
-          id: uniqueId(wanted, unit, true),
+          id: uniqueId(wanted),
           source: content1(mark, newInlineState()),
           target: tm && t ? { text: content1(tm, newInlineState()), status: statusOf(t) } : null,
           notes: index === 0 ? notes : [],
@@ -310,7 +337,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     }
     file.segments.push({
       el: unit,
-      id: uniqueId(unitId, unit, true),
+      id: uniqueId(unitId),
       source: s ? content1(s, newInlineState()) : "",
       target: t ? { text: content1(t, newInlineState()), status: statusOf(t) } : null,
       notes,
@@ -356,9 +383,13 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         } else if (el.name === "file" && depth === 1) {
           const src = major === 1 ? el.attrs["source-language"] : rootSrc;
           if (major === 1) declare(el.attrs["target-language"]);
+          // A file id repeated (invalid) is kept as `${id}_2`, …: document ids are unique.
+          const ownId = el.attrs["id"];
+          const fileId = ownId === undefined || ownId === "" ? "" : freeId(ownId, fileIds);
+          if (fileId !== (ownId ?? "")) repeatedIds++;
           file = {
             el,
-            id: el.attrs["id"] ?? "",
+            id: fileId,
             title: el.attrs["original"] ?? (el.attrs["id"] || fileTitle),
             sourceLang: sourceLangOf(src, el),
             segments: [],
@@ -501,6 +532,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     targetLang,
     targetFrom,
     droppedTargets,
+    repeatedIds,
     otherTargets,
     structure,
   };
