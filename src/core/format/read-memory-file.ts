@@ -1,5 +1,5 @@
 import type { Bundle } from "../model/bundle.ts";
-import type { Lang } from "../model/languages.ts";
+import type { Lang, TargetLang } from "../model/languages.ts";
 import { AppError } from "../model/app-error.ts";
 import type { ByteSource } from "./byte-source.ts";
 import { readAllBytes } from "./byte-source.ts";
@@ -62,6 +62,12 @@ export interface MemoryReadOptions {
   signal?: { readonly aborted: boolean };
 }
 
+function targetCount(bundle: Bundle, lang: TargetLang): number {
+  let n = 0;
+  for (const d of bundle.documents) for (const s of d.segments) if (s.targets[lang]) n++;
+  return n;
+}
+
 function unitCount(bundle: Bundle): number {
   return bundle.documents.reduce((n, d) => n + d.segments.length, 0);
 }
@@ -120,8 +126,17 @@ export function readMemoryFile(
           detail: `XLIFF ${read.version}, ${encoding}`,
           units: unitCount(read.bundle),
           skippedUnits: 0,
+          // How many targets the file has in its language (read, or kept aside without a column).
           languages: read.targetTag
-            ? [{ tag: read.targetTag, mappedTo: read.targetLang, count: unitCount(read.bundle) }]
+            ? [
+                {
+                  tag: read.targetTag,
+                  mappedTo: read.targetLang,
+                  count: read.targetLang
+                    ? targetCount(read.bundle, read.targetLang)
+                    : read.droppedTargets,
+                },
+              ]
             : [],
           inlineProblemCount: 0,
           repeatedTuids: 0,

@@ -157,6 +157,8 @@ describe("XLIFF targets in a language without a column (issue 11: never lost)", 
     const read = readMemoryFile(bytes(XLF), "manual.de.xlf");
     expect(read.report.droppedTargets).toBe(2);
     expect(read.report.droppedTag).toBe("de-DE");
+    // The language list counts its targets (2 of the 3 units have one), not the units.
+    expect(read.report.languages).toEqual([{ tag: "de-DE", mappedTo: null, count: 2 }]);
     const segments = read.bundle.documents[0]!.segments;
     // Not in the grid: no column for German.
     expect(segments.map((s) => Object.keys(s.targets))).toEqual([[], [], []]);
