@@ -111,6 +111,11 @@ function read(
         `convert: ${result.droppedTargets} targets in ${result.targetTag ?? "an unnamed language"}, a language Selaras has no column for, kept as that language: written to TMX and JSON, not to XLIFF or tables\n`,
       );
     }
+    if (result.repeatedIds > 0) {
+      io.stderr(
+        `convert: ${result.repeatedIds} file, unit or segment ids repeated an earlier one: kept under new ids (id_2, …)\n`,
+      );
+    }
     const extras = result.targetTag
       ? otherTargetsAsExtras(result.targetTag, result.otherTargets)
       : null;

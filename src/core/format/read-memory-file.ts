@@ -42,6 +42,8 @@ export interface MemoryReadReport {
   inlineProblemCount: number;
   /** TMX units whose tuid repeated an earlier one's, kept under the first free `tuid_n`. */
   repeatedTuids: number;
+  /** XLIFF file, unit or segment ids that repeated an earlier one's, kept as `id_2`, `id_3`, …. */
+  repeatedIds: number;
   /** XLIFF targets not read: the file's target language (`droppedTag`) has no column. */
   droppedTargets: number;
   droppedTag?: string;
@@ -111,6 +113,7 @@ export function readMemoryFile(
           languages: read.report.languages,
           inlineProblemCount: read.report.inlineProblemCount,
           repeatedTuids: read.report.repeatedTuids,
+          repeatedIds: 0,
           droppedTargets: 0,
         },
       });
@@ -140,6 +143,7 @@ export function readMemoryFile(
             : [],
           inlineProblemCount: 0,
           repeatedTuids: 0,
+          repeatedIds: read.repeatedIds,
           droppedTargets: read.droppedTargets,
           ...(read.droppedTargets > 0 && read.targetTag ? { droppedTag: read.targetTag } : {}),
         },
@@ -161,6 +165,7 @@ export function readMemoryFile(
           languages: [],
           inlineProblemCount: 0,
           repeatedTuids: 0,
+          repeatedIds: 0,
           droppedTargets: 0,
         },
       });
@@ -183,6 +188,7 @@ export function readMemoryFile(
           languages: [],
           inlineProblemCount: 0,
           repeatedTuids: 0,
+          repeatedIds: 0,
           droppedTargets: 0,
         },
       });

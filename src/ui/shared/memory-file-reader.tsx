@@ -106,6 +106,11 @@ export function MemoryFileReader({
               {t("io:read.repeatedTuids", { count: report.repeatedTuids })}
             </p>
           )}
+          {report.repeatedIds > 0 && (
+            <p data-testid={`${testId}-repeated-ids`}>
+              {t("io:read.repeatedIds", { count: report.repeatedIds })}
+            </p>
+          )}
           {report.droppedTargets > 0 && (
             <p data-testid={`${testId}-dropped-targets`}>
               {t("io:read.droppedTargets", {

@@ -29,6 +29,17 @@ describe("the import report", () => {
     );
   });
 
+  it("says how many XLIFF ids repeated an earlier one and were kept under new ids", async () => {
+    const unit = (id: string, n: number) =>
+      `<trans-unit id="${id}"><source>Kalimat ${n}.</source><target>Câu ${n}.</target></trans-unit>`;
+    const xliff = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="id" target-language="vi" datatype="plaintext"><body>${unit("u1", 1)}${unit("u1", 2)}${unit("u2", 3)}</body></file></xliff>`;
+    const report = await upload("repeats.xlf", xliff);
+    expect(report).toHaveTextContent("XLIFF 1.2, utf-8: 3 units.");
+    expect(within(report).getByTestId("import-tm-file-repeated-ids")).toHaveTextContent(
+      "1 id (of a file, a unit or a segment) repeated an earlier one in the same place: it was kept under a new id (id_2, …), nothing was lost.",
+    );
+  });
+
   it("says how many XLIFF targets are in a language without a column, and that they are kept (OmegaT's en-xx.xlf)", async () => {
     const xliff = readFileSync(resolve(process.cwd(), "test/fixtures/xliff/real/omegat-en-xx.xlf"));
     const report = await upload("omegat-en-xx.xlf", xliff);
