@@ -18,6 +18,11 @@ export interface CompiledRules {
    */
   triggers: ReadonlySet<number> | null;
   stickyScanners: readonly RegExp[];
+  /**
+   * Global scanners for the break rules declared with `withFollower` (a break after any word, where
+   * what follows is rare: " Foto:"): each match's index is a candidate too.
+   */
+  followers: readonly { scanner: RegExp; needs: string }[];
 }
 
 const TRIGGERS = new WeakMap<SegmentationRule, string>();
@@ -30,6 +35,24 @@ const TRIGGERS = new WeakMap<SegmentationRule, string>();
  */
 export function withTrigger<T extends SegmentationRule>(rule: T, chars: string): T {
   TRIGGERS.set(rule, chars);
+  return rule;
+}
+
+const FOLLOWERS = new WeakMap<SegmentationRule, { follower: string; needs: string }>();
+
+/**
+ * Declares that `rule` can only match where `follower` (a regex source, usually the rule's own
+ * afterBreak) matches right after the break: for a break after any character, which no trigger
+ * character can announce ("… Jakarta Timur | Foto: ANTARA"). The follower's matches are found by
+ * one scan of the text and tested like the triggered positions. `needs`: a string every match
+ * contains (":" for "Foto:"), so that texts without it are not scanned at all.
+ */
+export function withFollower<T extends SegmentationRule>(
+  rule: T,
+  follower: string,
+  needs: string,
+): T {
+  FOLLOWERS.set(rule, { follower, needs });
   return rule;
 }
 
@@ -126,14 +149,24 @@ export function compileRuleList(list: readonly SegmentationRule[]): CompiledRule
     scanners.push(compile(sources.join("|"), flags, "scanner"));
   }
   const breakRules = list.filter((rule) => rule.break);
-  const declared = breakRules.every((rule) => TRIGGERS.has(rule));
+  const declared = breakRules.every((rule) => TRIGGERS.has(rule) || FOLLOWERS.has(rule));
+  const followers = declared
+    ? breakRules.flatMap((rule) => {
+        const declaredFollower = FOLLOWERS.get(rule);
+        if (declaredFollower === undefined) return [];
+        const { follower, needs } = declaredFollower;
+        return [{ scanner: compile(follower, "gu", "follower"), needs }];
+      })
+    : [];
   const triggers = declared
-    ? new Set(breakRules.flatMap((rule) => [...TRIGGERS.get(rule)!].map((c) => c.charCodeAt(0))))
+    ? new Set(
+        breakRules.flatMap((rule) => [...(TRIGGERS.get(rule) ?? "")].map((c) => c.charCodeAt(0))),
+      )
     : null;
   const stickyScanners = scanners.map(
     (scanner) => new RegExp(scanner.source, scanner.flags.replace("g", "y")),
   );
-  return { rules, scanners, triggers, stickyScanners };
+  return { rules, scanners, triggers, stickyScanners, followers };
 }
 
 function compile(source: string, flags: string, rule: string): RegExp {
@@ -177,6 +210,13 @@ export function findBreaks(text: string, compiled: CompiledRules): number[] {
   const candidates: number[] = [];
   if (compiled.triggers) {
     triggeredPositions(text, compiled, candidates);
+    const followed: number[] = [];
+    for (const { scanner, needs } of compiled.followers)
+      if (text.includes(needs)) candidatePositions(text, scanner, followed);
+    if (followed.length > 0) {
+      candidates.push(...followed);
+      candidates.sort((a, b) => a - b);
+    }
   } else {
     for (const scanner of compiled.scanners) candidatePositions(text, scanner, candidates);
     if (compiled.scanners.length > 1) candidates.sort((a, b) => a - b);

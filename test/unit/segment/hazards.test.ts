@@ -255,3 +255,58 @@ describe("classes found by the second blind set (gold-id-blind2, scored once at 
     expect(id("Tunggu . . . lalu pergi.")).toHaveLength(1);
   });
 });
+
+describe("classes found by the third blind set (gold-id-blind3, scored once at F1 96.9)", () => {
+  it("a stop after a closing bracket, quote or percent sign glued to the next sentence", () => {
+    expect(id("Hasilnya konsisten (Lestari, 2020).Perbedaan kecil saja.")).toEqual([
+      "Hasilnya konsisten (Lestari, 2020).",
+      "Perbedaan kecil saja.",
+    ]);
+    expect(id("Gugatan “tidak dapat diterima”.Biaya dibebankan.")).toEqual([
+      "Gugatan “tidak dapat diterima”.",
+      "Biaya dibebankan.",
+    ]);
+    expect(id("Tingkat pengembalian 92,5%.Sebanyak 18 tidak diolah.")).toEqual([
+      "Tingkat pengembalian 92,5%.",
+      "Sebanyak 18 tidak diolah.",
+    ]);
+    // Inside a dotted name there is no sentence: "(v2).Config" keeps its code form.
+    expect(id("Panggil fungsi init(v2).config lalu simpan.")).toHaveLength(1);
+  });
+
+  it("Gol. before a Roman numeral is its argument", () => {
+    expect(id("SK diserahkan kepada pegawai Gol. III dan IV di aula. Acara selesai.")).toEqual([
+      "SK diserahkan kepada pegawai Gol. III dan IV di aula.",
+      "Acara selesai.",
+    ]);
+  });
+
+  it("a credit after a caption that ends in a word starts its own segment", () => {
+    expect(
+      id("Gambar 1. Kerangka konseptual penelitian Sumber: Diadaptasi dari Davis (1989)"),
+    ).toEqual(["Gambar 1. Kerangka konseptual penelitian", "Sumber: Diadaptasi dari Davis (1989)"]);
+    expect(id("Petugas memadamkan api di Cakung, Jakarta Timur Foto: ANTARA/Aprillio")).toEqual([
+      "Petugas memadamkan api di Cakung, Jakarta Timur",
+      "Foto: ANTARA/Aprillio",
+    ]);
+    // The label in lower case, or without what it labels, is no credit.
+    expect(id("Data diambil dari sumber: arsip desa.")).toHaveLength(1);
+  });
+
+  it("an all-caps headline before its dateline is its own segment", () => {
+    expect(
+      id("BANJIR RENDAM TIGA KECAMATAN Sidrap (ANTARA) - Banjir merendam ratusan rumah."),
+    ).toEqual(["BANJIR RENDAM TIGA KECAMATAN", "Sidrap (ANTARA) - Banjir merendam ratusan rumah."]);
+    // Capitals inside a sentence before a bracketed agency name are not a headline.
+    expect(id("Laporan dari BPS DKI Jakarta (BPS) - data terbaru - dirilis kemarin.")).toHaveLength(
+      1,
+    );
+  });
+
+  it("a sentence may start with a code span in backticks", () => {
+    expect(id("Jalankan `npm ci` dulu. `npm ci` lebih cepat daripada `npm install`.")).toEqual([
+      "Jalankan `npm ci` dulu.",
+      "`npm ci` lebih cepat daripada `npm install`.",
+    ]);
+  });
+});

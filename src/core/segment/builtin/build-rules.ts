@@ -1,4 +1,4 @@
-import { withTrigger } from "../engine.ts";
+import { withFollower, withTrigger } from "../engine.ts";
 import type { SegmentationRule } from "../rules.ts";
 import {
   alternation,
@@ -109,8 +109,33 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     rules.push(rule(true, `${TERMINAL}${CLOSERS}`, `\\s+${alternation(spec.creditLabels)}\\s?:`));
     // ... also after a caption without final punctuation: "… Jakarta Timur | Foto: ANTARA/…",
     // "… Minggu (3/3/2024) | Foto: …" (capitalised labels only: "foto:" inside a sentence stays).
+    // No stop announces that break: the label itself does (see withFollower).
     const capitalised = spec.creditLabels.filter((l) => /^\p{Lu}/u.test(l));
-    rules.push(rule(true, "[\\p{L}\\p{N})\\]]", `\\s+${alternation(capitalised)}\\s?:\\s*\\S`));
+    const label = `\\s+${alternation(capitalised)}\\s?:\\s*\\S`;
+    rules.push(
+      // The follower is one white-space character before the label (linear on a run of spaces).
+      withFollower(
+        { break: true, beforeBreak: "[\\p{L}\\p{N})\\]]", afterBreak: label },
+        `\\s(?=${label.slice("\\s+".length)})`,
+        ":",
+      ),
+    );
+  }
+  // An all-caps headline on the line of its story's dateline: "BANJIR RENDAM TIGA KECAMATAN |
+  // Sidrap (ANTARA) - Banjir …".
+  {
+    const dateline = `\\s+\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+){0,2}\\s\\((?:\\p{Lu}{2,12}|Antara)(?:\\.com)?\\)\\s?[-–—]\\s`;
+    rules.push(
+      withFollower(
+        {
+          break: true,
+          beforeBreak: "(?<=(?:^|\\s)\\p{Lu}{2,}(?:\\s+\\p{Lu}{2,}){2,})",
+          afterBreak: dateline,
+        },
+        `\\s(?=${dateline.slice("\\s+".length)})`,
+        "(",
+      ),
+    );
   }
   // Ambiguous abbreviations: break before a clause starter, otherwise not.
   if (spec.ambiguous.length > 0) {
@@ -209,6 +234,9 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   }
   // Scraping artefacts: a bracket or stop glued to the next sentence, "Komentar (0)Presiden".
   rules.push(rule(true, "[)\\]]", "\\p{Lu}\\p{Ll}"));
+  // A stop after a closing bracket or quote glued to the next sentence: "(Lestari, 2020).Perbedaan",
+  // "“tidak dapat diterima”.Biaya".
+  rules.push(rule(true, `[)\\]"”’»]${TERMINAL}+${CLOSERS}`, "\\p{Lu}\\p{Ll}{2,}"));
   // The word follows a space or a character after which a break may fall (not "/" or "(": code
   // like "src/app.Component"), so that a sentence cut off from glued text segments the same on
   // its own ("dkk.Presiden.Tabel 2.").
@@ -230,11 +258,12 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   // glued to the one that ended on a year, an amount or a time ("pada 2024.Panitia",
   // "pukul 10.30.Peserta"); a number inside a name ("report2024.Docx") or a list marker at the
   // start ("1.Pendahuluan") stays whole.
-  // The number may carry an upper-case unit or time zone: "pukul 10.30 WIB.Petugas".
+  // The number may carry a percent sign, an upper-case unit or a time zone: "92,5%.Sebanyak",
+  // "pukul 10.30 WIB.Petugas".
   rules.push(
     rule(
       true,
-      `(?<=[\\s"'”’»)\\]])\\p{N}+(?:[.,:]\\p{N}+)*(?:\\s\\p{Lu}{2,4})?${TERMINAL}+${CLOSERS}`,
+      `(?<=[\\s"'”’»)\\]])\\p{N}+(?:[.,:]\\p{N}+)*(?:%|‰|\\s\\p{Lu}{2,4})?${TERMINAL}+${CLOSERS}`,
       `${OPENERS}\\p{Lu}\\p{Ll}{2,}`,
     ),
   );
@@ -251,7 +280,7 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     rule(
       true,
       `${TERMINAL}${CLOSERS}`,
-      `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s|[•▪◦‣]|\\p{Ll}{1,2}-?\\p{Lu}|\\.\\p{L}${lowerCaseTitle})`,
+      `\\s+${OPENERS}(?:${STARTER}|\\p{Ll}[.)]\\s|[•▪◦‣]|\\p{Ll}{1,2}-?\\p{Lu}|\\.\\p{L}|\\x60${lowerCaseTitle})`,
     ),
   );
   return rules;

@@ -32,7 +32,7 @@ export const INDONESIAN: LanguageSpec = {
     "Thn.", "thn.", "Th.", "th.", "Ed.", "ed.", "Ayat.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Agu.", "Agt.",
     "Ags.", "Sep.", "Sept.", "Okt.", "Nov.", "Des.",
     // references and identity numbers ("Psl. 5", "Gbr. 3", "h. 45", "NIP. 19650101...")
-    "Psl.", "psl.", "ay.", "Gbr.", "gbr.", "Tab.", "tab.", "Lamp.", "lamp.", "h.", "p.", "pp.",
+    "Psl.", "psl.", "ay.", "Gbr.", "gbr.", "Tab.", "tab.", "Lamp.", "lamp.", "Gol.", "gol.", "h.", "p.", "pp.",
     "Stb.", "cet.", "Cet.", "NIP.", "NIK.", "NRP.", "NIM.", "NIDN.", "NPWP.",
     "Ext.", "ext.", "Ad.",
     // scripture references ("Yoh. 3:16", "Mzm. 23")
