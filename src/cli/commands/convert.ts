@@ -108,7 +108,7 @@ function read(
     );
     if (result.droppedTargets > 0) {
       io.stderr(
-        `convert: ${result.droppedTargets} targets in ${result.targetTag ?? "an unnamed language"}, a language Selaras has no column for, kept as that language: written to TMX and JSON, not to XLIFF or tables\n`,
+        `convert: ${result.droppedTargets} targets in ${result.targetTag ?? "an unnamed language"}, a language with no target column in Selaras, kept as that language: written to TMX and JSON, not to XLIFF or tables\n`,
       );
     }
     if (result.repeatedIds > 0) {

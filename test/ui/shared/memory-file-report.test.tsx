@@ -44,7 +44,7 @@ describe("the import report", () => {
     const xliff = readFileSync(resolve(process.cwd(), "test/fixtures/xliff/real/omegat-en-xx.xlf"));
     const report = await upload("omegat-en-xx.xlf", xliff);
     expect(within(report).getByTestId("import-tm-file-dropped-targets")).toHaveTextContent(
-      /^\d+ targets? (is|are) in xx, a language without a column in Selaras: (it is|they are) kept with (its unit|their units) and written back to TMX and JSON exports, but not shown in the grid\.$/,
+      /^\d+ targets? (is|are) in xx, a language without a target column in Selaras: (it is|they are) kept with (its unit|their units) and written back to TMX and JSON exports, but not shown in the grid\.$/,
     );
   });
 });

@@ -441,8 +441,13 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         tag,
         lang: options.targetLang,
       });
-  } else if (tag !== null && mapped === null) {
-    // A language Selaras has no column for: the sources are read, the targets are reported. A
+  } else if (
+    tag !== null &&
+    (mapped === null ||
+      (!isTargetLang(mapped) && !(sourceLangs.size === 1 && sourceLangs.has(mapped))))
+  ) {
+    // A language Selaras has no column for (German; or Indonesian, the source column, in an
+    // English → Indonesian file): the sources are read, the targets kept aside and reported. A
     // language chosen for it would read (say) German targets as Vietnamese: refused, in words.
     if (options.targetLang)
       throw new AppError("xliff.target-language-conflict", {

@@ -225,3 +225,21 @@ describe("repeated ids are kept under new ids, counted (issue 11)", () => {
     }
   });
 });
+
+describe("an XLIFF into Indonesian (the source column, not a target column)", () => {
+  it("is read with its English sources, its Indonesian targets kept aside, not refused", () => {
+    const xlf = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.docx" source-language="en" target-language="id" datatype="x-undefined"><body>
+      <trans-unit id="1"><source>Good morning.</source><target>Selamat pagi.</target></trans-unit>
+      <trans-unit id="2"><source>Thank you.</source></trans-unit>
+    </body></file></xliff>`;
+    const read = readXliff(xlf, { fileName: "calibre.docx.xliff" });
+    expect(read.bundle.documents[0]!.sourceLang).toBe("en");
+    expect(read.bundle.documents[0]!.segments.map((s) => s.source)).toEqual([
+      "Good morning.",
+      "Thank you.",
+    ]);
+    expect(read.targetLang).toBeNull();
+    expect(read.droppedTargets).toBe(1);
+    expect([...read.otherTargets.values()]).toEqual(["Selamat pagi."]);
+  });
+});
