@@ -1,8 +1,10 @@
 import { splitInlineCodes } from "../tmx/inline-codes.ts";
 import { escapeXmlAttr, xmlText } from "../xml/escape-xml.ts";
 import type { XmlElement } from "../xml/parse-xml.ts";
-import { parseXml } from "../xml/parse-xml.ts";
+import { isElement, parseXml } from "../xml/parse-xml.ts";
 import {
+  serializeElement,
+  startTag,
   TMX_CTYPE_PREFIX,
   TMX_SUBTYPE_PREFIX,
   XLIFF_TYPE_1,
@@ -207,6 +209,114 @@ function tagName(tag: string): string {
   return /^<([^\s/>]+)/.exec(tag)?.[1] ?? "";
 }
 
+const XTEND = /^x-\S+$/;
+const NMTOKEN = /^[\p{L}\p{Nd}\p{Mn}\p{Mc}._:-]+$/u;
+const oneOf =
+  (...values: string[]) =>
+  (v: string) =>
+    values.includes(v);
+const extensible =
+  (...values: string[]) =>
+  (v: string) =>
+    values.includes(v) || XTEND.test(v);
+const anyString = () => true;
+const DELIMITERS = extensible("bold", "italic", "underlined", "link");
+const PLACEHOLDERS = extensible("image", "pb", "lb");
+/* prettier-ignore */
+const MTYPES = extensible("abbrev", "abbreviated-form", "abbreviation", "acronym", "appellation", "collocation", "common-name", "datetime", "equation", "expanded-form", "formula", "head-term", "initialism", "international-scientific-term", "internationalism", "logical-expression", "materials-management-unit", "name", "near-synonym", "part-number", "phrase", "phraseological-unit", "protected", "romanized-form", "seg", "set-phrase", "short-form", "sku", "standard-text", "symbol", "synonym", "synonymous-phrase", "term", "transcribed-form", "transliterated-form", "truncated-term", "variant");
+/* prettier-ignore */
+const DATATYPES = extensible("asp", "c", "cdf", "cfm", "cpp", "csharp", "cstring", "csv", "database", "documentfooter", "documentheader", "filedialog", "form", "html", "htmlbody", "ini", "interleaf", "javaclass", "javapropertyresourcebundle", "javalistresourcebundle", "javascript", "jscript", "layout", "lisp", "margin", "menufile", "messagefile", "mif", "mimetype", "mo", "msglib", "pagefooter", "pageheader", "parameters", "pascal", "php", "plaintext", "po", "report", "resources", "resx", "rtf", "sgml", "sgmldtd", "svg", "vbscript", "warning", "winres", "xhtml", "xml", "xmldtd", "xsl", "xul");
+const YES_NO = oneOf("yes", "no");
+const nmtoken = (v: string) => NMTOKEN.test(v);
+const TEXT_CONTENT = { id: anyString, xid: anyString, "equiv-text": anyString };
+
+/**
+ * The attributes xliff-core-1.2-strict.xsd declares on each inline element, with a check of their
+ * values. Others (WorldServer's `<ph x>`, `<g href>`, `<mrk id>`, attributes of other namespaces,
+ * which the strict wildcard refuses undeclared) are left out of written 1.2: the code keeps them
+ * for TMX, JSON and 2.0.
+ */
+const ATTRS_12: Record<string, Record<string, (v: string) => boolean>> = {
+  g: { ctype: DELIMITERS, clone: YES_NO, ...TEXT_CONTENT },
+  x: { ctype: PLACEHOLDERS, clone: YES_NO, ...TEXT_CONTENT },
+  bx: { rid: nmtoken, ctype: DELIMITERS, clone: YES_NO, ...TEXT_CONTENT },
+  ex: { rid: nmtoken, ...TEXT_CONTENT },
+  ph: {
+    ctype: PLACEHOLDERS,
+    crc: anyString,
+    assoc: oneOf("preceding", "following", "both"),
+    ...TEXT_CONTENT,
+  },
+  bpt: { rid: nmtoken, ctype: DELIMITERS, crc: anyString, ...TEXT_CONTENT },
+  ept: { rid: nmtoken, crc: anyString, ...TEXT_CONTENT },
+  it: {
+    pos: oneOf("open", "close"),
+    rid: nmtoken,
+    ctype: DELIMITERS,
+    crc: anyString,
+    ...TEXT_CONTENT,
+  },
+  sub: { datatype: DATATYPES, ctype: DELIMITERS, xid: anyString },
+  mrk: { mtype: MTYPES, mid: nmtoken, comment: anyString },
+};
+
+const EMPTY_12 = new Set(["x", "bx", "ex"]);
+
+/**
+ * The attributes of a 1.2 inline element the schema allows; a required one missing or invalid is
+ * supplied (`id` from `id()`, `pos` from `end`, `mtype` x-unknown).
+ */
+function attrs12(
+  name: string,
+  attrs: Record<string, string>,
+  id: () => string,
+  end: boolean,
+): Record<string, string> {
+  const allowed = ATTRS_12[name] ?? {};
+  const out: Record<string, string> = {};
+  if (name === "it") {
+    // XLIFF 2-style or TMX-style positions (begin/end) are written as 1.2's open/close.
+    const pos = attrs["pos"];
+    out["pos"] = pos === "open" || pos === "close" ? pos : end || pos === "end" ? "close" : "open";
+  }
+  if (name === "mrk") out["mtype"] = attrs["mtype"] ?? "x-unknown";
+  for (const [k, v] of Object.entries(attrs)) {
+    const check = allowed[k];
+    if (check && check(v)) out[k] = v;
+  }
+  if (name === "mrk" && !MTYPES(out["mtype"] ?? "")) out["mtype"] = "x-unknown";
+  if (name !== "sub" && name !== "mrk" && out["id"] === undefined) out["id"] = id();
+  return out;
+}
+
+/** An XLIFF 1.2 inline element and its content with only what the schema allows (see attrs12). */
+function clean12(el: XmlElement, id: () => string): XmlElement {
+  const children: XmlElement["children"] = [];
+  for (const c of el.children) {
+    if (!isElement(c)) children.push(c);
+    else if (ATTRS_12[c.name]) children.push(clean12(c, id));
+    // An element 1.2 does not know inside a code: its text.
+    else children.push(...clean12({ ...c, name: "sub" }, id).children);
+  }
+  return { ...el, attrs: attrs12(el.name, el.attrs, id, false), children };
+}
+
+/**
+ * An XLIFF 1-born tag or whole element as 1.2 allows it (attrs12), null when it is no 1.2 inline
+ * element (an XLIFF 2 `<pc>` in a 1.2 file: written as a generic code). An end tag is kept.
+ */
+function fix12(raw: string, id: () => string, end: boolean): string | null {
+  if (raw.startsWith("</")) return ATTRS_12[/^<\/([^\s>]+)/.exec(raw)?.[1] ?? ""] ? raw : null;
+  const el = parseTag(raw);
+  if (!el || !ATTRS_12[el.name]) return null;
+  // An <x>, <bx> or <ex> is empty in 1.2: one with content (matecat's <ex>text</ex>) is generic.
+  if (EMPTY_12.has(el.name) && el.children.length > 0) return null;
+  const isStart = !raw.endsWith("/>") && !raw.endsWith(`</${el.name}>`);
+  if (isStart) return startTag(el, attrs12(el.name, el.attrs, id, end));
+  const cleaned = clean12(el, id);
+  return serializeElement(cleaned, attrs12(el.name, el.attrs, id, end));
+}
+
 /** A generic (not XLIFF 1-born) code in XLIFF 1.2. */
 function generic12(ps: readonly Piece[], p: Code, ids: UnitIds): string {
   const native = xmlText(p.native);
@@ -246,17 +356,22 @@ export function writeInline12(value: string, ids: UnitIds): string {
     }
     const paired = p.pair !== undefined && !p.crossing;
     const { v, tag } = origin(p);
-    if (v === 1 && tag === null && (p.tmx === "ph" || p.tmx === "it" || paired)) {
-      out += p.native;
-    } else if (v === 1 && tag !== null && (p.tmx === "ph" || p.tmx === "it" || paired)) {
-      if (p.tmx === "ept") {
-        // Its <bpt>'s tag: the same id or rid.
-        const a = headAttrs(tag);
-        const ref = a["rid"] !== undefined ? ` rid="${escapeXmlAttr(a["rid"])}"` : "";
-        const id = a["id"] !== undefined ? ` id="${escapeXmlAttr(a["id"])}"` : "";
-        out += `<ept${id}${ref}>${xmlText(p.native)}</ept>`;
-      } else out += `${tag}${xmlText(p.native)}</${tagName(tag)}>`;
-    } else out += generic12(ps, p, ids);
+    // A supplied id (a required one missing): a pair's ends share their start's.
+    const start = p.tmx === "ept" && p.pair !== undefined ? (ps[p.pair] as Code) : p;
+    const id = () => ids.id(start.key, "");
+    const end = p.tmx === "ept" || (p.tmx === "it" && p.pos === "end");
+    const fixed =
+      v === 1 && (p.tmx === "ph" || p.tmx === "it" || paired)
+        ? fix12(tag ?? p.native, id, end)
+        : null;
+    if (fixed === null) out += generic12(ps, p, ids);
+    else if (tag === null) out += fixed;
+    else if (p.tmx === "ept") {
+      // Its <bpt>'s tag: the same id or rid.
+      const a = headAttrs(fixed);
+      const ref = a["rid"] !== undefined ? ` rid="${escapeXmlAttr(a["rid"])}"` : "";
+      out += `<ept id="${escapeXmlAttr(a["id"] ?? id())}"${ref}>${xmlText(p.native)}</ept>`;
+    } else out += `${fixed}${xmlText(p.native)}</${tagName(fixed)}>`;
   }
   return out;
 }

@@ -1,0 +1,81 @@
+/**
+ * Inline codes read from real XLIFF files are written as schema-valid XLIFF 1.2 and 2.0 (issue 11):
+ * attributes a schema does not declare on an inline element, attributes of other namespaces, a
+ * required attribute missing, an element of the other XLIFF version. Each input is small, in the
+ * style of the real file named; its written 1.2 and 2.0 validate (xmllint stderr empty) and read
+ * back with the same texts and the same kinds of codes.
+ */
+import { describe, expect, it, vi } from "vitest";
+import type { Bundle } from "../../../../src/core/model/bundle.ts";
+import { splitInlineCodes } from "../../../../src/core/format/tmx/inline-codes.ts";
+import { readXliff } from "../../../../src/core/format/xliff/read-xliff.ts";
+import { writeXliff12 } from "../../../../src/core/format/xliff/write-xliff12.ts";
+import { writeXliff2 } from "../../../../src/core/format/xliff/write-xliff2.ts";
+import { checkXmlSchema, withTempFiles } from "../../../helpers/xml-validators.ts";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+function valid(text: string, xsd: string) {
+  return withTempFiles([{ name: "out.xlf", content: text }], (paths) => checkXmlSchema(paths, xsd));
+}
+
+/** Per segment: source and vi target as their texts without codes and their codes' kinds. */
+function shape(bundle: Bundle) {
+  const one = (t: string | undefined) => {
+    const parts = splitInlineCodes(t ?? "");
+    return {
+      text: parts.map((p) => (p.kind === "text" ? p.text : "")).join(""),
+      kinds: parts.flatMap((p) => (p.kind === "code" ? [p.name] : [])),
+    };
+  };
+  return bundle.documents.flatMap((d) =>
+    d.segments.map((s) => ({ source: one(s.source), vi: one(s.targets.vi?.text) })),
+  );
+}
+
+/** The file read, written as 1.2 and 2.0: both valid, both read back alike; the written texts. */
+function roundTrip(text: string): { x12: string; x2: string } {
+  const read = readXliff(text, { fileName: "in.xlf" });
+  const first = shape(read.bundle);
+  expect(first.length).toBeGreaterThan(0);
+  const x12 = writeXliff12(read.bundle, { targetLang: "vi", structure: read.structure });
+  const x2 = writeXliff2(read.bundle, { targetLang: "vi", structure: read.structure });
+  expect(valid(x12, "xliff-core-1.2-strict.xsd"), x12).toEqual({ ok: true, detail: "" });
+  expect(valid(x2, "xliff_core_2.0.xsd"), x2).toEqual({ ok: true, detail: "" });
+  expect(shape(readXliff(x12, { fileName: "out12.xlf" }).bundle)).toEqual(first);
+  expect(shape(readXliff(x2, { fileName: "out.xlf" }).bundle)).toEqual(first);
+  return { x12, x2 };
+}
+
+const xliff12 = (body: string, rootAttrs = "") => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"${rootAttrs}>
+ <file original="f" source-language="en" target-language="vi" datatype="plaintext">
+  <body>
+${body}
+  </body>
+ </file>
+</xliff>
+`;
+
+describe("XLIFF 1.2 inline attributes the 1.2 schema does not declare (issue 11 class 1)", () => {
+  it("WorldServer <ph x>: x left out of 1.2, kept in the code (okapi test1_es.xlf)", () => {
+    const { x12 } = roundTrip(
+      xliff12(`   <trans-unit id="1">
+    <source>See <ph id="1" x="&lt;a href=&quot;http://news.dlux.org.au/&quot;>">{1}</ph>news<ph id="2" x="&lt;/a>">{2}</ph>.</source>
+    <target>Xem <ph id="1" x="&lt;a href=&quot;http://news.dlux.org.au/&quot;>">{1}</ph>tin<ph id="2" x="&lt;/a>">{2}</ph>.</target>
+   </trans-unit>`),
+    );
+    expect(x12).toContain('<ph id="1">{1}</ph>news<ph id="2">{2}</ph>');
+  });
+
+  it("<g target href>, <mrk id> without mtype, <ex> with content (matecat files)", () => {
+    const { x12 } = roundTrip(
+      xliff12(`   <trans-unit id="1">
+    <source><g id="1" target="_blank" href="http://example.org" ctype="x-html-a">Link</g> <mrk id="1">PPC000460</mrk> <ex id="2">Inside</ex></source>
+    <target><g id="1" target="_blank" href="http://example.org" ctype="x-html-a">Liên kết</g> <mrk id="1">PPC000460</mrk> <ex id="2">Inside</ex></target>
+   </trans-unit>`),
+    );
+    expect(x12).toContain('<g id="1" ctype="x-html-a">Link</g>');
+    expect(x12).toContain('<mrk mtype="x-unknown">PPC000460</mrk>');
+  });
+});
