@@ -93,6 +93,29 @@ interface RawFile {
   segments: RawSegment[];
 }
 
+/** XLIFF 1.2 and 2.0 inline elements (their markup is kept in the codes). */
+const INLINE = new Set([
+  ...["g", "x", "bx", "ex", "ph", "bpt", "ept", "it", "sub", "mrk"],
+  ...["pc", "sc", "ec", "sm", "em", "cp"],
+]);
+
+/**
+ * An inline element's prefixed attributes (`fs:fs`, `its:*`, `slr:sizeInfo`) get the declaration
+ * of their prefix in scope where it is read (`xmlns:fs` on the element itself), so that the
+ * markup kept in the code is namespace-well-formed wherever it is written (issue 11).
+ */
+function declarePrefixes(el: XmlElement, lookup: (prefix: string) => string | undefined): void {
+  for (const name of Object.keys(el.attrs)) {
+    const colon = name.indexOf(":");
+    if (colon < 0) continue;
+    const prefix = name.slice(0, colon);
+    if (prefix === "xml" || prefix === "xmlns" || el.attrs[`xmlns:${prefix}`] !== undefined)
+      continue;
+    const uri = lookup(prefix);
+    if (uri !== undefined && uri !== "") el.attrs[`xmlns:${prefix}`] = uri;
+  }
+}
+
 /**
  * Reads XLIFF 2.x or 1.x (1.0, 1.1, 1.2; one target language per file, as most tools write it)
  * into a Bundle: each `<file>` a document, each 1.x trans-unit (each `<mrk mtype="seg">` of an
@@ -365,6 +388,7 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
         const nsVersion = uri === undefined ? null : (XLIFF_NS.exec(uri)?.[1] ?? null);
         if (nsVersion !== null || (uri === undefined && prefix === "")) el.name = local;
         else if (prefix === "") el.name = `{${uri}}${local}`;
+        if (INLINE.has(el.name)) declarePrefixes(el, lookup);
         spaceStack.push(el.attrs["xml:space"] ?? spaceStack[spaceStack.length - 1]);
         const translate = el.attrs["translate"];
         translateStack.push(translate === "no");
