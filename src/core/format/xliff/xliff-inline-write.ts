@@ -376,6 +376,62 @@ export function writeInline12(value: string, ids: UnitIds): string {
   return out;
 }
 
+const CODE_2 = ["canCopy", "canDelete", "canReorder", "copyOf", "id", "subType", "type"];
+const SC_EC_2 = [
+  ...CODE_2,
+  "canOverlap",
+  "dataRef",
+  "dir",
+  "disp",
+  "equiv",
+  "isolated",
+  "subFlows",
+];
+const MARKER_2 = ["id", "translate", "type", "ref", "value"];
+
+/**
+ * The attributes xliff_core_2.0.xsd declares on each inline element, and whether it allows
+ * attributes of other namespaces (`fs:fs`, `slr:*`, `its:*`: kept with their `xmlns:` declaration,
+ * which the reader puts on the element; one without it is left out).
+ */
+const ATTRS_2: Record<string, { names: Set<string>; other: boolean }> = {
+  ph: { names: new Set([...CODE_2, "disp", "equiv", "dataRef", "subFlows"]), other: true },
+  pc: {
+    names: new Set([
+      ...CODE_2,
+      ...["canOverlap", "dispEnd", "dispStart", "equivEnd", "equivStart", "dataRefEnd"],
+      ...["dataRefStart", "subFlowsEnd", "subFlowsStart", "dir"],
+    ]),
+    other: true,
+  },
+  sc: { names: new Set(SC_EC_2), other: true },
+  ec: { names: new Set([...SC_EC_2, "startRef"]), other: true },
+  mrk: { names: new Set(MARKER_2), other: true },
+  sm: { names: new Set(MARKER_2), other: true },
+  em: { names: new Set(["startRef"]), other: false },
+  cp: { names: new Set(["hex"]), other: false },
+};
+
+/** The attributes of a 2.0 inline element the schema allows (ATTRS_2), namespaces declared. */
+function attrs2(name: string, attrs: Record<string, string>): Record<string, string> {
+  const spec = ATTRS_2[name]!;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) {
+    const colon = k.indexOf(":");
+    if (colon < 0) {
+      if (spec.names.has(k)) out[k] = v;
+      continue;
+    }
+    const prefix = k.slice(0, colon);
+    if (!spec.other || prefix === "xmlns" || prefix === "xml") continue;
+    const uri = attrs[`xmlns:${prefix}`];
+    if (uri === undefined || /^urn:oasis:names:tc:xliff:document:/.test(uri)) continue;
+    out[`xmlns:${prefix}`] = uri;
+    out[k] = v;
+  }
+  return out;
+}
+
 /**
  * An XLIFF 2.0-born tag written back: `data` (when given) becomes `<originalData>` under the
  * attribute `ref` (its id as it came when free); an `<sc>` or `<ec>` whose other end is not in
@@ -386,10 +442,13 @@ function tag2(
   ids: UnitIds,
   ends: Set<string> | null,
   data: Record<string, string | undefined> = {},
-): string {
+): string | null {
   const el = parseTag(raw);
   if (!el) return xmlText(raw);
-  let attrs: Record<string, string> = { ...el.attrs };
+  if (!ATTRS_2[el.name]) return null;
+  let attrs = attrs2(el.name, el.attrs);
+  if (attrs["id"] === undefined && el.name !== "ec" && el.name !== "em" && el.name !== "cp")
+    attrs = { id: ids.id(raw, "c"), ...attrs };
   for (const [ref, content] of Object.entries(data)) {
     if (content === undefined) continue;
     attrs[ref] = ids.dataId(content, attrs[ref]);
@@ -455,30 +514,43 @@ export function writeInline2(value: string, ids: UnitIds, ends: Set<string>): st
       out += generic2(ps, p, ids);
       continue;
     }
+    // An element 2.0 does not know (a 1.2 <g> in a 2.0 file): a generic code.
+    const or = (written: string | null) => written ?? generic2(ps, p, ids);
     if (tag === null) {
       // The markup itself.
       const isScEc = /^<[se]c[\s/]/.test(p.native);
-      if (p.tmx === "ph" || p.tmx === "it" || (isScEc && !paired)) out += tag2(p.native, ids, ends);
-      else if (paired) out += p.native.startsWith("</") ? p.native : tag2(p.native, ids, null);
+      if (p.tmx === "ph" || p.tmx === "it" || (isScEc && !paired))
+        out += or(tag2(p.native, ids, ends));
+      else if (paired) out += p.native.startsWith("</") ? p.native : or(tag2(p.native, ids, null));
       else out += generic2(ps, p, ids);
       continue;
     }
     const name = tagName(tag);
-    if (p.tmx === "ph" || p.tmx === "it" || (name === "sc" && !paired)) {
-      out += tag2(tag, ids, ends, { dataRef: p.native });
+    const a = headAttrs(tag);
+    if (name === "pc" && (p.tmx === "ph" || p.tmx === "it")) {
+      // An empty <pc>: its data under dataRefStart/dataRefEnd (a <pc> has no dataRef).
+      out += or(
+        tag2(tag, ids, ends, {
+          dataRefStart: a["dataRefStart"] !== undefined || p.native !== "" ? p.native : undefined,
+          dataRefEnd: a["dataRefEnd"] !== undefined ? "" : undefined,
+        }),
+      );
+    } else if (p.tmx === "ph" || p.tmx === "it" || (name === "sc" && !paired)) {
+      out += or(tag2(tag, ids, ends, { dataRef: p.native }));
     } else if (paired && p.tmx === "bpt" && name === "pc") {
       const end = (ps[p.pair!] as Code).native;
-      const a = headAttrs(tag);
-      out += tag2(tag, ids, null, {
-        dataRefStart: a["dataRefStart"] !== undefined || p.native !== "" ? p.native : undefined,
-        dataRefEnd: a["dataRefEnd"] !== undefined || end !== "" ? end : undefined,
-      });
+      out += or(
+        tag2(tag, ids, null, {
+          dataRefStart: a["dataRefStart"] !== undefined || p.native !== "" ? p.native : undefined,
+          dataRefEnd: a["dataRefEnd"] !== undefined || end !== "" ? end : undefined,
+        }),
+      );
     } else if (paired && p.tmx === "ept" && name === "pc") {
       out += "</pc>";
     } else if (paired && p.tmx === "bpt") {
-      out += tag2(tag, ids, null, { dataRef: p.native });
+      out += or(tag2(tag, ids, null, { dataRef: p.native }));
     } else if (paired && p.tmx === "ept") {
-      const id = headAttrs(tag)["id"] ?? "";
+      const id = a["id"] ?? "";
       const data = p.native === "" ? "" : ` dataRef="${ids.dataId(p.native)}"`;
       out += `<ec startRef="${escapeXmlAttr(id)}"${data}/>`;
     } else out += generic2(ps, p, ids);

@@ -57,6 +57,14 @@ ${body}
 </xliff>
 `;
 
+const xliff2 = (body: string, rootAttrs = "") => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="vi"${rootAttrs}>
+ <file id="f1">
+${body}
+ </file>
+</xliff>
+`;
+
 describe("XLIFF 1.2 inline attributes the 1.2 schema does not declare (issue 11 class 1)", () => {
   it("WorldServer <ph x>: x left out of 1.2, kept in the code (okapi test1_es.xlf)", () => {
     const { x12 } = roundTrip(
@@ -77,5 +85,43 @@ describe("XLIFF 1.2 inline attributes the 1.2 schema does not declare (issue 11 
     );
     expect(x12).toContain('<g id="1" ctype="x-html-a">Link</g>');
     expect(x12).toContain('<mrk mtype="x-unknown">PPC000460</mrk>');
+  });
+});
+
+describe("module and extension attributes on inline codes keep their namespace (issue 11 class 2)", () => {
+  it("2.0 fs:fs, slr:*, its:* written with their xmlns; left out of 1.2 (OASIS, okapi files)", () => {
+    const { x12, x2 } = roundTrip(
+      xliff2(
+        `  <unit id="1">
+   <originalData><data id="d1">&lt;b&gt;</data></originalData>
+   <segment>
+    <source><ph id="1" dataRef="d1" fs:fs="b"/><pc id="2" slr:sizeInfo="10" slr:equivStorage="utf8">Save</pc> <mrk id="m1" type="its:any" itsxlf:domains="software" my:badAttr="x">now</mrk></source>
+    <target><ph id="1" dataRef="d1" fs:fs="b"/><pc id="2" slr:sizeInfo="10" slr:equivStorage="utf8">Lưu</pc> <mrk id="m1" type="its:any" itsxlf:domains="software" my:badAttr="x">ngay</mrk></target>
+   </segment>
+  </unit>`,
+        ' xmlns:fs="urn:oasis:names:tc:xliff:fs:2.0" xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" xmlns:itsxlf="http://www.w3.org/ns/its-xliff/"',
+      ),
+    );
+    expect(x2).toContain('xmlns:fs="urn:oasis:names:tc:xliff:fs:2.0" fs:fs="b"');
+    expect(x2).toContain(
+      'xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" slr:sizeInfo="10"',
+    );
+    expect(x2).toContain('itsxlf:domains="software"');
+    // A prefix declared nowhere: left out.
+    expect(x2).not.toContain("my:badAttr");
+    expect(x12).not.toContain("fs:fs");
+  });
+
+  it("1.2 its:* and MadCap:* on <mrk> (okapi lqiTest.xlf, matecat Review tool file)", () => {
+    const { x12 } = roundTrip(
+      xliff12(
+        `   <trans-unit id="1">
+    <source><mrk mtype="x-its" its:locQualityIssuesRef="#lqi1" MadCap:conditions="a.b">eror1</mrk>.</source>
+    <target><mrk mtype="x-its" its:locQualityIssuesRef="#lqi1" MadCap:conditions="a.b">lỗi1</mrk>.</target>
+   </trans-unit>`,
+        ' xmlns:its="http://www.w3.org/2005/11/its" xmlns:MadCap="http://www.madcapsoftware.com/Schemas/MadCap.xsd"',
+      ),
+    );
+    expect(x12).toContain('<mrk mtype="x-its">eror1</mrk>');
   });
 });
