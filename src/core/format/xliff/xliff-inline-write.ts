@@ -284,7 +284,14 @@ function attrs12(
     const check = allowed[k];
     if (check && check(v)) out[k] = v;
   }
-  if (name === "mrk" && !MTYPES(out["mtype"] ?? "")) out["mtype"] = "x-unknown";
+  if (name === "mrk") {
+    if (!MTYPES(out["mtype"] ?? "")) out["mtype"] = "x-unknown";
+    // A segment mark as a code (SDLXLIFF's <mrk mtype="seg" mid> in a target whose source has
+    // none): a target's <mrk mid> must name a <seg-source> mark, which only the writer's own
+    // segment marks have; so the code is no segment mark in 1.2, and has no mid.
+    if (out["mtype"] === "seg") out["mtype"] = "x-seg";
+    delete out["mid"];
+  }
   if (name !== "sub" && name !== "mrk" && out["id"] === undefined) out["id"] = id();
   return out;
 }

@@ -125,3 +125,50 @@ describe("module and extension attributes on inline codes keep their namespace (
     expect(x12).toContain('<mrk mtype="x-its">eror1</mrk>');
   });
 });
+
+describe("smaller cases of invalid written XLIFF (issue 11 class 3)", () => {
+  it("1.2 <bpt>/<ept> with rid only and <it pos=begin>: id and pos supplied (omegat tags.xlf)", () => {
+    const { x12 } = roundTrip(
+      xliff12(`   <trans-unit id="1">
+    <source>About <bpt rid="1">&lt;b></bpt>Gandalf<ept rid="1">&lt;/b></ept><it pos="begin">b</it></source>
+    <target>Về <bpt rid="1">&lt;b></bpt>Gandalf<ept rid="1">&lt;/b></ept><it pos="begin">b</it></target>
+   </trans-unit>`),
+    );
+    expect(x12).toMatch(/<bpt rid="1" id="(\d+)">&lt;b&gt;<\/bpt>Gandalf<ept id="\1" rid="1">/);
+    expect(x12).toMatch(/<it pos="open" id="\d+">b<\/it>/);
+  });
+
+  it("SDLXLIFF <mrk mtype=seg mid=0> in a target its source has not: no broken keyref (matecat file-917760)", () => {
+    const { x12 } = roundTrip(
+      xliff12(`   <trans-unit id="tu38">
+    <source>Fax</source>
+    <seg-source><mrk mid="0" mtype="seg">Fax: 585 230 540</mrk></seg-source>
+    <target><mrk mid="0" mtype="seg">Faxe: 585 230 540</mrk></target>
+   </trans-unit>`),
+    );
+    expect(x12).not.toContain('mid="0"');
+  });
+
+  it("an XLIFF 2 <pc> in a 1.2 file is a generic 1.2 code (matecat newformat.jsont.xlf)", () => {
+    const { x12 } = roundTrip(
+      xliff12(`   <trans-unit id="1">
+    <source>Hello <pc id="1" dataRefStart="d1"/> world</source>
+    <target>Xin chào <pc id="1" dataRefStart="d1"/> thế giới</target>
+   </trans-unit>`),
+    );
+    expect(x12).not.toContain("<pc");
+  });
+
+  it("an empty 2.0 <pc dataRefStart> is written without dataRef (matecat pc-slash.xlf)", () => {
+    const { x2 } = roundTrip(
+      xliff2(`  <unit id="1">
+   <originalData><data id="source8">&lt;a/&gt;</data></originalData>
+   <segment>
+    <source>Go <pc id="source8" dataRefStart="source8"/> now</source>
+    <target>Đi <pc id="source8" dataRefStart="source8"/> ngay</target>
+   </segment>
+  </unit>`),
+    );
+    expect(x2).toContain('<pc id="source8" dataRefStart="source8"/>');
+  });
+});
