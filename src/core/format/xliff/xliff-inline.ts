@@ -296,8 +296,10 @@ export function content2(
         out += native2("ept", { i }, child, data, "dataRef", whole, pairColon.get(ref!) ?? false);
       } else out += native2("it", { pos: "end" }, child, data, "dataRef", whole, hasDataRef(child));
     } else {
-      // ph, sm/em, an empty pc or mrk, and unknown elements: kept whole (ph with its data).
-      out += native2("ph", {}, child, data, "dataRef", whole, hasDataRef(child));
+      // ph, sm/em, an empty pc or mrk, and unknown elements: kept whole (ph with its data; an
+      // empty pc's is its start's, the one the writer writes back).
+      const ref = child.name === "pc" ? "dataRefStart" : "dataRef";
+      out += native2("ph", {}, child, data, ref, whole, hasDataRef(child));
     }
   }
   return out;

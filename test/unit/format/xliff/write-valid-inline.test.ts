@@ -170,5 +170,7 @@ describe("smaller cases of invalid written XLIFF (issue 11 class 3)", () => {
   </unit>`),
     );
     expect(x2).toContain('<pc id="source8" dataRefStart="source8"/>');
+    // Its data is read from dataRefStart and written back with it.
+    expect(x2).toMatch(/<data id="source8">&lt;a\/&gt;<\/data>/);
   });
 });
