@@ -310,3 +310,66 @@ describe("classes found by the third blind set (gold-id-blind3, scored once at F
     ]);
   });
 });
+
+describe("classes found by the fourth blind set (gold-id-blind4, scored once at F1 97.4)", () => {
+  it("an all-caps headline with commas before a dateline whose agency is a name", () => {
+    expect(
+      id("JEMBATAN PUTUS, DUA DESA TERISOLASI Kupang (Kabar Timur) - Jembatan itu putus kemarin."),
+    ).toEqual([
+      "JEMBATAN PUTUS, DUA DESA TERISOLASI",
+      "Kupang (Kabar Timur) - Jembatan itu putus kemarin.",
+    ]);
+  });
+
+  it("an emoticon after a stop stays with its sentence, the next one starts after it", () => {
+    expect(id("Parkirannya kacau parah. :( Next time harus lebih siap.")).toEqual([
+      "Parkirannya kacau parah. :(",
+      "Next time harus lebih siap.",
+    ]);
+    expect(id("Mohon maaf ya kak. :) Boleh dibantu nomornya?")).toEqual([
+      "Mohon maaf ya kak. :)",
+      "Boleh dibantu nomornya?",
+    ]);
+  });
+
+  it("listing abbreviations inside a sentence: Hub., min., maks.", () => {
+    expect(id("Harga masih nego. Hub. Bu Wati 0812-3456-7890.")).toEqual([
+      "Harga masih nego.",
+      "Hub. Bu Wati 0812-3456-7890.",
+    ]);
+    expect(
+      id("Syarat: usia maks. 30 tahun, pendidikan min. SMA/SMK. Lamaran dikirim ke HRD."),
+    ).toHaveLength(2);
+  });
+
+  it("glued after a version or a minute of stoppage time", () => {
+    expect(id("Memperbaiki galat sejak v3.1.4.Pengguna Linux bisa memperbarui.")).toEqual([
+      "Memperbaiki galat sejak v3.1.4.",
+      "Pengguna Linux bisa memperbarui.",
+    ]);
+    expect(id("Gol tercipta pada menit 90+3.Hasil itu membuat PSM kelima.")).toEqual([
+      "Gol tercipta pada menit 90+3.",
+      "Hasil itu membuat PSM kelima.",
+    ]);
+  });
+
+  it("a speech verb that opens a quotation of its own starts a sentence after the last one", () => {
+    expect(
+      id("Hakim bertanya, “Apakah Saudara kenal?” Saksi menjawab, “Kenal, Yang Mulia.”"),
+    ).toEqual(["Hakim bertanya, “Apakah Saudara kenal?”", "Saksi menjawab, “Kenal, Yang Mulia.”"]);
+    // Still one sentence: the speaker and verb report the quotation before them.
+    expect(id("“Sudah selesai?” Ibu bertanya pelan.")).toHaveLength(1);
+  });
+
+  it("a heading label with its number before the first numbered item on its line", () => {
+    expect(
+      id("Pasal 7 (1) Permohonan diajukan secara tertulis. (2) Permohonan dilengkapi dokumen."),
+    ).toEqual([
+      "Pasal 7",
+      "(1) Permohonan diajukan secara tertulis.",
+      "(2) Permohonan dilengkapi dokumen.",
+    ]);
+    // Inside a sentence the label is a reference: "Pasal 5 (2) huruf a" stays whole.
+    expect(id("Hal itu diatur dalam Pasal 5 (2) huruf a undang-undang ini.")).toHaveLength(1);
+  });
+});

@@ -124,12 +124,14 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   // An all-caps headline on the line of its story's dateline: "BANJIR RENDAM TIGA KECAMATAN |
   // Sidrap (ANTARA) - Banjir …".
   {
-    const dateline = `\\s+\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+){0,2}\\s\\((?:\\p{Lu}{2,12}|Antara)(?:\\.com)?\\)\\s?[-–—]\\s`;
+    // The agency in brackets: an acronym or up to three capitalised words ("(Kabar Timur)").
+    const agency = `(?:\\p{Lu}{2,12}|\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+){0,2})(?:\\.com)?`;
+    const dateline = `\\s+\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+){0,2}\\s\\(${agency}\\)\\s?[-–—]\\s`;
     rules.push(
       withFollower(
         {
           break: true,
-          beforeBreak: "(?<=(?:^|\\s)\\p{Lu}{2,}(?:\\s+\\p{Lu}{2,}){2,})",
+          beforeBreak: "(?<=(?:^|\\s)\\p{Lu}{2,}(?:[,:;]?\\s+\\p{Lu}{2,}){2,})",
           afterBreak: dateline,
         },
         `\\s(?=${dateline.slice("\\s+".length)})`,
@@ -228,7 +230,36 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
       rule(
         false,
         `(?:[?!…]|\\.\\.\\.)+["”’»]`,
-        `(?:\\s+\\p{Lu}[\\p{L}\\p{M}.]*){1,5}\\s+${alternation(spec.speechVerbs)}${WORD_END}`,
+        // ... unless the verb opens a quotation of its own: "“…?” | Saksi menjawab, “Kenal…”".
+        `(?:\\s+\\p{Lu}[\\p{L}\\p{M}.]*){1,5}\\s+${alternation(spec.speechVerbs)}${WORD_END}(?!\\s*[,:]\\s*["“‘«])`,
+      ),
+    );
+  }
+  // An emoticon after a stop stays with its sentence; the next one starts after it: "… parah. :( |
+  // Next time …", "… ketidaknyamanannya. :) | Boleh …".
+  rules.push(
+    withTrigger(
+      {
+        break: true,
+        beforeBreak: `${TERMINAL}${CLOSERS}\\s+(?::-?[()]|;-?\\)|:'\\()`,
+        afterBreak: `\\s+${OPENERS}${STARTER}`,
+      },
+      ")(",
+    ),
+  );
+  // A heading label and its number before the first numbered item on its line: "Pasal 7 |
+  // (1) Permohonan …".
+  if (spec.labels.length > 0) {
+    const item = `\\s+\\(\\d{1,2}\\)\\s+\\p{Lu}`;
+    rules.push(
+      withFollower(
+        {
+          break: true,
+          beforeBreak: `${SENTENCE_START}${alternation(spec.labels)}\\s+\\d+[A-Z]?`,
+          afterBreak: item,
+        },
+        `\\s(?=${item.slice("\\s+".length)})`,
+        ") ",
       ),
     );
   }
@@ -258,12 +289,13 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   // glued to the one that ended on a year, an amount or a time ("pada 2024.Panitia",
   // "pukul 10.30.Peserta"); a number inside a name ("report2024.Docx") or a list marker at the
   // start ("1.Pendahuluan") stays whole.
-  // The number may carry a percent sign, an upper-case unit or a time zone: "92,5%.Sebanyak",
-  // "pukul 10.30 WIB.Petugas".
+  // The number may carry a percent sign, an upper-case unit or a time zone, be a version or a
+  // minute of stoppage time: "92,5%.Sebanyak", "pukul 10.30 WIB.Petugas", "v3.1.4.Pengguna",
+  // "menit 90+3.Hasil".
   rules.push(
     rule(
       true,
-      `(?<=[\\s"'”’»)\\]])\\p{N}+(?:[.,:]\\p{N}+)*(?:%|‰|\\s\\p{Lu}{2,4})?${TERMINAL}+${CLOSERS}`,
+      `(?<=[\\s"'”’»)\\]])v?\\p{N}+(?:[.,:+]\\p{N}+)*(?:%|‰|\\s\\p{Lu}{2,4})?${TERMINAL}+${CLOSERS}`,
       `${OPENERS}\\p{Lu}\\p{Ll}{2,}`,
     ),
   );

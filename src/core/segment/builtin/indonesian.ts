@@ -25,6 +25,8 @@ export const INDONESIAN: LanguageSpec = {
     "pkl.", "lih.", "Lih.", "bdk.", "Bdk.", "sbg.", "yg.", "dgn.", "utk.", "thd.", "spt.", "kpd.",
     "sbb.", "ttg.", "pd.", "jo.", "Jo.", "dok.", "Dok.", "mis.", "Mis.", "sda.", "tdk.", "sdh.", "blm.", "krn.", "jg.", "org.",
     "dlm.", "bhw.", "spy.", "e.g.", "i.e.", "cf.", "vs.", "ttd.", "terj.", "Ket.", "Kompl.", "Kpts.", "dto.",
+    // in listings: "Hub. Bu Wati", "min. SMA", "maks. SMP"
+    "Hub.", "min.", "maks.",
   ],
   numeric: [
     "no.", "Km.", "km.", "RT.", "RW.", "telp.", "Tel.", "HP.", "Hp.",
