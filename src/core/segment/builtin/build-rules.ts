@@ -74,6 +74,14 @@ function withCapitalised(words: readonly string[]): string[] {
   return [...words, ...capitalised];
 }
 
+/**
+ * A break after a plain word, announced by what follows it: `afterBreak` is white space then
+ * `next`, and the engine finds the candidates by scanning for one white-space character before
+ * `next` (linear on a run of spaces) in texts that contain `needs` (see withFollower).
+ */
+const followedBreak = (beforeBreak: string, next: string, needs: string): SegmentationRule =>
+  withFollower({ break: true, beforeBreak, afterBreak: `\\s+${next}` }, `\\s(?=${next})`, needs);
+
 const rule = (isBreak: boolean, beforeBreak: string, afterBreak: string): SegmentationRule => {
   const made = { break: isBreak, beforeBreak, afterBreak };
   return isBreak ? withTrigger(made, BREAK_TRIGGERS) : made;
@@ -111,33 +119,17 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
     // "… Minggu (3/3/2024) | Foto: …" (capitalised labels only: "foto:" inside a sentence stays).
     // No stop announces that break: the label itself does (see withFollower).
     const capitalised = spec.creditLabels.filter((l) => /^\p{Lu}/u.test(l));
-    const label = `\\s+${alternation(capitalised)}\\s?:\\s*\\S`;
-    rules.push(
-      // The follower is one white-space character before the label (linear on a run of spaces).
-      withFollower(
-        { break: true, beforeBreak: "[\\p{L}\\p{N})\\]]", afterBreak: label },
-        `\\s(?=${label.slice("\\s+".length)})`,
-        ":",
-      ),
-    );
+    const label = `${alternation(capitalised)}\\s?:\\s*\\S`;
+    rules.push(followedBreak("[\\p{L}\\p{N})\\]]", label, ":"));
   }
   // An all-caps headline on the line of its story's dateline: "BANJIR RENDAM TIGA KECAMATAN |
   // Sidrap (ANTARA) - Banjir …".
   {
     // The agency in brackets: an acronym or up to three capitalised words ("(Kabar Timur)").
     const agency = `(?:\\p{Lu}{2,12}|\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+){0,2})(?:\\.com)?`;
-    const dateline = `\\s+\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+){0,2}\\s\\(${agency}\\)\\s?[-–—]\\s`;
-    rules.push(
-      withFollower(
-        {
-          break: true,
-          beforeBreak: "(?<=(?:^|\\s)\\p{Lu}{2,}(?:[,:;]?\\s+\\p{Lu}{2,}){2,})",
-          afterBreak: dateline,
-        },
-        `\\s(?=${dateline.slice("\\s+".length)})`,
-        "(",
-      ),
-    );
+    const dateline = `\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+){0,2}\\s\\(${agency}\\)\\s?[-–—]\\s`;
+    const headline = "(?<=(?:^|\\s)\\p{Lu}{2,}(?:[,:;]?\\s+\\p{Lu}{2,}){2,})";
+    rules.push(followedBreak(headline, dateline, "("));
   }
   // Ambiguous abbreviations: break before a clause starter, otherwise not.
   if (spec.ambiguous.length > 0) {
@@ -250,18 +242,8 @@ export function buildLanguageRules(spec: LanguageSpec): SegmentationRule[] {
   // A heading label and its number before the first numbered item on its line: "Pasal 7 |
   // (1) Permohonan …".
   if (spec.labels.length > 0) {
-    const item = `\\s+\\(\\d{1,2}\\)\\s+\\p{Lu}`;
-    rules.push(
-      withFollower(
-        {
-          break: true,
-          beforeBreak: `${SENTENCE_START}${alternation(spec.labels)}\\s+\\d+[A-Z]?`,
-          afterBreak: item,
-        },
-        `\\s(?=${item.slice("\\s+".length)})`,
-        ") ",
-      ),
-    );
+    const heading = `${SENTENCE_START}${alternation(spec.labels)}\\s+\\d+[A-Z]?`;
+    rules.push(followedBreak(heading, "\\(\\d{1,2}\\)\\s+\\p{Lu}", ") "));
   }
   // Scraping artefacts: a bracket or stop glued to the next sentence, "Komentar (0)Presiden".
   rules.push(rule(true, "[)\\]]", "\\p{Lu}\\p{Ll}"));
