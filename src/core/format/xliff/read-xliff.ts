@@ -513,6 +513,8 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
   const documents: BundleDocument[] = [];
   const structure: XliffStructure = new Map();
   const otherTargets = new Map<string, string>();
+  // A language without a column (droppedTargets > 0): its targets are kept aside, not read.
+  const keepAside = droppedTargets > 0 && tag !== null;
   for (const f of files) {
     const doc: BundleDocument = {
       id: f.id,
@@ -522,8 +524,6 @@ export function readXliff(text: string, options: XliffReadOptions = {}): XliffRe
     };
     const shapes = new Map<string, XliffSegmentShape>();
     let paragraph = -1;
-    // A language without a column (droppedTargets > 0): its targets are kept aside, not read.
-    const keepAside = droppedTargets > 0 && tag !== null;
     let lastUnit: string | null = null;
     for (const raw of f.segments) {
       if (raw.shape.unit !== lastUnit || raw.shape.index === 0) paragraph++;
